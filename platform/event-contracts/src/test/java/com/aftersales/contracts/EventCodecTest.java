@@ -1,0 +1,104 @@
+package com.aftersales.contracts;
+
+import com.aftersales.contracts.ticket.TicketOpened;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    static TicketOpened ticketOpened() {
+        return new TicketOpened(UUID.randomUUID(), UUID.randomUUID(), "SN-2026-0001", "KFR-35GW", "REPAIR", "PHONE",
+                "NORMAL", null, "空调不制冷 / no cooling", Instant.parse("2026-11-24T08:15:30Z"));
+    }
+
+    @Test
+    void roundTripsAsStructuredCloudEventWithCorrelationId() {
+        TicketOpened data = ticketOpened();
+        EventEnvelope<TicketOpened> envelope = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                EventCatalog.TICKET_OPENED, OffsetDateTime.of(2026, 11, 24, 8, 15, 30, 0, ZoneOffset.UTC),
+                data.ticketId().toString(), "req-42", data);
+
+        byte[] bytes = codec.encode(envelope);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(json).contains("\"specversion\":\"1.0\"", "\"type\":\"aftersales.ticket.opened.v1\"",
+                "\"correlationid\":\"req-42\"", "\"dataschema\":\"urn:aftersales:schema:aftersales.ticket.opened.v1\"",
+                "空调不制冷");
+
+        EventEnvelope<?> decoded = codec.decode(bytes).orElseThrow();
+        assertThat(decoded.id()).isEqualTo(envelope.id());
+        assertThat(decoded.type()).isEqualTo(EventCatalog.TICKET_OPENED);
+        assertThat(decoded.subject()).isEqualTo(data.ticketId().toString());
+        assertThat(decoded.correlationId()).isEqualTo("req-42");
+        assertThat(decoded.dataAs(EventCatalog.TICKET_OPENED)).isEqualTo(data);
+    }
+
+    @Test
+    void refusesToProduceDataThatBreaksTheSchema() {
+        TicketOpened broken = new TicketOpened(UUID.randomUUID(), UUID.randomUUID(), "", "KFR-35GW", "REPAIR", "PHONE",
+                "NORMAL", null, "x", Instant.now());
+        EventEnvelope<TicketOpened> envelope = new EventEnvelope<>(UUID.randomUUID(), URI.create("/t"),
+                EventCatalog.TICKET_OPENED, OffsetDateTime.now(), broken.ticketId().toString(), null, broken);
+
+        assertThatThrownBy(() -> codec.encode(envelope))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("serialNumber");
+    }
+
+    @Test
+    void rejectsConsumedDataThatBreaksTheSchema() {
+        String poison = """
+                {"specversion":"1.0","id":"%s","source":"/evil","type":"aftersales.ticket.opened.v1",
+                 "time":"2026-11-24T08:00:00Z","subject":"x","datacontenttype":"application/json",
+                 "data":{"ticketId":"not-a-uuid"}}""".formatted(UUID.randomUUID());
+
+        assertThatThrownBy(() -> codec.decode(poison.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .satisfies(e -> assertThat(((InvalidEventException) e).violations()).isNotEmpty());
+    }
+
+    @Test
+    void rejectsBytesThatAreNotACloudEvent() {
+        assertThatThrownBy(() -> codec.decode("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void skipsWellFormedEventsOfTypesThisBuildDoesNotKnow() {
+        String newer = """
+                {"specversion":"1.0","id":"%s","source":"/ticket-service","type":"aftersales.ticket.teleported.v1",
+                 "time":"2026-11-24T08:00:00Z","subject":"x","datacontenttype":"application/json","data":{"a":1}}"""
+                .formatted(UUID.randomUUID());
+
+        assertThat(codec.decode(newer.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void acceptsFieldsAddedLaterToTheSameVersion() {
+        TicketOpened data = ticketOpened();
+        String withExtraField = """
+                {"specversion":"1.0","id":"%s","source":"/ticket-service","type":"aftersales.ticket.opened.v1",
+                 "time":"2026-11-24T08:00:00Z","subject":"%s","datacontenttype":"application/json",
+                 "data":{"ticketId":"%s","customerId":"%s","serialNumber":"SN1","model":"M1","ticketType":"REPAIR",
+                         "channel":"WEB","priority":"HIGH","faultDescription":"noise","openedAt":"2026-11-24T08:00:00Z",
+                         "addedInALaterMinorRelease":{"x":1}}}"""
+                .formatted(UUID.randomUUID(), data.ticketId(), data.ticketId(), data.customerId());
+
+        TicketOpened decoded = codec.decode(withExtraField.getBytes(StandardCharsets.UTF_8)).orElseThrow()
+                .dataAs(EventCatalog.TICKET_OPENED);
+        assertThat(decoded.serialNumber()).isEqualTo("SN1");
+        assertThat(decoded.priority()).isEqualTo("HIGH");
+    }
+}
