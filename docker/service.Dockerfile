@@ -24,7 +24,9 @@ RUN groupadd --system app \
 WORKDIR /app
 COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/healthcheck
 COPY --from=build --chown=app:app /workspace/app.jar /app/app.jar
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# SERVER_PORT is read by the application and by the health probe alike; compose sets it per service.
+ENV SERVER_PORT=8080 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 USER app:app
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
     CMD ["/usr/local/bin/healthcheck", "/actuator/health/readiness"]
