@@ -12,6 +12,9 @@ public final class Topics {
     public static final String RETURNS = "aftersales.returns.v1";
     public static final String FEEDBACK = "aftersales.feedback.v1";
 
+    /** Every topic the platform's services publish to, in a stable order. */
+    public static final java.util.List<String> ALL = java.util.List.of(TICKETS, DISPATCH, RETURNS, FEEDBACK);
+
     /** Records that failed processing after bounded retries land here, per source topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -1,0 +1,106 @@
+package com.aftersales.platform;
+
+import com.aftersales.contracts.EventCodec;
+import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
+import com.aftersales.platform.kafka.KafkaPlatformProperties;
+import com.aftersales.platform.outbox.EventPublisher;
+import com.aftersales.platform.outbox.OutboxEventPublisher;
+import com.aftersales.platform.outbox.OutboxProperties;
+import com.aftersales.platform.outbox.OutboxRelay;
+import com.aftersales.platform.schema.PlatformSchemaMigration;
+import com.aftersales.platform.web.CorrelationIdFilter;
+import com.aftersales.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the platform support into every backend service that has it on the classpath. */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class})
+@Import(KafkaPlatformConfiguration.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    PlatformSchemaMigration platformSchemaMigration(DataSource dataSource) {
+        return new PlatformSchemaMigration(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String service,
+                                  Clock clock, PlatformSchemaMigration schema) {
+        return new OutboxEventPublisher(jdbc, codec, service, clock);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<?, ?> kafka,
+                            OutboxProperties properties, MeterRegistry meters, Clock clock, PlatformSchemaMigration schema) {
+        // The platform's producer is configured for String keys and byte[] values (platform defaults).
+        return new OutboxRelay(jdbc, transactions, (KafkaOperations<String, byte[]>) kafka, properties, meters, clock);
+    }
+
+    @Bean
+    InboundEventProcessor inboundEventProcessor(EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
+                                                @Value("${spring.application.name}") String service, MeterRegistry meters,
+                                                PlatformSchemaMigration schema) {
+        return new InboundEventProcessor(codec, jdbc, transactions, service, meters);
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper mapper,
+                                          @Value("${aftersales.idempotency.retention:24h}") Duration retention, Clock clock,
+                                          PlatformSchemaMigration schema) {
+        return new IdempotentRequests(jdbc, transactions, mapper, retention, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

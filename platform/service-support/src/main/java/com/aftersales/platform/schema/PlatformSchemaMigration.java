@@ -1,0 +1,36 @@
+package com.aftersales.platform.schema;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.InitializingBean;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates the platform tables (outbox, processed events, idempotency keys) in the service's database.
+ * It keeps its own history table so that platform migrations and the service's own
+ * {@code db/migration} scripts are versioned independently and never collide.
+ */
+public class PlatformSchemaMigration implements InitializingBean {
+
+    static final String LOCATION = "classpath:db/platform";
+    static final String HISTORY_TABLE = "platform_schema_history";
+
+    private final DataSource dataSource;
+
+    public PlatformSchemaMigration(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table(HISTORY_TABLE)
+                // The service's own tables may already exist: start the platform history below V1.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+}

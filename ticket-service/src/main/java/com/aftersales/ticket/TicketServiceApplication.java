@@ -1,0 +1,15 @@
+package com.aftersales.ticket;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** ticket-service: the call-centre and store side of the standard repair flow. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TicketServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TicketServiceApplication.class, args);
+    }
+}

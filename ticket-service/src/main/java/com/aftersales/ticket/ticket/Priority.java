@@ -1,0 +1,5 @@
+package com.aftersales.ticket.ticket;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

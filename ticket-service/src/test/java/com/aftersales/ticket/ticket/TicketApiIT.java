@@ -1,0 +1,219 @@
+package com.aftersales.ticket.ticket;
+
+import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.EventCodec;
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DispatchJobQueued;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.testsupport.TestInfrastructure;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The ticket API, outbox and event intake on real PostgreSQL and a real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class TicketApiIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventCodec codec = new EventCodec();
+
+    private static String body(String serial, String description) {
+        return """
+                {"customerId":"7d1f0a52-3c4b-4e5f-9a6b-1c2d3e4f5a6b","serialNumber":"%s","model":"KFR-35GW/BpR3",
+                 "ticketType":"REPAIR","channel":"PHONE","faultCategory":"COOLING","faultDescription":"%s"}"""
+                .formatted(serial, description);
+    }
+
+    @Test
+    void opensATicketAndPublishesTicketOpenedFromTheOutbox() throws Exception {
+        String serial = "SN" + System.nanoTime();
+        HttpResponse<String> created = post("/api/tickets", body(serial, "空调不制冷，室外机不转 <b>urgent</b>'; drop table ticket;--"),
+                Map.of("X-Request-Id", "it-corr-1"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode ticket = json.readTree(created.body());
+        String id = ticket.path("id").asString();
+        assertThat(created.headers().firstValue("Location")).contains("/api/tickets/" + id);
+        assertThat(created.headers().firstValue("X-Request-Id")).contains("it-corr-1");
+        assertThat(ticket.path("status").asString()).isEqualTo("OPEN");
+        assertThat(ticket.path("priority").asString()).isEqualTo("NORMAL");
+        // stored exactly as given, never interpreted
+        assertThat(ticket.path("faultDescription").asString()).isEqualTo("空调不制冷，室外机不转 <b>urgent</b>'; drop table ticket;--");
+
+        EventEnvelope<?> event = awaitEvent(Topics.TICKETS, id, EventCatalog.TICKET_OPENED.type());
+        TicketOpened opened = event.dataAs(EventCatalog.TICKET_OPENED);
+        assertThat(opened.serialNumber()).isEqualTo(serial);
+        assertThat(event.correlationId()).isEqualTo("it-corr-1");
+        assertThat(event.source()).hasToString("/aftersales/ticket-service");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from outbox_event where message_key = :id and published_at is null")
+                .param("id", id).query(Long.class).single() == 0);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnTheSameTicketAndAnotherBodyIs422() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+        String serial = "SN" + System.nanoTime();
+        HttpResponse<String> first = post("/api/tickets", body(serial, "洗衣机漏水"), Map.of("Idempotency-Key", key));
+        HttpResponse<String> again = post("/api/tickets", body(serial, "洗衣机漏水"), Map.of("Idempotency-Key", key));
+        HttpResponse<String> other = post("/api/tickets", body(serial, "另一个问题"), Map.of("Idempotency-Key", key));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(json.readTree(again.body()).path("id")).isEqualTo(json.readTree(first.body()).path("id"));
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(jdbc.sql("select count(*) from ticket where serial_number = :s").param("s", serial)
+                .query(Long.class).single()).isEqualTo(1);
+
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json.readTree(other.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:idempotency-key-reused");
+    }
+
+    @Test
+    void badRequestsGetProblemDetailsAndWriteNothing() throws Exception {
+        long before = jdbc.sql("select count(*) from ticket").query(Long.class).single();
+
+        HttpResponse<String> invalid = post("/api/tickets", """
+                {"serialNumber":"","model":"M","ticketType":"REPAIR","channel":"PHONE","faultDescription":"x"}""", Map.of());
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(invalid.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:aftersales:problem:validation-failed");
+        assertThat(problem.path("correlationId").asString()).isNotBlank();
+        assertThat(problem.path("errors").findValuesAsString("field")).contains("customerId", "serialNumber");
+
+        HttpResponse<String> badEnum = post("/api/tickets", body("SN1", "x").replace("\"PHONE\"", "\"PIGEON\""), Map.of());
+        assertThat(badEnum.statusCode()).isEqualTo(400);
+        JsonNode enumProblem = json.readTree(badEnum.body());
+        assertThat(enumProblem.path("errors").get(0).path("field").asString()).isEqualTo("channel");
+        assertThat(enumProblem.path("errors").get(0).path("message").asString()).contains("PHONE", "STORE");
+
+        HttpResponse<String> malformed = post("/api/tickets", "{\"customerId\":", Map.of());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:malformed-request");
+
+        HttpResponse<String> tooLong = post("/api/tickets", body("SN1", "长".repeat(4001)), Map.of());
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(uri("/api/tickets"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(wrongType.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:unsupported-media-type");
+
+        HttpResponse<String> unknown = get("/api/tickets/" + UUID.randomUUID());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:not-found");
+
+        HttpResponse<String> notAnId = get("/api/tickets/not-a-uuid");
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(notAnId.body()).path("errors").get(0).path("field").asString()).isEqualTo("id");
+
+        HttpResponse<String> noRoute = get("/api/nothing-here");
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.body()).doesNotContain("Exception", "at com.");
+
+        assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aQueuedDispatchJobMovesTheTicketOnceEvenWhenDeliveredTwice() throws Exception {
+        HttpResponse<String> created = post("/api/tickets", body("SN" + System.nanoTime(), "热水器不加热"), Map.of());
+        UUID ticketId = UUID.fromString(json.readTree(created.body()).path("id").asString());
+        UUID jobId = UUID.randomUUID();
+        EventEnvelope<DispatchJobQueued> queued = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
+                EventCatalog.DISPATCH_JOB_QUEUED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-corr-2",
+                new DispatchJobQueued(jobId, ticketId, "KFR-35GW/BpR3", "COOLING", Instant.now()));
+        byte[] bytes = codec.encode(queued);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DISPATCH, ticketId.toString(), bytes)).get();
+            producer.send(new ProducerRecord<>(Topics.DISPATCH, ticketId.toString(), bytes)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(json.readTree(get("/api/tickets/" + ticketId).body()).path("status").asString())
+                        .isEqualTo("AWAITING_TECHNICIAN"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", queued.id())
+                        .query(Long.class).single()).isEqualTo(1));
+        JsonNode timeline = json.readTree(get("/api/tickets/" + ticketId + "/timeline").body());
+        assertThat(timeline).hasSize(2);
+        assertThat(timeline.get(1).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
+        assertThat(timeline.get(1).path("actor").asString()).isEqualTo("system:dispatch-service");
+        EventEnvelope<?> changed = awaitEvent(Topics.TICKETS, ticketId.toString(), EventCatalog.TICKET_STATUS_CHANGED.type());
+        assertThat(changed.correlationId()).isEqualTo("it-corr-2");
+    }
+
+    private EventEnvelope<?> awaitEvent(String topic, String key, String type) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+                "group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<EventEnvelope<?>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        codec.decode(record.value()).filter(e -> e.type().type().equals(type)).ifPresent(found::add);
+                    }
+                }
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
