@@ -1,0 +1,72 @@
+package com.aftersales.gateway.correlation;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
+/**
+ * Runs first for every request (routed, actuator, Swagger UI and errors alike): fixes the
+ * correlation id, forwards it downstream, sets it on the response just before it is committed
+ * (so error responses carry it too, and a backend cannot replace it) and writes the access-log
+ * line (status and time until the response headers are sent). The id is also put in the Reactor context under {@link CorrelationId#MDC_KEY} for code
+ * that logs from inside the reactive chain.
+ */
+@Component
+class CorrelationIdWebFilter implements WebFilter, Ordered {
+
+	private static final Logger ACCESS_LOG = LoggerFactory.getLogger("com.aftersales.gateway.access");
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String id = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+		long startNanos = System.nanoTime();
+		exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers(headers -> headers.set(CorrelationId.HEADER, id))
+			.build();
+		ServerWebExchange correlated = exchange.mutate().request(request).build();
+		// beforeCommit rather than doFinally: errors are answered by the problem handler after this
+		// chain has finished, and the status is only known once that handler has written it.
+		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+			exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+			logAccess(correlated, id, startNanos);
+		}));
+		return chain.filter(correlated).contextWrite(Context.of(CorrelationId.MDC_KEY, id));
+	}
+
+	private static void logAccess(ServerWebExchange exchange, String id, long startNanos) {
+		if (!ACCESS_LOG.isInfoEnabled()) {
+			return;
+		}
+		long millis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		Object route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+		String routeId = route instanceof Route r ? r.getId() : "-";
+		try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, id)) {
+			ACCESS_LOG.info("{} {} -> {} route={} {}ms", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value(), status == null ? "-" : status.value(), routeId, millis);
+		}
+	}
+
+}

@@ -1,0 +1,173 @@
+package com.aftersales.gateway.problem;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.aftersales.gateway.correlation.CorrelationId;
+import com.aftersales.gateway.routing.GatewayRoutingProperties;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
+/**
+ * Answers every failure that reaches the gateway's web layer with an RFC 9457 problem. Ordered
+ * before Boot's default error handler (order -1), which would otherwise render its own JSON.
+ * The exception is logged with its message; the body only ever contains fixed text.
+ */
+@Component
+@Order(-2)
+class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
+
+	private final JsonMapper jsonMapper;
+
+	private final GatewayRoutingProperties properties;
+
+	ProblemErrorWebExceptionHandler(JsonMapper jsonMapper, GatewayRoutingProperties properties) {
+		this.jsonMapper = jsonMapper;
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			// Headers are gone; all that is left is to let the server abort the connection.
+			return Mono.error(failure);
+		}
+		GatewayProblem problem = classify(failure);
+		String correlationId = CorrelationId.of(exchange);
+		String service = routedService(exchange);
+		logFailure(exchange, failure, problem, correlationId, service);
+
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.type());
+		body.put("title", problem.title());
+		body.put("status", problem.status().value());
+		body.put("detail", detail(problem, service, exchange));
+		body.put("instance", exchange.getRequest().getPath().value());
+		body.put("correlationId", correlationId);
+
+		response.setStatusCode(problem.status());
+		HttpHeaders headers = response.getHeaders();
+		// Drop whatever a half-finished proxy attempt left behind (e.g. backend Content-Length).
+		headers.clear();
+		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		headers.setCacheControl("no-store");
+		if (problem.equals(GatewayProblem.SERVICE_UNAVAILABLE)) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+		}
+		byte[] json = jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		headers.setContentLength(json.length);
+		DataBuffer buffer = response.bufferFactory().wrap(json);
+		return response.writeWith(Mono.just(buffer));
+	}
+
+	private static GatewayProblem classify(Throwable failure) {
+		if (hasCause(failure, ConnectException.class) || hasCause(failure, UnknownHostException.class)) {
+			return GatewayProblem.SERVICE_UNAVAILABLE;
+		}
+		if (hasCause(failure, TimeoutException.class)) {
+			return GatewayProblem.GATEWAY_TIMEOUT;
+		}
+		if (failure instanceof ResponseStatusException statusException) {
+			return fromStatus(statusException.getStatusCode());
+		}
+		if (hasCause(failure, IOException.class)) {
+			// The backend accepted the connection but dropped it or sent garbage.
+			return GatewayProblem.BAD_GATEWAY;
+		}
+		return GatewayProblem.INTERNAL_ERROR;
+	}
+
+	private static GatewayProblem fromStatus(HttpStatusCode statusCode) {
+		HttpStatus status = HttpStatus.resolve(statusCode.value());
+		if (status == null) {
+			return statusCode.is4xxClientError() ? GatewayProblem.of(HttpStatus.BAD_REQUEST)
+					: GatewayProblem.INTERNAL_ERROR;
+		}
+		return status.is5xxServerError() && !isProxyStatus(status) ? GatewayProblem.INTERNAL_ERROR
+				: GatewayProblem.of(status);
+	}
+
+	private static boolean isProxyStatus(HttpStatus status) {
+		return status == HttpStatus.BAD_GATEWAY || status == HttpStatus.SERVICE_UNAVAILABLE
+				|| status == HttpStatus.GATEWAY_TIMEOUT;
+	}
+
+	private String detail(GatewayProblem problem, String service, ServerWebExchange exchange) {
+		String target = service == null ? "The backend service" : "The " + service;
+		if (problem.equals(GatewayProblem.NOT_FOUND)) {
+			return "No route or resource matches " + exchange.getRequest().getPath().value() + ".";
+		}
+		if (problem.equals(GatewayProblem.SERVICE_UNAVAILABLE)) {
+			return target + " is not reachable. Retry after " + properties.retryAfter().toSeconds() + " seconds.";
+		}
+		if (problem.equals(GatewayProblem.GATEWAY_TIMEOUT)) {
+			return target + " did not answer within " + properties.responseTimeout().toMillis() + " ms.";
+		}
+		if (problem.equals(GatewayProblem.BAD_GATEWAY)) {
+			return target + " closed the connection or sent an invalid response.";
+		}
+		if (problem.status().is4xxClientError()) {
+			return "The gateway cannot accept this request: " + problem.title() + ".";
+		}
+		return "The gateway failed to process the request.";
+	}
+
+	private static String routedService(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+		return route == null ? null : route.getId();
+	}
+
+	private static void logFailure(ServerWebExchange exchange, Throwable failure, GatewayProblem problem,
+			String correlationId, String service) {
+		try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+			if (problem.status().is5xxServerError()) {
+				log.warn("{} {} failed as {} (route={}): {}", exchange.getRequest().getMethod(),
+						exchange.getRequest().getPath().value(), problem.type(), service, failure.toString());
+			}
+			else {
+				log.debug("{} {} answered {}: {}", exchange.getRequest().getMethod(),
+						exchange.getRequest().getPath().value(), problem.type(), failure.toString());
+			}
+		}
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,57 @@
+package com.aftersales.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Backends and timeouts of the gateway ({@code aftersales.gateway.*} in application.yml).
+ *
+ * @param services backend services by name (the name is the route id and the OpenAPI group)
+ * @param responseTimeout how long a backend may take to send its response headers
+ * @param connectTimeout how long opening a TCP connection to a backend may take
+ * @param retryAfter value of {@code Retry-After} sent with 503 when a backend is unreachable
+ * @param apiDocsPrefix gateway path under which each service's OpenAPI document is exposed
+ * @param backendApiDocsPath where every backend serves its own OpenAPI document
+ * @param idempotentRetry retries of GET/HEAD on I/O failures; other methods are never retried
+ */
+@Validated
+@ConfigurationProperties("aftersales.gateway")
+public record GatewayRoutingProperties(
+		@NotEmpty Map<String, @Valid Backend> services,
+		@NotNull Duration responseTimeout,
+		@NotNull Duration connectTimeout,
+		@NotNull Duration retryAfter,
+		@NotBlank String apiDocsPrefix,
+		@NotBlank String backendApiDocsPath,
+		@NotNull @Valid IdempotentRetry idempotentRetry) {
+
+	/**
+	 * @param url base URL of the service (scheme, host, port)
+	 * @param paths gateway path patterns owned by the service, e.g. {@code /api/tickets/**}
+	 */
+	public record Backend(@NotNull URI url, @NotEmpty List<@NotBlank String> paths) {
+	}
+
+	/**
+	 * @param retries extra attempts after the first one
+	 * @param firstBackoff wait before the first retry
+	 * @param maxBackoff upper bound of the wait between retries
+	 * @param backoffFactor multiplier applied to the wait after each retry
+	 */
+	public record IdempotentRetry(@PositiveOrZero int retries, @NotNull Duration firstBackoff,
+			@NotNull Duration maxBackoff, @Positive int backoffFactor) {
+	}
+
+}
