@@ -1,0 +1,102 @@
+package com.aftersales.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Optional;
+
+/** The launcher's command line, parsed; {@link UsageException} carries what was wrong. */
+public sealed interface CommandLine {
+
+    String USAGE = """
+            Usage:
+              aftersales run [--reset] [--no-demo-data] [--data-dir DIR] [--build]
+                  Starts PostgreSQL, Kafka, the four services and the gateway on this machine and waits for Ctrl-C.
+                  --reset         delete the data directory first (all tickets, events and logs)
+                  --no-demo-data  do not post the demo tickets
+                  --data-dir DIR  where data and logs live (default <project>/.data/embedded, or $AFTERSALES_DATA_DIR)
+                  --build         build the jars first even when they look up to date (handled by ./aftersales)
+              aftersales replay-dlt <topic> [--bootstrap HOST:PORT]
+                  Re-publishes the records of <topic>.dlt to <topic> (default bootstrap 127.0.0.1:19092).
+              aftersales help
+            """;
+
+    /** {@code run}. */
+    record Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir) implements CommandLine {
+    }
+
+    /** {@code replay-dlt <topic>}. */
+    record ReplayDeadLetters(String topic, String bootstrapServers) implements CommandLine {
+    }
+
+    /** {@code help}, {@code --help}, {@code -h} or no arguments. */
+    record Help() implements CommandLine {
+    }
+
+    final class UsageException extends IllegalArgumentException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static CommandLine parse(String... args) {
+        if (args.length == 0) {
+            return new Help();
+        }
+        Iterator<String> rest = Arrays.asList(args).subList(1, args.length).iterator();
+        switch (args[0]) {
+            case "run" -> {
+                boolean reset = false;
+                boolean demo = true;
+                Optional<Path> dataDir = Optional.empty();
+                while (rest.hasNext()) {
+                    String arg = rest.next();
+                    switch (arg) {
+                        case "--reset" -> reset = true;
+                        case "--no-demo-data" -> demo = false;
+                        // The script builds; accepting the flag here keeps `java ... Main run --build` harmless.
+                        case "--build" -> { }
+                        case "--data-dir" -> dataDir = Optional.of(Path.of(value(arg, rest)));
+                        default -> throw new UsageException("Unknown option for run: " + arg);
+                    }
+                }
+                return new Run(reset, demo, dataDir);
+            }
+            case "replay-dlt" -> {
+                String topic = null;
+                String bootstrap = KafkaBroker.bootstrapServers(PlatformOptions.DEFAULT_KAFKA_PORT);
+                while (rest.hasNext()) {
+                    String arg = rest.next();
+                    if (arg.equals("--bootstrap")) {
+                        bootstrap = value(arg, rest);
+                    } else if (arg.startsWith("-")) {
+                        throw new UsageException("Unknown option for replay-dlt: " + arg);
+                    } else if (topic == null) {
+                        topic = arg;
+                    } else {
+                        throw new UsageException("replay-dlt takes one topic, got " + topic + " and " + arg);
+                    }
+                }
+                if (topic == null) {
+                    throw new UsageException("replay-dlt needs a topic, e.g. aftersales.tickets.v1");
+                }
+                return new ReplayDeadLetters(topic, bootstrap);
+            }
+            case "help", "--help", "-h" -> {
+                return new Help();
+            }
+            default -> throw new UsageException("Unknown command: " + args[0]);
+        }
+    }
+
+    private static String value(String option, Iterator<String> rest) {
+        if (!rest.hasNext()) {
+            throw new UsageException(option + " needs a value");
+        }
+        String value = rest.next();
+        if (value.startsWith("--")) {
+            throw new UsageException(option + " needs a value, got " + value);
+        }
+        return value;
+    }
+}

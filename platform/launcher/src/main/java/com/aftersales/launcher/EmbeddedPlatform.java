@@ -1,0 +1,311 @@
+package com.aftersales.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The whole platform on this machine, no Docker: PostgreSQL and Kafka (started in parallel), then the four
+ * backends (in parallel), then the gateway, then optionally the demo data. {@link #close()} stops them in
+ * reverse order. A JVM shutdown hook closes a platform that was not closed, so Ctrl-C or the end of a test
+ * run leaves no child process behind.
+ *
+ * <pre>{@code
+ * try (EmbeddedPlatform platform = EmbeddedPlatform.start(PlatformOptions.withFreePorts(projectRoot, tempDir))) {
+ *     String tickets = platform.gatewayUrl() + "/api/tickets";
+ * }
+ * }</pre>
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    public static final String TIMING_POSTGRES = "postgres";
+    public static final String TIMING_KAFKA = "kafka";
+    public static final String TIMING_INFRASTRUCTURE = "postgres+kafka";
+    public static final String TIMING_BACKENDS = "backends";
+    public static final String TIMING_DEMO_DATA = "demo data";
+    public static final String TIMING_TOTAL = "total";
+
+    private final PlatformOptions options;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final Map<PlatformService, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "aftersales-platform-shutdown");
+    private volatile boolean closed;
+    private volatile int demoTicketsAccepted;
+
+    private EmbeddedPlatform(PlatformOptions options, PostgresServer postgres, KafkaBroker kafka) {
+        this.options = options;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Starts everything and returns when the gateway is ready (and the demo data is in, when asked for). */
+    public static EmbeddedPlatform start(PlatformOptions options) {
+        return start(options, System.out);
+    }
+
+    /** As {@link #start(PlatformOptions)}, reporting demo data problems on {@code out}. */
+    public static EmbeddedPlatform start(PlatformOptions options, PrintStream out) {
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(PlatformService.BACKENDS.size(), daemonThreads());
+        try {
+            List<AutoCloseable> infrastructure = startAll(pool, List.of(
+                    () -> PostgresServer.start(options.postgresDir(), options.postgresPort(), options.logDir().resolve("postgres.log")),
+                    () -> KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
+                            options.logDir().resolve("kafka.log"))));
+            EmbeddedPlatform platform = new EmbeddedPlatform(options, (PostgresServer) infrastructure.get(0),
+                    (KafkaBroker) infrastructure.get(1));
+            Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+            try {
+                platform.timings.put(TIMING_POSTGRES, platform.postgres.startTime());
+                platform.timings.put(TIMING_KAFKA, platform.kafka.startTime());
+                platform.timings.put(TIMING_INFRASTRUCTURE, since(started));
+                platform.postgres.ensureDatabases(PlatformService.BACKENDS.stream().map(service -> service.database().orElseThrow()).toList());
+                platform.kafka.ensureTopics(KafkaBroker.PLATFORM_TOPICS, KafkaBroker.TOPIC_PARTITIONS);
+
+                long backendsStarted = System.nanoTime();
+                List<Callable<AutoCloseable>> backends = new ArrayList<>();
+                for (PlatformService backend : PlatformService.BACKENDS) {
+                    backends.add(() -> platform.launch(backend));
+                }
+                startAll(pool, backends);
+                platform.timings.put(TIMING_BACKENDS, since(backendsStarted));
+                platform.launch(PlatformService.GATEWAY);
+
+                if (options.loadDemoData()) {
+                    long demoStarted = System.nanoTime();
+                    platform.demoTicketsAccepted = DemoData.load(platform.gatewayUrl(), out);
+                    platform.timings.put(TIMING_DEMO_DATA, since(demoStarted));
+                }
+                platform.timings.put(TIMING_TOTAL, since(started));
+                return platform;
+            } catch (RuntimeException e) {
+                platform.closeQuietly();
+                throw e;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public PlatformOptions options() {
+        return options;
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl(PlatformService.GATEWAY);
+    }
+
+    public String serviceUrl(PlatformService service) {
+        return "http://" + ServiceProcess.HOST + ":" + options.servicePort(service);
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; the role and its password equal the database name. */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String superuserJdbcUrl() {
+        return postgres.superuserJdbcUrl();
+    }
+
+    public String superuser() {
+        return PostgresServer.SUPERUSER;
+    }
+
+    public String superuserPassword() {
+        return PostgresServer.SUPERUSER_PASSWORD;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Path logDir() {
+        return options.logDir();
+    }
+
+    public Path logFile(PlatformService service) {
+        return options.logDir().resolve(service.module() + ".log");
+    }
+
+    public boolean isRunning(PlatformService service) {
+        ServiceProcess process = services.get(service);
+        return process != null && process.isRunning();
+    }
+
+    /** OS process id of a running service, e.g. to measure its memory. */
+    public long pid(PlatformService service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " is not running");
+        }
+        return process.pid();
+    }
+
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
+    /** Stops one service gracefully (SIGTERM, then a kill after a timeout); a stopped service is left alone. */
+    public synchronized void stopService(PlatformService service) {
+        stop(service);
+    }
+
+    /** Not synchronized: {@link #close()} stops the backends from several threads while holding the lock. */
+    private void stop(PlatformService service) {
+        ServiceProcess process = services.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts a stopped service again on its port and waits until it is ready; a running one is left alone. */
+    public synchronized void startService(PlatformService service) {
+        if (closed) {
+            throw new IllegalStateException("The platform is closed");
+        }
+        if (!isRunning(service)) {
+            services.remove(service);
+            launch(service);
+        }
+    }
+
+    /**
+     * Start-up wall times: {@value #TIMING_POSTGRES}, {@value #TIMING_KAFKA}, {@value #TIMING_INFRASTRUCTURE},
+     * each module name, {@value #TIMING_BACKENDS}, {@value #TIMING_DEMO_DATA} (when loaded), {@value #TIMING_TOTAL}.
+     */
+    public Map<String, Duration> timings() {
+        synchronized (timings) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        }
+    }
+
+    /** Demo tickets the gateway accepted on start; zero when demo data was not asked for. */
+    public int demoTicketsAccepted() {
+        return demoTicketsAccepted;
+    }
+
+    /** Environment of a service process: where its port, database and Kafka (or, for the gateway, the backends) are. */
+    Map<String, String> environment(PlatformService service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(options.servicePort(service)));
+        if (service.database().isPresent()) {
+            String database = service.database().get();
+            environment.put("SPRING_DATASOURCE_URL", jdbcUrl(database));
+            environment.put("SPRING_DATASOURCE_USERNAME", database);
+            environment.put("SPRING_DATASOURCE_PASSWORD", database);
+            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        } else {
+            for (PlatformService backend : PlatformService.BACKENDS) {
+                environment.put(backend.urlVariable(), serviceUrl(backend));
+            }
+        }
+        return environment;
+    }
+
+    private ServiceProcess launch(PlatformService service) {
+        ServiceProcess process = ServiceProcess.start(service, LauncherVersion.execJar(options.projectRoot(), service),
+                options.servicePort(service), environment(service), logFile(service), options.serviceStartTimeout());
+        services.put(service, process);
+        timings.put(service.module(), process.startTime());
+        return process;
+    }
+
+    /** Gateway first, then the backends in parallel, then Kafka, then PostgreSQL. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // close() is running inside the hook itself, or beside another hook: nothing to unregister.
+        }
+        stop(PlatformService.GATEWAY);
+        PlatformService.BACKENDS.parallelStream().forEach(this::stop);
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("aftersales: error while stopping the platform: " + e);
+        }
+    }
+
+    /**
+     * Runs the tasks in parallel and returns their results in task order. When any fails, the ones that
+     * did start are closed and the first failure is thrown with the others suppressed.
+     */
+    private static List<AutoCloseable> startAll(ExecutorService pool, List<? extends Callable<? extends AutoCloseable>> tasks) {
+        List<Future<? extends AutoCloseable>> futures = new ArrayList<>();
+        for (Callable<? extends AutoCloseable> task : tasks) {
+            futures.add(pool.submit(task));
+        }
+        List<AutoCloseable> started = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<? extends AutoCloseable> future : futures) {
+            try {
+                started.add(future.get());
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime
+                        ? runtime : new IllegalStateException(e.getCause());
+                failure = addFailure(failure, cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = addFailure(failure, new IllegalStateException("Interrupted during start-up", e));
+            }
+        }
+        if (failure != null) {
+            for (AutoCloseable resource : started) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+            throw failure;
+        }
+        return started;
+    }
+
+    private static RuntimeException addFailure(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "aftersales-start");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

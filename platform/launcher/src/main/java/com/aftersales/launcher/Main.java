@@ -1,0 +1,161 @@
+package com.aftersales.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/** {@code ./aftersales run | replay-dlt | help}: see {@link CommandLine#USAGE}. */
+public final class Main {
+
+    public static final String PROJECT_ROOT_PROPERTY = "aftersales.projectRoot";
+    public static final String PROJECT_ROOT_VARIABLE = "AFTERSALES_PROJECT_ROOT";
+    public static final String DATA_DIR_VARIABLE = "AFTERSALES_DATA_DIR";
+    private static final String SWAGGER_PATH = "/swagger-ui.html";
+    private static final String HEALTH_PATH = "/actuator/health";
+    /** --reset deletes only a directory that holds nothing but what the launcher writes there. */
+    private static final Set<String> DATA_DIR_ENTRIES = Set.of("postgres", "kafka", "logs");
+    private static final int EXIT_USAGE = 2;
+    private static final int EXIT_FAILURE = 1;
+    private static final double MILLIS_PER_SECOND = 1000.0;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        quietLibraryLogging();
+        CommandLine command;
+        try {
+            command = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("aftersales: " + e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        try {
+            if (command instanceof CommandLine.Run run) {
+                run(run, System.out);
+            } else if (command instanceof CommandLine.ReplayDeadLetters replay) {
+                int count = new DeadLetterReplay(replay.bootstrapServers()).replay(replay.topic());
+                System.out.println("Replayed " + count + " record(s) from " + replay.topic()
+                        + (replay.topic().endsWith(".dlt") ? "" : ".dlt"));
+            } else {
+                System.out.print(CommandLine.USAGE);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("aftersales: " + e.getMessage());
+            System.exit(EXIT_FAILURE);
+        }
+    }
+
+    private static void run(CommandLine.Run run, PrintStream out) {
+        Path projectRoot = projectRoot();
+        Path dataDir = run.dataDir()
+                .or(() -> Stream.ofNullable(System.getenv(DATA_DIR_VARIABLE)).filter(dir -> !dir.isBlank()).map(Path::of).findFirst())
+                .orElse(projectRoot.resolve(PlatformOptions.DEFAULT_DATA_DIR));
+        if (run.reset()) {
+            reset(dataDir);
+            out.println("Deleted " + dataDir.toAbsolutePath());
+        }
+        PlatformOptions options = PlatformOptions.builder(projectRoot).dataDir(dataDir).loadDemoData(run.loadDemoData()).build();
+        out.println("Starting the after-sales platform (PostgreSQL, Kafka, 4 services, gateway); logs in " + options.logDir());
+        EmbeddedPlatform platform = EmbeddedPlatform.start(options, out);
+        out.print(summary(platform));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // The platform's own shutdown hook stops the children; this one only says so.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the platform...");
+            stopped.countDown();
+        }, "aftersales-main-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The table printed once everything is up. */
+    static String summary(EmbeddedPlatform platform) {
+        StringBuilder text = new StringBuilder();
+        String line = "-".repeat(100) + System.lineSeparator();
+        String row = "  %-18s %-44s %s%n";
+        text.append(System.lineSeparator()).append(line);
+        text.append(String.format(row, "Gateway", platform.gatewayUrl(), "API entry point"));
+        text.append(String.format(row, "Swagger UI", platform.gatewayUrl() + SWAGGER_PATH, "all services' APIs"));
+        for (PlatformService service : PlatformService.BACKENDS) {
+            String url = platform.serviceUrl(service);
+            text.append(String.format(row, service.module(), url, url + HEALTH_PATH));
+        }
+        text.append(String.format(row, "gateway actuator", platform.gatewayUrl() + HEALTH_PATH, ""));
+        for (PlatformService service : PlatformService.BACKENDS) {
+            String database = service.database().orElseThrow();
+            text.append(String.format(row, "JDBC " + database, platform.jdbcUrl(database), "user/password " + database + "/" + database));
+        }
+        text.append(String.format(row, "JDBC superuser", platform.superuserJdbcUrl(), "user " + platform.superuser()));
+        text.append(String.format(row, "Kafka bootstrap", platform.kafkaBootstrapServers(), "topics " + String.join(", ", KafkaBroker.PLATFORM_TOPICS.subList(0, 2)) + ", ..."));
+        text.append(String.format(row, "Logs", platform.logDir(), ""));
+        if (platform.options().loadDemoData()) {
+            text.append(String.format(row, "Demo data", platform.demoTicketsAccepted() + " of " + DemoData.tickets().size() + " tickets", "Idempotency-Key demo-ticket-<n>"));
+        }
+        text.append(line);
+        StringBuilder timings = new StringBuilder();
+        platform.timings().forEach((name, duration) -> timings.append(timings.isEmpty() ? "" : ", ").append(name).append(' ').append(seconds(duration)));
+        text.append("  start-up: ").append(timings).append(System.lineSeparator());
+        text.append("  ready in ").append(seconds(platform.timings().get(EmbeddedPlatform.TIMING_TOTAL)))
+                .append(" s. Ctrl-C stops everything.").append(System.lineSeparator());
+        return text.toString();
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / MILLIS_PER_SECOND);
+    }
+
+    static Path projectRoot() {
+        String configured = System.getProperty(PROJECT_ROOT_PROPERTY, System.getenv(PROJECT_ROOT_VARIABLE));
+        return Path.of(configured == null || configured.isBlank() ? "." : configured).toAbsolutePath().normalize();
+    }
+
+    /** Deletes the data directory, refusing one that holds anything the launcher did not put there. */
+    static void reset(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            var foreign = entries.map(entry -> entry.getFileName().toString()).filter(name -> !DATA_DIR_ENTRIES.contains(name)).toList();
+            if (!foreign.isEmpty()) {
+                throw new IllegalStateException("Refusing to delete " + dataDir + ": it holds " + foreign
+                        + ", which the launcher did not create");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> tree = Files.walk(dataDir)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDir, e);
+        }
+    }
+
+    /** The launcher's console is for the table; Kafka's and zonky's own chatter goes only to warnings. */
+    private static void quietLibraryLogging() {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

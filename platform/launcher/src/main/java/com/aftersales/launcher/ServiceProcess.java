@@ -1,0 +1,169 @@
+package com.aftersales.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service of the platform as a separate JVM: {@code java <jvmOpts> -jar <module>-<version>-exec.jar} with
+ * its configuration in environment variables and its output in {@code <logDir>/<module>.log}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final String JVM_OPTS_VARIABLE = "AFTERSALES_SERVICE_JVM_OPTS";
+    /** Five Spring Boot JVMs share two cores and a laptop's memory: small heap, C1 only, serial GC. */
+    public static final String DEFAULT_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    public static final String READINESS_PATH = "/actuator/health/readiness";
+    public static final String HOST = "127.0.0.1";
+
+    /** Four services starting at once on two cores take well over a minute when the JIT caches are cold. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+    /** Longer than Spring's default graceful-shutdown phase (30 s) would be pointless for a dev platform. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final int HTTP_OK = 200;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+
+    private final PlatformService service;
+    private final int port;
+    private final Process process;
+    private final Path logFile;
+    private final Duration startTime;
+
+    private ServiceProcess(PlatformService service, int port, Process process, Path logFile, Duration startTime) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+        this.logFile = logFile;
+        this.startTime = startTime;
+    }
+
+    /**
+     * Starts {@code execJar} with {@code environment} added to the launcher's own and waits until
+     * {@code GET /actuator/health/readiness} answers 200. Fails fast when the process exits, and after
+     * {@code timeout}; either way the exception carries the tail of the log and the process is gone.
+     */
+    public static ServiceProcess start(PlatformService service, Path execJar, int port, Map<String, String> environment,
+                                       Path logFile, Duration timeout) {
+        if (!Files.isRegularFile(execJar)) {
+            throw new IllegalStateException(service.module() + ": " + execJar + " does not exist. Build first: "
+                    + "./mvnw -B -DskipTests package (./aftersales run does this when needed)");
+        }
+        Ports.requireFree(port, service.module());
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(logFile.getParent());
+            // Appended, not truncated: a restarted service keeps the log of its previous run above the marker.
+            Files.writeString(logFile, System.lineSeparator() + "=== aftersales launcher: starting " + service.module()
+                            + " on port " + port + " at " + java.time.OffsetDateTime.now() + " ===" + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command(execJar))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service.module(), e);
+        }
+        try {
+            awaitReady(service, process, port, logFile, timeout);
+        } catch (RuntimeException e) {
+            ChildProcesses.stop(process, STOP_TIMEOUT);
+            throw e;
+        }
+        return new ServiceProcess(service, port, process, logFile, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    static List<String> command(Path execJar) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaExecutable());
+        command.addAll(ChildProcesses.jvmOptions(JVM_OPTS_VARIABLE, DEFAULT_JVM_OPTS));
+        command.add("-jar");
+        command.add(execJar.toAbsolutePath().toString());
+        return command;
+    }
+
+    private static void awaitReady(PlatformService service, Process process, int port, Path logFile, Duration timeout) {
+        URI readiness = URI.create("http://" + HOST + ":" + port + READINESS_PATH);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
+                        + " before it was ready" + System.lineSeparator() + LogFiles.tail(logFile));
+            }
+            if (isReady(readiness)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.module() + " was not ready at " + readiness + " within "
+                        + timeout.toSeconds() + " s" + System.lineSeparator() + LogFiles.tail(logFile));
+            }
+            ChildProcesses.sleep(POLL_INTERVAL);
+        }
+    }
+
+    static boolean isReady(URI readiness) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(readiness).timeout(REQUEST_TIMEOUT).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == HTTP_OK;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for readiness at " + readiness, e);
+        }
+    }
+
+    public PlatformService service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://" + HOST + ":" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** From process start to readiness. */
+    public Duration startTime() {
+        return startTime;
+    }
+
+    /** SIGTERM (Spring's graceful shutdown), then a forced kill after {@link #STOP_TIMEOUT}. */
+    @Override
+    public void close() {
+        ChildProcesses.stop(process, STOP_TIMEOUT);
+    }
+}
