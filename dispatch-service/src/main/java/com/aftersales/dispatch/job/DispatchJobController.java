@@ -1,0 +1,40 @@
+package com.aftersales.dispatch.job;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/dispatch/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Dispatch jobs", description = "Tickets that need a technician visit")
+class DispatchJobController {
+
+    private final DispatchJobService jobs;
+
+    DispatchJobController(DispatchJobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A dispatch job")
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
+    DispatchJob get(@PathVariable UUID id) {
+        return jobs.job(id);
+    }
+
+    @GetMapping(params = "ticketId")
+    @Operation(summary = "The dispatch job of a ticket")
+    @ApiResponse(responseCode = "404", description = "The ticket has no job", content = @Content(mediaType = "application/problem+json"))
+    DispatchJob byTicket(@RequestParam UUID ticketId) {
+        return jobs.jobForTicket(ticketId);
+    }
+}

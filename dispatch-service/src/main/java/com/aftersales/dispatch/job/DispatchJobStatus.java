@@ -1,0 +1,5 @@
+package com.aftersales.dispatch.job;
+
+public enum DispatchJobStatus {
+    AWAITING_ASSIGNMENT, ASSIGNED, CANCELLED
+}

@@ -1,0 +1,28 @@
+package com.aftersales.dispatch.job;
+
+import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.Topics;
+import com.aftersales.platform.inbox.EventHandlers;
+import com.aftersales.platform.inbox.InboundEventProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class TicketEventsListener {
+
+    private final InboundEventProcessor inbound;
+    private final EventHandlers handlers;
+
+    TicketEventsListener(InboundEventProcessor inbound, DispatchJobService jobs) {
+        this.inbound = inbound;
+        this.handlers = EventHandlers.builder()
+                .on(EventCatalog.TICKET_OPENED, event -> jobs.ticketOpened(event.data()))
+                .build();
+    }
+
+    @KafkaListener(topics = Topics.TICKETS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, handlers);
+    }
+}
