@@ -1,0 +1,62 @@
+package com.aftersales.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain JDK HTTP client against the running gateway: no Spring test client in between. */
+final class GatewayClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final int port;
+
+	GatewayClient(int port) {
+		this.port = port;
+	}
+
+	URI uri(String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+	}
+
+	HttpRequest.Builder request(String pathAndQuery) {
+		return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20));
+	}
+
+	HttpResponse<String> get(String pathAndQuery, String... headers) {
+		HttpRequest.Builder builder = request(pathAndQuery).GET();
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		return send(builder.build());
+	}
+
+	HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static JsonNode json(String body) {
+		return JSON.readTree(body);
+	}
+
+}
