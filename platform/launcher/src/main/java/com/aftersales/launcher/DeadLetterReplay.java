@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -78,7 +79,7 @@ public final class DeadLetterReplay {
             // assign(), not subscribe(): one replaying process, no rebalance to wait for; commits still go to the group.
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions), METADATA_TIMEOUT);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions), METADATA_TIMEOUT);
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
                 if (offset == null) {

@@ -1,6 +1,7 @@
 package com.aftersales.launcher;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The whole platform on this machine, no Docker: PostgreSQL and Kafka (started in parallel), then the four
@@ -58,6 +60,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** As {@link #start(PlatformOptions)}, reporting demo data problems on {@code out}. */
     public static EmbeddedPlatform start(PlatformOptions options, PrintStream out) {
+        requireExecJars(options.projectRoot());
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(PlatformService.BACKENDS.size(), daemonThreads());
         try {
@@ -109,7 +112,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     public String serviceUrl(PlatformService service) {
-        return "http://" + ServiceProcess.HOST + ":" + options.servicePort(service);
+        return serviceUrl(options, service);
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; the role and its password equal the database name. */
@@ -199,26 +202,30 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /** Environment of a service process: where its port, database and Kafka (or, for the gateway, the backends) are. */
-    Map<String, String> environment(PlatformService service) {
+    static Map<String, String> environment(PlatformOptions options, PlatformService service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(options.servicePort(service)));
         if (service.database().isPresent()) {
             String database = service.database().get();
-            environment.put("SPRING_DATASOURCE_URL", jdbcUrl(database));
+            environment.put("SPRING_DATASOURCE_URL", PostgresServer.jdbcUrl(options.postgresPort(), database));
             environment.put("SPRING_DATASOURCE_USERNAME", database);
             environment.put("SPRING_DATASOURCE_PASSWORD", database);
-            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(options.kafkaPort()));
         } else {
             for (PlatformService backend : PlatformService.BACKENDS) {
-                environment.put(backend.urlVariable(), serviceUrl(backend));
+                environment.put(backend.urlVariable(), serviceUrl(options, backend));
             }
         }
         return environment;
     }
 
+    static String serviceUrl(PlatformOptions options, PlatformService service) {
+        return "http://" + ServiceProcess.HOST + ":" + options.servicePort(service);
+    }
+
     private ServiceProcess launch(PlatformService service) {
         ServiceProcess process = ServiceProcess.start(service, LauncherVersion.execJar(options.projectRoot(), service),
-                options.servicePort(service), environment(service), logFile(service), options.serviceStartTimeout());
+                options.servicePort(service), environment(options, service), logFile(service), options.serviceStartTimeout());
         services.put(service, process);
         timings.put(service.module(), process.startTime());
         return process;
@@ -297,11 +304,23 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return first;
     }
 
+    /** Before starting anything: a missing jar should not cost a PostgreSQL and Kafka start first. */
+    static void requireExecJars(Path projectRoot) {
+        List<Path> missing = PlatformService.ALL.stream()
+                .map(service -> LauncherVersion.execJar(projectRoot, service))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Service jars missing, build first (./mvnw -B -DskipTests package, or "
+                    + "./aftersales run which builds when needed): " + missing);
+        }
+    }
+
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         return runnable -> {
             Thread thread = new Thread(runnable, "aftersales-start");
             thread.setDaemon(true);

@@ -2,6 +2,7 @@ package com.aftersales.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,9 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
     /** Under the project root and ignored by git ({@code .data/} in .gitignore). */
     public static final String DEFAULT_DATA_DIR = ".data/embedded";
+    /** PostgreSQL, the Kafka broker and the Kafka controller. */
+    private static final int INFRASTRUCTURE_PORTS = 3;
+    private static final int MAX_PORT = 65_535;
 
     public PlatformOptions {
         projectRoot = Objects.requireNonNull(projectRoot, "projectRoot").toAbsolutePath().normalize();
@@ -46,10 +50,10 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             ports.put(service, port);
         }
         servicePorts = Map.copyOf(ports);
-        List<Integer> all = new java.util.ArrayList<>(ports.values());
+        List<Integer> all = new ArrayList<>(ports.values());
         all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort));
         for (int port : all) {
-            if (port < 1 || port > 65535) {
+            if (port < 1 || port > MAX_PORT) {
                 throw new IllegalArgumentException("Not a TCP port: " + port);
             }
         }
@@ -142,7 +146,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
 
         /** Picks distinct free ports for PostgreSQL, Kafka, its controller and every service. */
         public Builder freePorts() {
-            Iterator<Integer> ports = Ports.free(3 + PlatformService.ALL.size()).iterator();
+            Iterator<Integer> ports = Ports.free(INFRASTRUCTURE_PORTS + PlatformService.ALL.size()).iterator();
             postgresPort = ports.next();
             kafkaPort = ports.next();
             kafkaControllerPort = ports.next();

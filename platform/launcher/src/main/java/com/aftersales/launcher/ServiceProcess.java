@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             // Appended, not truncated: a restarted service keeps the log of its previous run above the marker.
             Files.writeString(logFile, System.lineSeparator() + "=== aftersales launcher: starting " + service.module()
-                            + " on port " + port + " at " + java.time.OffsetDateTime.now() + " ===" + System.lineSeparator(),
+                            + " on port " + port + " at " + OffsetDateTime.now() + " ===" + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,48 @@
+package com.aftersales.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandLineTest {
+
+    @Test
+    void runDefaultsToDemoDataWithoutReset() {
+        assertThat(CommandLine.parse("run")).isEqualTo(new CommandLine.Run(false, true, Optional.empty()));
+    }
+
+    @Test
+    void runTakesResetNoDemoDataAndDataDirInAnyOrder() {
+        assertThat(CommandLine.parse("run", "--data-dir", "/tmp/x", "--no-demo-data", "--reset", "--build"))
+                .isEqualTo(new CommandLine.Run(true, false, Optional.of(Path.of("/tmp/x"))));
+    }
+
+    @Test
+    void replayTakesATopicAndAnOptionalBootstrap() {
+        assertThat(CommandLine.parse("replay-dlt", "aftersales.tickets.v1"))
+                .isEqualTo(new CommandLine.ReplayDeadLetters("aftersales.tickets.v1", "127.0.0.1:19092"));
+        assertThat(CommandLine.parse("replay-dlt", "--bootstrap", "kafka:9092", "aftersales.tickets.v1.dlt"))
+                .isEqualTo(new CommandLine.ReplayDeadLetters("aftersales.tickets.v1.dlt", "kafka:9092"));
+    }
+
+    @Test
+    void helpIsTheDefault() {
+        assertThat(CommandLine.parse()).isInstanceOf(CommandLine.Help.class);
+        assertThat(CommandLine.parse("--help")).isInstanceOf(CommandLine.Help.class);
+        assertThat(CommandLine.parse("help")).isInstanceOf(CommandLine.Help.class);
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> CommandLine.parse("start")).isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("start");
+        assertThatThrownBy(() -> CommandLine.parse("run", "--fast")).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> CommandLine.parse("run", "--data-dir")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLine.parse("run", "--data-dir", "--reset")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLine.parse("replay-dlt")).hasMessageContaining("needs a topic");
+        assertThatThrownBy(() -> CommandLine.parse("replay-dlt", "a", "b")).hasMessageContaining("one topic");
+    }
+}

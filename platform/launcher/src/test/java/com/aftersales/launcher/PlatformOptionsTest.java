@@ -1,0 +1,90 @@
+package com.aftersales.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformOptionsTest {
+
+    private static final Path ROOT = Path.of("/work/project");
+
+    @Test
+    void defaultsAreTheDocumentedPorts() {
+        PlatformOptions options = PlatformOptions.defaults(ROOT);
+
+        assertThat(options.postgresPort()).isEqualTo(15432);
+        assertThat(options.kafkaPort()).isEqualTo(19092);
+        assertThat(options.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(options.servicePort(PlatformService.GATEWAY)).isEqualTo(8080);
+        assertThat(options.servicePort(PlatformService.TICKET)).isEqualTo(8081);
+        assertThat(options.servicePort(PlatformService.FEEDBACK)).isEqualTo(8084);
+        assertThat(options.dataDir()).isEqualTo(ROOT.resolve(".data/embedded"));
+        assertThat(options.postgresDir()).isEqualTo(ROOT.resolve(".data/embedded/postgres"));
+        assertThat(options.logDir()).isEqualTo(ROOT.resolve(".data/embedded/logs"));
+        assertThat(options.loadDemoData()).isTrue();
+    }
+
+    @Test
+    void freePortsAreDistinctAndAvoidTheDefaults() {
+        PlatformOptions options = PlatformOptions.withFreePorts(ROOT, Path.of("/tmp/data"));
+
+        List<Integer> ports = new ArrayList<>(options.servicePorts().values());
+        ports.addAll(List.of(options.postgresPort(), options.kafkaPort(), options.kafkaControllerPort()));
+        assertThat(ports).doesNotHaveDuplicates().hasSize(8);
+        assertThat(options.loadDemoData()).isFalse();
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/data"));
+    }
+
+    @Test
+    void rejectsClashingPorts() {
+        assertThatThrownBy(() -> PlatformOptions.builder(ROOT).kafkaPort(15432).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Ports must differ");
+        assertThatThrownBy(() -> PlatformOptions.builder(ROOT).servicePort(PlatformService.TICKET, 0).build())
+                .hasMessageContaining("Not a TCP port");
+    }
+
+    @Test
+    void toBuilderKeepsEverything() {
+        PlatformOptions options = PlatformOptions.withFreePorts(ROOT, Path.of("/tmp/data"));
+
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+    }
+
+    @Test
+    void servicesGetTheirDatabaseAndKafkaTheGatewayTheBackends() {
+        PlatformOptions options = PlatformOptions.defaults(ROOT);
+
+        assertThat(EmbeddedPlatform.environment(options, PlatformService.RETURNS))
+                .containsEntry("SERVER_PORT", "8083")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/returns")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "returns")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", "returns")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsOnlyKeys(PlatformService.BACKEND_ENVIRONMENT);
+        assertThat(EmbeddedPlatform.environment(options, PlatformService.GATEWAY))
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("TICKET_SERVICE_URL", "http://127.0.0.1:8081")
+                .containsEntry("FEEDBACK_SERVICE_URL", "http://127.0.0.1:8084")
+                .containsOnlyKeys(PlatformService.gatewayEnvironment());
+    }
+
+    @Test
+    void execJarsCarryTheProjectVersion() {
+        assertThat(LauncherVersion.version()).isNotBlank().doesNotContain("@");
+        assertThat(LauncherVersion.execJar(ROOT, PlatformService.TICKET)).isEqualTo(
+                ROOT.resolve("ticket-service/target/ticket-service-" + LauncherVersion.version() + "-exec.jar"));
+    }
+
+    @Test
+    void jvmOptionsComeFromTheVariableOrTheDefaults() {
+        assertThat(ChildProcesses.splitOptions(null, ServiceProcess.DEFAULT_JVM_OPTS))
+                .containsExactly("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+        assertThat(ChildProcesses.splitOptions("  ", "-Xmx1g")).containsExactly("-Xmx1g");
+        assertThat(ChildProcesses.splitOptions(" -Xmx512m  -XX:+UseG1GC ", "-Xmx1g")).containsExactly("-Xmx512m", "-XX:+UseG1GC");
+    }
+}
