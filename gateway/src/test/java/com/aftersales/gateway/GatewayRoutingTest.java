@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -245,6 +248,19 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void gatewayOwnClientErrorsAreProblemsToo() {
+		HttpResponse<String> response = gateway.send(
+				gateway.request("/actuator/health").DELETE().header("X-Request-Id", "del-1").build());
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).isPresent();
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = GatewayClient.json(response.body());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:aftersales:problem:method-not-allowed");
+		assertThat(problem.get("correlationId").asString()).isEqualTo("del-1");
+	}
+
+	@Test
 	void swaggerConfigListsTheFourServices() {
 		HttpResponse<String> response = gateway.get("/v3/api-docs/swagger-config");
 
@@ -291,6 +307,16 @@ class GatewayRoutingTest {
 		HttpResponse<String> info = gateway.get("/actuator/info");
 		assertThat(info.statusCode()).isEqualTo(200);
 		assertThat(info.body()).contains("gateway");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logLinesOfTheRequestCarryTheCorrelationId(CapturedOutput output) {
+		gateway.get("/api/depot-repairs/DR-1", "X-Request-Id", "log-line-7");
+
+		assertThat(output.getOut().lines().filter(line -> line.contains("com.aftersales.gateway.access")))
+			.anySatisfy(line -> assertThat(line).contains("[gateway,log-line-7]")
+				.contains("GET /api/depot-repairs/DR-1 -> 200 route=returns-service"));
 	}
 
 	@Test

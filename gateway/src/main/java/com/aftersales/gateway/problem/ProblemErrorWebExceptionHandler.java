@@ -76,6 +76,10 @@ class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
 		HttpHeaders headers = response.getHeaders();
 		// Drop whatever a half-finished proxy attempt left behind (e.g. backend Content-Length).
 		headers.clear();
+		if (failure instanceof ResponseStatusException statusException) {
+			// Framework-supplied headers such as Allow on 405 belong to the answer.
+			headers.addAll(statusException.getHeaders());
+		}
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		headers.setCacheControl("no-store");
 		if (problem.equals(GatewayProblem.SERVICE_UNAVAILABLE)) {
