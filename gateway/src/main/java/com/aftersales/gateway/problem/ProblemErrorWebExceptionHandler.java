@@ -34,12 +34,15 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 /**
  * Answers every failure that reaches the gateway's web layer with an RFC 9457 problem. Ordered
- * before Boot's default error handler (order -1), which would otherwise render its own JSON.
+ * before Boot's default error handler, which would otherwise render its own JSON.
  * The exception is logged with its message; the body only ever contains fixed text.
  */
 @Component
-@Order(-2)
+@Order(ProblemErrorWebExceptionHandler.ORDER)
 class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
+
+	/** One ahead of Boot's DefaultErrorWebExceptionHandler (-1). */
+	static final int ORDER = -2;
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
