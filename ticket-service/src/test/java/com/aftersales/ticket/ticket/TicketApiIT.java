@@ -1,21 +1,12 @@
 package com.aftersales.ticket.ticket;
 
 import com.aftersales.contracts.EventCatalog;
-import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.contracts.ticket.TicketOpened;
-import com.aftersales.testsupport.TestInfrastructure;
+import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.WithRealInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,10 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,7 +42,6 @@ class TicketApiIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final EventCodec codec = new EventCodec();
 
     private static String body(String serial, String description) {
         return """
@@ -162,11 +151,9 @@ class TicketApiIT {
         EventEnvelope<DispatchJobQueued> queued = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
                 EventCatalog.DISPATCH_JOB_QUEUED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-corr-2",
                 new DispatchJobQueued(jobId, ticketId, "KFR-35GW/BpR3", "COOLING", Instant.now()));
-        byte[] bytes = codec.encode(queued);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DISPATCH, ticketId.toString(), bytes)).get();
-            producer.send(new ProducerRecord<>(Topics.DISPATCH, ticketId.toString(), bytes)).get();
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(queued);
+            kafka.publish(queued);
         }
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -184,21 +171,14 @@ class TicketApiIT {
     }
 
     private EventEnvelope<?> awaitEvent(String topic, String key, String type) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
-                "group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<EventEnvelope<?>> found = new ArrayList<>();
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            AtomicReference<EventEnvelope<?>> found = new AtomicReference<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        codec.decode(record.value()).filter(e -> e.type().type().equals(type)).ifPresent(found::add);
-                    }
-                }
-                return !found.isEmpty();
+                kafka.events(topic, key, 1, Duration.ofSeconds(20)).stream()
+                        .filter(e -> e.type().type().equals(type)).findFirst().ifPresent(found::set);
+                return found.get() != null;
             });
-            return found.get(0);
+            return found.get();
         }
     }
 

@@ -1,0 +1,74 @@
+package com.aftersales.feedback.journey;
+
+import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.ticket.TicketStatusChanged;
+import com.aftersales.platform.inbox.EventHandlers;
+import com.aftersales.platform.inbox.InboundEventProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Projects ticket events into {@code ticket_journey} and its steps. */
+@Component
+class TicketJourneyListener {
+
+    private final InboundEventProcessor inbound;
+    private final JdbcClient jdbc;
+    private final EventHandlers handlers;
+
+    TicketJourneyListener(InboundEventProcessor inbound, JdbcClient jdbc) {
+        this.inbound = inbound;
+        this.jdbc = jdbc;
+        this.handlers = EventHandlers.builder()
+                .on(EventCatalog.TICKET_OPENED, event -> opened(event.data()))
+                .on(EventCatalog.TICKET_STATUS_CHANGED, event -> statusChanged(event.data()))
+                .build();
+    }
+
+    @KafkaListener(topics = Topics.TICKETS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, handlers);
+    }
+
+    private void opened(TicketOpened ticket) {
+        jdbc.sql("""
+                        insert into ticket_journey (ticket_id, ticket_type, channel, priority, opened_at, status, status_changed_at)
+                        values (:id, :type, :channel, :priority, :openedAt, 'OPEN', :openedAt)
+                        on conflict (ticket_id) do nothing""")
+                .param("id", ticket.ticketId())
+                .param("type", ticket.ticketType())
+                .param("channel", ticket.channel())
+                .param("priority", ticket.priority())
+                .param("openedAt", Timestamp.from(ticket.openedAt()))
+                .update();
+        step(ticket.ticketId(), "OPEN", ticket.openedAt());
+    }
+
+    private void statusChanged(TicketStatusChanged change) {
+        // Events of one ticket arrive in order (same key, same partition); the guard keeps a late
+        // replay from moving the current status backwards.
+        jdbc.sql("""
+                        update ticket_journey set status = :status, status_changed_at = :at
+                        where ticket_id = :id and status_changed_at <= :at""")
+                .param("status", change.toStatus())
+                .param("at", Timestamp.from(change.changedAt()))
+                .param("id", change.ticketId())
+                .update();
+        step(change.ticketId(), change.toStatus(), change.changedAt());
+    }
+
+    private void step(UUID ticketId, String status, Instant at) {
+        jdbc.sql("""
+                        insert into ticket_journey_step (ticket_id, status, reached_at) values (:id, :status, :at)
+                        on conflict do nothing""")
+                .param("id", ticketId).param("status", status).param("at", Timestamp.from(at))
+                .update();
+    }
+}
