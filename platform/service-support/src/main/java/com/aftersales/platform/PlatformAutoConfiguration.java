@@ -12,6 +12,8 @@ import com.aftersales.platform.outbox.OutboxRelay;
 import com.aftersales.platform.schema.PlatformSchemaMigration;
 import com.aftersales.platform.web.CorrelationIdFilter;
 import com.aftersales.platform.web.ProblemDetailsAdvice;
+import com.aftersales.platform.web.ProblemMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -100,7 +102,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapper> mappers) {
+        return new ProblemDetailsAdvice(mappers.orderedStream().toList());
     }
 }

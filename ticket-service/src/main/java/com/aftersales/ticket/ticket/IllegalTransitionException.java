@@ -1,21 +1,28 @@
 package com.aftersales.ticket.ticket;
 
-import com.aftersales.platform.web.ProblemException;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.TreeSet;
+/** The lifecycle does not allow the requested move; says where the ticket is and where it may go. */
+public class IllegalTransitionException extends RuntimeException {
 
-/** 409: the ticket cannot move to the requested state from where it is; names both. */
-public class IllegalTransitionException extends ProblemException {
-
-    public static final URI TYPE = URI.create("urn:aftersales:problem:illegal-ticket-transition");
+    private final TicketStatus current;
+    private final TicketStatus requested;
 
     public IllegalTransitionException(TicketStatus current, TicketStatus requested) {
-        super(TYPE, HttpStatus.CONFLICT, "Illegal ticket transition",
-                "A ticket in " + current + " cannot move to " + requested,
-                Map.of("currentStatus", current.name(), "requestedStatus", requested.name(),
-                        "allowedStatuses", new TreeSet<>(current.allowedNext().stream().map(Enum::name).toList())));
+        super("A ticket in " + current + " cannot move to " + requested);
+        this.current = current;
+        this.requested = requested;
+    }
+
+    public TicketStatus current() {
+        return current;
+    }
+
+    public TicketStatus requested() {
+        return requested;
+    }
+
+    public Set<TicketStatus> allowed() {
+        return current.allowedNext();
     }
 }

@@ -53,6 +53,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private final List<ProblemMapper> mappers;
+
+    public ProblemDetailsAdvice(List<ProblemMapper> mappers) {
+        this.mappers = List.copyOf(mappers);
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
@@ -92,6 +98,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        for (ProblemMapper mapper : mappers) {
+            var mapped = mapper.toProblem(ex);
+            if (mapped.isPresent()) {
+                return handleProblem(mapped.get(), request);
+            }
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = problem(ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the correlation id when you report it.");

@@ -1,0 +1,29 @@
+package com.aftersales.ticket.ticket;
+
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/** The problem types of ticket rules: the domain throws plain exceptions, this maps them for HTTP. */
+@Component
+class TicketProblems implements ProblemMapper {
+
+    static final URI ILLEGAL_TRANSITION = URI.create("urn:aftersales:problem:illegal-ticket-transition");
+
+    @Override
+    public Optional<ProblemException> toProblem(Throwable exception) {
+        if (exception instanceof IllegalTransitionException illegal) {
+            return Optional.of(new ProblemException(ILLEGAL_TRANSITION, HttpStatus.CONFLICT, "Illegal ticket transition",
+                    illegal.getMessage(), Map.of(
+                    "currentStatus", illegal.current().name(),
+                    "requestedStatus", illegal.requested().name(),
+                    "allowedStatuses", illegal.allowed().stream().map(Enum::name).sorted().toList())));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package com.aftersales.ticket.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The dependency rules of the service: a framework-free domain, features that do not form cycles. */
+@AnalyzeClasses(packages = "com.aftersales.ticket", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The ticket domain model: lifecycle rules that unit tests run without Spring. */
+    static final String DOMAIN_MODEL =
+            "com\\.aftersales\\.ticket\\.ticket\\.(Ticket|TicketStatus|TicketType|Channel|Priority|TimelineEntry|IllegalTransitionException)(\\$.*)?";
+
+    @ArchTest
+    static final ArchRule domainModelIsPlainJava = noClasses()
+            .that().haveNameMatching(DOMAIN_MODEL)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.aftersales.platform..")
+            .because("domain rules run in unit tests without Spring and outlive the adapters");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("com.aftersales.ticket.(*)..").should().beFreeOfCycles();
+}
