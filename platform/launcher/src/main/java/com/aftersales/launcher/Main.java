@@ -1,5 +1,8 @@
 package com.aftersales.launcher;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -7,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** {@code ./aftersales run | replay-dlt | help}: see {@link CommandLine#USAGE}. */
@@ -24,6 +29,9 @@ public final class Main {
     private static final Set<String> DATA_DIR_ENTRIES = Set.of("postgres", "kafka", "logs");
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_FAILURE = 1;
+    /** Shell convention: a process ended by signal N exits with 128 + N. */
+    private static final int EXIT_SIGNAL_BASE = 128;
+    private static final List<String> STOP_SIGNALS = List.of("INT", "TERM");
     private static final double MILLIS_PER_SECOND = 1000.0;
 
     private Main() {
@@ -66,19 +74,42 @@ public final class Main {
             out.println("Deleted " + dataDir.toAbsolutePath());
         }
         PlatformOptions options = PlatformOptions.builder(projectRoot).dataDir(dataDir).loadDemoData(run.loadDemoData()).build();
+        AtomicReference<EmbeddedPlatform> running = new AtomicReference<>();
+        stopOnSignals(running, out);
         out.println("Starting the after-sales platform (PostgreSQL, Kafka, 4 services, gateway); logs in " + options.logDir());
         EmbeddedPlatform platform = EmbeddedPlatform.start(options, out);
+        running.set(platform);
         out.print(summary(platform));
         CountDownLatch stopped = new CountDownLatch(1);
-        // The platform's own shutdown hook stops the children; this one only says so.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the platform...");
-            stopped.countDown();
-        }, "aftersales-main-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "aftersales-main-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ctrl-C and SIGTERM stop the platform in order before the JVM shuts down. Left to shutdown hooks, zonky's
+     * own hook would stop PostgreSQL while the services are still draining, and they then wait for
+     * connections until their stop timeout. Where these signals cannot be handled, the hooks still clean up.
+     */
+    private static void stopOnSignals(AtomicReference<EmbeddedPlatform> running, PrintStream out) {
+        SignalHandler handler = signal -> {
+            out.println(System.lineSeparator() + "Stopping the platform (SIG" + signal.getName() + ")...");
+            EmbeddedPlatform platform = running.get();
+            if (platform != null) {
+                platform.close();
+                out.println("Stopped.");
+            }
+            System.exit(EXIT_SIGNAL_BASE + signal.getNumber());
+        };
+        for (String name : STOP_SIGNALS) {
+            try {
+                Signal.handle(new Signal(name), handler);
+            } catch (IllegalArgumentException unsupported) {
+                // Not available on this OS or reserved by the JVM: shutdown hooks cover it.
+            }
         }
     }
 
