@@ -20,8 +20,9 @@ import java.util.concurrent.ThreadFactory;
 /**
  * The whole platform on this machine, no Docker: PostgreSQL and Kafka (started in parallel), then the four
  * backends (in parallel), then the gateway, then optionally the demo data. {@link #close()} stops them in
- * reverse order. A JVM shutdown hook closes a platform that was not closed, so Ctrl-C or the end of a test
- * run leaves no child process behind.
+ * reverse order. A JVM shutdown hook closes a platform that was not closed, so the end of a test run leaves
+ * no child process behind; hooks run concurrently, so there PostgreSQL (zonky's own hook) may stop before the
+ * services, which only slows their shutdown. Call {@link #close()} for the ordered stop.
  *
  * <pre>{@code
  * try (EmbeddedPlatform platform = EmbeddedPlatform.start(PlatformOptions.withFreePorts(projectRoot, tempDir))) {
