@@ -1,6 +1,6 @@
 package com.aftersales.dispatch.job;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @Service
@@ -44,12 +45,12 @@ public class DispatchJobService {
             return;
         }
         DispatchJob job = DispatchJob.queue(ticket.ticketId(), ticket.model(), ticket.faultCategory(), ticket.priority(),
-                decision.explanation(), clock.instant());
+                decision.explanation(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!jobs.insertIfAbsent(job)) {
             log.info("Ticket {} already has a dispatch job; nothing queued", ticket.ticketId());
             return;
         }
-        events.publish(EventCatalog.DISPATCH_JOB_QUEUED, ticket.ticketId().toString(), new DispatchJobQueued(
+        events.publish(DispatchEvents.DISPATCH_JOB_QUEUED, ticket.ticketId().toString(), new DispatchJobQueued(
                 job.id(), job.ticketId(), job.model(), job.faultCategory(), job.queuedAt()));
         meters.counter("aftersales.dispatch.jobs.queued", "priority", job.ticketPriority()).increment();
     }

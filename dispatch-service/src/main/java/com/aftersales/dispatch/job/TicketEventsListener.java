@@ -1,6 +1,6 @@
 package com.aftersales.dispatch.job;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.Topics;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
@@ -17,7 +17,7 @@ class TicketEventsListener {
     TicketEventsListener(InboundEventProcessor inbound, DispatchJobService jobs) {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
-                .on(EventCatalog.TICKET_OPENED, event -> jobs.ticketOpened(event.data()))
+                .on(TicketEvents.TICKET_OPENED, event -> jobs.ticketOpened(event.data()))
                 .build();
     }
 

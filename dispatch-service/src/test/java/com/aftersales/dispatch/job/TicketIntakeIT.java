@@ -1,6 +1,7 @@
 package com.aftersales.dispatch.job;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
@@ -53,7 +54,7 @@ class TicketIntakeIT {
 
     private static EventEnvelope<TicketOpened> ticketOpened(String ticketType) {
         UUID ticketId = UUID.randomUUID();
-        return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"), EventCatalog.TICKET_OPENED,
+        return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"), TicketEvents.TICKET_OPENED,
                 OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
                 new TicketOpened(ticketId, UUID.randomUUID(), "SN-" + ticketId, "XQG100-14", ticketType, "PHONE", "HIGH",
                         "LEAK", "洗衣机漏水", Instant.now()));
@@ -73,7 +74,7 @@ class TicketIntakeIT {
 
         List<EventEnvelope<?>> queued = kafka.events(Topics.DISPATCH, ticketId.toString(), 1, WAIT);
         assertThat(queued).hasSize(1);
-        assertThat(queued.get(0).dataAs(EventCatalog.DISPATCH_JOB_QUEUED).ticketId()).isEqualTo(ticketId);
+        assertThat(queued.get(0).dataAs(DispatchEvents.DISPATCH_JOB_QUEUED).ticketId()).isEqualTo(ticketId);
         assertThat(queued.get(0).correlationId()).isEqualTo(event.correlationId());
     }
 

@@ -1,6 +1,6 @@
 package com.aftersales.feedback.journey;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
@@ -27,8 +27,8 @@ class TicketJourneyListener {
         this.inbound = inbound;
         this.jdbc = jdbc;
         this.handlers = EventHandlers.builder()
-                .on(EventCatalog.TICKET_OPENED, event -> opened(event.data()))
-                .on(EventCatalog.TICKET_STATUS_CHANGED, event -> statusChanged(event.data()))
+                .on(TicketEvents.TICKET_OPENED, event -> opened(event.data()))
+                .on(TicketEvents.TICKET_STATUS_CHANGED, event -> statusChanged(event.data()))
                 .build();
     }
 

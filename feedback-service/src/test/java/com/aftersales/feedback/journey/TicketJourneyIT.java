@@ -1,6 +1,6 @@
 package com.aftersales.feedback.journey;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.EventType;
 import com.aftersales.contracts.ticket.TicketOpened;
@@ -39,10 +39,10 @@ class TicketJourneyIT {
         UUID ticketId = UUID.randomUUID();
         Instant opened = Instant.parse("2026-11-24T01:00:00Z");
         Instant queued = opened.plusSeconds(42);
-        EventEnvelope<TicketStatusChanged> changed = event(EventCatalog.TICKET_STATUS_CHANGED, ticketId,
+        EventEnvelope<TicketStatusChanged> changed = event(TicketEvents.TICKET_STATUS_CHANGED, ticketId,
                 new TicketStatusChanged(ticketId, "OPEN", "AWAITING_TECHNICIAN", "system:dispatch-service", "job queued", queued));
         try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
-            kafka.publish(event(EventCatalog.TICKET_OPENED, ticketId, new TicketOpened(ticketId, UUID.randomUUID(), "SN-F-1",
+            kafka.publish(event(TicketEvents.TICKET_OPENED, ticketId, new TicketOpened(ticketId, UUID.randomUUID(), "SN-F-1",
                     "JSQ30-16", "REPAIR", "WEB", "URGENT", "HEATING", "热水器不出热水", opened)));
             kafka.publish(changed);
             kafka.publish(changed);

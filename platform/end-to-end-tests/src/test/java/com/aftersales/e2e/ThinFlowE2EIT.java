@@ -1,6 +1,6 @@
 package com.aftersales.e2e;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.launcher.DeadLetterReplay;
@@ -100,7 +100,7 @@ class ThinFlowE2EIT {
 
         List<EventEnvelope<?>> ticketEvents = kafka.events(Topics.TICKETS, id, 2, FLOW_TIMEOUT);
         assertThat(ticketEvents).extracting(e -> e.type().type())
-                .containsExactly(EventCatalog.TICKET_OPENED.type(), EventCatalog.TICKET_STATUS_CHANGED.type());
+                .containsExactly(TicketEvents.TICKET_OPENED.type(), TicketEvents.TICKET_STATUS_CHANGED.type());
         assertThat(ticketEvents).allSatisfy(e -> assertThat(e.correlationId()).isEqualTo("e2e-thin-flow"));
 
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> {
@@ -190,6 +190,38 @@ class ThinFlowE2EIT {
 
     @Test
     @Order(5)
+    void everyServiceServesItsContractProbesAndDomainMetrics() throws Exception {
+        JsonNode swaggerConfig = getJson("/v3/api-docs/swagger-config");
+        assertThat(swaggerConfig.path("urls").findValuesAsString("name")).hasSize(PlatformService.BACKENDS.size());
+        JsonNode ticketApi = getJson("/v3/api-docs/ticket-service");
+        assertThat(ticketApi.path("info").path("title").asString()).isEqualTo("ticket-service");
+        assertThat(ticketApi.path("paths").has("/api/tickets")).isTrue();
+        assertThat(getJson("/v3/api-docs/dispatch-service").path("paths").has("/api/dispatch/jobs/{id}")).isTrue();
+
+        for (PlatformService service : PlatformService.BACKENDS) {
+            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+                    URI.create(platform.serviceUrl(service) + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.statusCode()).as(service.module()).isEqualTo(200);
+            JsonNode components = json.readTree(readiness.body()).path("components");
+            assertThat(components.path("db").path("status").asString()).as(service.module()).isEqualTo("UP");
+            assertThat(components.path("kafka").path("status").asString()).as(service.module()).isEqualTo("UP");
+
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(service) + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as(service.module()).contains("aftersales_outbox_pending_events",
+                    "aftersales_outbox_oldest_pending_age_seconds", "kafka_consumer_fetch_manager_records_lag_max",
+                    "http_server_requests_seconds");
+        }
+        String ticketMetrics = http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(PlatformService.TICKET)
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(ticketMetrics).contains("aftersales_tickets_opened_total{application=\"ticket-service\",channel=\"PHONE\",type=\"REPAIR\"}");
+        String dispatchMetrics = http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(PlatformService.DISPATCH)
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(dispatchMetrics).contains("aftersales_events_dead_lettered_total{application=\"dispatch-service\"");
+    }
+
+    @Test
+    @Order(6)
     void aRestartedPlatformStillHasItsTickets() throws Exception {
         platform.close();
         platform = null;

@@ -1,29 +1,26 @@
 package com.aftersales.contracts;
 
-import com.aftersales.contracts.dispatch.DispatchJobQueued;
-import com.aftersales.contracts.ticket.TicketOpened;
-import com.aftersales.contracts.ticket.TicketStatusChanged;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.ticket.TicketEvents;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Every event type the platform publishes. Adding a type here, with its schema under
- * {@code schemas/}, is how an event becomes part of the contract.
+ * Every event type the platform publishes, gathered from the producers' catalogues
+ * ({@link TicketEvents}, {@link DispatchEvents}, {@link ReturnsEvents}, {@link FeedbackEvents}).
+ * Adding a type there, with its schema under {@code schemas/}, is how an event becomes part of the contract.
  */
 public final class EventCatalog {
 
-    public static final EventType<TicketOpened> TICKET_OPENED =
-            new EventType<>("aftersales.ticket.opened.v1", Topics.TICKETS, TicketOpened.class);
-    public static final EventType<TicketStatusChanged> TICKET_STATUS_CHANGED =
-            new EventType<>("aftersales.ticket.status-changed.v1", Topics.TICKETS, TicketStatusChanged.class);
-    public static final EventType<DispatchJobQueued> DISPATCH_JOB_QUEUED =
-            new EventType<>("aftersales.dispatch.job-queued.v1", Topics.DISPATCH, DispatchJobQueued.class);
-
-    private static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED, DISPATCH_JOB_QUEUED);
+    private static final List<EventType<?>> ALL = Stream.of(TicketEvents.ALL, DispatchEvents.ALL, ReturnsEvents.ALL,
+            FeedbackEvents.ALL).flatMap(List::stream).toList();
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

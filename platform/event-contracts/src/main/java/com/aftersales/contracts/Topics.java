@@ -21,6 +21,21 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Prefix of the partner-scoped topics; broker ACLs grant each partner its own prefix only. */
+    public static final String PARTNER_PREFIX = "aftersales.partner.";
+
+    /**
+     * The topic a partner depot reads the work meant for it from, e.g. {@code aftersales.partner.sh-depot-01.v1}.
+     *
+     * @param depotCode lower-case letters, digits and '-'
+     */
+    public static String partnerTopic(String depotCode) {
+        if (depotCode == null || !depotCode.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("depot code must be lower-case letters, digits and '-': " + depotCode);
+        }
+        return PARTNER_PREFIX + depotCode + ".v1";
+    }
+
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }

@@ -1,11 +1,15 @@
 package com.aftersales.contracts;
 
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.product.ProductFacts;
+import com.aftersales.contracts.product.ProductRegistered;
 import com.aftersales.contracts.ticket.TicketOpened;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -26,7 +30,7 @@ class EventCodecTest {
     void roundTripsAsStructuredCloudEventWithCorrelationId() {
         TicketOpened data = ticketOpened();
         EventEnvelope<TicketOpened> envelope = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
-                EventCatalog.TICKET_OPENED, OffsetDateTime.of(2026, 11, 24, 8, 15, 30, 0, ZoneOffset.UTC),
+                TicketEvents.TICKET_OPENED, OffsetDateTime.of(2026, 11, 24, 8, 15, 30, 0, ZoneOffset.UTC),
                 data.ticketId().toString(), "req-42", data);
 
         byte[] bytes = codec.encode(envelope);
@@ -37,10 +41,10 @@ class EventCodecTest {
 
         EventEnvelope<?> decoded = codec.decode(bytes).orElseThrow();
         assertThat(decoded.id()).isEqualTo(envelope.id());
-        assertThat(decoded.type()).isEqualTo(EventCatalog.TICKET_OPENED);
+        assertThat(decoded.type()).isEqualTo(TicketEvents.TICKET_OPENED);
         assertThat(decoded.subject()).isEqualTo(data.ticketId().toString());
         assertThat(decoded.correlationId()).isEqualTo("req-42");
-        assertThat(decoded.dataAs(EventCatalog.TICKET_OPENED)).isEqualTo(data);
+        assertThat(decoded.dataAs(TicketEvents.TICKET_OPENED)).isEqualTo(data);
     }
 
     @Test
@@ -48,7 +52,7 @@ class EventCodecTest {
         TicketOpened broken = new TicketOpened(UUID.randomUUID(), UUID.randomUUID(), "", "KFR-35GW", "REPAIR", "PHONE",
                 "NORMAL", null, "x", Instant.now());
         EventEnvelope<TicketOpened> envelope = new EventEnvelope<>(UUID.randomUUID(), URI.create("/t"),
-                EventCatalog.TICKET_OPENED, OffsetDateTime.now(), broken.ticketId().toString(), null, broken);
+                TicketEvents.TICKET_OPENED, OffsetDateTime.now(), broken.ticketId().toString(), null, broken);
 
         assertThatThrownBy(() -> codec.encode(envelope))
                 .isInstanceOf(InvalidEventException.class)
@@ -97,8 +101,36 @@ class EventCodecTest {
                 .formatted(UUID.randomUUID(), data.ticketId(), data.ticketId(), data.customerId());
 
         TicketOpened decoded = codec.decode(withExtraField.getBytes(StandardCharsets.UTF_8)).orElseThrow()
-                .dataAs(EventCatalog.TICKET_OPENED);
+                .dataAs(TicketEvents.TICKET_OPENED);
         assertThat(decoded.serialNumber()).isEqualTo("SN1");
         assertThat(decoded.priority()).isEqualTo("HIGH");
+    }
+
+    @Test
+    void productFactsTravelWithCalendarDatesAndOptionalLocation() {
+        ProductFacts facts = new ProductFacts(UUID.randomUUID(), UUID.randomUUID(), "SN-AC-1", "KFR-35GW/BpR3",
+                "AIR_CONDITIONER", "B2026-07", LocalDate.of(2024, 2, 29), "SH-XUHUI-01", "R-889", "SPECIAL_PRICE",
+                false, true, true, "310104", 31.1880, 121.4365);
+        ProductRegistered data = new ProductRegistered(facts, Instant.parse("2026-11-24T08:00:00Z"));
+        EventEnvelope<ProductRegistered> envelope = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                TicketEvents.PRODUCT_REGISTERED, OffsetDateTime.now(ZoneOffset.UTC), facts.productId().toString(), null, data);
+
+        byte[] bytes = codec.encode(envelope);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"purchaseDate\":\"2024-02-29\"");
+        assertThat(codec.decode(bytes).orElseThrow().dataAs(TicketEvents.PRODUCT_REGISTERED)).isEqualTo(data);
+    }
+
+    @Test
+    void ticketOpenedOfTheFirstReleaseStillDecodesWithTheLaterFieldsNull() {
+        TicketOpened original = ticketOpened();
+        EventEnvelope<TicketOpened> envelope = new EventEnvelope<>(UUID.randomUUID(), URI.create("/t"),
+                TicketEvents.TICKET_OPENED, OffsetDateTime.now(ZoneOffset.UTC), original.ticketId().toString(), null, original);
+
+        TicketOpened decoded = codec.decode(codec.encode(envelope)).orElseThrow().dataAs(TicketEvents.TICKET_OPENED);
+
+        assertThat(decoded.sla()).isNull();
+        assertThat(decoded.entitlement()).isNull();
+        assertThat(decoded).isEqualTo(original);
     }
 }

@@ -11,6 +11,7 @@ import com.aftersales.platform.outbox.OutboxProperties;
 import com.aftersales.platform.outbox.OutboxRelay;
 import com.aftersales.platform.schema.PlatformSchemaMigration;
 import com.aftersales.platform.web.CorrelationIdFilter;
+import com.aftersales.platform.web.OpenApiConfiguration;
 import com.aftersales.platform.web.ProblemDetailsAdvice;
 import com.aftersales.platform.web.ProblemMapper;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,7 @@ import java.time.Duration;
 /** Wires the platform support into every backend service that has it on the classpath. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class})
-@Import(KafkaPlatformConfiguration.class)
+@Import({KafkaPlatformConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -1,6 +1,6 @@
 package com.aftersales.returns.ticketref;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.platform.inbox.EventHandlers;
@@ -22,7 +22,7 @@ class TicketReferenceListener {
     TicketReferenceListener(InboundEventProcessor inbound, JdbcClient jdbc) {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
-                .on(EventCatalog.TICKET_OPENED, event -> {
+                .on(TicketEvents.TICKET_OPENED, event -> {
                     TicketOpened ticket = event.data();
                     jdbc.sql("""
                                     insert into ticket_reference (ticket_id, customer_id, serial_number, model, ticket_type, opened_at)

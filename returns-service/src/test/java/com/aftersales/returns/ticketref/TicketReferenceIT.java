@@ -1,6 +1,6 @@
 package com.aftersales.returns.ticketref;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.testsupport.KafkaTestClient;
@@ -33,7 +33,7 @@ class TicketReferenceIT {
         UUID ticketId = UUID.randomUUID();
         Instant openedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         EventEnvelope<TicketOpened> event = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
-                EventCatalog.TICKET_OPENED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), null,
+                TicketEvents.TICKET_OPENED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), null,
                 new TicketOpened(ticketId, UUID.randomUUID(), "SN-R-1", "BCD-520W", "RETURN_REQUEST", "STORE", "NORMAL",
                         null, "冰箱有异味，要求退货", openedAt));
         try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {

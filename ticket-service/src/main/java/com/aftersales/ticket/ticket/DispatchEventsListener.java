@@ -1,6 +1,6 @@
 package com.aftersales.ticket.ticket;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.platform.inbox.EventHandlers;
@@ -19,7 +19,7 @@ class DispatchEventsListener {
     DispatchEventsListener(InboundEventProcessor inbound, TicketService tickets) {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
-                .on(EventCatalog.DISPATCH_JOB_QUEUED, event -> {
+                .on(DispatchEvents.DISPATCH_JOB_QUEUED, event -> {
                     DispatchJobQueued queued = event.data();
                     tickets.dispatchJobQueued(queued.ticketId(), queued.jobId());
                 })

@@ -1,6 +1,6 @@
 package com.aftersales.ticket.ticket;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,9 +41,9 @@ public class TicketService {
     public Ticket open(OpenTicketRequest request, String actor) {
         Ticket ticket = Ticket.open(UUID.randomUUID(), request.customerId(), request.serialNumber(), request.model(),
                 request.ticketType(), request.channel(), request.priorityOrDefault(), request.faultCategory(),
-                request.faultDescription(), actor, clock.instant());
+                request.faultDescription(), actor, now());
         tickets.insert(ticket);
-        events.publish(EventCatalog.TICKET_OPENED, ticket.id().toString(), new TicketOpened(ticket.id(),
+        events.publish(TicketEvents.TICKET_OPENED, ticket.id().toString(), new TicketOpened(ticket.id(),
                 ticket.customerId(), ticket.serialNumber(), ticket.model(), ticket.type().name(), ticket.channel().name(),
                 ticket.priority().name(), ticket.faultCategory(), ticket.faultDescription(), ticket.openedAt()));
         meters.counter("aftersales.tickets.opened", "type", ticket.type().name(), "channel", ticket.channel().name())
@@ -77,11 +79,16 @@ public class TicketService {
         return tickets.timeline(id);
     }
 
+    /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private void changeStatus(Ticket ticket, TicketStatus next, String actor, String reason) {
         TicketStatus from = ticket.status();
-        ticket.moveTo(next, actor, reason, clock.instant());
+        ticket.moveTo(next, actor, reason, now());
         tickets.update(ticket);
-        events.publish(EventCatalog.TICKET_STATUS_CHANGED, ticket.id().toString(), new TicketStatusChanged(
+        events.publish(TicketEvents.TICKET_STATUS_CHANGED, ticket.id().toString(), new TicketStatusChanged(
                 ticket.id(), from.name(), next.name(), actor, reason, ticket.updatedAt()));
     }
 

@@ -1,6 +1,7 @@
 package com.aftersales.ticket.ticket;
 
-import com.aftersales.contracts.EventCatalog;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
@@ -66,8 +67,8 @@ class TicketApiIT {
         // stored exactly as given, never interpreted
         assertThat(ticket.path("faultDescription").asString()).isEqualTo("空调不制冷，室外机不转 <b>urgent</b>'; drop table ticket;--");
 
-        EventEnvelope<?> event = awaitEvent(Topics.TICKETS, id, EventCatalog.TICKET_OPENED.type());
-        TicketOpened opened = event.dataAs(EventCatalog.TICKET_OPENED);
+        EventEnvelope<?> event = awaitEvent(Topics.TICKETS, id, TicketEvents.TICKET_OPENED.type());
+        TicketOpened opened = event.dataAs(TicketEvents.TICKET_OPENED);
         assertThat(opened.serialNumber()).isEqualTo(serial);
         assertThat(event.correlationId()).isEqualTo("it-corr-1");
         assertThat(event.source()).hasToString("/aftersales/ticket-service");
@@ -149,7 +150,7 @@ class TicketApiIT {
         UUID ticketId = UUID.fromString(json.readTree(created.body()).path("id").asString());
         UUID jobId = UUID.randomUUID();
         EventEnvelope<DispatchJobQueued> queued = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
-                EventCatalog.DISPATCH_JOB_QUEUED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-corr-2",
+                DispatchEvents.DISPATCH_JOB_QUEUED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-corr-2",
                 new DispatchJobQueued(jobId, ticketId, "KFR-35GW/BpR3", "COOLING", Instant.now()));
         try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
             kafka.publish(queued);
@@ -166,7 +167,7 @@ class TicketApiIT {
         assertThat(timeline).hasSize(2);
         assertThat(timeline.get(1).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
         assertThat(timeline.get(1).path("actor").asString()).isEqualTo("system:dispatch-service");
-        EventEnvelope<?> changed = awaitEvent(Topics.TICKETS, ticketId.toString(), EventCatalog.TICKET_STATUS_CHANGED.type());
+        EventEnvelope<?> changed = awaitEvent(Topics.TICKETS, ticketId.toString(), TicketEvents.TICKET_STATUS_CHANGED.type());
         assertThat(changed.correlationId()).isEqualTo("it-corr-2");
     }
 

@@ -1,0 +1,38 @@
+package com.aftersales.contracts.product;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The facts about a registered unit that other services decide on without calling ticket-service:
+ * the returns policy (purchase date, price type, custom-made, sold by us, warranty card), the quality
+ * loop (model × batch × region) and dispatch (install location).
+ *
+ * @param category      product category code, the key of policy and warranty settings (e.g. AIR_CONDITIONER)
+ * @param batchNumber   batch or lot number, if known
+ * @param purchaseDate  calendar date of purchase in the store's time zone
+ * @param storeCode     store or channel of sale
+ * @param priceType     REGULAR, SPECIAL_PRICE or GIFT
+ * @param soldByUs      false for units bought elsewhere and registered at first contact
+ * @param installRegionCode administrative region of the install address, if known
+ * @param installLatitude   WGS84, if known
+ * @param installLongitude  WGS84, if known
+ */
+public record ProductFacts(
+        UUID productId,
+        UUID customerId,
+        String serialNumber,
+        String model,
+        String category,
+        String batchNumber,
+        LocalDate purchaseDate,
+        String storeCode,
+        String receiptNumber,
+        String priceType,
+        boolean customMade,
+        boolean warrantyCardPresent,
+        boolean soldByUs,
+        String installRegionCode,
+        Double installLatitude,
+        Double installLongitude) {
+}

@@ -1,0 +1,32 @@
+package com.aftersales.contracts.ticket;
+
+import com.aftersales.contracts.EventType;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.customer.CustomerRegistered;
+import com.aftersales.contracts.product.ProductRegistered;
+import com.aftersales.contracts.product.ProductUpdated;
+
+import java.util.List;
+
+/** Event types ticket-service publishes, all on {@link Topics#TICKETS}. */
+public final class TicketEvents {
+
+    public static final EventType<TicketOpened> TICKET_OPENED =
+            new EventType<>("aftersales.ticket.opened.v1", Topics.TICKETS, TicketOpened.class);
+    public static final EventType<TicketStatusChanged> TICKET_STATUS_CHANGED =
+            new EventType<>("aftersales.ticket.status-changed.v1", Topics.TICKETS, TicketStatusChanged.class);
+    public static final EventType<TicketChargeBasisCommunicated> TICKET_CHARGE_BASIS_COMMUNICATED =
+            new EventType<>("aftersales.ticket.charge-basis-communicated.v1", Topics.TICKETS, TicketChargeBasisCommunicated.class);
+    public static final EventType<CustomerRegistered> CUSTOMER_REGISTERED =
+            new EventType<>("aftersales.customer.registered.v1", Topics.TICKETS, CustomerRegistered.class);
+    public static final EventType<ProductRegistered> PRODUCT_REGISTERED =
+            new EventType<>("aftersales.product.registered.v1", Topics.TICKETS, ProductRegistered.class);
+    public static final EventType<ProductUpdated> PRODUCT_UPDATED =
+            new EventType<>("aftersales.product.updated.v1", Topics.TICKETS, ProductUpdated.class);
+
+    public static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED,
+            TICKET_CHARGE_BASIS_COMMUNICATED, CUSTOMER_REGISTERED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
+
+    private TicketEvents() {
+    }
+}
