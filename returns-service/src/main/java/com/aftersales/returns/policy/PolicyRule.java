@@ -1,0 +1,47 @@
+package com.aftersales.returns.policy;
+
+/**
+ * Every rule of the policy, by a stable name that decisions cite and that clients may branch on.
+ * The numbers behind them are settings ({@link CategoryPolicy}, {@link DealerPolicy}), never literals here.
+ */
+public enum PolicyRule {
+    NO_REASON_RETURN_WINDOW("Return without reason (无理由退货) within the no-reason window if the item can be resold"),
+    QUALITY_FAULT_REFUND_WINDOW("Quality fault within the refund window: refund (退货)"),
+    QUALITY_FAULT_EXCHANGE_WINDOW("Quality fault within the exchange window: exchange (换货)"),
+    QUALITY_FAULT_FREE_REPAIR_WINDOW("Quality fault within the warranty: free repair (免费维修)"),
+    PAID_REPAIR_AFTER_WARRANTY("After the warranty: repair charged by the repair price list (收费维修)"),
+    NO_REASON_WINDOW_PASSED("No quality fault and the no-reason window has passed: nothing to return"),
+
+    EXCLUSION_USED_WITHOUT_FAULT("No quality fault and visible signs of use or processing (恕不退换)"),
+    EXCLUSION_CUSTOM_MADE_WITHOUT_FAULT("Custom-made or specially processed for the customer, without quality fault (恕不退换)"),
+    EXCLUSION_INCOMPLETE_PACKAGING("Original packaging damaged or missing, accessories incomplete or damaged, or no warranty card (恕不退换)"),
+    EXCLUSION_CUSTOMER_DAMAGE("Damage caused by the customer: no return, exchange or free repair"),
+    EXCLUSION_SPECIAL_PRICE_OR_GIFT("Special-price items (特价) and gifts (赠品) are not returnable or exchangeable"),
+    EXCLUSION_NOT_SOLD_BY_US("Goods not sold by this company: no return, exchange or free repair"),
+
+    DEALER_FULL_CREDIT_WINDOW("Dealer return within the full-credit window after shipment: credited in full"),
+    DEALER_REDUCED_CREDIT_WINDOW("Dealer return after the full-credit window: credited at the reduced rate"),
+    DEALER_REFUSED_AFTER_WINDOW("Dealer return after the last acceptance date: not accepted"),
+    DEALER_LARGE_ITEM_PHOTO_APPROVAL("Large item: photos must be sent and approved within the approval time"),
+
+    FREIGHT_QUALITY_FAULT("Quality fault: the company pays the freight"),
+    FREIGHT_SHIPPING_OR_PICKING_ERROR("Shipping or picking error: the company pays the freight"),
+    FREIGHT_SALES_ORDER_ERROR("Sales-order error: the company pays the freight"),
+    FREIGHT_CUSTOMER_OTHERWISE("Any other cause: the customer pays the freight"),
+
+    SUPERVISOR_OVERRIDE("A supervisor overrode the automated decision with a recorded reason");
+
+    private final String description;
+
+    PolicyRule(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isExclusion() {
+        return name().startsWith("EXCLUSION_");
+    }
+}
