@@ -1,0 +1,19 @@
+package com.aftersales.returns.policy;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the engine once from the configured policy; the engine itself is plain Java. */
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+    @Bean
+    ReturnPolicyEngine returnPolicyEngine(PolicyProperties properties) {
+        return new ReturnPolicyEngine(properties.toSettings());
+    }
+
+    @Bean
+    StoreTimeZones storeTimeZones(PolicyProperties properties) {
+        return properties.toTimeZones();
+    }
+}
