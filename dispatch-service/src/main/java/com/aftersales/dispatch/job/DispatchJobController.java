@@ -31,6 +31,21 @@ class DispatchJobController {
         return jobs.job(id);
     }
 
+    @GetMapping(params = "status")
+    @Operation(summary = "Jobs in a status, oldest first")
+    java.util.List<DispatchJob> byStatus(@RequestParam DispatchJobStatus status,
+                                         @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1)
+                                         @jakarta.validation.constraints.Max(1000) int limit) {
+        return jobs.jobs(status, limit);
+    }
+
+    @GetMapping("/{id}/assignments")
+    @Operation(summary = "Who was assigned and unassigned, by whom, why, with the score explanation")
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
+    java.util.List<DispatchJobRepository.AssignmentLogEntry> history(@PathVariable UUID id) {
+        return jobs.history(id);
+    }
+
     @GetMapping(params = "ticketId")
     @Operation(summary = "The dispatch job of a ticket")
     @ApiResponse(responseCode = "404", description = "The ticket has no job", content = @Content(mediaType = "application/problem+json"))

@@ -1,16 +1,23 @@
 package com.aftersales.dispatch.job;
 
+import com.aftersales.dispatch.shared.GeoPoint;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+/** Dispatch jobs and their assignment log in PostgreSQL; updates are guarded by the version column. */
 @Repository
-class DispatchJobRepository {
+public class DispatchJobRepository {
 
     private final JdbcClient jdbc;
 
@@ -21,33 +28,125 @@ class DispatchJobRepository {
     /** @return false when the ticket already has a job */
     boolean insertIfAbsent(DispatchJob job) {
         return jdbc.sql("""
-                        insert into dispatch_job (id, ticket_id, model, fault_category, ticket_priority, status, reason, queued_at)
-                        values (:id, :ticketId, :model, :faultCategory, :priority, :status, :reason, :queuedAt)
+                        insert into dispatch_job (id, ticket_id, customer_id, serial_number, product_id, model,
+                            product_category, fault_category, fault_code, fault_description, ticket_priority, customer_tier,
+                            region_code, latitude, longitude, entitlement, on_site_due_at, on_site_target_at, status,
+                            reason, hold_reason, auto_assign_blocked, queued_at, version)
+                        values (:id, :ticketId, :customerId, :serial, :productId, :model, :productCategory, :faultCategory,
+                            :faultCode, :faultDescription, :priority, :tier, :region, :lat, :lon, :entitlement, :dueAt,
+                            :targetAt, :status, :reason, :holdReason, :blocked, :queuedAt, 0)
                         on conflict (ticket_id) do nothing""")
-                .param("id", job.id())
-                .param("ticketId", job.ticketId())
-                .param("model", job.model())
-                .param("faultCategory", job.faultCategory())
-                .param("priority", job.ticketPriority())
-                .param("status", job.status().name())
-                .param("reason", job.reason())
-                .param("queuedAt", Timestamp.from(job.queuedAt()))
+                .param("id", job.id()).param("ticketId", job.ticketId()).param("customerId", job.customerId())
+                .param("serial", job.serialNumber()).param("productId", job.productId()).param("model", job.model())
+                .param("productCategory", job.productCategory()).param("faultCategory", job.faultCategory())
+                .param("faultCode", job.faultCode()).param("faultDescription", job.faultDescription())
+                .param("priority", job.ticketPriority()).param("tier", job.customerTier()).param("region", job.regionCode())
+                .param("lat", job.location() == null ? null : job.location().latitude())
+                .param("lon", job.location() == null ? null : job.location().longitude())
+                .param("entitlement", job.entitlement()).param("dueAt", ts(job.onSiteDueAt()))
+                .param("targetAt", ts(job.onSiteTargetAt())).param("status", job.status().name())
+                .param("reason", job.reason()).param("holdReason", job.holdReason())
+                .param("blocked", job.autoAssignBlocked()).param("queuedAt", ts(job.queuedAt()))
                 .update() == 1;
     }
 
-    Optional<DispatchJob> find(UUID id) {
+    /** Saves status and assignment; fails if someone else saved the job since it was read. */
+    public void update(DispatchJob job) {
+        int updated = jdbc.sql("""
+                        update dispatch_job set status = :status, hold_reason = :holdReason, technician_id = :technician,
+                            assigned_at = :assignedAt, assignment_explanation = :explanation, version = version + 1
+                        where id = :id and version = :version""")
+                .param("status", job.status().name()).param("holdReason", job.holdReason())
+                .param("technician", job.technicianId()).param("assignedAt", ts(job.assignedAt()))
+                .param("explanation", job.assignmentExplanation()).param("id", job.id()).param("version", job.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("dispatch job " + job.id() + " changed since version " + job.version());
+        }
+    }
+
+    public Optional<DispatchJob> find(UUID id) {
         return jdbc.sql("select * from dispatch_job where id = :id").param("id", id).query(DispatchJobRepository::map).optional();
     }
 
-    Optional<DispatchJob> findByTicket(UUID ticketId) {
+    /** Reads a job and locks its row until the transaction ends, so that concurrent assignments serialise. */
+    public Optional<DispatchJob> findForUpdate(UUID id) {
+        return jdbc.sql("select * from dispatch_job where id = :id for update").param("id", id)
+                .query(DispatchJobRepository::map).optional();
+    }
+
+    public Optional<DispatchJob> findByTicket(UUID ticketId) {
         return jdbc.sql("select * from dispatch_job where ticket_id = :id").param("id", ticketId)
                 .query(DispatchJobRepository::map).optional();
     }
 
+    public List<DispatchJob> byStatus(DispatchJobStatus status, int limit) {
+        return jdbc.sql("select * from dispatch_job where status = :s order by queued_at, id limit :limit")
+                .param("s", status.name()).param("limit", limit).query(DispatchJobRepository::map).list();
+    }
+
+    public List<DispatchJob> assignedTo(UUID technicianId, DispatchJobStatus status) {
+        return jdbc.sql("select * from dispatch_job where technician_id = :t and status = :s order by assigned_at, id")
+                .param("t", technicianId).param("s", status.name()).query(DispatchJobRepository::map).list();
+    }
+
+    /** Open assignments (assigned or in progress) per technician: the load that uses up today's capacity. */
+    public Map<UUID, Integer> openAssignmentsByTechnician() {
+        return jdbc.sql("""
+                        select technician_id, count(*) as n from dispatch_job
+                        where technician_id is not null and status in ('ASSIGNED', 'IN_PROGRESS') group by technician_id""")
+                .query((rs, n) -> Map.entry(rs.getObject("technician_id", UUID.class), rs.getInt("n"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public List<UUID> techniciansWhoDeclined(UUID jobId) {
+        return jdbc.sql("select distinct technician_id from job_assignment_log where job_id = :j and kind = 'DECLINED'")
+                .param("j", jobId).query(UUID.class).list();
+    }
+
+    public void log(UUID jobId, UUID technicianId, String action, String kind, String actor, String reason, Double score,
+                    String explanation, Instant at) {
+        jdbc.sql("""
+                        insert into job_assignment_log (job_id, technician_id, action, kind, actor, reason, score, explanation, occurred_at)
+                        values (:job, :technician, :action, :kind, :actor, :reason, :score, :explanation, :at)""")
+                .param("job", jobId).param("technician", technicianId).param("action", action).param("kind", kind)
+                .param("actor", actor).param("reason", reason).param("score", score).param("explanation", explanation)
+                .param("at", ts(at)).update();
+    }
+
+    public List<AssignmentLogEntry> history(UUID jobId) {
+        return jdbc.sql("select * from job_assignment_log where job_id = :j order by occurred_at, id").param("j", jobId)
+                .query((rs, n) -> new AssignmentLogEntry(rs.getObject("technician_id", UUID.class), rs.getString("action"),
+                        rs.getString("kind"), rs.getString("actor"), rs.getString("reason"),
+                        (Double) rs.getObject("score"), rs.getString("explanation"),
+                        rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+    }
+
+    /** One line of a job's assignment history. */
+    public record AssignmentLogEntry(UUID technicianId, String action, String kind, String actor, String reason,
+                                     Double score, String explanation, Instant occurredAt) {
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
     private static DispatchJob map(ResultSet rs, int row) throws SQLException {
         return new DispatchJob(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
-                rs.getString("model"), rs.getString("fault_category"), rs.getString("ticket_priority"),
-                DispatchJobStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-                rs.getTimestamp("queued_at").toInstant());
+                rs.getObject("customer_id", UUID.class), rs.getString("serial_number"), rs.getObject("product_id", UUID.class),
+                rs.getString("model"), rs.getString("product_category"), rs.getString("fault_category"),
+                rs.getString("fault_code"), rs.getString("fault_description"), rs.getString("ticket_priority"),
+                rs.getString("customer_tier"), rs.getString("region_code"),
+                GeoPoint.ofNullable((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude")),
+                rs.getString("entitlement"), instant(rs, "on_site_due_at"), instant(rs, "on_site_target_at"),
+                DispatchJobStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("hold_reason"),
+                rs.getString("auto_assign_blocked"), rs.getObject("technician_id", UUID.class), instant(rs, "assigned_at"),
+                rs.getString("assignment_explanation"), instant(rs, "queued_at"), rs.getLong("version"));
     }
 }

@@ -2,18 +2,22 @@ package com.aftersales.dispatch.job;
 
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
+import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.dispatch.shared.GeoPoint;
+import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.platform.outbox.EventPublisher;
-import com.aftersales.platform.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 @Service
@@ -23,20 +27,22 @@ public class DispatchJobService {
 
     private final DispatchJobRepository jobs;
     private final EventPublisher events;
+    private final ApplicationEventPublisher inProcess;
     private final VisitRequirement visitRequirement;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DispatchJobService(DispatchJobRepository jobs, EventPublisher events, DispatchProperties properties, Clock clock,
-                       MeterRegistry meters) {
+    DispatchJobService(DispatchJobRepository jobs, EventPublisher events, ApplicationEventPublisher inProcess,
+                       DispatchProperties properties, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
         this.events = events;
+        this.inProcess = inProcess;
         this.visitRequirement = new VisitRequirement(properties.visitTicketTypes());
         this.clock = clock;
         this.meters = meters;
     }
 
-    /** A ticket was opened: queue a job when it needs a visit, and say so to the other services. */
+    /** A ticket was opened: queue a job when it needs a visit (held when out of warranty without a charge basis). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ticketOpened(TicketOpened ticket) {
         VisitRequirement.Decision decision = visitRequirement.decide(ticket.ticketType());
@@ -44,24 +50,66 @@ public class DispatchJobService {
             log.info("Ticket {} needs no visit ({})", ticket.ticketId(), decision.explanation());
             return;
         }
-        DispatchJob job = DispatchJob.queue(ticket.ticketId(), ticket.model(), ticket.faultCategory(), ticket.priority(),
-                decision.explanation(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        String holdReason = JobIntakeRules.holdReason(ticket.entitlement(), ticket.chargeBasisCommunicated());
+        TicketOpened.SlaDueTimes sla = ticket.sla();
+        DispatchJob job = new DispatchJob(UUID.randomUUID(), ticket.ticketId(), ticket.customerId(), ticket.serialNumber(),
+                ticket.productId(), ticket.model(), upper(ticket.productCategory()), upper(ticket.faultCategory()),
+                ticket.faultCode(), ticket.faultDescription(), ticket.priority(), ticket.customerTier(), ticket.regionCode(),
+                GeoPoint.ofNullable(ticket.latitude(), ticket.longitude()), ticket.entitlement(),
+                sla == null ? null : sla.onSiteDueAt(), sla == null ? null : sla.onSiteTargetAt(),
+                holdReason == null ? DispatchJobStatus.AWAITING_ASSIGNMENT : DispatchJobStatus.HELD,
+                decision.explanation(), holdReason, JobIntakeRules.autoAssignBlocked(ticket.latitude(), ticket.longitude()),
+                null, null, null, clock.instant().truncatedTo(ChronoUnit.MICROS), 0);
         if (!jobs.insertIfAbsent(job)) {
             log.info("Ticket {} already has a dispatch job; nothing queued", ticket.ticketId());
             return;
         }
         events.publish(DispatchEvents.DISPATCH_JOB_QUEUED, ticket.ticketId().toString(), new DispatchJobQueued(
                 job.id(), job.ticketId(), job.model(), job.faultCategory(), job.queuedAt()));
-        meters.counter("aftersales.dispatch.jobs.queued", "priority", job.ticketPriority()).increment();
+        meters.counter("aftersales.dispatch.jobs.queued", "priority", job.ticketPriority(),
+                "held", String.valueOf(holdReason != null)).increment();
+        if (holdReason == null) {
+            inProcess.publishEvent(new JobReadyForAssignment(job.id()));
+        } else {
+            log.info("Job {} of ticket {} held: {}", job.id(), ticket.ticketId(), holdReason);
+        }
+    }
+
+    /** The customer was told the charge basis: a held job becomes assignable. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void chargeBasisCommunicated(TicketChargeBasisCommunicated event) {
+        jobs.findByTicket(event.ticketId()).ifPresentOrElse(job -> {
+            if (job.status() != DispatchJobStatus.HELD) {
+                log.info("Job {} is {}, not held; charge basis noted", job.id(), job.status());
+                return;
+            }
+            jobs.update(job.withStatus(DispatchJobStatus.AWAITING_ASSIGNMENT));
+            inProcess.publishEvent(new JobReadyForAssignment(job.id()));
+        }, () -> log.info("Charge basis communicated for ticket {} that has no dispatch job", event.ticketId()));
     }
 
     @Transactional(readOnly = true)
     public DispatchJob job(UUID id) {
-        return jobs.find(id).orElseThrow(() -> ProblemException.notFound("dispatch job", id));
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("dispatch job", id));
     }
 
     @Transactional(readOnly = true)
     public DispatchJob jobForTicket(UUID ticketId) {
-        return jobs.findByTicket(ticketId).orElseThrow(() -> ProblemException.notFound("dispatch job for ticket", ticketId));
+        return jobs.findByTicket(ticketId).orElseThrow(() -> new NotFoundException("dispatch job for ticket", ticketId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DispatchJob> jobs(DispatchJobStatus status, int limit) {
+        return jobs.byStatus(status, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DispatchJobRepository.AssignmentLogEntry> history(UUID jobId) {
+        job(jobId);
+        return jobs.history(jobId);
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.toUpperCase();
     }
 }

@@ -1,7 +1,7 @@
 package com.aftersales.dispatch.job;
 
-import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +18,7 @@ class TicketEventsListener {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
                 .on(TicketEvents.TICKET_OPENED, event -> jobs.ticketOpened(event.data()))
+                .on(TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED, event -> jobs.chargeBasisCommunicated(event.data()))
                 .build();
     }
 

@@ -1,5 +1,8 @@
 /**
- * Dispatch jobs (派工单): a ticket that needs a visit becomes a job awaiting assignment. The rule
- * that decides which tickets need a visit is {@link com.aftersales.dispatch.job.VisitRequirement}.
+ * Dispatch jobs (派工单): a ticket that needs a visit becomes a job (rule
+ * {@link com.aftersales.dispatch.job.VisitRequirement}), held while out-of-warranty work lacks a
+ * communicated charge basis and flagged when it has no location to score distance with
+ * ({@link com.aftersales.dispatch.job.JobIntakeRules}). Assignable jobs are announced in-process
+ * ({@link com.aftersales.dispatch.job.JobReadyForAssignment}) to the assignment engine.
  */
 package com.aftersales.dispatch.job;

@@ -1,0 +1,205 @@
+package com.aftersales.dispatch.assignment;
+
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.TechnicianUnassigned;
+import com.aftersales.dispatch.job.DispatchJob;
+import com.aftersales.dispatch.job.DispatchJobRepository;
+import com.aftersales.dispatch.job.DispatchJobStatus;
+import com.aftersales.dispatch.job.JobReadyForAssignment;
+import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.dispatch.shared.RuleViolationException;
+import com.aftersales.dispatch.technician.Technician;
+import com.aftersales.dispatch.technician.TechnicianRepository;
+import com.aftersales.dispatch.technician.TechnicianWentOffDuty;
+import com.aftersales.platform.outbox.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@Service
+public class AssignmentService {
+
+    static final String SYSTEM = "system:dispatch-service";
+    static final String RULE_REASSIGN_ON_DECLINE = "reassign-on-decline";
+    static final String RULE_REASSIGN_OFF_DUTY = "reassign-when-off-duty";
+    static final String RULE_ASSIGNABLE = "job-assignable";
+
+    private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
+
+    private final DispatchJobRepository jobs;
+    private final TechnicianRepository technicians;
+    private final EventPublisher events;
+    private final AssignmentEngine engine;
+    private final boolean autoAssign;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer proposalTimer;
+    private final Timer timeToAssign;
+
+    AssignmentService(DispatchJobRepository jobs, TechnicianRepository technicians, EventPublisher events,
+                      AssignmentProperties properties, Clock clock, MeterRegistry meters) {
+        this.jobs = jobs;
+        this.technicians = technicians;
+        this.events = events;
+        this.engine = new AssignmentEngine(properties.policy());
+        this.autoAssign = properties.autoAssign();
+        this.clock = clock;
+        this.meters = meters;
+        this.proposalTimer = Timer.builder("aftersales.dispatch.proposal.duration")
+                .description("Time to score every technician for one job").publishPercentileHistogram().register(meters);
+        this.timeToAssign = Timer.builder("aftersales.dispatch.time.to.assign")
+                .description("From job queued to technician assigned").publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofDays(2)).register(meters);
+    }
+
+    @Transactional(readOnly = true)
+    public Proposal propose(UUID jobId) {
+        return propose(job(jobId));
+    }
+
+    private Proposal propose(DispatchJob job) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            Map<UUID, Integer> load = jobs.openAssignmentsByTechnician();
+            Set<UUID> declined = new HashSet<>(jobs.techniciansWhoDeclined(job.id()));
+            List<Candidate> candidates = technicians.onDuty().stream()
+                    .map(t -> new Candidate(t, load.getOrDefault(t.id(), 0), declined.contains(t.id())))
+                    .toList();
+            return engine.propose(job, candidates, now());
+        } finally {
+            sample.stop(proposalTimer);
+        }
+    }
+
+    /** A job became assignable: assign the best candidate when the engine may. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onJobReady(JobReadyForAssignment ready) {
+        jobs.findForUpdate(ready.jobId()).ifPresent(this::autoAssignIfAllowed);
+    }
+
+    /** The technician went off duty: their jobs that have not started go to someone else. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onTechnicianOffDuty(TechnicianWentOffDuty offDuty) {
+        for (DispatchJob job : jobs.assignedTo(offDuty.technicianId(), DispatchJobStatus.ASSIGNED)) {
+            DispatchJob locked = jobs.findForUpdate(job.id()).orElseThrow();
+            DispatchJob released = unassign(locked, "OFF_DUTY", RULE_REASSIGN_OFF_DUTY + ": technician went off duty", SYSTEM);
+            autoAssignIfAllowed(released);
+        }
+    }
+
+    /** A supervisor assigns (accepting the proposal or overriding it); a reason is always recorded. */
+    @Transactional
+    public DispatchJob assign(UUID jobId, AssignRequest request, String supervisor) {
+        DispatchJob job = jobs.findForUpdate(jobId).orElseThrow(() -> new NotFoundException("dispatch job", jobId));
+        if (job.status() != DispatchJobStatus.AWAITING_ASSIGNMENT && job.status() != DispatchJobStatus.ASSIGNED) {
+            throw new RuleViolationException(RULE_ASSIGNABLE, "a " + job.status() + " job cannot be (re)assigned"
+                    + (job.holdReason() != null ? " (" + job.holdReason() + ")" : ""));
+        }
+        Technician technician = technicians.find(request.technicianId())
+                .orElseThrow(() -> new NotFoundException("technician", request.technicianId()));
+        if (technician.id().equals(job.technicianId())) {
+            return job;
+        }
+        Proposal proposal = propose(job);
+        var exclusion = proposal.exclusion(technician.id());
+        if (exclusion.isEmpty() && proposal.candidate(technician.id()).isEmpty()) {
+            // technicians off duty are not candidates at all: evaluate them against the rules directly
+            exclusion = engine.exclusion(job, new Candidate(technician, jobs.openAssignmentsByTechnician()
+                    .getOrDefault(technician.id(), 0), false), now());
+        }
+        if (exclusion.isPresent() && !request.overrideRules()) {
+            throw new RuleViolationException(exclusion.get().rule(), technician.name() + ": " + exclusion.get().why()
+                    + "; set overrideRules to assign anyway");
+        }
+        if (job.technicianId() != null) {
+            job = unassign(job, "OVERRIDDEN", request.reason(), supervisor);
+        }
+        var scored = proposal.candidate(technician.id());
+        boolean isBest = proposal.best().map(b -> b.technicianId().equals(technician.id())).orElse(false);
+        String mode = isBest ? "ACCEPTED" : "OVERRIDE";
+        String explanation = (exclusion.isPresent()
+                ? "override of rule " + exclusion.get().rule() + " (" + exclusion.get().why() + ")"
+                : scored.map(Proposal.ScoredCandidate::explanation).orElse("not scored"))
+                + "; supervisor reason: " + request.reason();
+        return assignTo(job, technician, mode, supervisor, scored.map(Proposal.ScoredCandidate::score).orElse(null),
+                explanation, request.reason());
+    }
+
+    /** The assigned technician declines: record why, and let the engine find someone else. */
+    @Transactional
+    public DispatchJob decline(UUID jobId, DeclineRequest request) {
+        DispatchJob job = jobs.findForUpdate(jobId).orElseThrow(() -> new NotFoundException("dispatch job", jobId));
+        if (job.status() != DispatchJobStatus.ASSIGNED || !request.technicianId().equals(job.technicianId())) {
+            throw new RuleViolationException("decline-own-assignment",
+                    "only the technician assigned to a job that has not started can decline it");
+        }
+        DispatchJob released = unassign(job, "DECLINED", request.reason(), "technician:" + request.technicianId());
+        log.info("Job {} declined by {}: {}; {}", jobId, request.technicianId(), request.reason(), RULE_REASSIGN_ON_DECLINE);
+        return autoAssignIfAllowed(released);
+    }
+
+    private DispatchJob autoAssignIfAllowed(DispatchJob job) {
+        if (!autoAssign || job.status() != DispatchJobStatus.AWAITING_ASSIGNMENT) {
+            return job;
+        }
+        Proposal proposal = propose(job);
+        if (!proposal.autoAssignable()) {
+            log.info("Job {} not auto-assigned: {}", job.id(), proposal.autoAssignVerdict());
+            meters.counter("aftersales.dispatch.auto.assign.skipped").increment();
+            return job;
+        }
+        Proposal.ScoredCandidate best = proposal.best().orElseThrow();
+        Technician technician = technicians.find(best.technicianId()).orElseThrow();
+        return assignTo(job, technician, "AUTO", SYSTEM, best.score(), best.explanation(), null);
+    }
+
+    private DispatchJob assignTo(DispatchJob job, Technician technician, String mode, String actor, Double score,
+                                 String explanation, String reason) {
+        Instant now = now();
+        DispatchJob assigned = job.assignedTo(technician.id(), now, explanation);
+        jobs.update(assigned);
+        jobs.log(job.id(), technician.id(), "ASSIGNED", mode, actor, reason, score, explanation, now);
+        events.publish(DispatchEvents.TECHNICIAN_ASSIGNED, job.ticketId().toString(), new TechnicianAssigned(job.id(),
+                job.ticketId(), technician.id(), technician.name(), mode, actor, score, explanation, now));
+        meters.counter("aftersales.dispatch.assignments", "mode", mode).increment();
+        timeToAssign.record(Duration.between(job.queuedAt(), now));
+        return jobs.find(job.id()).orElseThrow();
+    }
+
+    private DispatchJob unassign(DispatchJob job, String cause, String reason, String actor) {
+        Instant now = now();
+        UUID technicianId = job.technicianId();
+        jobs.update(job.unassigned());
+        jobs.log(job.id(), technicianId, "UNASSIGNED", cause, actor, reason, null, null, now);
+        events.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(), new TechnicianUnassigned(job.id(),
+                job.ticketId(), technicianId, cause, reason, actor, now));
+        meters.counter("aftersales.dispatch.unassignments", "cause", cause).increment();
+        return jobs.find(job.id()).orElseThrow();
+    }
+
+    private DispatchJob job(UUID jobId) {
+        return jobs.find(jobId).orElseThrow(() -> new NotFoundException("dispatch job", jobId));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,5 @@
+package com.aftersales.dispatch.technician;
+
+public enum TechnicianStatus {
+    AVAILABLE, ON_JOB, OFF_DUTY
+}
