@@ -1,0 +1,26 @@
+package com.aftersales.contracts.returns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The policy decided a return, or a supervisor overrode the decision. Carries every rule that fired or
+ * blocked and the policy version, so that the decision can be explained without asking returns-service.
+ *
+ * @param status        AUTHORIZED, REJECTED, or REQUESTED while a dealer's photos await approval
+ * @param creditPercent dealer returns: share of the invoice credited; null for consumers
+ * @param override      present when a supervisor overrode the automated remedy
+ */
+public record ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
+                            List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
+                            boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt) {
+
+    /** @param verdict FIRED or BLOCKED */
+    public record RuleCitation(String rule, String verdict, String detail) {
+    }
+
+    /** @param automatedRemedy what the policy had decided before the override */
+    public record Override(String supervisor, String reason, String automatedRemedy) {
+    }
+}
