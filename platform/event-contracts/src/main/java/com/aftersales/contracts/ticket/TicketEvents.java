@@ -17,6 +17,10 @@ public final class TicketEvents {
             new EventType<>("aftersales.ticket.status-changed.v1", Topics.TICKETS, TicketStatusChanged.class);
     public static final EventType<TicketChargeBasisCommunicated> TICKET_CHARGE_BASIS_COMMUNICATED =
             new EventType<>("aftersales.ticket.charge-basis-communicated.v1", Topics.TICKETS, TicketChargeBasisCommunicated.class);
+    public static final EventType<TicketSlaWarning> TICKET_SLA_WARNING =
+            new EventType<>("aftersales.ticket.sla-warning.v1", Topics.TICKETS, TicketSlaWarning.class);
+    public static final EventType<TicketSlaBreached> TICKET_SLA_BREACHED =
+            new EventType<>("aftersales.ticket.sla-breached.v1", Topics.TICKETS, TicketSlaBreached.class);
     public static final EventType<CustomerRegistered> CUSTOMER_REGISTERED =
             new EventType<>("aftersales.customer.registered.v1", Topics.TICKETS, CustomerRegistered.class);
     public static final EventType<ProductRegistered> PRODUCT_REGISTERED =
@@ -25,7 +29,7 @@ public final class TicketEvents {
             new EventType<>("aftersales.product.updated.v1", Topics.TICKETS, ProductUpdated.class);
 
     public static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED,
-            TICKET_CHARGE_BASIS_COMMUNICATED, CUSTOMER_REGISTERED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
+            TICKET_CHARGE_BASIS_COMMUNICATED, TICKET_SLA_WARNING, TICKET_SLA_BREACHED, CUSTOMER_REGISTERED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
 
     private TicketEvents() {
     }
