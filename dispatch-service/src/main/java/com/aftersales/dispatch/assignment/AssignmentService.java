@@ -125,7 +125,7 @@ public class AssignmentService {
             exclusion = engine.exclusion(job, new Candidate(technician, jobs.openAssignmentsByTechnician()
                     .getOrDefault(technician.id(), 0), false), now());
         }
-        if (exclusion.isPresent() && !request.overrideRules()) {
+        if (exclusion.isPresent() && !request.overridesRules()) {
             throw new RuleViolationException(exclusion.get().rule(), technician.name() + ": " + exclusion.get().why()
                     + "; set overrideRules to assign anyway");
         }

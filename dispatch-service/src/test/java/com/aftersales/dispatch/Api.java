@@ -1,0 +1,72 @@
+package com.aftersales.dispatch;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small HTTP client for the service under test. */
+public final class Api {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final int port;
+
+    public Api(int port) {
+        this.port = port;
+    }
+
+    public record Response(int status, JsonNode body) {
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response put(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** A technician body near (lat, lon) who works every day of the week 00:00–23:59, so tests pass at any hour. */
+    public static String technician(String name, double lat, double lon, String productCategory, String faultCategory,
+                                    int maxVisits) {
+        return """
+                {"name":"%s","skills":[{"kind":"PRODUCT_CATEGORY","code":"%s","level":4},{"kind":"FAULT_CATEGORY","code":"%s","level":4}],
+                 "homeLatitude":%s,"homeLongitude":%s,"serviceRadiusKm":30,
+                 "calendar":{"timeZone":"UTC","shifts":[%s]},"maxVisitsPerDay":%d}"""
+                .formatted(name, productCategory, faultCategory, lat, lon, allDay(), maxVisits);
+    }
+
+    private static String allDay() {
+        StringBuilder shifts = new StringBuilder();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            shifts.append(shifts.isEmpty() ? "" : ",").append("{\"day\":\"%s\",\"start\":\"00:00\",\"end\":\"23:59\"}".formatted(day));
+        }
+        return shifts.toString();
+    }
+}

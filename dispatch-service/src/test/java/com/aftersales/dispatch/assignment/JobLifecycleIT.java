@@ -1,0 +1,206 @@
+package com.aftersales.dispatch.assignment;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.TechnicianUnassigned;
+import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.dispatch.Api;
+import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The job lifecycle driven by ticket events on real PostgreSQL and Kafka: auto-assignment with an
+ * explained score, held out-of-warranty jobs, jobs without a location, decline and override.
+ * Each test uses its own product category so that technicians of other tests never qualify.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class JobLifecycleIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.onTestBroker();
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    private Api api() {
+        return new Api(port);
+    }
+
+    private String technician(String name, double lat, double lon, String category) {
+        Api.Response created = api().post("/api/technicians", Api.technician(name, lat, lon, category, "COOLING", 5));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+        assertThat(api().post("/api/technicians/" + id + "/status", "{\"status\":\"AVAILABLE\"}").status()).isEqualTo(200);
+        return id;
+    }
+
+    static EventEnvelope<TicketOpened> ticket(String category, Double lat, Double lon, String entitlement, Boolean told) {
+        UUID ticketId = UUID.randomUUID();
+        Instant now = Instant.now();
+        return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"), TicketEvents.TICKET_OPENED,
+                OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
+                new TicketOpened(ticketId, UUID.randomUUID(), "SN-" + ticketId, "KFR-35GW", "REPAIR", "PHONE", "HIGH",
+                        "COOLING", "空调不制冷", now, null, category, "B2026", "A", "SH-HP", lat, lon, entitlement, told,
+                        "E4", new TicketOpened.SlaDueTimes(now.plusSeconds(3600), now.plusSeconds(86400),
+                        now.plusSeconds(6 * 3600), now.plusSeconds(3 * 86400))));
+    }
+
+    private JsonNode awaitJob(UUID ticketId, String status) {
+        return await().atMost(WAIT).until(() -> {
+            Api.Response r = api().get("/api/dispatch/jobs?ticketId=" + ticketId);
+            return r.status() == 200 ? r.body() : null;
+        }, job -> job != null && job.path("status").asString().equals(status));
+    }
+
+    @Test
+    void aLocatedTicketIsAutoAssignedToTheNearestQualifiedTechnicianWithAnExplainedScore() {
+        String category = "CAT-" + UUID.randomUUID();
+        String near = technician("王师傅", 31.2304, 121.49, category);
+        technician("李师傅", 31.2304, 121.70, category);
+
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        JsonNode job = awaitJob(event.data().ticketId(), "ASSIGNED");
+
+        assertThat(job.path("technicianId").asString()).isEqualTo(near);
+        assertThat(job.path("assignmentExplanation").asString()).startsWith("best-score: score").contains("road km");
+        List<EventEnvelope<?>> events = kafka.events(Topics.DISPATCH, event.subject(), 2, WAIT);
+        assertThat(events).extracting(e -> e.type().type()).containsExactly(
+                DispatchEvents.DISPATCH_JOB_QUEUED.type(), DispatchEvents.TECHNICIAN_ASSIGNED.type());
+        TechnicianAssigned assigned = events.get(1).dataAs(DispatchEvents.TECHNICIAN_ASSIGNED);
+        assertThat(assigned.mode()).isEqualTo("AUTO");
+        assertThat(assigned.technicianName()).isEqualTo("王师傅");
+        assertThat(assigned.score()).isBetween(0.0, 1.0);
+        assertThat(events.get(1).correlationId()).isEqualTo(event.correlationId());
+    }
+
+    @Test
+    void outOfWarrantyWorkIsHeldUntilTheChargeBasisIsCommunicated() {
+        String category = "CAT-" + UUID.randomUUID();
+        String tech = technician("赵师傅", 31.2304, 121.48, category);
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "OUT_OF_WARRANTY", false);
+        kafka.publish(event);
+
+        JsonNode held = awaitJob(event.data().ticketId(), "HELD");
+        assertThat(held.path("holdReason").asString()).startsWith("charge-basis-before-dispatch");
+        assertThat(api().put("/api/dispatch/jobs/" + held.path("id").asString() + "/assignment",
+                "{\"technicianId\":\"%s\",\"reason\":\"try\"}".formatted(tech)).status()).isEqualTo(409);
+
+        kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED, OffsetDateTime.now(ZoneOffset.UTC), event.subject(), "corr-cb",
+                new TicketChargeBasisCommunicated(event.data().ticketId(), "agent:1", Instant.now())));
+        JsonNode assigned = awaitJob(event.data().ticketId(), "ASSIGNED");
+        assertThat(assigned.path("technicianId").asString()).isEqualTo(tech);
+        assertThat(assigned.path("holdReason").isNull()).isTrue();
+    }
+
+    @Test
+    void aTicketWithoutLocationWaitsForASupervisorAndTheJobSaysWhy() {
+        String category = "CAT-" + UUID.randomUUID();
+        String tech = technician("钱师傅", 31.2304, 121.48, category);
+        EventEnvelope<TicketOpened> event = ticket(category, null, null, null, null);
+        kafka.publish(event);
+
+        JsonNode job = awaitJob(event.data().ticketId(), "AWAITING_ASSIGNMENT");
+        assertThat(job.path("autoAssignBlocked").asString()).startsWith("no-location-no-auto-assign");
+        JsonNode proposal = api().get("/api/dispatch/jobs/" + job.path("id").asString() + "/proposal").body();
+        assertThat(proposal.path("autoAssignable").asBoolean()).isFalse();
+        assertThat(proposal.path("ranked").get(0).path("technicianId").asString()).isEqualTo(tech);
+
+        Api.Response assigned = api().put("/api/dispatch/jobs/" + job.path("id").asString() + "/assignment",
+                "{\"technicianId\":\"%s\",\"reason\":\"customer gave the address by phone\"}".formatted(tech));
+        assertThat(assigned.status()).isEqualTo(200);
+        assertThat(assigned.body().path("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(assigned.body().path("assignmentExplanation").asString()).contains("customer gave the address by phone");
+    }
+
+    @Test
+    void aDeclineReassignsToTheNextTechnicianAndAnOffDutyTechnicianNeedsAnExplicitOverride() {
+        String category = "CAT-" + UUID.randomUUID();
+        String first = technician("孙师傅", 31.2304, 121.48, category);
+        String second = technician("周师傅", 31.2304, 121.55, category);
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        String jobId = awaitJob(event.data().ticketId(), "ASSIGNED").path("id").asString();
+
+        Api.Response wrongTech = api().post("/api/dispatch/jobs/" + jobId + "/decline",
+                "{\"technicianId\":\"%s\",\"reason\":\"not mine\"}".formatted(second));
+        assertThat(wrongTech.status()).isEqualTo(409);
+        Api.Response declined = api().post("/api/dispatch/jobs/" + jobId + "/decline",
+                "{\"technicianId\":\"%s\",\"reason\":\"van broke down\"}".formatted(first));
+        assertThat(declined.status()).isEqualTo(200);
+        assertThat(declined.body().path("technicianId").asString()).isEqualTo(second);
+
+        List<EventEnvelope<?>> events = kafka.events(Topics.DISPATCH, event.subject(), 4, WAIT);
+        TechnicianUnassigned unassigned = events.get(2).dataAs(DispatchEvents.TECHNICIAN_UNASSIGNED);
+        assertThat(unassigned.cause()).isEqualTo("DECLINED");
+        assertThat(unassigned.reason()).isEqualTo("van broke down");
+
+        assertThat(api().post("/api/technicians/" + first + "/status", "{\"status\":\"OFF_DUTY\"}").status()).isEqualTo(200);
+        Api.Response refused = api().put("/api/dispatch/jobs/" + jobId + "/assignment",
+                "{\"technicianId\":\"%s\",\"reason\":\"customer asked for him\"}".formatted(first));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("rule").asString()).isEqualTo(AssignmentEngine.RULE_ON_DUTY);
+        Api.Response overridden = api().put("/api/dispatch/jobs/" + jobId + "/assignment",
+                "{\"technicianId\":\"%s\",\"reason\":\"customer asked for him\",\"overrideRules\":true}".formatted(first));
+        assertThat(overridden.status()).isEqualTo(200);
+        assertThat(overridden.body().path("assignmentExplanation").asString()).startsWith("override of rule technician-on-duty");
+        assertThat(api().get("/api/dispatch/jobs/" + jobId + "/assignments").body().size()).isEqualTo(5);
+    }
+
+    @Test
+    void goingOffDutyReleasesOpenJobsToSomeoneElse() {
+        String category = "CAT-" + UUID.randomUUID();
+        String first = technician("吴师傅", 31.2304, 121.48, category);
+        String second = technician("郑师傅", 31.2304, 121.55, category);
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        assertThat(awaitJob(event.data().ticketId(), "ASSIGNED").path("technicianId").asString()).isEqualTo(first);
+
+        assertThat(api().post("/api/technicians/" + first + "/status", "{\"status\":\"OFF_DUTY\"}").status()).isEqualTo(200);
+        assertThat(awaitJob(event.data().ticketId(), "ASSIGNED").path("technicianId").asString()).isEqualTo(second);
+    }
+
+    @Test
+    void badTechnicianInputIsA400WithTheFieldNamed() {
+        Api.Response response = api().post("/api/technicians", Api.technician("x", 95, 121, "AC", "COOLING", 5));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").get(0).path("field").asString()).isEqualTo("homeLatitude");
+        Api.Response unknown = api().post("/api/technicians/" + UUID.randomUUID() + "/status", "{\"status\":\"AVAILABLE\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        Api.Response badStatus = api().post("/api/technicians/" + UUID.randomUUID() + "/status", "{\"status\":\"SLEEPING\"}");
+        assertThat(badStatus.status()).isEqualTo(400);
+    }
+}
