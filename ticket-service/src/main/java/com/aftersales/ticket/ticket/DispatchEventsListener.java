@@ -1,17 +1,33 @@
 package com.aftersales.ticket.ticket;
 
-import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DepotRepairRequested;
+import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
+import com.aftersales.contracts.dispatch.PartsConsumed;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.TechnicianUnassigned;
+import com.aftersales.contracts.dispatch.VisitCompleted;
+import com.aftersales.contracts.dispatch.VisitScheduled;
+import com.aftersales.contracts.dispatch.VisitStarted;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Moves tickets as dispatch-service reports on them. */
+import java.util.stream.Collectors;
+
+/**
+ * Moves tickets as dispatch-service reports on them and records every report in the ticket's timeline,
+ * so that an agent sees assignment, visits, parts and depot repair in one place.
+ */
 @Component
 class DispatchEventsListener {
+
+    /** Visit outcomes of {@code VisitCompleted}. */
+    static final String COMPLETED = "COMPLETED";
+    static final String UNIT_TAKEN_TO_DEPOT = "UNIT_TAKEN_TO_DEPOT";
 
     private final InboundEventProcessor inbound;
     private final EventHandlers handlers;
@@ -22,6 +38,49 @@ class DispatchEventsListener {
                 .on(DispatchEvents.DISPATCH_JOB_QUEUED, event -> {
                     DispatchJobQueued queued = event.data();
                     tickets.dispatchJobQueued(queued.ticketId(), queued.jobId());
+                })
+                .on(DispatchEvents.TECHNICIAN_ASSIGNED, event -> {
+                    TechnicianAssigned a = event.data();
+                    tickets.followDispatch(a.ticketId(), TicketStatus.TECHNICIAN_ASSIGNED,
+                            "Technician " + a.technicianName() + " assigned (" + a.mode() + " by " + a.assignedBy() + ")"
+                                    + (a.explanation() == null ? "" : ": " + a.explanation()),
+                            t -> t.assignTechnician(a.technicianId().toString()));
+                })
+                .on(DispatchEvents.TECHNICIAN_UNASSIGNED, event -> {
+                    TechnicianUnassigned u = event.data();
+                    tickets.followDispatch(u.ticketId(), TicketStatus.AWAITING_TECHNICIAN,
+                            "Technician unassigned (" + u.cause() + ")" + (u.reason() == null ? "" : ": " + u.reason()),
+                            t -> t.assignTechnician(null));
+                })
+                .on(DispatchEvents.VISIT_SCHEDULED, event -> {
+                    VisitScheduled s = event.data();
+                    tickets.followDispatch(s.ticketId(), null, (s.rescheduled() ? "Visit rescheduled" : "Visit scheduled")
+                            + " for " + s.windowStart() + " – " + s.windowEnd()
+                            + (s.reason() == null ? "" : " (" + s.reason() + ")"), null);
+                })
+                .on(DispatchEvents.VISIT_STARTED, event -> {
+                    VisitStarted s = event.data();
+                    tickets.followDispatch(s.ticketId(), TicketStatus.ON_SITE, "Technician on site, visit " + s.visitId(), null);
+                })
+                .on(DispatchEvents.VISIT_COMPLETED, event -> {
+                    VisitCompleted c = event.data();
+                    TicketStatus target = switch (c.outcome()) {
+                        case COMPLETED -> TicketStatus.RESOLVED;
+                        case UNIT_TAKEN_TO_DEPOT -> TicketStatus.IN_DEPOT_REPAIR;
+                        default -> null;
+                    };
+                    tickets.followDispatch(c.ticketId(), target, "Visit completed (" + c.outcome() + "): cause "
+                            + c.cause() + "; fix " + c.fix() + (c.firstTimeFix() ? "; first-time fix" : ""), null);
+                })
+                .on(DispatchEvents.PARTS_CONSUMED, event -> {
+                    PartsConsumed p = event.data();
+                    tickets.followDispatch(p.ticketId(), null, "Parts used: " + p.parts().stream()
+                            .map(part -> part.quantity() + " × " + part.partNumber()).collect(Collectors.joining(", ")), null);
+                })
+                .on(DispatchEvents.DEPOT_REPAIR_REQUESTED, event -> {
+                    DepotRepairRequested d = event.data();
+                    tickets.followDispatch(d.ticketId(), TicketStatus.IN_DEPOT_REPAIR, "Unit taken to depot"
+                            + (d.depotCode() == null ? "" : " " + d.depotCode()) + ", authorised by " + d.authorisedBy(), null);
                 })
                 .build();
     }

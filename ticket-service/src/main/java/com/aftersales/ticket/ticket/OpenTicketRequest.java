@@ -1,17 +1,20 @@
 package com.aftersales.ticket.ticket;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Body of {@code POST /api/tickets}. Text is stored exactly as given; limits keep one request from
- * filling the database.
+ * Body of {@code POST /api/tickets}. The customer and the unit (model + serial) must be registered.
+ * Text is stored exactly as given; limits keep one request from filling the database.
  *
- * @param priority optional; NORMAL when absent
+ * @param priority                optional; NORMAL when absent
+ * @param chargeBasisCommunicated the agent told the customer the charge basis during this call
  */
 public record OpenTicketRequest(
         @NotNull UUID customerId,
@@ -22,9 +25,22 @@ public record OpenTicketRequest(
         @NotNull Channel channel,
         Priority priority,
         @Size(max = 64) String faultCategory,
-        @NotBlank @Size(max = 4000) String faultDescription) {
+        @Size(max = 64) String faultCode,
+        @NotBlank @Size(max = 4000) String faultDescription,
+        @Size(max = 10) List<@NotNull @Valid AttachmentRequest> attachments,
+        Boolean chargeBasisCommunicated) {
 
     Priority priorityOrDefault() {
         return priority == null ? Priority.NORMAL : priority;
+    }
+
+    /** A reference to a file in object storage. */
+    public record AttachmentRequest(
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[a-z0-9-]+:[0-9a-fA-F]+", message = "must look like sha256:<hex>") String checksum,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a media type such as image/jpeg") String contentType) {
+        Attachment toAttachment() {
+            return new Attachment(url, checksum, contentType);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.aftersales.ticket.ticket;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.ticket.shared.InvalidFieldException;
+import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,21 +10,29 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @RestController
+@Validated
 @RequestMapping(path = "/api/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Tickets", description = "Service requests (工单) from intake to closing")
 class TicketController {
@@ -30,49 +40,145 @@ class TicketController {
     static final String OPEN_SCOPE = "POST /api/tickets";
     /** Until identities arrive with the gateway security issue, API actions are attributed to this actor. */
     static final String UNAUTHENTICATED_ACTOR = "agent:unauthenticated";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final TicketService tickets;
     private final IdempotentRequests idempotency;
+    private final TicketProperties properties;
 
-    TicketController(TicketService tickets, IdempotentRequests idempotency) {
+    TicketController(TicketService tickets, IdempotentRequests idempotency, TicketProperties properties) {
         this.tickets = tickets;
         this.idempotency = idempotency;
+        this.properties = properties;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Open a ticket for a customer's product",
-            description = "Records the request and publishes aftersales.ticket.opened.v1 in the same transaction. "
+    @Operation(summary = "Open a ticket for a registered customer's registered unit",
+            description = "Decides the entitlement (IN_WARRANTY / OUT_OF_WARRANTY / UNKNOWN, with the rule and reason), "
+                    + "starts the SLA clocks and publishes aftersales.ticket.opened.v1 in the same transaction. "
                     + "Send an Idempotency-Key to make retries safe: the same key and body return the same ticket, "
                     + "the same key with another body is a 422 problem.")
     @ApiResponse(responseCode = "201", description = "Opened",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "404", description = "Unknown customer or unit", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "The unit is registered to another customer", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = PROBLEM_JSON))
     ResponseEntity<Object> open(
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody OpenTicketRequest request) {
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
             Ticket ticket = tickets.open(request, UNAUTHENTICATED_ACTOR);
+            TicketService.TicketDetails details = tickets.details(ticket.id());
             return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
-                    TicketView.of(ticket, ticket.newTimelineEntries()));
+                    TicketView.of(details.ticket(), details.timeline(), details.sla()));
         });
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A ticket with its status and timeline")
-    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = "application/problem+json"))
-    TicketView get(@PathVariable UUID id) {
-        TicketService.TicketDetails details = tickets.details(id);
-        return TicketView.of(details.ticket(), details.timeline());
+    @Operation(summary = "A ticket with its status, entitlement, SLA clocks and timeline",
+            description = "The ETag carries the version: send it as If-Match with commands.")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> get(@PathVariable UUID id) {
+        return view(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "List and search tickets", description = "Filters combine with AND. Newest first (opening time, "
+            + "then id); pass nextPageToken as pageToken for the next page.")
+    ResponseEntity<TicketView.Page> list(
+            @RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) TicketType type,
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) @Size(max = 64) String serialNumber,
+            @RequestParam(required = false) @Size(max = 64) String model,
+            @RequestParam(required = false) @Size(max = 64) String storeCode,
+            @RequestParam(required = false) @Size(max = 64) String technicianId,
+            @RequestParam(required = false) TicketFilter.SlaState slaState,
+            @RequestParam(required = false) Instant createdFrom,
+            @RequestParam(required = false) Instant createdTo,
+            @RequestParam(required = false) @Min(1) @Max(200) Integer pageSize,
+            @RequestParam(required = false) @Size(max = 200) String pageToken) {
+        int size = Math.min(pageSize == null ? properties.defaultPageSize() : pageSize, properties.maxPageSize());
+        TicketFilter.Cursor after;
+        try {
+            after = pageToken == null ? null : TicketFilter.Cursor.decode(pageToken);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("pageToken", "must be a nextPageToken of an earlier page");
+        }
+        TicketFilter filter = new TicketFilter(status, type, customerId, serialNumber, model, storeCode, technicianId,
+                slaState, createdFrom, createdTo);
+        // One extra row tells whether another page follows.
+        List<Ticket> found = tickets.search(filter, after, size + 1);
+        List<Ticket> page = found.size() > size ? found.subList(0, size) : found;
+        String next = found.size() > size
+                ? new TicketFilter.Cursor(page.get(size - 1).openedAt(), page.get(size - 1).id()).encode() : null;
+        return ResponseEntity.ok(new TicketView.Page(page.stream().map(t -> TicketView.of(t, List.of(), List.of())).toList(), next));
     }
 
     @GetMapping("/{id}/timeline")
-    @Operation(summary = "What happened to a ticket, in order")
-    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = "application/problem+json"))
+    @Operation(summary = "What happened to a ticket, in order",
+            description = "The ticket's own history merged with what dispatch reported about it (assignment, visits, "
+                    + "parts, depot repair).")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
     List<TicketView.TimelineEntryView> timeline(@PathVariable UUID id) {
         return tickets.timeline(id).stream().map(TicketView.TimelineEntryView::of).toList();
+    }
+
+    @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move a ticket to another status",
+            description = "Illegal moves are 409 illegal-ticket-transition problems naming the current and allowed "
+                    + "statuses; moves a rule refuses (charge basis before dispatch, reopen window) are 409 "
+                    + "ticket-rule-violated naming the rule. If-Match with a stale ETag is a 409 concurrent-modification.")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "Illegal transition, rule violation or concurrent change", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> transition(@PathVariable UUID id,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @Valid @RequestBody TicketCommands.Transition command) {
+        tickets.transition(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        return view(id);
+    }
+
+    @PostMapping(path = "/{id}/charge-basis", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record that the customer was told the charge basis",
+            description = "Required before chargeable (out-of-warranty or unverified) work is dispatched. Publishes "
+                    + "aftersales.ticket.charge-basis-communicated.v1; recording it twice is a 409.")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "Already recorded or concurrent change", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> chargeBasis(@PathVariable UUID id,
+                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody TicketCommands.ChargeBasis command) {
+        tickets.chargeBasisCommunicated(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        return view(id);
+    }
+
+    @PostMapping(path = "/{id}/escalation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Escalate to a supervisor or the manufacturer",
+            description = "A flag beside the status with its own timeline entries; the ticket goes on.")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "Nothing to escalate or concurrent change", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> escalate(@PathVariable UUID id,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @Valid @RequestBody TicketCommands.Escalate command) {
+        tickets.escalate(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        return view(id);
+    }
+
+    @PostMapping(path = "/{id}/escalation/end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "End an escalation")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "Not escalated or concurrent change", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> endEscalation(@PathVariable UUID id,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody TicketCommands.EndEscalation command) {
+        tickets.endEscalation(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        return view(id);
+    }
+
+    private ResponseEntity<TicketView> view(UUID id) {
+        TicketService.TicketDetails details = tickets.details(id);
+        return ResponseEntity.ok().eTag(Versions.etag(details.ticket().version()))
+                .body(TicketView.of(details.ticket(), details.timeline(), details.sla()));
     }
 }

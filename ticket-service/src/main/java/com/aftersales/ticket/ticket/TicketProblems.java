@@ -2,6 +2,7 @@ package com.aftersales.ticket.ticket;
 
 import com.aftersales.platform.web.ProblemException;
 import com.aftersales.platform.web.ProblemMapper;
+import com.aftersales.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 @Component
 class TicketProblems implements ProblemMapper {
 
-    static final URI ILLEGAL_TRANSITION = URI.create("urn:aftersales:problem:illegal-ticket-transition");
+    static final URI ILLEGAL_TRANSITION = URI.create(ProblemType.PREFIX + "illegal-ticket-transition");
+    static final URI RULE_VIOLATION = URI.create(ProblemType.PREFIX + "ticket-rule-violated");
 
     @Override
     public Optional<ProblemException> toProblem(Throwable exception) {
@@ -23,6 +25,13 @@ class TicketProblems implements ProblemMapper {
                     "currentStatus", illegal.current().name(),
                     "requestedStatus", illegal.requested().name(),
                     "allowedStatuses", illegal.allowed().stream().map(Enum::name).sorted().toList())));
+        }
+        if (exception instanceof TicketRuleViolation violation) {
+            return Optional.of(new ProblemException(RULE_VIOLATION, HttpStatus.CONFLICT, "A ticket rule refuses this",
+                    violation.getMessage(), Map.of("rule", violation.rule())));
+        }
+        if (exception instanceof ProductOwnershipException owned) {
+            return Optional.of(new ProblemException(ProblemType.CONFLICT, owned.getMessage()));
         }
         return Optional.empty();
     }

@@ -1,10 +1,21 @@
 package com.aftersales.ticket.ticket;
 
+import com.aftersales.calendar.BusinessCalendar;
+import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.web.ProblemException;
+import com.aftersales.ticket.customer.Address;
+import com.aftersales.ticket.customer.Customer;
+import com.aftersales.ticket.customer.CustomerService;
+import com.aftersales.ticket.product.ProductService;
+import com.aftersales.ticket.product.RegisteredProduct;
+import com.aftersales.ticket.shared.Versions;
+import com.aftersales.ticket.sla.SlaClockType;
+import com.aftersales.ticket.sla.SlaClockView;
+import com.aftersales.ticket.sla.SlaClocks;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,63 +25,199 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Use cases on tickets. Each runs in one transaction with the events it publishes (outbox). */
 @Service
 public class TicketService {
 
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+    static final String DISPATCH_ACTOR = "system:dispatch-service";
 
     private final TicketRepository tickets;
+    private final CustomerService customers;
+    private final ProductService products;
+    private final SlaClocks sla;
     private final EventPublisher events;
     private final Clock clock;
+    private final BusinessCalendar calendar;
+    private final TicketProperties properties;
+    private final WarrantyPolicy warranty;
+    private final LifecycleRules lifecycle;
     private final MeterRegistry meters;
 
-    TicketService(TicketRepository tickets, EventPublisher events, Clock clock, MeterRegistry meters) {
+    TicketService(TicketRepository tickets, CustomerService customers, ProductService products, SlaClocks sla,
+                  EventPublisher events, Clock clock, BusinessCalendar calendar, TicketProperties properties,
+                  MeterRegistry meters) {
         this.tickets = tickets;
+        this.customers = customers;
+        this.products = products;
+        this.sla = sla;
         this.events = events;
         this.clock = clock;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.warranty = properties.warrantyPolicy();
+        this.lifecycle = properties.lifecycleRules();
         this.meters = meters;
     }
 
-    /** Opens a ticket; must run inside the caller's transaction (the Idempotency-Key is part of it). */
+    /**
+     * Opens a ticket for a registered customer's registered unit, decides the entitlement and starts the
+     * SLA clocks; must run inside the caller's transaction (the Idempotency-Key is part of it).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Ticket open(OpenTicketRequest request, String actor) {
-        Ticket ticket = Ticket.open(UUID.randomUUID(), request.customerId(), request.serialNumber(), request.model(),
-                request.ticketType(), request.channel(), request.priorityOrDefault(), request.faultCategory(),
-                request.faultDescription(), actor, now());
+        Customer customer = customers.require(request.customerId());
+        RegisteredProduct product = products.findByModelAndSerial(request.model(), request.serialNumber())
+                .orElseThrow(() -> ProblemException.notFound("product", request.model() + " / " + request.serialNumber()));
+        if (!product.customerId().equals(customer.id())) {
+            throw new ProductOwnershipException(request.model(), request.serialNumber());
+        }
+        Instant now = now();
+        Entitlement entitlement = warranty.decide(product.category(), product.purchaseDate(), product.warrantyCardPresent(),
+                product.receiptNumber(), LocalDate.ofInstant(now, calendar.zone()));
+        // Service happens at the install address when there is one, else at the customer's main address.
+        Address location = product.installAddress() != null ? product.installAddress() : customer.mainAddress();
+        TicketSubject subject = new TicketSubject(customer.id(), product.id(), product.serialNumber(), product.model(),
+                product.category(), product.batchNumber(), product.storeCode(), customer.tier().name(),
+                location == null ? null : location.regionCode(), location == null ? null : location.latitude(),
+                location == null ? null : location.longitude());
+        Ticket ticket = Ticket.open(UUID.randomUUID(), subject, request.ticketType(), request.channel(),
+                request.priorityOrDefault(), request.faultCategory(), request.faultCode(), request.faultDescription(),
+                request.attachments() == null ? List.of()
+                        : request.attachments().stream().map(OpenTicketRequest.AttachmentRequest::toAttachment).toList(),
+                entitlement, Boolean.TRUE.equals(request.chargeBasisCommunicated()), actor, now);
         tickets.insert(ticket);
+        Map<SlaClockType, Instant> due = sla.start(ticket.id(), ticket.type().name(), ticket.channel().name(),
+                ticket.priority().name(), subject.customerTier(), now);
         events.publish(TicketEvents.TICKET_OPENED, ticket.id().toString(), new TicketOpened(ticket.id(),
                 ticket.customerId(), ticket.serialNumber(), ticket.model(), ticket.type().name(), ticket.channel().name(),
-                ticket.priority().name(), ticket.faultCategory(), ticket.faultDescription(), ticket.openedAt()));
+                ticket.priority().name(), ticket.faultCategory(), ticket.faultDescription(), ticket.openedAt(),
+                subject.productId(), subject.productCategory(), subject.batchNumber(), subject.customerTier(),
+                subject.regionCode(), subject.latitude(), subject.longitude(), entitlement.status().name(),
+                ticket.chargeBasisCommunicatedAt() != null, ticket.faultCode(),
+                new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
+                        due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION))));
+        if (ticket.chargeBasisCommunicatedAt() != null) {
+            publishChargeBasis(ticket);
+        }
         meters.counter("aftersales.tickets.opened", "type", ticket.type().name(), "channel", ticket.channel().name())
                 .increment();
+        meters.counter("aftersales.tickets.entitlement", "entitlement", entitlement.status().name(), "rule",
+                entitlement.rule()).increment();
         return ticket;
     }
 
+    /** An agent moves the ticket; the state machine and the lifecycle rules apply. */
+    @Transactional
+    public Ticket transition(UUID id, TicketCommands.Transition command, String ifMatch, String actor) {
+        return agentCommand(id, ifMatch, ticket -> {
+            TicketStatus from = ticket.status();
+            ticket.moveByAgent(command.status(), actor, command.reason(), now(), lifecycle);
+            afterStatusChange(ticket, from, actor, command.reason());
+        });
+    }
+
+    /** The agent told the customer the charge basis: chargeable work may now be dispatched. */
+    @Transactional
+    public Ticket chargeBasisCommunicated(UUID id, TicketCommands.ChargeBasis command, String ifMatch, String actor) {
+        return agentCommand(id, ifMatch, ticket -> {
+            ticket.recordChargeBasisCommunicated(actor, now());
+            if (command.note() != null && !command.note().isBlank()) {
+                ticket.note(TimelineEntry.CHARGE_BASIS_COMMUNICATED, actor, command.note(), now());
+            }
+            publishChargeBasis(ticket);
+            meters.counter("aftersales.tickets.charge.basis.communicated").increment();
+        });
+    }
+
+    @Transactional
+    public Ticket escalate(UUID id, TicketCommands.Escalate command, String ifMatch, String actor) {
+        return agentCommand(id, ifMatch, ticket -> {
+            ticket.escalate(command.target(), actor, command.reason(), now());
+            meters.counter("aftersales.tickets.escalated", "target", command.target().name()).increment();
+        });
+    }
+
+    @Transactional
+    public Ticket endEscalation(UUID id, TicketCommands.EndEscalation command, String ifMatch, String actor) {
+        return agentCommand(id, ifMatch, ticket -> ticket.endEscalation(actor, command.reason(), now()));
+    }
+
+    private Ticket agentCommand(UUID id, String ifMatch, Consumer<Ticket> command) {
+        Ticket ticket = tickets.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
+        Versions.checkIfMatch(ifMatch, ticket.version(), "ticket " + id);
+        command.accept(ticket);
+        tickets.update(ticket);
+        // Any agent action on the ticket is the first response to the customer.
+        sla.stop(id, EnumSet.of(SlaClockType.FIRST_RESPONSE), now());
+        return tickets.find(id).orElseThrow();
+    }
+
     /**
-     * dispatch-service queued a visit for the ticket. Tolerates redelivery and reordering: a ticket
-     * that is already past waiting for a technician is left as it is.
+     * Another service reports progress: follows it when the lifecycle allows, otherwise records the report
+     * in the timeline (tolerates redelivery and reordering; never fails the event).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void dispatchJobQueued(UUID ticketId, UUID jobId) {
+    public void followDispatch(UUID ticketId, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
         Ticket ticket = tickets.findForUpdate(ticketId)
-                .orElseThrow(() -> new IllegalStateException("dispatch queued a job for unknown ticket " + ticketId));
-        if (!ticket.status().canMoveTo(TicketStatus.AWAITING_TECHNICIAN)) {
-            log.info("Ticket {} is {}; dispatch job {} queued notice does not move it", ticketId, ticket.status(), jobId);
+                .orElseThrow(() -> new IllegalStateException("dispatch reported on unknown ticket " + ticketId));
+        if (alsoDo != null) {
+            alsoDo.accept(ticket);
+        }
+        if (target == null || ticket.status() == target || !ticket.status().canMoveTo(target)) {
+            if (target != null && ticket.status() != target) {
+                log.info("Ticket {} is {}; dispatch report does not move it to {}", ticketId, ticket.status(), target);
+            }
+            ticket.note(TimelineEntry.DISPATCH_REPORT, DISPATCH_ACTOR, reason, now());
+            tickets.update(ticket);
             return;
         }
-        changeStatus(ticket, TicketStatus.AWAITING_TECHNICIAN, "system:dispatch-service",
-                "Dispatch job " + jobId + " queued for technician assignment");
+        TicketStatus from = ticket.status();
+        ticket.moveTo(target, DISPATCH_ACTOR, reason, now());
+        tickets.update(ticket);
+        afterStatusChange(ticket, from, DISPATCH_ACTOR, reason);
+    }
+
+    /** dispatch-service queued a visit for the ticket. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void dispatchJobQueued(UUID ticketId, UUID jobId) {
+        followDispatch(ticketId, TicketStatus.AWAITING_TECHNICIAN,
+                "Dispatch job " + jobId + " queued for technician assignment", null);
+    }
+
+    /** Closes resolved tickets whose customer did not reply within the configured time. */
+    @Transactional
+    public int autoClose(int limit) {
+        Instant now = now();
+        int closed = 0;
+        for (UUID id : tickets.resolvedBefore(now.minus(lifecycle.autoCloseAfter()), limit)) {
+            Ticket ticket = tickets.findForUpdate(id).orElseThrow();
+            if (!ticket.status().canMoveTo(TicketStatus.CLOSED)) {
+                continue;
+            }
+            String reason = "auto-close: no reply from the customer within " + lifecycle.autoCloseAfter() + " of resolution";
+            TicketStatus from = ticket.status();
+            ticket.moveTo(TicketStatus.CLOSED, Ticket.SYSTEM, reason, now);
+            tickets.update(ticket);
+            afterStatusChange(ticket, from, Ticket.SYSTEM, reason);
+            closed++;
+        }
+        return closed;
     }
 
     @Transactional(readOnly = true)
     public TicketDetails details(UUID id) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
-        return new TicketDetails(ticket, tickets.timeline(id));
+        return new TicketDetails(ticket, tickets.timeline(id), sla.views(id));
     }
 
     @Transactional(readOnly = true)
@@ -79,20 +226,48 @@ public class TicketService {
         return tickets.timeline(id);
     }
 
+    @Transactional(readOnly = true)
+    public List<Ticket> search(TicketFilter filter, TicketFilter.Cursor after, int limit) {
+        return tickets.search(filter, after, limit, clock.instant());
+    }
+
     /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void changeStatus(Ticket ticket, TicketStatus next, String actor, String reason) {
-        TicketStatus from = ticket.status();
-        ticket.moveTo(next, actor, reason, now());
-        tickets.update(ticket);
+    private void afterStatusChange(Ticket ticket, TicketStatus from, String actor, String reason) {
+        TicketStatus to = ticket.status();
+        Instant now = ticket.updatedAt();
+        Set<TicketStatus> pausing = properties.slaPauseStatuses() == null ? Set.of() : properties.slaPauseStatuses();
+        if (pausing.contains(from) && !pausing.contains(to)) {
+            sla.resume(ticket.id(), now);
+        }
+        if (pausing.contains(to) && !pausing.contains(from)) {
+            sla.pause(ticket.id(), now);
+        }
+        Set<SlaClockType> reached = EnumSet.noneOf(SlaClockType.class);
+        if (to == TicketStatus.ON_SITE) {
+            reached.addAll(EnumSet.of(SlaClockType.ON_SITE, SlaClockType.ON_SITE_TARGET));
+        }
+        if (to == TicketStatus.RESOLVED || to == TicketStatus.RESOLVED_REMOTELY) {
+            reached.addAll(EnumSet.allOf(SlaClockType.class));
+        }
+        if (!reached.isEmpty()) {
+            sla.stop(ticket.id(), reached, now);
+        }
         events.publish(TicketEvents.TICKET_STATUS_CHANGED, ticket.id().toString(), new TicketStatusChanged(
-                ticket.id(), from.name(), next.name(), actor, reason, ticket.updatedAt()));
+                ticket.id(), from.name(), to.name(), actor, reason, now));
+        meters.counter("aftersales.tickets.transitions", "to", to.name()).increment();
     }
 
-    /** A ticket with its timeline, as read for the API. */
-    public record TicketDetails(Ticket ticket, List<TimelineEntry> timeline) {
+    private void publishChargeBasis(Ticket ticket) {
+        events.publish(TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED, ticket.id().toString(),
+                new TicketChargeBasisCommunicated(ticket.id(), ticket.chargeBasisCommunicatedBy(),
+                        ticket.chargeBasisCommunicatedAt()));
+    }
+
+    /** A ticket with its timeline and SLA clocks, as read for the API. */
+    public record TicketDetails(Ticket ticket, List<TimelineEntry> timeline, List<SlaClockView> sla) {
     }
 }

@@ -1,31 +1,67 @@
 package com.aftersales.ticket.ticket;
 
+import com.aftersales.ticket.sla.SlaClockView;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A ticket as the API shows it, with its timeline. */
+/**
+ * A ticket as the API shows it, with its entitlement, charge basis, SLA clocks and timeline.
+ *
+ * @param sla      each clock's due time, remaining business time and state; empty in lists
+ * @param timeline empty in lists
+ */
 public record TicketView(
         UUID id,
         UUID customerId,
+        UUID productId,
         String serialNumber,
         String model,
+        String productCategory,
+        String batchNumber,
+        String storeCode,
+        String customerTier,
+        String regionCode,
+        Double latitude,
+        Double longitude,
         TicketType ticketType,
         Channel channel,
         Priority priority,
         String faultCategory,
+        String faultCode,
         String faultDescription,
+        List<Attachment> attachments,
         TicketStatus status,
+        Entitlement entitlement,
+        ChargeBasisView chargeBasis,
+        EscalationTarget escalatedTo,
+        String technicianId,
+        int reopenCount,
         Instant openedAt,
         Instant updatedAt,
+        Instant closedAt,
         long version,
+        List<SlaClockView> sla,
         List<TimelineEntryView> timeline) {
 
-    static TicketView of(Ticket ticket, List<TimelineEntry> timeline) {
-        return new TicketView(ticket.id(), ticket.customerId(), ticket.serialNumber(), ticket.model(), ticket.type(),
-                ticket.channel(), ticket.priority(), ticket.faultCategory(), ticket.faultDescription(), ticket.status(),
-                ticket.openedAt(), ticket.updatedAt(), ticket.version(),
-                timeline.stream().map(TimelineEntryView::of).toList());
+    static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla) {
+        TicketSubject s = t.subject();
+        return new TicketView(t.id(), s.customerId(), s.productId(), s.serialNumber(), s.model(), s.productCategory(),
+                s.batchNumber(), s.storeCode(), s.customerTier(), s.regionCode(), s.latitude(), s.longitude(), t.type(),
+                t.channel(), t.priority(), t.faultCategory(), t.faultCode(), t.faultDescription(), t.attachments(),
+                t.status(), t.entitlement(),
+                new ChargeBasisView(t.entitlement().chargeable(), t.chargeBasisCommunicatedAt() != null,
+                        t.chargeBasisCommunicatedBy(), t.chargeBasisCommunicatedAt()),
+                t.escalatedTo(), t.technicianId(), t.reopenCount(), t.openedAt(), t.updatedAt(), t.closedAt(), t.version(),
+                sla, timeline.stream().map(TimelineEntryView::of).toList());
+    }
+
+    /**
+     * @param required     the work is chargeable (not in warranty): the customer must be told before dispatch
+     * @param communicated the agent recorded that the customer was told
+     */
+    public record ChargeBasisView(boolean required, boolean communicated, String communicatedBy, Instant communicatedAt) {
     }
 
     public record TimelineEntryView(Instant at, String kind, TicketStatus fromStatus, TicketStatus toStatus,
@@ -34,5 +70,9 @@ public record TicketView(
             return new TimelineEntryView(entry.occurredAt(), entry.kind(), entry.fromStatus(), entry.toStatus(),
                     entry.actor(), entry.reason());
         }
+    }
+
+    /** One page of a ticket list; {@code nextPageToken} is null on the last page. */
+    public record Page(List<TicketView> items, String nextPageToken) {
     }
 }

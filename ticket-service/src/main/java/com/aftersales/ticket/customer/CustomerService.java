@@ -1,0 +1,93 @@
+package com.aftersales.ticket.customer;
+
+import com.aftersales.contracts.customer.CustomerRegistered;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.platform.outbox.EventPublisher;
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.ticket.shared.Versions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Use cases on customer profiles; each runs in one transaction with the events it publishes. */
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    CustomerService(CustomerRepository customers, EventPublisher events, Clock clock, MeterRegistry meters) {
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer register(RegisterCustomerRequest request) {
+        Instant now = now();
+        Customer customer = new Customer(UUID.randomUUID(), request.name(), Customer.normalisedPhones(request.phones()),
+                request.addresses() == null ? List.of() : request.addresses().stream().map(AddressRequest::toAddress).toList(),
+                request.tier(), request.preferredLanguage() == null ? CustomerLimits.DEFAULT_LANGUAGE : request.preferredLanguage(),
+                Boolean.TRUE.equals(request.contactConsent()), now, now, 0);
+        customers.insert(customer);
+        events.publish(TicketEvents.CUSTOMER_REGISTERED, customer.id().toString(), new CustomerRegistered(customer.id(),
+                customer.name(), customer.tier().name(), customer.preferredLanguage(), customer.primaryPhone(),
+                customer.contactConsent(), customer.mainAddress() == null ? null : customer.mainAddress().regionCode(),
+                customer.registeredAt()));
+        meters.counter("aftersales.customers.registered", "tier", customer.tier().name()).increment();
+        return customer;
+    }
+
+    @Transactional
+    public Customer update(UUID id, UpdateCustomerRequest request, String ifMatch) {
+        Customer current = require(id);
+        Versions.checkIfMatch(ifMatch, current.version(), "customer " + id);
+        Customer changed = new Customer(id,
+                request.name() != null ? request.name() : current.name(),
+                request.phones() != null ? Customer.normalisedPhones(request.phones()) : current.phones(),
+                request.addresses() != null ? request.addresses().stream().map(AddressRequest::toAddress).toList() : current.addresses(),
+                request.tier() != null ? request.tier() : current.tier(),
+                request.preferredLanguage() != null ? request.preferredLanguage() : current.preferredLanguage(),
+                request.contactConsent() != null ? request.contactConsent() : current.contactConsent(),
+                current.registeredAt(), now(), current.version() + 1);
+        customers.update(changed, current.version());
+        return changed;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(UUID id) {
+        return customers.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Customer require(UUID id) {
+        return customers.find(id).orElseThrow(() -> ProblemException.notFound("customer", id));
+    }
+
+    /** Phones are searched in their normalised form, so 138-1234-5678 finds +8613812345678. */
+    @Transactional(readOnly = true)
+    public List<Customer> search(String phone, String name, String serialNumber, int limit) {
+        String normalisedPhone = phone == null ? null : PhoneNumbers.normalise(phone).orElse(phone.strip());
+        return customers.search(normalisedPhone, blankToNull(name), blankToNull(serialNumber), limit);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,136 @@
+package com.aftersales.ticket.product;
+
+import com.aftersales.contracts.product.ProductRegistered;
+import com.aftersales.contracts.product.ProductUpdated;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.platform.outbox.EventPublisher;
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.calendar.BusinessCalendar;
+import com.aftersales.ticket.customer.AddressRequest;
+import com.aftersales.ticket.customer.CustomerService;
+import com.aftersales.ticket.shared.InvalidFieldException;
+import com.aftersales.ticket.shared.Versions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Use cases on registered products; each runs in one transaction with the events it publishes. */
+@Service
+public class ProductService {
+
+    static final int HISTORY_LIMIT = 50;
+
+    private final ProductRepository products;
+    private final CustomerService customers;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final BusinessCalendar calendar;
+    private final MeterRegistry meters;
+
+    ProductService(ProductRepository products, CustomerService customers, EventPublisher events, Clock clock,
+                   BusinessCalendar calendar, MeterRegistry meters) {
+        this.products = products;
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.meters = meters;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegisteredProduct register(UUID customerId, RegisterProductRequest request) {
+        customers.require(customerId);
+        checkPurchaseDate(request.purchaseDate());
+        Instant now = now();
+        RegisteredProduct product = new RegisteredProduct(UUID.randomUUID(), customerId, request.serialNumber(),
+                request.model(), request.category(), request.batchNumber(), request.purchaseDate(), request.storeCode(),
+                request.receiptNumber(), request.priceType(), Boolean.TRUE.equals(request.customMade()),
+                Boolean.TRUE.equals(request.warrantyCardPresent()), !Boolean.FALSE.equals(request.soldByUs()),
+                request.installAddress() == null ? null : request.installAddress().toAddress(), now, now, 0);
+        if (!products.insertIfSerialFree(product)) {
+            RegisteredProduct existing = products.findByModelAndSerial(request.model(), request.serialNumber()).orElseThrow();
+            throw new SerialAlreadyRegisteredException(request.model(), request.serialNumber(), existing.id(),
+                    existing.customerId().equals(customerId));
+        }
+        events.publish(TicketEvents.PRODUCT_REGISTERED, product.id().toString(),
+                new ProductRegistered(product.facts(), product.registeredAt()));
+        meters.counter("aftersales.products.registered", "priceType", product.priceType().name()).increment();
+        return product;
+    }
+
+    @Transactional
+    public RegisteredProduct update(UUID customerId, UUID productId, UpdateProductRequest request, String ifMatch) {
+        RegisteredProduct current = products.find(productId).filter(p -> p.customerId().equals(customerId))
+                .orElseThrow(() -> ProblemException.notFound("product", productId));
+        Versions.checkIfMatch(ifMatch, current.version(), "product " + productId);
+        if (request.purchaseDate() != null) {
+            checkPurchaseDate(request.purchaseDate());
+        }
+        AddressRequest address = request.installAddress();
+        RegisteredProduct changed = new RegisteredProduct(current.id(), current.customerId(), current.serialNumber(),
+                current.model(),
+                request.category() != null ? request.category() : current.category(),
+                request.batchNumber() != null ? request.batchNumber() : current.batchNumber(),
+                request.purchaseDate() != null ? request.purchaseDate() : current.purchaseDate(),
+                request.storeCode() != null ? request.storeCode() : current.storeCode(),
+                request.receiptNumber() != null ? request.receiptNumber() : current.receiptNumber(),
+                request.priceType() != null ? request.priceType() : current.priceType(),
+                request.customMade() != null ? request.customMade() : current.customMade(),
+                request.warrantyCardPresent() != null ? request.warrantyCardPresent() : current.warrantyCardPresent(),
+                request.soldByUs() != null ? request.soldByUs() : current.soldByUs(),
+                address != null ? address.toAddress() : current.installAddress(),
+                current.registeredAt(), now(), current.version() + 1);
+        List<String> changedFields = changed.changedFieldsSince(current);
+        if (changedFields.isEmpty()) {
+            return current;
+        }
+        products.update(changed, current.version());
+        events.publish(TicketEvents.PRODUCT_UPDATED, changed.id().toString(),
+                new ProductUpdated(changed.facts(), changedFields, changed.updatedAt()));
+        return changed;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RegisteredProduct> findByModelAndSerial(String model, String serial) {
+        return products.findByModelAndSerial(model, serial);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RegisteredProduct> ofCustomer(UUID customerId) {
+        customers.require(customerId);
+        return products.findByCustomer(customerId);
+    }
+
+    /** Units with this serial (one per model) and their service history. */
+    @Transactional(readOnly = true)
+    public List<ProductView> lookup(String serial, String model) {
+        List<RegisteredProduct> found = model == null
+                ? products.findBySerial(serial)
+                : products.findByModelAndSerial(model, serial).map(List::of).orElse(List.of());
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("product", serial);
+        }
+        return found.stream().map(p -> ProductView.of(p, products.serviceHistory(p.id(), HISTORY_LIMIT))).toList();
+    }
+
+    /** A purchase cannot lie in the future of the business time zone (a store's "today" is a Shanghai date). */
+    private void checkPurchaseDate(LocalDate purchaseDate) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
+        if (purchaseDate.isAfter(today)) {
+            throw new InvalidFieldException("purchaseDate", "must not be in the future (today is " + today + " in " + calendar.zone() + ")");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

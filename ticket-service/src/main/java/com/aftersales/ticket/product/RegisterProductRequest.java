@@ -1,0 +1,31 @@
+package com.aftersales.ticket.product;
+
+import com.aftersales.ticket.customer.AddressRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/**
+ * Body of {@code POST /api/customers/{id}/products}. The purchase date must not lie in the future in
+ * the configured business time zone (checked by the service).
+ *
+ * @param soldByUs true when absent: stores register what they sell
+ */
+public record RegisterProductRequest(
+        @NotBlank @Size(max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.SERIAL, message = ProductLimits.SERIAL_MESSAGE) String serialNumber,
+        @NotBlank @Size(max = ProductLimits.CODE) String model,
+        @NotBlank @Size(max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.CATEGORY, message = ProductLimits.CATEGORY_MESSAGE) String category,
+        @Size(max = ProductLimits.CODE) String batchNumber,
+        @NotNull LocalDate purchaseDate,
+        @Size(max = ProductLimits.CODE) String storeCode,
+        @Size(max = ProductLimits.CODE) String receiptNumber,
+        @NotNull PriceType priceType,
+        Boolean customMade,
+        Boolean warrantyCardPresent,
+        Boolean soldByUs,
+        @Valid AddressRequest installAddress) {
+}

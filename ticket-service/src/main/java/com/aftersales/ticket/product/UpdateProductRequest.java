@@ -1,0 +1,22 @@
+package com.aftersales.ticket.product;
+
+import com.aftersales.ticket.customer.AddressRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** Body of {@code PATCH /api/customers/{customerId}/products/{productId}}: absent fields stay as they are. */
+public record UpdateProductRequest(
+        @Size(min = 1, max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.CATEGORY, message = ProductLimits.CATEGORY_MESSAGE) String category,
+        @Size(max = ProductLimits.CODE) String batchNumber,
+        LocalDate purchaseDate,
+        @Size(max = ProductLimits.CODE) String storeCode,
+        @Size(max = ProductLimits.CODE) String receiptNumber,
+        PriceType priceType,
+        Boolean customMade,
+        Boolean warrantyCardPresent,
+        Boolean soldByUs,
+        @Valid AddressRequest installAddress) {
+}

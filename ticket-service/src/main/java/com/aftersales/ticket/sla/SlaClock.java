@@ -1,0 +1,123 @@
+package com.aftersales.ticket.sla;
+
+import com.aftersales.calendar.BusinessCalendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One SLA clock of a ticket, counted in business time. It runs from the ticket's opening, pauses while
+ * the ticket waits for the customer (the due and warning times move out by the paused business time),
+ * and stops when its milestone is reached: MET if in time, MISSED if late. Plain Java.
+ */
+public final class SlaClock {
+
+    public enum State {
+        RUNNING, PAUSED, MET, MISSED
+    }
+
+    /** What the API shows: a running clock past its warning point is AT_RISK, past its due time BREACHED. */
+    public enum Health {
+        ON_TRACK, AT_RISK, BREACHED, PAUSED, MET, MISSED
+    }
+
+    private final UUID ticketId;
+    private final SlaClockType type;
+    private final Duration target;
+    private final String rule;
+    private final Instant startedAt;
+    private Instant dueAt;
+    private Instant warnAt;
+    private State state;
+    private Instant pausedAt;
+    private Instant stoppedAt;
+
+    public SlaClock(UUID ticketId, SlaClockType type, Duration target, String rule, Instant startedAt, Instant dueAt,
+                    Instant warnAt, State state, Instant pausedAt, Instant stoppedAt) {
+        this.ticketId = Objects.requireNonNull(ticketId);
+        this.type = Objects.requireNonNull(type);
+        this.target = Objects.requireNonNull(target);
+        this.rule = Objects.requireNonNull(rule);
+        this.startedAt = Objects.requireNonNull(startedAt);
+        this.dueAt = Objects.requireNonNull(dueAt);
+        this.warnAt = Objects.requireNonNull(warnAt);
+        this.state = Objects.requireNonNull(state);
+        this.pausedAt = pausedAt;
+        this.stoppedAt = stoppedAt;
+    }
+
+    public static SlaClock start(UUID ticketId, SlaPolicy.Target target, Instant now, BusinessCalendar calendar,
+                                 double warningRatio) {
+        Duration warnAfter = Duration.ofMillis(Math.round(target.duration().toMillis() * warningRatio));
+        return new SlaClock(ticketId, target.clock(), target.duration(), target.rule(), now,
+                calendar.addBusinessTime(now, target.duration()), calendar.addBusinessTime(now, warnAfter),
+                State.RUNNING, null, null);
+    }
+
+    /** The ticket waits for the customer: the clock stands still. */
+    public boolean pause(Instant now) {
+        if (state != State.RUNNING) {
+            return false;
+        }
+        state = State.PAUSED;
+        pausedAt = now;
+        return true;
+    }
+
+    /** The wait is over: what was left at the pause is counted again from now. */
+    public boolean resume(Instant now, BusinessCalendar calendar) {
+        if (state != State.PAUSED) {
+            return false;
+        }
+        Duration leftToDue = calendar.businessTimeBetween(pausedAt, dueAt);
+        Duration leftToWarn = calendar.businessTimeBetween(pausedAt, warnAt);
+        dueAt = calendar.addBusinessTime(now, leftToDue);
+        warnAt = calendar.addBusinessTime(now, leftToWarn);
+        state = State.RUNNING;
+        pausedAt = null;
+        return true;
+    }
+
+    /** The milestone was reached. */
+    public boolean stop(Instant now) {
+        if (state != State.RUNNING && state != State.PAUSED) {
+            return false;
+        }
+        Instant reached = state == State.PAUSED ? pausedAt : now;
+        state = reached.isAfter(dueAt) ? State.MISSED : State.MET;
+        stoppedAt = now;
+        pausedAt = null;
+        return true;
+    }
+
+    public Health health(Instant now) {
+        return switch (state) {
+            case MET -> Health.MET;
+            case MISSED -> Health.MISSED;
+            case PAUSED -> Health.PAUSED;
+            case RUNNING -> !now.isBefore(dueAt) ? Health.BREACHED : !now.isBefore(warnAt) ? Health.AT_RISK : Health.ON_TRACK;
+        };
+    }
+
+    /** Business time left until due; zero once due or stopped. */
+    public Duration remaining(Instant now, BusinessCalendar calendar) {
+        return switch (state) {
+            case RUNNING -> calendar.businessTimeBetween(now, dueAt);
+            case PAUSED -> calendar.businessTimeBetween(pausedAt, dueAt);
+            case MET, MISSED -> Duration.ZERO;
+        };
+    }
+
+    public UUID ticketId() { return ticketId; }
+    public SlaClockType type() { return type; }
+    public Duration target() { return target; }
+    public String rule() { return rule; }
+    public Instant startedAt() { return startedAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant warnAt() { return warnAt; }
+    public State state() { return state; }
+    public Instant pausedAt() { return pausedAt; }
+    public Instant stoppedAt() { return stoppedAt; }
+}

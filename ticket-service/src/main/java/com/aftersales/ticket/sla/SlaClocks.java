@@ -1,0 +1,82 @@
+package com.aftersales.ticket.sla;
+
+import com.aftersales.calendar.BusinessCalendar;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Starts, pauses, resumes and stops a ticket's clocks, in the transaction of the ticket change that causes it. */
+@Service
+public class SlaClocks {
+
+    private final SlaClockRepository clocks;
+    private final SlaPolicy policy;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    SlaClocks(SlaClockRepository clocks, SlaProperties properties, BusinessCalendar calendar, Clock clock) {
+        this.clocks = clocks;
+        this.policy = properties.toPolicy();
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** Starts the clocks that apply to a new ticket; returns their due times by clock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<SlaClockType, Instant> start(UUID ticketId, String ticketType, String channel, String priority, String tier,
+                                           Instant now) {
+        Map<SlaClockType, Instant> due = new EnumMap<>(SlaClockType.class);
+        for (SlaPolicy.Target target : policy.targetsFor(ticketType, channel, priority, tier)) {
+            SlaClock started = SlaClock.start(ticketId, target, now, calendar, policy.warningRatio());
+            clocks.insert(started);
+            due.put(started.type(), started.dueAt());
+        }
+        return due;
+    }
+
+    /** The listed clocks reached their milestone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stop(UUID ticketId, Set<SlaClockType> reached, Instant now) {
+        for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
+            if (reached.contains(c.type()) && c.stop(now)) {
+                clocks.update(c);
+            }
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pause(UUID ticketId, Instant now) {
+        for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
+            if (c.pause(now)) {
+                clocks.update(c);
+            }
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resume(UUID ticketId, Instant now) {
+        for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
+            if (c.resume(now, calendar)) {
+                clocks.update(c);
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaClockView> views(UUID ticketId) {
+        Instant now = clock.instant();
+        return clocks.forTicket(ticketId).stream()
+                .sorted(java.util.Comparator.comparing(SlaClock::type))
+                .map(c -> new SlaClockView(c.type(), c.rule(), c.target().toSeconds(), c.startedAt(), c.dueAt(),
+                        c.remaining(now, calendar).toSeconds(), c.health(now), c.stoppedAt()))
+                .toList();
+    }
+}

@@ -1,0 +1,34 @@
+package com.aftersales.ticket.ticket;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ticket rules that are configuration: warranty periods per category, lifecycle windows, which statuses
+ * pause the SLA clocks, list paging bounds. Defaults in application.yml.
+ *
+ * @param warrantyByCategory      e.g. AIR_CONDITIONER: P1Y
+ * @param defaultWarranty         for categories without their own period
+ * @param proofOfPurchaseRequired no card and no receipt → entitlement UNKNOWN
+ * @param reopenWindow            a closed ticket may be reopened within this time
+ * @param autoCloseAfter          resolved tickets without the customer's reply close after this time
+ * @param slaPauseStatuses        statuses in which the ticket waits for the customer
+ */
+@ConfigurationProperties("aftersales.ticket")
+public record TicketProperties(Map<String, Period> warrantyByCategory, Period defaultWarranty,
+                               boolean proofOfPurchaseRequired, Duration reopenWindow, Duration autoCloseAfter,
+                               Set<TicketStatus> slaPauseStatuses, int defaultPageSize, int maxPageSize) {
+
+    WarrantyPolicy warrantyPolicy() {
+        return new WarrantyPolicy(warrantyByCategory == null ? Map.of() : warrantyByCategory, defaultWarranty,
+                proofOfPurchaseRequired);
+    }
+
+    LifecycleRules lifecycleRules() {
+        return new LifecycleRules(reopenWindow, autoCloseAfter);
+    }
+}
