@@ -1,0 +1,24 @@
+package com.aftersales.returns.rma;
+
+import com.aftersales.returns.policy.EvaluatePolicyRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/**
+ * Body of {@code POST /api/returns}: the case, exactly as for the policy evaluation, plus who asks and why.
+ *
+ * @param customerId only needed when the unit is given by its facts instead of a registered serial number
+ * @param model      likewise
+ */
+public record CreateReturnRequest(
+        @NotNull @Valid @Schema(description = "The unit and the facts of the case, as for /api/returns/policy/evaluate")
+        EvaluatePolicyRequest facts,
+        @Size(max = 2000) String reason,
+        @Size(max = 64) String salespersonCode,
+        UUID customerId,
+        @Size(max = 64) String model) {
+}

@@ -1,0 +1,192 @@
+package com.aftersales.returns.rma;
+
+import com.aftersales.platform.idempotency.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Returns (RMA). Every step answers the return as it now stands; a step that does not fit where the return
+ * stands (inspection before receipt, a second refund...) is a 409 {@code illegal-return-transition} problem
+ * naming the current status and the allowed next ones.
+ */
+@RestController
+@Validated
+@RequestMapping(path = "/api/returns", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Returns", description = "Return requests (RMA) from the policy decision to refund, exchange, repair or shipment back")
+@ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "No such return (or, on creation, no product with the serial number)",
+        content = @Content(mediaType = "application/problem+json"))
+class ReturnController {
+
+    static final String CREATE_SCOPE = "POST /api/returns";
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 200;
+
+    private final ReturnService returns;
+    private final IdempotentRequests idempotency;
+
+    ReturnController(ReturnService returns, IdempotentRequests idempotency) {
+        this.returns = returns;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Request a return; the policy decides it at once",
+            description = "Stores the return with the policy's decision (AUTHORIZED, REJECTED, or REQUESTED while a dealer's "
+                    + "photos await approval) and publishes aftersales.return.requested.v1 and aftersales.return.decided.v1 in "
+                    + "the same transaction. A return after the last window is stored as REJECTED with its reason (201). "
+                    + "Send an Idempotency-Key to make retries safe.")
+    @ApiResponse(responseCode = "201", description = "Requested and decided",
+            content = @Content(schema = @Schema(implementation = ReturnView.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<Object> create(
+            @Parameter(description = "Client-chosen key that makes the request safe to retry")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody CreateReturnRequest request) {
+        return idempotency.create(CREATE_SCOPE, idempotencyKey, request, () -> {
+            ReturnOrder order = returns.request(request);
+            return new IdempotentRequests.Created(URI.create("/api/returns/" + order.id()), ReturnView.of(order));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A return with its decision, the rules that fired and every step's record")
+    ReturnView get(@PathVariable UUID id) {
+        return ReturnView.of(returns.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Returns, newest first, optionally by status and store")
+    List<ReturnView> list(@RequestParam(required = false) ReturnStatus status,
+                          @RequestParam(required = false) String storeCode,
+                          @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
+        return returns.list(status, storeCode, limit).stream().map(ReturnView::of).toList();
+    }
+
+    @PostMapping(path = "/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A supervisor overrides the decision, with a reason",
+            description = "Allowed until the unit is received. The override and the automated remedy are kept on the return "
+                    + "and published in aftersales.return.decided.v1.")
+    @ApiResponse(responseCode = "409", description = "Already received", content = @Content(mediaType = "application/problem+json"))
+    ReturnView override(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Override body) {
+        return ReturnView.of(returns.override(id, body.supervisor(), body.remedy(), body.reason()));
+    }
+
+    @PostMapping(path = "/{id}/photo-approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Approve or refuse a dealer's photos of a large item")
+    @ApiResponse(responseCode = "409", description = "Not awaiting photo approval", content = @Content(mediaType = "application/problem+json"))
+    ReturnView photoApproval(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.PhotoApproval body) {
+        return ReturnView.of(returns.decidePhotos(id, body.approved()));
+    }
+
+    @PostMapping(path = "/{id}/receipt", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Log the returned unit's arrival and condition")
+    @ApiResponse(responseCode = "409", description = "Not authorized, or already received", content = @Content(mediaType = "application/problem+json"))
+    ReturnView receive(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Receipt body) {
+        return ReturnView.of(returns.receive(id, body.condition(), body.receivedBy()));
+    }
+
+    @PostMapping(path = "/{id}/inspection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record QC's inspection report (检验报告单)",
+            description = "When the result contradicts the claim (no fault found, customer damage, a no-reason return that "
+                    + "cannot be resold) the return goes to FEE_NEGOTIATION with the computed fee and the freight moves to the customer.")
+    @ApiResponse(responseCode = "409", description = "Not received yet, or already inspected", content = @Content(mediaType = "application/problem+json"))
+    ReturnView inspect(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Inspection body) {
+        InspectionReport report = new InspectionReport(body.items().stream()
+                .map(i -> new InspectionReport.Item(i.area(), i.passed(), i.notes())).toList(),
+                body.faultConfirmed(), body.customerDamageFound(), Boolean.TRUE.equals(body.factoryBatchFault()),
+                body.inspector(), null);
+        return ReturnView.of(returns.inspect(id, report));
+    }
+
+    @PostMapping(path = "/{id}/fee-settlement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The customer accepted the fee (paid repair) or declined it (the unit is shipped back)")
+    @ApiResponse(responseCode = "409", description = "No fee under negotiation", content = @Content(mediaType = "application/problem+json"))
+    ReturnView settleFee(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.FeeSettlement body) {
+        return ReturnView.of(returns.settleFee(id, body.accepted()));
+    }
+
+    @PostMapping(path = "/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue the refund (once)")
+    @ApiResponse(responseCode = "409", description = "Already refunded, not inspected, or the remedy refunds nothing",
+            content = @Content(mediaType = "application/problem+json"))
+    ReturnView refund(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Refund body) {
+        return ReturnView.of(returns.refund(id, body.reference()));
+    }
+
+    @PostMapping(path = "/{id}/exchange-shipment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ship the replacement of an exchange (once)")
+    @ApiResponse(responseCode = "409", description = "Already shipped, not inspected, or not an exchange",
+            content = @Content(mediaType = "application/problem+json"))
+    ReturnView shipExchange(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.ExchangeShipment body) {
+        return ReturnView.of(returns.shipExchange(id, body.replacementSerialNumber(), body.carrier(), body.trackingNumber()));
+    }
+
+    @PostMapping(path = "/{id}/out-of-stock", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register that no replacement is in stock (缺货登记)",
+            description = "Records the arrival date confirmed with the customer and the date by which the customer is contacted again.")
+    ReturnView outOfStock(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.OutOfStock body) {
+        return ReturnView.of(returns.registerOutOfStock(id, body.expectedArrivalDate()));
+    }
+
+    @PostMapping("/{id}/repair")
+    @Operation(summary = "Start the repair of an inspected unit (free or paid repair)")
+    ReturnView startRepair(@PathVariable UUID id) {
+        return ReturnView.of(returns.startRepair(id));
+    }
+
+    @PostMapping("/{id}/repaired")
+    @Operation(summary = "The repair is done")
+    ReturnView repaired(@PathVariable UUID id) {
+        return ReturnView.of(returns.repaired(id));
+    }
+
+    @PostMapping("/{id}/ready-for-pickup")
+    @Operation(summary = "The repaired unit is at the store; the customer is notified at once",
+            description = "Reminders follow every 3 days (configurable); after the third notice the unit is shipped back by post.")
+    ReturnView readyForPickup(@PathVariable UUID id) {
+        return ReturnView.of(returns.readyForPickup(id));
+    }
+
+    @PostMapping("/{id}/collection")
+    @Operation(summary = "The customer collected the unit")
+    ReturnView collected(@PathVariable UUID id) {
+        return ReturnView.of(returns.collected(id));
+    }
+
+    @PostMapping(path = "/{id}/ship-back", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ship the repaired unit back to the customer by post")
+    ReturnView shipBack(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.ShipBack body) {
+        return ReturnView.of(returns.shipBack(id, body.carrier(), body.trackingNumber()));
+    }
+
+    @PostMapping(path = "/{id}/disposition", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Restock (入库) or scrap the unit the company took back",
+            description = "Once, after the inspection, for refunds and exchanges; restocking needs a passed inspection.")
+    ReturnView dispose(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Disposition body) {
+        return ReturnView.of(returns.dispose(id, body.disposition()));
+    }
+}

@@ -1,0 +1,130 @@
+package com.aftersales.returns.rma;
+
+import com.aftersales.contracts.returns.PickupReminderSent;
+import com.aftersales.contracts.returns.ReturnAgeingAlert;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.returns.UnitShippedBack;
+import com.aftersales.platform.outbox.EventPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scheduled follow-ups of returns: pick-up reminders (and shipping back after the last notice), and ageing
+ * alerts for returns the company has not processed in time. Rows are locked with SKIP LOCKED, so several
+ * instances share the work; each return's change and its event commit together.
+ */
+@Component
+public class ReturnFollowUps {
+
+    private static final Logger log = LoggerFactory.getLogger(ReturnFollowUps.class);
+    static final String WARNING = "WARNING";
+    static final String ESCALATED = "ESCALATED";
+    /** Statuses in which the next step is the company's; AUTHORIZED waits for the customer to send the unit. */
+    private static final List<String> AWAITING_COMPANY = List.of(ReturnStatus.REQUESTED.name(), ReturnStatus.RECEIVED.name(),
+            ReturnStatus.INSPECTED.name(), ReturnStatus.FEE_NEGOTIATION.name(), ReturnStatus.OUT_OF_STOCK.name(),
+            ReturnStatus.IN_REPAIR.name(), ReturnStatus.REPAIRED.name());
+
+    private final ReturnRepository returns;
+    private final EventPublisher events;
+    private final ReturnProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<ReturnStatus, AtomicLong> byStatus = new EnumMap<>(ReturnStatus.class);
+
+    ReturnFollowUps(ReturnRepository returns, EventPublisher events, ReturnProperties properties,
+                    TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+        this.returns = returns;
+        this.events = events;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+        for (ReturnStatus status : ReturnStatus.values()) {
+            AtomicLong value = new AtomicLong();
+            byStatus.put(status, value);
+            Gauge.builder("aftersales.returns.by.status", value, AtomicLong::get).tag("status", status.name())
+                    .description("Returns in each status, as of the last follow-up run").register(meters);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${aftersales.returns.rma.follow-ups.interval}",
+            initialDelayString = "${aftersales.returns.rma.follow-ups.interval}")
+    void scheduled() {
+        try {
+            runAt(clock.instant());
+        } catch (RuntimeException e) {
+            // Database away: the next run picks up where this one stopped.
+            log.warn("Return follow-ups could not run, will retry: {}", e.toString());
+        }
+    }
+
+    /** Runs every follow-up due at {@code now}; returns how many returns were acted on. */
+    public int runAt(Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        int acted = pickups(at) + ageing(at);
+        returns.countByStatus().forEach((status, count) -> byStatus.get(status).set(count));
+        return acted;
+    }
+
+    private int pickups(Instant now) {
+        int notices = properties.pickup().notices();
+        Duration interval = properties.pickup().reminderInterval();
+        Integer acted = transactions.execute(tx -> {
+            List<ReturnOrder> due = returns.pickupsDue(now, properties.followUps().batchSize());
+            for (ReturnOrder order : due) {
+                if (order.reminderDue(notices, now)) {
+                    int number = order.remind(interval, now);
+                    returns.update(order);
+                    events.publish(ReturnsEvents.PICKUP_REMINDER_SENT, order.id().toString(),
+                            new PickupReminderSent(order.id(), number, notices, now));
+                    meters.counter("aftersales.returns.pickup.reminders").increment();
+                } else if (order.shipBackDue(notices, now)) {
+                    order.shipBack(ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES, null, null, now);
+                    returns.update(order);
+                    events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, order.id().toString(), new UnitShippedBack(order.id(),
+                            ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES.name(), null, null, now));
+                    meters.counter("aftersales.returns.pickup.shipped.back").increment();
+                }
+            }
+            return due.size();
+        });
+        return acted == null ? 0 : acted;
+    }
+
+    private int ageing(Instant now) {
+        int escalated = raise(now, ESCALATED, properties.ageing().escalationTime(), List.of(WARNING));
+        int warned = raise(now, WARNING, properties.ageing().processingTime(), List.of());
+        return escalated + warned;
+    }
+
+    private int raise(Instant now, String level, Duration after, List<String> lowerLevels) {
+        Integer raised = transactions.execute(tx -> {
+            List<ReturnOrder> ageing = returns.ageing(now.minus(after), lowerLevels.isEmpty() ? List.of("") : lowerLevels,
+                    AWAITING_COMPANY, properties.followUps().batchSize());
+            for (ReturnOrder order : ageing) {
+                order.ageingAlerted(level, now);
+                returns.update(order);
+                events.publish(ReturnsEvents.RETURN_AGEING_ALERT, order.id().toString(), new ReturnAgeingAlert(order.id(), level,
+                        order.status().name(), Duration.between(order.lastProgressAt(), now).toDays(), order.lastProgressAt(), now));
+                meters.counter("aftersales.returns.ageing.alerts", "level", level).increment();
+            }
+            return ageing.size();
+        });
+        return raised == null ? 0 : raised;
+    }
+}

@@ -1,0 +1,363 @@
+package com.aftersales.returns.rma;
+
+import com.aftersales.returns.policy.FreightPayer;
+import com.aftersales.returns.policy.PolicyDecisionView;
+import com.aftersales.returns.policy.PolicyRule;
+import com.aftersales.returns.policy.Remedy;
+import com.aftersales.returns.policy.ReturnChannel;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One return (RMA) and its lifecycle rules. Plain Java: every step checks where the return stands and
+ * what its remedy allows, and throws {@link IllegalReturnTransitionException} for a step out of order
+ * (inspection before receipt, a second refund, a second exchange shipment...).
+ */
+public final class ReturnOrder {
+
+    private static final Set<Remedy> REPAIRS = EnumSet.of(Remedy.FREE_REPAIR, Remedy.PAID_REPAIR);
+
+    /** What the customer brought back and under which facts it was decided. */
+    public record Request(String serialNumber, UUID productId, UUID customerId, String category, String model,
+                          ReturnChannel channel, String storeCode, String salespersonCode, String reason,
+                          boolean qualityFaultClaimed, boolean shippingOrPickingError, boolean salesOrderError,
+                          LocalDate requestDate) {
+    }
+
+    public record Override(String supervisor, String reason, Remedy automatedRemedy, Remedy remedy, Instant at) {
+    }
+
+    public record Receipt(String condition, String receivedBy, Instant at) {
+    }
+
+    public record Fee(BigDecimal amount, String currency, Boolean accepted) {
+    }
+
+    public record Refund(int creditPercent, String reference, Instant at) {
+    }
+
+    public record ExchangeShipment(String replacementSerialNumber, String carrier, String trackingNumber, Instant at) {
+    }
+
+    public record OutOfStock(LocalDate expectedArrivalDate, LocalDate followUpDueDate, Instant at) {
+    }
+
+    public record Pickup(Instant readyAt, int noticesSent, Instant nextNoticeDueAt, Instant collectedAt) {
+    }
+
+    public record ShipBack(String reason, String carrier, String trackingNumber, Instant at) {
+    }
+
+    public enum UnitDisposition { RESTOCKED, SCRAPPED }
+
+    public enum ShipBackReason { NOT_COLLECTED_AFTER_NOTICES, FEE_DECLINED, CUSTOMER_REQUEST }
+
+    private final UUID id;
+    private final Request request;
+    private final Instant createdAt;
+    private final long version;
+    private ReturnStatus status;
+    private Remedy remedy;
+    private PolicyDecisionView decision;
+    private FreightPayer freightPayer;
+    private PolicyRule freightRule;
+    private Instant photoApprovalDueAt;
+    private Override override;
+    private Receipt receipt;
+    private InspectionReport inspection;
+    private Fee fee;
+    private Refund refund;
+    private ExchangeShipment exchange;
+    private OutOfStock outOfStock;
+    private Pickup pickup;
+    private ShipBack shipBack;
+    private UnitDisposition disposition;
+    private String ageingLevel;
+    private Instant updatedAt;
+    private Instant lastProgressAt;
+
+    private ReturnOrder(UUID id, Request request, Instant createdAt, long version) {
+        this.id = Objects.requireNonNull(id);
+        this.request = Objects.requireNonNull(request);
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    /**
+     * A new return, decided by the policy at once. A dealer's large item waits in REQUESTED for photo approval.
+     */
+    public static ReturnOrder request(UUID id, Request request, PolicyDecisionView decision, Duration photoApprovalTime, Instant now) {
+        ReturnOrder order = new ReturnOrder(id, request, now, 0);
+        order.decision = decision;
+        order.remedy = decision.remedy();
+        order.freightPayer = decision.freight().payer();
+        order.freightRule = decision.freight().rule();
+        boolean photos = decision.dealer() != null && decision.dealer().photoApprovalRequired();
+        order.photoApprovalDueAt = photos ? now.plus(photoApprovalTime) : null;
+        order.status = photos ? ReturnStatus.REQUESTED
+                : decision.remedy() == Remedy.REJECTED ? ReturnStatus.REJECTED : ReturnStatus.AUTHORIZED;
+        order.updatedAt = now;
+        order.lastProgressAt = now;
+        return order;
+    }
+
+    /** Rebuilds a stored return; no rules run. */
+    public static ReturnOrder restore(UUID id, Request request, Instant createdAt, long version, ReturnStatus status, Remedy remedy,
+                                      PolicyDecisionView decision, FreightPayer freightPayer, PolicyRule freightRule,
+                                      Instant photoApprovalDueAt, Override override, Receipt receipt, InspectionReport inspection,
+                                      Fee fee, Refund refund, ExchangeShipment exchange, OutOfStock outOfStock, Pickup pickup,
+                                      ShipBack shipBack, UnitDisposition disposition, String ageingLevel, Instant updatedAt,
+                                      Instant lastProgressAt) {
+        ReturnOrder order = new ReturnOrder(id, request, createdAt, version);
+        order.status = status;
+        order.remedy = remedy;
+        order.decision = decision;
+        order.freightPayer = freightPayer;
+        order.freightRule = freightRule;
+        order.photoApprovalDueAt = photoApprovalDueAt;
+        order.override = override;
+        order.receipt = receipt;
+        order.inspection = inspection;
+        order.fee = fee;
+        order.refund = refund;
+        order.exchange = exchange;
+        order.outOfStock = outOfStock;
+        order.pickup = pickup;
+        order.shipBack = shipBack;
+        order.disposition = disposition;
+        order.ageingLevel = ageingLevel;
+        order.updatedAt = updatedAt;
+        order.lastProgressAt = lastProgressAt;
+        return order;
+    }
+
+    /** A dealer's photos of a large item were approved or refused. */
+    public void decidePhotos(boolean approved, Instant now) {
+        if (status != ReturnStatus.REQUESTED) {
+            throw new IllegalReturnTransitionException(status, approved ? ReturnStatus.AUTHORIZED : ReturnStatus.REJECTED,
+                    "Return " + id + " is " + status + "; photo approval only applies to a requested return awaiting it");
+        }
+        moveTo(approved ? ReturnStatus.AUTHORIZED : ReturnStatus.REJECTED, now);
+        if (!approved) {
+            remedy = Remedy.REJECTED;
+        }
+    }
+
+    /** A supervisor replaces the automated remedy, with a reason; allowed until the unit is received. */
+    public void overrideBy(String supervisor, Remedy newRemedy, String reason, Instant now) {
+        ReturnStatus target = newRemedy == Remedy.REJECTED ? ReturnStatus.REJECTED : ReturnStatus.AUTHORIZED;
+        if (!status.canMoveTo(target)) {
+            throw new IllegalReturnTransitionException(status, target, "Return " + id + " is " + status
+                    + "; a decision can only be overridden before the unit is received");
+        }
+        Remedy automated = override == null ? decision.remedy() : override.automatedRemedy();
+        override = new Override(supervisor, reason, automated, newRemedy, now);
+        remedy = newRemedy;
+        photoApprovalDueAt = null;
+        moveTo(target, now);
+    }
+
+    public void receive(String condition, String receivedBy, Instant now) {
+        require(ReturnStatus.RECEIVED, "the unit can only be received for an authorized return");
+        receipt = new Receipt(condition, receivedBy, now);
+        moveTo(ReturnStatus.RECEIVED, now);
+    }
+
+    /**
+     * Records the inspection. When it contradicts the claim (no fault found for a claimed fault, damage by
+     * the customer, or a no-reason return that cannot be resold) the case goes to fee negotiation, the
+     * freight moves to the customer and the fee is computed from the schedule.
+     *
+     * @return whether the inspection contradicted the claim
+     */
+    public boolean inspect(InspectionReport report, FeeSchedule fees, Instant now) {
+        ReturnStatus target = contradicts(report) ? ReturnStatus.FEE_NEGOTIATION : ReturnStatus.INSPECTED;
+        require(target, "inspection needs the unit received first");
+        inspection = report;
+        if (target == ReturnStatus.FEE_NEGOTIATION) {
+            freightPayer = FreightPayer.CUSTOMER;
+            freightRule = PolicyRule.FREIGHT_CUSTOMER_OTHERWISE;
+            fee = new Fee(fees.feeFor(report.failedAreas(), true), fees.currency(), null);
+        }
+        moveTo(target, now);
+        return target == ReturnStatus.FEE_NEGOTIATION;
+    }
+
+    private boolean contradicts(InspectionReport report) {
+        if (report.customerDamageFound()) {
+            return true;
+        }
+        if (request.qualityFaultClaimed() && !report.faultConfirmed()) {
+            return true;
+        }
+        return remedy == Remedy.NO_REASON_RETURN && !report.passed();
+    }
+
+    /** The customer accepted the fee (paid repair) or declined it (the unit goes back). */
+    public void settleFee(boolean accepted, Instant now) {
+        ReturnStatus target = accepted ? ReturnStatus.IN_REPAIR : ReturnStatus.SHIPPED_BACK;
+        require(target, "a fee can only be settled while it is being negotiated");
+        fee = new Fee(fee.amount(), fee.currency(), accepted);
+        if (accepted) {
+            remedy = Remedy.PAID_REPAIR;
+        } else {
+            shipBack = new ShipBack(ShipBackReason.FEE_DECLINED.name(), null, null, now);
+        }
+        moveTo(target, now);
+    }
+
+    public void refund(String reference, Instant now) {
+        require(ReturnStatus.REFUNDED, "a refund is issued once, after inspection");
+        if (!remedy.refundsMoney() && remedy != Remedy.EXCHANGE) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.REFUNDED, "Return " + id + " has remedy " + remedy
+                    + ", which refunds nothing");
+        }
+        if (remedy == Remedy.EXCHANGE && status != ReturnStatus.OUT_OF_STOCK) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.REFUNDED, "Return " + id
+                    + " is an exchange; it is refunded only when no replacement is in stock");
+        }
+        int credit = decision.dealer() != null ? decision.dealer().creditPercent() : 100;
+        refund = new Refund(credit, reference, now);
+        moveTo(ReturnStatus.REFUNDED, now);
+    }
+
+    public void shipExchange(String replacementSerial, String carrier, String trackingNumber, Instant now) {
+        require(ReturnStatus.EXCHANGE_SHIPPED, "a replacement is shipped once, after inspection");
+        requireRemedy(ReturnStatus.EXCHANGE_SHIPPED, EnumSet.of(Remedy.EXCHANGE));
+        exchange = new ExchangeShipment(replacementSerial, carrier, trackingNumber, now);
+        moveTo(ReturnStatus.EXCHANGE_SHIPPED, now);
+    }
+
+    public void registerOutOfStock(LocalDate expectedArrival, LocalDate followUpDue, Instant now) {
+        require(ReturnStatus.OUT_OF_STOCK, "out of stock is registered for an inspected exchange");
+        requireRemedy(ReturnStatus.OUT_OF_STOCK, EnumSet.of(Remedy.EXCHANGE));
+        outOfStock = new OutOfStock(expectedArrival, followUpDue, now);
+        moveTo(ReturnStatus.OUT_OF_STOCK, now);
+    }
+
+    public void startRepair(Instant now) {
+        require(ReturnStatus.IN_REPAIR, "a repair starts after inspection");
+        requireRemedy(ReturnStatus.IN_REPAIR, REPAIRS);
+        moveTo(ReturnStatus.IN_REPAIR, now);
+    }
+
+    public void repaired(Instant now) {
+        require(ReturnStatus.REPAIRED, "only a unit in repair can be repaired");
+        moveTo(ReturnStatus.REPAIRED, now);
+    }
+
+    /** The repaired unit is at the store; the ready notice is the first notice. */
+    public void readyForPickup(Duration reminderInterval, Instant now) {
+        require(ReturnStatus.READY_FOR_PICKUP, "only a repaired unit can be ready for pick-up");
+        pickup = new Pickup(now, 1, now.plus(reminderInterval), null);
+        moveTo(ReturnStatus.READY_FOR_PICKUP, now);
+    }
+
+    /** A reminder is due when the next notice date has come and fewer than {@code maxNotices} were sent. */
+    public boolean reminderDue(int maxNotices, Instant now) {
+        return status == ReturnStatus.READY_FOR_PICKUP && pickup.noticesSent() < maxNotices
+                && !pickup.nextNoticeDueAt().isAfter(now);
+    }
+
+    /** After the last notice's interval without collection, the unit goes back by post. */
+    public boolean shipBackDue(int maxNotices, Instant now) {
+        return status == ReturnStatus.READY_FOR_PICKUP && pickup.noticesSent() >= maxNotices
+                && !pickup.nextNoticeDueAt().isAfter(now);
+    }
+
+    /** @return the number of the notice sent */
+    public int remind(Duration reminderInterval, Instant now) {
+        if (status != ReturnStatus.READY_FOR_PICKUP) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.READY_FOR_PICKUP, "no pick-up pending for return " + id);
+        }
+        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent() + 1, now.plus(reminderInterval), null);
+        updatedAt = now;
+        return pickup.noticesSent();
+    }
+
+    public void collected(Instant now) {
+        require(ReturnStatus.COLLECTED, "only a unit ready for pick-up can be collected");
+        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent(), pickup.nextNoticeDueAt(), now);
+        moveTo(ReturnStatus.COLLECTED, now);
+    }
+
+    public void shipBack(ShipBackReason reason, String carrier, String trackingNumber, Instant now) {
+        require(ReturnStatus.SHIPPED_BACK, "only a repaired unit (or one whose fee was declined) is shipped back");
+        shipBack = new ShipBack(reason.name(), carrier, trackingNumber, now);
+        moveTo(ReturnStatus.SHIPPED_BACK, now);
+    }
+
+    /**
+     * What happens to the unit the company took back (refund or exchange): restocked (入库) if it passed
+     * inspection, or scrapped. Once.
+     */
+    public void dispose(UnitDisposition value, Instant now) {
+        boolean keptByCompany = inspection != null && (remedy.refundsMoney() || remedy == Remedy.EXCHANGE)
+                && EnumSet.of(ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, ReturnStatus.EXCHANGE_SHIPPED,
+                ReturnStatus.OUT_OF_STOCK).contains(status);
+        if (!keptByCompany || disposition != null || (value == UnitDisposition.RESTOCKED && !inspection.passed())) {
+            throw new IllegalReturnTransitionException(status, status, "Return " + id + ": the unit can be restocked or scrapped "
+                    + "once, after an inspection, when the company keeps it (refund or exchange); restocking needs a passed inspection");
+        }
+        disposition = value;
+        updatedAt = now;
+        lastProgressAt = now;
+    }
+
+    /** Records the ageing alert raised, so that each level is raised once. */
+    public void ageingAlerted(String level, Instant now) {
+        ageingLevel = level;
+        updatedAt = now;
+    }
+
+    private void require(ReturnStatus target, String why) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalReturnTransitionException(status, target, "Return " + id + " is " + status + ": " + why);
+        }
+    }
+
+    private void requireRemedy(ReturnStatus target, Set<Remedy> allowed) {
+        if (!allowed.contains(remedy)) {
+            throw new IllegalReturnTransitionException(status, target, "Return " + id + " has remedy " + remedy
+                    + "; " + target + " needs one of " + allowed);
+        }
+    }
+
+    private void moveTo(ReturnStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+        lastProgressAt = now;
+        ageingLevel = null;
+    }
+
+    public UUID id() { return id; }
+    public Request request() { return request; }
+    public Instant createdAt() { return createdAt; }
+    public long version() { return version; }
+    public ReturnStatus status() { return status; }
+    public Remedy remedy() { return remedy; }
+    public PolicyDecisionView decision() { return decision; }
+    public FreightPayer freightPayer() { return freightPayer; }
+    public PolicyRule freightRule() { return freightRule; }
+    public Instant photoApprovalDueAt() { return photoApprovalDueAt; }
+    public Override override() { return override; }
+    public Receipt receipt() { return receipt; }
+    public InspectionReport inspection() { return inspection; }
+    public Fee fee() { return fee; }
+    public Refund refund() { return refund; }
+    public ExchangeShipment exchange() { return exchange; }
+    public OutOfStock outOfStock() { return outOfStock; }
+    public Pickup pickup() { return pickup; }
+    public ShipBack shipBack() { return shipBack; }
+    public UnitDisposition disposition() { return disposition; }
+    public String ageingLevel() { return ageingLevel; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant lastProgressAt() { return lastProgressAt; }
+}

@@ -1,0 +1,50 @@
+package com.aftersales.returns.rma;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code aftersales.returns.rma}: the numbers of return handling, defaults from the brief in application.yml.
+ *
+ * @param fees       charged when the inspection contradicts the claim
+ * @param pickup     reminders for repaired units: every {@code reminderInterval}, ship back after {@code notices} notices
+ * @param ageing     a warning after {@code processingTime} without progress, escalation after {@code escalationTime}
+ * @param outOfStock contact the customer again within {@code followUpWithin} of registering it
+ * @param followUps  how often the scheduled follow-ups run and how many returns each run handles
+ */
+@ConfigurationProperties("aftersales.returns.rma")
+public record ReturnProperties(Fees fees, Pickup pickup, Ageing ageing, OutOfStock outOfStock, FollowUps followUps) {
+
+    public record Fees(String currency, BigDecimal inspectionFee, Map<InspectionReport.Area, BigDecimal> failedArea,
+                       BigDecimal returnFreight) {
+    }
+
+    public record Pickup(Duration reminderInterval, int notices) {
+    }
+
+    public record Ageing(Duration processingTime, Duration escalationTime) {
+    }
+
+    public record OutOfStock(Period followUpWithin) {
+    }
+
+    public record FollowUps(Duration interval, int batchSize) {
+    }
+
+    public ReturnProperties {
+        Objects.requireNonNull(fees, "aftersales.returns.rma.fees must be set");
+        Objects.requireNonNull(pickup, "aftersales.returns.rma.pickup must be set");
+        Objects.requireNonNull(ageing, "aftersales.returns.rma.ageing must be set");
+        Objects.requireNonNull(outOfStock, "aftersales.returns.rma.out-of-stock must be set");
+        Objects.requireNonNull(followUps, "aftersales.returns.rma.follow-ups must be set");
+    }
+
+    FeeSchedule feeSchedule() {
+        return new FeeSchedule(fees.currency(), fees.inspectionFee(), fees.failedArea(), fees.returnFreight());
+    }
+}

@@ -1,0 +1,272 @@
+package com.aftersales.returns.rma;
+
+import com.aftersales.contracts.returns.ExchangeShipped;
+import com.aftersales.contracts.returns.InspectionCompleted;
+import com.aftersales.contracts.returns.OutOfStockRegistered;
+import com.aftersales.contracts.returns.RefundIssued;
+import com.aftersales.contracts.returns.ReturnDecided;
+import com.aftersales.contracts.returns.ReturnReceived;
+import com.aftersales.contracts.returns.ReturnRequested;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.returns.UnitReadyForPickup;
+import com.aftersales.contracts.returns.UnitShippedBack;
+import com.aftersales.platform.outbox.EventPublisher;
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.returns.policy.PolicyDecisionView;
+import com.aftersales.returns.policy.PolicyEvaluator;
+import com.aftersales.returns.policy.ReturnPolicyEngine;
+import com.aftersales.returns.policy.Remedy;
+import com.aftersales.returns.policy.StoreTimeZones;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Use cases on returns. Each runs in one transaction with the events it publishes (outbox). */
+@Service
+public class ReturnService {
+
+    private final ReturnRepository returns;
+    private final PolicyEvaluator evaluator;
+    private final EventPublisher events;
+    private final ReturnProperties properties;
+    private final ReturnPolicyEngine policy;
+    private final StoreTimeZones zones;
+    private final FeeSchedule fees;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ReturnService(ReturnRepository returns, PolicyEvaluator evaluator, EventPublisher events, ReturnProperties properties,
+                  ReturnPolicyEngine policy, StoreTimeZones zones, Clock clock, MeterRegistry meters) {
+        this.returns = returns;
+        this.evaluator = evaluator;
+        this.events = events;
+        this.properties = properties;
+        this.policy = policy;
+        this.zones = zones;
+        this.fees = properties.feeSchedule();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Records a return decided by the policy; must run inside the caller's transaction (Idempotency-Key). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ReturnOrder request(CreateReturnRequest body) {
+        PolicyEvaluator.Evaluation evaluation = evaluator.evaluate(body.facts());
+        Instant now = now();
+        var facts = evaluation.facts();
+        var product = evaluation.product();
+        ReturnOrder.Request request = new ReturnOrder.Request(
+                product != null ? product.serialNumber() : null, evaluation.productId(),
+                product != null ? product.customerId() : body.customerId(), facts.category(),
+                product != null ? product.model() : body.model(), facts.channel(), evaluation.storeCode(),
+                body.salespersonCode(), body.reason(), facts.qualityFaultClaimed(), facts.shippingOrPickingError(),
+                facts.salesOrderError(), facts.requestDate());
+        ReturnOrder order = ReturnOrder.request(UUID.randomUUID(), request, evaluation.view(),
+                policy.settings().dealer().photoApprovalTime(), now);
+        returns.insert(order);
+        events.publish(ReturnsEvents.RETURN_REQUESTED, order.id().toString(), new ReturnRequested(order.id(),
+                request.serialNumber(), request.productId(), request.customerId(), request.category(), request.channel().name(),
+                request.storeCode(), request.salespersonCode(), request.qualityFaultClaimed(), request.reason(),
+                request.requestDate(), now));
+        publishDecided(order, now);
+        meters.counter("aftersales.returns.requested", "channel", request.channel().name(), "remedy", order.remedy().name())
+                .increment();
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    public ReturnOrder get(UUID id) {
+        return returns.find(id).orElseThrow(() -> ProblemException.notFound("return", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReturnOrder> list(ReturnStatus status, String storeCode, int limit) {
+        return returns.list(status, storeCode, limit);
+    }
+
+    @Transactional
+    public ReturnOrder override(UUID id, String supervisor, Remedy remedy, String reason) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.overrideBy(supervisor, remedy, reason, now);
+        returns.update(order);
+        publishDecided(order, now);
+        meters.counter("aftersales.returns.overrides", "remedy", remedy.name()).increment();
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder decidePhotos(UUID id, boolean approved) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.decidePhotos(approved, now);
+        returns.update(order);
+        publishDecided(order, now);
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder receive(UUID id, String condition, String receivedBy) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.receive(condition, receivedBy, now);
+        returns.update(order);
+        events.publish(ReturnsEvents.RETURN_RECEIVED, id.toString(), new ReturnReceived(id, order.request().serialNumber(),
+                condition, receivedBy, now));
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder inspect(UUID id, InspectionReport report) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        InspectionReport stamped = new InspectionReport(report.items(), report.faultConfirmed(), report.customerDamageFound(),
+                report.factoryBatchFault(), report.inspector(), now);
+        boolean contradicted = order.inspect(stamped, fees, now);
+        returns.update(order);
+        events.publish(ReturnsEvents.INSPECTION_COMPLETED, id.toString(), new InspectionCompleted(id,
+                stamped.items().stream().map(i -> new InspectionCompleted.Item(i.area().name(), i.passed(), i.notes())).toList(),
+                stamped.passed(), stamped.faultConfirmed(), stamped.customerDamageFound(), contradicted,
+                order.fee() == null ? null : order.fee().amount(), order.fee() == null ? null : order.fee().currency(),
+                order.freightPayer().name(), stamped.inspector(), now));
+        meters.counter("aftersales.returns.inspections", "result", stamped.passed() ? "pass" : "fail",
+                "contradictsClaim", String.valueOf(contradicted)).increment();
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder settleFee(UUID id, boolean accepted) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.settleFee(accepted, now);
+        returns.update(order);
+        if (!accepted) {
+            events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id,
+                    ReturnOrder.ShipBackReason.FEE_DECLINED.name(), null, null, now));
+        }
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder refund(UUID id, String reference) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.refund(reference, now);
+        returns.update(order);
+        events.publish(ReturnsEvents.REFUND_ISSUED, id.toString(), new RefundIssued(id, order.refund().creditPercent(),
+                reference, now));
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder shipExchange(UUID id, String replacementSerial, String carrier, String trackingNumber) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.shipExchange(replacementSerial, carrier, trackingNumber, now);
+        returns.update(order);
+        events.publish(ReturnsEvents.EXCHANGE_SHIPPED, id.toString(), new ExchangeShipped(id, replacementSerial, carrier,
+                trackingNumber, now));
+        return order;
+    }
+
+    /** No replacement in stock: the customer is contacted again within the follow-up period, whatever the arrival date. */
+    @Transactional
+    public ReturnOrder registerOutOfStock(UUID id, LocalDate expectedArrival) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        LocalDate today = zones.dateAt(order.request().storeCode(), now);
+        LocalDate followUp = today.plus(properties.outOfStock().followUpWithin());
+        order.registerOutOfStock(expectedArrival, expectedArrival.isBefore(followUp) ? expectedArrival : followUp, now);
+        returns.update(order);
+        events.publish(ReturnsEvents.OUT_OF_STOCK_REGISTERED, id.toString(), new OutOfStockRegistered(id,
+                order.request().model(), expectedArrival, order.outOfStock().followUpDueDate(), now));
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder startRepair(UUID id) {
+        ReturnOrder order = load(id);
+        order.startRepair(now());
+        returns.update(order);
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder repaired(UUID id) {
+        ReturnOrder order = load(id);
+        order.repaired(now());
+        returns.update(order);
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder readyForPickup(UUID id) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.readyForPickup(properties.pickup().reminderInterval(), now);
+        returns.update(order);
+        events.publish(ReturnsEvents.UNIT_READY_FOR_PICKUP, id.toString(), new UnitReadyForPickup(id,
+                order.request().serialNumber(), order.request().storeCode(), now));
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder collected(UUID id) {
+        ReturnOrder order = load(id);
+        order.collected(now());
+        returns.update(order);
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder shipBack(UUID id, String carrier, String trackingNumber) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.shipBack(ReturnOrder.ShipBackReason.CUSTOMER_REQUEST, carrier, trackingNumber, now);
+        returns.update(order);
+        events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id,
+                ReturnOrder.ShipBackReason.CUSTOMER_REQUEST.name(), carrier, trackingNumber, now));
+        return order;
+    }
+
+    @Transactional
+    public ReturnOrder dispose(UUID id, ReturnOrder.UnitDisposition disposition) {
+        ReturnOrder order = load(id);
+        order.dispose(disposition, now());
+        returns.update(order);
+        meters.counter("aftersales.returns.units.disposed", "disposition", disposition.name()).increment();
+        return order;
+    }
+
+    private ReturnOrder load(UUID id) {
+        return returns.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("return", id));
+    }
+
+    private void publishDecided(ReturnOrder order, Instant now) {
+        PolicyDecisionView d = order.decision();
+        ReturnOrder.Override o = order.override();
+        events.publish(ReturnsEvents.RETURN_DECIDED, order.id().toString(), new ReturnDecided(order.id(), order.remedy().name(),
+                o != null ? "SUPERVISOR_OVERRIDE" : d.decidingRule().name(), d.policyVersion(), order.status().name(),
+                d.rules().stream().map(r -> new ReturnDecided.RuleCitation(r.rule().name(), r.verdict().name(), r.detail())).toList(),
+                order.freightPayer().name(), order.freightRule().name(),
+                d.dealer() == null ? null : d.dealer().creditPercent(),
+                order.status() == ReturnStatus.REQUESTED && order.photoApprovalDueAt() != null,
+                o == null ? null : new ReturnDecided.Override(o.supervisor(), o.reason(), o.automatedRemedy().name()),
+                o == null ? d.explanation() : "Overridden by " + o.supervisor() + " to " + o.remedy() + ": " + o.reason()
+                        + " (automated: " + d.explanation() + ")",
+                now));
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,41 @@
+package com.aftersales.returns.rma;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Where a return stands, and where it may go next. */
+public enum ReturnStatus {
+    REQUESTED, AUTHORIZED, REJECTED, RECEIVED, INSPECTED, FEE_NEGOTIATION, REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK,
+    IN_REPAIR, REPAIRED, READY_FOR_PICKUP, COLLECTED, SHIPPED_BACK;
+
+    private static final Map<ReturnStatus, Set<ReturnStatus>> NEXT = Map.ofEntries(
+            Map.entry(REQUESTED, EnumSet.of(AUTHORIZED, REJECTED)),
+            // A supervisor may still override an authorization or a rejection until the unit is received.
+            Map.entry(AUTHORIZED, EnumSet.of(RECEIVED, REJECTED, AUTHORIZED)),
+            Map.entry(REJECTED, EnumSet.of(AUTHORIZED, REJECTED)),
+            Map.entry(RECEIVED, EnumSet.of(INSPECTED, FEE_NEGOTIATION)),
+            Map.entry(INSPECTED, EnumSet.of(REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK, IN_REPAIR)),
+            Map.entry(FEE_NEGOTIATION, EnumSet.of(IN_REPAIR, SHIPPED_BACK)),
+            Map.entry(OUT_OF_STOCK, EnumSet.of(EXCHANGE_SHIPPED, REFUNDED)),
+            Map.entry(IN_REPAIR, EnumSet.of(REPAIRED)),
+            Map.entry(REPAIRED, EnumSet.of(READY_FOR_PICKUP, SHIPPED_BACK)),
+            Map.entry(READY_FOR_PICKUP, EnumSet.of(COLLECTED, SHIPPED_BACK)),
+            Map.entry(REFUNDED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(EXCHANGE_SHIPPED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(COLLECTED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(SHIPPED_BACK, EnumSet.noneOf(ReturnStatus.class)));
+
+    public Set<ReturnStatus> allowedNext() {
+        return NEXT.get(this);
+    }
+
+    public boolean canMoveTo(ReturnStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** Nothing more happens to the customer's case (the returned unit may still be restocked or scrapped). */
+    public boolean isFinal() {
+        return NEXT.get(this).isEmpty();
+    }
+}

@@ -1,0 +1,270 @@
+package com.aftersales.returns.rma;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.returns.InspectionCompleted;
+import com.aftersales.contracts.returns.PickupReminderSent;
+import com.aftersales.contracts.returns.ReturnAgeingAlert;
+import com.aftersales.contracts.returns.ReturnDecided;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.returns.UnitShippedBack;
+import com.aftersales.returns.support.ApiClient;
+import com.aftersales.returns.support.ProductEvents;
+import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The RMA lifecycle over HTTP on real PostgreSQL and Kafka, with its events read back from the broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class ReturnLifecycleIT {
+
+    private static final Duration EVENTS = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReturnFollowUps followUps;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    /** A unit bought {@code daysAgo} days ago (at the Shanghai store), registered through a product event. */
+    private String registered(String category, int daysAgo) {
+        String serial = "SN-R-" + UUID.randomUUID().toString().substring(0, 12);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        ProductEvents.register(jdbc, ProductEvents.facts(serial, category, today.minusDays(daysAgo), "REGULAR"));
+        return serial;
+    }
+
+    private ApiClient.Response create(String serial, boolean fault) {
+        return api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","qualityFaultClaimed":%s},"reason":"不制冷","salespersonCode":"S-07"}"""
+                .formatted(serial, fault));
+    }
+
+    private static String id(ApiClient.Response response) {
+        return response.body().path("id").asString();
+    }
+
+    private static final String PASSED_INSPECTION = """
+            {"items":[{"area":"FUNCTION","passed":false,"notes":"compressor does not start"},
+                      {"area":"APPEARANCE","passed":true},{"area":"PACKAGING","passed":true},{"area":"ACCESSORIES","passed":true}],
+             "faultConfirmed":true,"customerDamageFound":false,"inspector":"qc-li"}""";
+
+    @Test
+    void anExchangeGoesFromRequestToShipmentOnceWithItsEventsAndStepsOutOfOrderAre409() {
+        ApiClient.Response created = create(registered("AIR_CONDITIONER", 20), true);
+        assertThat(created.status()).isEqualTo(201);
+        String id = id(created);
+        assertThat(created.header("Location")).endsWith("/api/returns/" + id);
+        assertThat(created.body().path("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(created.body().path("remedy").asString()).isEqualTo("EXCHANGE");
+        assertThat(created.body().path("freightPayer").asString()).isEqualTo("COMPANY");
+
+        ApiClient.Response early = api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().path("type").asString()).isEqualTo("urn:aftersales:problem:illegal-return-transition");
+        assertThat(early.body().path("currentStatus").asString()).isEqualTo("AUTHORIZED");
+
+        assertThat(api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"外观完好，原包装","receivedBy":"store-clerk-3"}""").status()).isEqualTo(200);
+        assertThat(api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION).body().path("status").asString())
+                .isEqualTo("INSPECTED");
+        assertThat(api.post("/api/returns/" + id + "/refund", "{}").status()).isEqualTo(409);
+        ApiClient.Response shipped = api.post("/api/returns/" + id + "/exchange-shipment", """
+                {"replacementSerialNumber":"SN-NEW-1","carrier":"SF","trackingNumber":"SF123"}""");
+        assertThat(shipped.status()).isEqualTo(200);
+        assertThat(shipped.body().path("status").asString()).isEqualTo("EXCHANGE_SHIPPED");
+        ApiClient.Response twice = api.post("/api/returns/" + id + "/exchange-shipment", """
+                {"replacementSerialNumber":"SN-NEW-2"}""");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().path("currentStatus").asString()).isEqualTo("EXCHANGE_SHIPPED");
+
+        List<String> types = types(id, 5);
+        assertThat(types).containsExactly(ReturnsEvents.RETURN_REQUESTED.type(), ReturnsEvents.RETURN_DECIDED.type(),
+                ReturnsEvents.RETURN_RECEIVED.type(), ReturnsEvents.INSPECTION_COMPLETED.type(), ReturnsEvents.EXCHANGE_SHIPPED.type());
+        ReturnDecided decided = events(id, 5).get(1).dataAs(ReturnsEvents.RETURN_DECIDED);
+        assertThat(decided.policyVersion()).isEqualTo("AIR_CONDITIONER@2026.1");
+        assertThat(decided.decidingRule()).isEqualTo("QUALITY_FAULT_EXCHANGE_WINDOW");
+        assertThat(decided.rules()).extracting(ReturnDecided.RuleCitation::rule).contains("QUALITY_FAULT_EXCHANGE_WINDOW");
+        assertThat(decided.override()).isNull();
+    }
+
+    @Test
+    void aRefundIsIssuedOnceAndTheRestockedUnitIsRecorded() {
+        String id = id(create(registered("KETTLE", 3), true));
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION.replace("\"passed\":false", "\"passed\":true"));
+
+        assertThat(api.post("/api/returns/" + id + "/refund", """
+                {"reference":"POS-991"}""").body().path("status").asString()).isEqualTo("REFUNDED");
+        ApiClient.Response again = api.post("/api/returns/" + id + "/refund", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("allowedStatuses").size()).isZero();
+        assertThat(api.post("/api/returns/" + id + "/disposition", """
+                {"disposition":"RESTOCKED"}""").body().path("disposition").asString()).isEqualTo("RESTOCKED");
+        assertThat(api.post("/api/returns/" + id + "/disposition", """
+                {"disposition":"SCRAPPED"}""").status()).isEqualTo(409);
+        assertThat(types(id, 5)).containsOnlyOnce(ReturnsEvents.REFUND_ISSUED.type());
+    }
+
+    @Test
+    void aSupervisorOverridesARejectionWithAReasonThatIsKeptAndPublished() {
+        String id = id(create(registered("KETTLE", 20), false));
+        assertThat(api.get("/api/returns/" + id).body().path("status").asString()).isEqualTo("REJECTED");
+
+        ApiClient.Response overridden = api.post("/api/returns/" + id + "/override", """
+                {"supervisor":"sup-wang","remedy":"REFUND","reason":"VIP customer, goodwill"}""");
+
+        assertThat(overridden.status()).isEqualTo(200);
+        assertThat(overridden.body().path("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(overridden.body().path("override").path("automatedRemedy").asString()).isEqualTo("REJECTED");
+        assertThat(overridden.body().path("decision").path("decidingRule").asString()).isEqualTo("NO_REASON_WINDOW_PASSED");
+        ReturnDecided decided = events(id, 3).get(2).dataAs(ReturnsEvents.RETURN_DECIDED);
+        assertThat(decided.remedy()).isEqualTo("REFUND");
+        assertThat(decided.decidingRule()).isEqualTo("SUPERVISOR_OVERRIDE");
+        assertThat(decided.override()).isEqualTo(new ReturnDecided.Override("sup-wang", "VIP customer, goodwill", "REJECTED"));
+
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        assertThat(api.post("/api/returns/" + id + "/override", """
+                {"supervisor":"sup-wang","remedy":"REJECTED","reason":"changed my mind"}""").status()).isEqualTo(409);
+    }
+
+    @Test
+    void anInspectionThatContradictsTheClaimGoesToFeeNegotiationThenRepairPickupRemindersAndShipBack() {
+        String id = id(create(registered("AIR_CONDITIONER", 60), true));
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"划痕","receivedBy":"clerk"}""");
+        ApiClient.Response inspected = api.post("/api/returns/" + id + "/inspection", """
+                {"items":[{"area":"FUNCTION","passed":true},{"area":"APPEARANCE","passed":false,"notes":"dented casing"}],
+                 "faultConfirmed":false,"customerDamageFound":true,"inspector":"qc-li"}""");
+
+        assertThat(inspected.body().path("status").asString()).isEqualTo("FEE_NEGOTIATION");
+        assertThat(inspected.body().path("fee").path("amount").decimalValue()).isEqualByComparingTo("135.00");
+        assertThat(inspected.body().path("freightPayer").asString()).isEqualTo("CUSTOMER");
+        InspectionCompleted completed = events(id, 4).get(3).dataAs(ReturnsEvents.INSPECTION_COMPLETED);
+        assertThat(completed.contradictsClaim()).isTrue();
+        assertThat(completed.negotiatedFee()).isEqualByComparingTo(new BigDecimal("135.00"));
+
+        assertThat(api.post("/api/returns/" + id + "/fee-settlement", """
+                {"accepted":true}""").body().path("status").asString()).isEqualTo("IN_REPAIR");
+        assertThat(api.post("/api/returns/" + id + "/collection", "").status()).isEqualTo(409);
+        api.post("/api/returns/" + id + "/repaired", "");
+        ApiClient.Response ready = api.post("/api/returns/" + id + "/ready-for-pickup", "");
+        assertThat(ready.body().path("pickup").path("noticesSent").asInt()).isEqualTo(1);
+
+        Instant readyAt = Instant.parse(ready.body().path("pickup").path("readyAt").asString());
+        followUps.runAt(readyAt.plus(Duration.ofDays(3)).plusSeconds(1));
+        followUps.runAt(readyAt.plus(Duration.ofDays(3)).plusSeconds(2));
+        followUps.runAt(readyAt.plus(Duration.ofDays(6)).plusSeconds(2));
+        assertThat(api.get("/api/returns/" + id).body().path("status").asString()).isEqualTo("READY_FOR_PICKUP");
+        followUps.runAt(readyAt.plus(Duration.ofDays(9)).plusSeconds(3));
+
+        JsonNode after = api.get("/api/returns/" + id).body();
+        assertThat(after.path("status").asString()).isEqualTo("SHIPPED_BACK");
+        assertThat(after.path("shipBack").path("reason").asString()).isEqualTo("NOT_COLLECTED_AFTER_NOTICES");
+        List<EventEnvelope<?>> events = events(id, 8);
+        assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.PICKUP_REMINDER_SENT))
+                .map(e -> e.dataAs(ReturnsEvents.PICKUP_REMINDER_SENT)).map(PickupReminderSent::noticeNumber)).containsExactly(2, 3);
+        assertThat(events.get(events.size() - 1).dataAs(ReturnsEvents.UNIT_SHIPPED_BACK).reason())
+                .isEqualTo(new UnitShippedBack(null, "NOT_COLLECTED_AFTER_NOTICES", null, null, null).reason());
+    }
+
+    @Test
+    void returnsNotProcessedInFiveDaysWarnAndAfterThirtyDaysEscalateOnce() {
+        String id = id(create(registered("KETTLE", 10), true));
+        ApiClient.Response received = api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        Instant at = Instant.now();
+
+        followUps.runAt(at.plus(Duration.ofDays(5)).plusSeconds(60));
+        followUps.runAt(at.plus(Duration.ofDays(6)));
+        followUps.runAt(at.plus(Duration.ofDays(31)));
+        followUps.runAt(at.plus(Duration.ofDays(32)));
+
+        assertThat(received.status()).isEqualTo(200);
+        List<ReturnAgeingAlert> alerts = events(id, 5).stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_AGEING_ALERT))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_AGEING_ALERT)).toList();
+        assertThat(alerts).extracting(ReturnAgeingAlert::level).containsExactly("WARNING", "ESCALATED");
+        assertThat(alerts.get(1).status()).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void outOfStockIsFollowedUpWithinSevenDaysAtTheLatest() {
+        String id = id(create(registered("KETTLE", 20), true));
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+        ApiClient.Response registered = api.post("/api/returns/" + id + "/out-of-stock", """
+                {"expectedArrivalDate":"%s"}""".formatted(today.plusDays(20)));
+
+        assertThat(registered.body().path("status").asString()).isEqualTo("OUT_OF_STOCK");
+        assertThat(registered.body().path("outOfStock").path("followUpDueDate").asString()).isEqualTo(today.plusDays(7).toString());
+        assertThat(api.post("/api/returns/" + id + "/exchange-shipment", """
+                {"replacementSerialNumber":"SN-LATE"}""").body().path("status").asString()).isEqualTo("EXCHANGE_SHIPPED");
+    }
+
+    @Test
+    void badRequestsAreProblemsAndWriteNothingAndAnIdempotencyKeyReplays() {
+        long before = jdbc.sql("select count(*) from return_order").query(Long.class).single();
+        assertThat(create("NO-SUCH-SERIAL", true).status()).isEqualTo(404);
+        ApiClient.Response invalid = api.post("/api/returns", """
+                {"facts":{"qualityFaultClaimed":true},"reason":"x"}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").findValuesAsString("field")).contains("facts.product");
+        assertThat(api.post("/api/returns", "{}").status()).isEqualTo(400);
+        assertThat(api.get("/api/returns/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.get("/api/returns/not-a-uuid").status()).isEqualTo(400);
+        assertThat(api.post("/api/returns/" + UUID.randomUUID() + "/refund", "{}").status()).isEqualTo(404);
+        assertThat(api.get("/api/returns?limit=0").status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from return_order").query(Long.class).single()).isEqualTo(before);
+
+        String serial = registered("KETTLE", 2);
+        String body = """
+                {"facts":{"serialNumber":"%s","qualityFaultClaimed":false}}""".formatted(serial);
+        ApiClient.Response first = api.post("/api/returns", body, Map.of("Idempotency-Key", "ret-" + serial));
+        ApiClient.Response replay = api.post("/api/returns", body, Map.of("Idempotency-Key", "ret-" + serial));
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(id(replay)).isEqualTo(id(first));
+        assertThat(first.body().path("remedy").asString()).isEqualTo("NO_REASON_RETURN");
+        assertThat(jdbc.sql("select count(*) from return_order where serial_number = :s").param("s", serial)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private List<EventEnvelope<?>> events(String returnId, int expected) {
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            return kafka.events(Topics.RETURNS, returnId, expected, EVENTS);
+        }
+    }
+
+    private List<String> types(String returnId, int expected) {
+        return events(returnId, expected).stream().map(e -> e.type().type()).toList();
+    }
+}
