@@ -8,6 +8,8 @@ import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.WithRealInfrastructure;
+import com.aftersales.ticket.TestApi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -44,16 +47,30 @@ class TicketApiIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private static String body(String serial, String description) {
-        return """
-                {"customerId":"7d1f0a52-3c4b-4e5f-9a6b-1c2d3e4f5a6b","serialNumber":"%s","model":"KFR-35GW/BpR3",
-                 "ticketType":"REPAIR","channel":"PHONE","faultCategory":"COOLING","faultDescription":"%s"}"""
-                .formatted(serial, description);
+    private static final String MODEL = "KFR-35GW/BpR3";
+    private TestApi api;
+    private String customerId = "7d1f0a52-3c4b-4e5f-9a6b-1c2d3e4f5a6b";
+
+    @BeforeEach
+    void registerCustomer() throws Exception {
+        api = new TestApi(port);
+        customerId = api.registerCustomer("王秀英", "139" + String.format("%08d", System.nanoTime() % 100_000_000), "B");
+    }
+
+    /** A registered unit of the test's customer, bought a month ago. */
+    private String registeredSerial() throws Exception {
+        String serial = "SN" + System.nanoTime();
+        api.registerProduct(customerId, serial, MODEL, LocalDate.now().minusMonths(1), true);
+        return serial;
+    }
+
+    private String body(String serial, String description) {
+        return TestApi.ticketBody(customerId, serial, MODEL, "PHONE", description);
     }
 
     @Test
     void opensATicketAndPublishesTicketOpenedFromTheOutbox() throws Exception {
-        String serial = "SN" + System.nanoTime();
+        String serial = registeredSerial();
         HttpResponse<String> created = post("/api/tickets", body(serial, "空调不制冷，室外机不转 <b>urgent</b>'; drop table ticket;--"),
                 Map.of("X-Request-Id", "it-corr-1"));
 
@@ -70,6 +87,16 @@ class TicketApiIT {
         EventEnvelope<?> event = awaitEvent(Topics.TICKETS, id, TicketEvents.TICKET_OPENED.type());
         TicketOpened opened = event.dataAs(TicketEvents.TICKET_OPENED);
         assertThat(opened.serialNumber()).isEqualTo(serial);
+        assertThat(opened.entitlement()).isEqualTo("IN_WARRANTY");
+        assertThat(opened.productCategory()).isEqualTo("AIR_CONDITIONER");
+        assertThat(opened.batchNumber()).isEqualTo("B2025-07");
+        assertThat(opened.customerTier()).isEqualTo("B");
+        assertThat(opened.regionCode()).isEqualTo("310115");
+        assertThat(opened.latitude()).isEqualTo(31.2044);
+        assertThat(opened.faultCode()).isEqualTo("E1");
+        assertThat(opened.sla().onSiteDueAt()).isAfter(opened.openedAt());
+        assertThat(opened.sla().onSiteTargetAt()).isBefore(opened.sla().onSiteDueAt());
+        assertThat(opened.sla().firstResponseDueAt()).as("a phone call is itself the first response").isNull();
         assertThat(event.correlationId()).isEqualTo("it-corr-1");
         assertThat(event.source()).hasToString("/aftersales/ticket-service");
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
@@ -80,7 +107,7 @@ class TicketApiIT {
     @Test
     void theSameIdempotencyKeyAndBodyReturnTheSameTicketAndAnotherBodyIs422() throws Exception {
         String key = "key-" + UUID.randomUUID();
-        String serial = "SN" + System.nanoTime();
+        String serial = registeredSerial();
         HttpResponse<String> first = post("/api/tickets", body(serial, "洗衣机漏水"), Map.of("Idempotency-Key", key));
         HttpResponse<String> again = post("/api/tickets", body(serial, "洗衣机漏水"), Map.of("Idempotency-Key", key));
         HttpResponse<String> other = post("/api/tickets", body(serial, "另一个问题"), Map.of("Idempotency-Key", key));
@@ -146,7 +173,7 @@ class TicketApiIT {
 
     @Test
     void aQueuedDispatchJobMovesTheTicketOnceEvenWhenDeliveredTwice() throws Exception {
-        HttpResponse<String> created = post("/api/tickets", body("SN" + System.nanoTime(), "热水器不加热"), Map.of());
+        HttpResponse<String> created = post("/api/tickets", body(registeredSerial(), "热水器不加热"), Map.of());
         UUID ticketId = UUID.fromString(json.readTree(created.body()).path("id").asString());
         UUID jobId = UUID.randomUUID();
         EventEnvelope<DispatchJobQueued> queued = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
@@ -164,9 +191,9 @@ class TicketApiIT {
                 assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", queued.id())
                         .query(Long.class).single()).isEqualTo(1));
         JsonNode timeline = json.readTree(get("/api/tickets/" + ticketId + "/timeline").body());
-        assertThat(timeline).hasSize(2);
-        assertThat(timeline.get(1).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
-        assertThat(timeline.get(1).path("actor").asString()).isEqualTo("system:dispatch-service");
+        assertThat(timeline).hasSize(3);
+        assertThat(timeline.get(2).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
+        assertThat(timeline.get(2).path("actor").asString()).isEqualTo("system:dispatch-service");
         EventEnvelope<?> changed = awaitEvent(Topics.TICKETS, ticketId.toString(), TicketEvents.TICKET_STATUS_CHANGED.type());
         assertThat(changed.correlationId()).isEqualTo("it-corr-2");
     }

@@ -1,0 +1,117 @@
+package com.aftersales.ticket;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.testsupport.KafkaTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** HTTP and Kafka helpers of the service's integration tests: a real client against the running service. */
+public final class TestApi {
+
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    public final JsonMapper json = JsonMapper.builder().build();
+
+    public TestApi(int port) {
+        this.port = port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        return send("POST", path, body, headers);
+    }
+
+    public HttpResponse<String> patch(String path, String body, Map<String, String> headers) throws Exception {
+        return send("PATCH", path, body, headers);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    public JsonNode read(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers a Shanghai customer and returns its id. */
+    public String registerCustomer(String name, String phone, String tier) throws Exception {
+        HttpResponse<String> response = post("/api/customers", """
+                {"name":"%s","phones":["%s"],"tier":"%s","preferredLanguage":"zh-CN","contactConsent":true,
+                 "addresses":[{"label":"家","line":"上海市徐汇区漕溪北路 331 号 6 楼","regionCode":"310104",
+                               "latitude":31.1885,"longitude":121.4365}]}""".formatted(name, phone, tier), Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return read(response).path("id").asString();
+    }
+
+    /** Registers a unit to the customer and returns its id. */
+    public String registerProduct(String customerId, String serial, String model, LocalDate purchaseDate,
+                                  boolean warrantyCard) throws Exception {
+        HttpResponse<String> response = post("/api/customers/" + customerId + "/products", productBody(serial, model,
+                purchaseDate, warrantyCard), Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return read(response).path("id").asString();
+    }
+
+    public static String productBody(String serial, String model, LocalDate purchaseDate, boolean warrantyCard) {
+        return """
+                {"serialNumber":"%s","model":"%s","category":"AIR_CONDITIONER","batchNumber":"B2025-07",
+                 "purchaseDate":"%s","storeCode":"SH-XH-001","priceType":"REGULAR","warrantyCardPresent":%s,
+                 "installAddress":{"line":"上海市浦东新区张江路 88 弄 5 号 1202 室","regionCode":"310115",
+                                   "latitude":31.2044,"longitude":121.5907}}"""
+                .formatted(serial, model, purchaseDate, warrantyCard);
+    }
+
+    public static String ticketBody(String customerId, String serial, String model, String channel, String description) {
+        return """
+                {"customerId":"%s","serialNumber":"%s","model":"%s","ticketType":"REPAIR","channel":"%s",
+                 "faultCategory":"COOLING","faultCode":"E1","faultDescription":"%s"}"""
+                .formatted(customerId, serial, model, channel, description);
+    }
+
+    /** The first event of {@code type} with {@code key} on {@code topic}. */
+    public static EventEnvelope<?> awaitEvent(String topic, String key, String type) {
+        return awaitEvents(topic, key, type, 1).get(0);
+    }
+
+    /** At least {@code count} events of {@code type} with {@code key}, and any extra that arrive shortly after. */
+    public static List<EventEnvelope<?>> awaitEvents(String topic, String key, String type, int count) {
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            AtomicReference<List<EventEnvelope<?>>> found = new AtomicReference<>(List.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                found.set(kafka.events(topic, key, 1, Duration.ofSeconds(20)).stream()
+                        .filter(e -> e.type().type().equals(type)).toList());
+                return found.get().size() >= count;
+            });
+            return found.get();
+        }
+    }
+}

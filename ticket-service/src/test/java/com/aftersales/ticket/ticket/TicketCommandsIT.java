@@ -1,0 +1,238 @@
+package com.aftersales.ticket.ticket;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.VisitCompleted;
+import com.aftersales.contracts.dispatch.VisitStarted;
+import com.aftersales.contracts.EventType;
+import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import com.aftersales.ticket.TestApi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Ticket commands, entitlement, charge basis, optimistic locking, search and dispatch-driven status, end to end in the service. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class TicketCommandsIT {
+
+    private static final String MODEL = "KFR-72LW";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    private TestApi api;
+    private String customerId;
+
+    @BeforeEach
+    void customer() throws Exception {
+        api = new TestApi(port);
+        customerId = api.registerCustomer("孙丽", "136" + String.format("%08d", System.nanoTime() % 100_000_000), "A");
+    }
+
+    private String openTicket(LocalDate purchaseDate, String channel) throws Exception {
+        String serial = "MIDEA-" + System.nanoTime();
+        api.registerProduct(customerId, serial, MODEL, purchaseDate, true);
+        HttpResponse<String> created = api.post("/api/tickets",
+                TestApi.ticketBody(customerId, serial, MODEL, channel, "柜机显示 E1，吹热风"), Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return api.read(created).path("id").asString();
+    }
+
+    private HttpResponse<String> command(String id, String path, String body, String ifMatch) throws Exception {
+        return api.post("/api/tickets/" + id + path, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+
+    @Test
+    void outOfWarrantyWorkWaitsForTheChargeBasisWhichIsPublished() throws Exception {
+        String id = openTicket(LocalDate.now().minusYears(3), "PHONE");
+        JsonNode ticket = api.getJson("/api/tickets/" + id);
+        assertThat(ticket.path("entitlement").path("status").asString()).isEqualTo("OUT_OF_WARRANTY");
+        assertThat(ticket.path("entitlement").path("rule").asString()).isEqualTo("warranty-expired");
+        assertThat(ticket.path("chargeBasis").path("required").asBoolean()).isTrue();
+        TicketOpened opened = TestApi.awaitEvent(Topics.TICKETS, id, TicketEvents.TICKET_OPENED.type()).dataAs(TicketEvents.TICKET_OPENED);
+        assertThat(opened.entitlement()).isEqualTo("OUT_OF_WARRANTY");
+        assertThat(opened.chargeBasisCommunicated()).isFalse();
+
+        HttpResponse<String> early = command(id, "/transitions", "{\"status\":\"TRIAGED\",\"reason\":\"diagnosed on the phone\"}", null);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(200);
+        HttpResponse<String> refused = command(id, "/transitions", "{\"status\":\"AWAITING_TECHNICIAN\",\"reason\":\"send someone\"}", null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(api.read(refused).path("type").asString()).isEqualTo("urn:aftersales:problem:ticket-rule-violated");
+        assertThat(api.read(refused).path("rule").asString()).isEqualTo("charge-basis-before-dispatch");
+
+        HttpResponse<String> told = command(id, "/charge-basis", "{\"note\":\"上门费 50 元，配件按价目表\"}", null);
+        assertThat(told.statusCode()).as(told.body()).isEqualTo(200);
+        assertThat(api.read(told).path("chargeBasis").path("communicated").asBoolean()).isTrue();
+        TicketChargeBasisCommunicated event = TestApi.awaitEvent(Topics.TICKETS, id,
+                TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED.type()).dataAs(TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED);
+        assertThat(event.communicatedBy()).isEqualTo("agent:unauthenticated");
+        assertThat(command(id, "/charge-basis", "{}", null).statusCode()).isEqualTo(409);
+
+        HttpResponse<String> dispatched = command(id, "/transitions", "{\"status\":\"AWAITING_TECHNICIAN\",\"reason\":\"send someone\"}", null);
+        assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
+        assertThat(api.read(dispatched).path("status").asString()).isEqualTo("AWAITING_TECHNICIAN");
+    }
+
+    @Test
+    void illegalTransitionsNameTheAllowedStatesAndStaleVersionsAreRefused() throws Exception {
+        String id = openTicket(LocalDate.now().minusMonths(2), "WEB");
+        HttpResponse<String> read = api.get("/api/tickets/" + id);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        JsonNode sla = api.read(read).path("sla");
+        assertThat(sla.findValuesAsString("clock")).containsExactlyInAnyOrder("FIRST_RESPONSE", "ON_SITE", "ON_SITE_TARGET", "RESOLUTION");
+        assertThat(sla.get(0).path("remainingBusinessSeconds").asLong()).isPositive();
+        assertThat(sla.findValuesAsString("rule")).contains("tier:A");
+
+        HttpResponse<String> illegal = command(id, "/transitions", "{\"status\":\"CLOSED\",\"reason\":\"?\"}", etag);
+        assertThat(illegal.statusCode()).isEqualTo(409);
+        JsonNode problem = api.read(illegal);
+        assertThat(problem.path("currentStatus").asString()).isIn("OPEN", "AWAITING_TECHNICIAN");
+        assertThat(problem.path("allowedStatuses").isArray()).isTrue();
+
+        HttpResponse<String> escalated = command(id, "/escalation", "{\"target\":\"SUPERVISOR\",\"reason\":\"老客户，第三次报修\"}", null);
+        assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
+        assertThat(api.read(escalated).path("escalatedTo").asString()).isEqualTo("SUPERVISOR");
+        assertThat(api.read(escalated).path("sla").findValues("clock").stream()
+                .filter(c -> c.asString().equals("FIRST_RESPONSE")).count()).isEqualTo(1);
+        JsonNode firstResponse = findClock(api.read(escalated), "FIRST_RESPONSE");
+        assertThat(firstResponse.path("state").asString()).as("an agent action is the first response").isEqualTo("MET");
+
+        HttpResponse<String> stale = command(id, "/escalation/end", "{\"reason\":\"done\"}", etag);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(api.read(stale).path("type").asString()).isEqualTo("urn:aftersales:problem:concurrent-modification");
+        assertThat(api.getJson("/api/tickets/" + id).path("escalatedTo").asString()).isEqualTo("SUPERVISOR");
+
+        HttpResponse<String> invalid = command(id, "/transitions", "{\"status\":\"LOST\"}", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(command(UUID.randomUUID().toString(), "/transitions", "{\"status\":\"TRIAGED\",\"reason\":\"x\"}", null)
+                .statusCode()).isEqualTo(404);
+    }
+
+    private static JsonNode findClock(JsonNode ticket, String clock) {
+        for (JsonNode c : ticket.path("sla")) {
+            if (c.path("clock").asString().equals(clock)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no clock " + clock);
+    }
+
+    @Test
+    void unknownCustomersAndUnitsAre404AndSomeoneElsesUnitIs409() throws Exception {
+        long before = jdbc.sql("select count(*) from ticket").query(Long.class).single();
+        String serial = "HAIER-" + System.nanoTime();
+        api.registerProduct(customerId, serial, MODEL, LocalDate.now().minusMonths(1), true);
+        String stranger = api.registerCustomer("周杰", "135" + String.format("%08d", System.nanoTime() % 100_000_000), "C");
+
+        HttpResponse<String> unknownCustomer = api.post("/api/tickets",
+                TestApi.ticketBody(UUID.randomUUID().toString(), serial, MODEL, "PHONE", "x"), Map.of());
+        assertThat(unknownCustomer.statusCode()).isEqualTo(404);
+        assertThat(api.read(unknownCustomer).path("resource").asString()).isEqualTo("customer");
+        HttpResponse<String> unknownUnit = api.post("/api/tickets",
+                TestApi.ticketBody(customerId, "NOPE-1", MODEL, "PHONE", "x"), Map.of());
+        assertThat(unknownUnit.statusCode()).isEqualTo(404);
+        assertThat(api.read(unknownUnit).path("resource").asString()).isEqualTo("product");
+        HttpResponse<String> notTheirs = api.post("/api/tickets", TestApi.ticketBody(stranger, serial, MODEL, "PHONE", "x"), Map.of());
+        assertThat(notTheirs.statusCode()).isEqualTo(409);
+
+        assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void listsFilterAndPageWithAStableOrder() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(openTicket(LocalDate.now().minusMonths(1), "PHONE"));
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = api.getJson("/api/tickets?customerId=" + customerId + "&pageSize=2"
+                    + (token == null ? "" : "&pageToken=" + token));
+            assertThat(page.path("items").size()).isLessThanOrEqualTo(2);
+            page.path("items").forEach(t -> seen.add(t.path("id").asString()));
+            token = page.path("nextPageToken").isNull() || page.path("nextPageToken").isMissingNode()
+                    ? null : page.path("nextPageToken").asString();
+        } while (token != null);
+        List<String> newestFirst = new ArrayList<>(ids);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+
+        assertThat(api.getJson("/api/tickets?customerId=" + customerId + "&model=" + MODEL + "&storeCode=SH-XH-001&type=REPAIR")
+                .path("items")).hasSize(5);
+        assertThat(api.getJson("/api/tickets?customerId=" + customerId + "&slaState=BREACHED").path("items")).isEmpty();
+        assertThat(api.getJson("/api/tickets?customerId=" + customerId + "&createdFrom=" + Instant.now().plusSeconds(3600))
+                .path("items")).isEmpty();
+        assertThat(api.get("/api/tickets?pageSize=1000").statusCode()).isEqualTo(400);
+        HttpResponse<String> badToken = api.get("/api/tickets?pageToken=garbage");
+        assertThat(badToken.statusCode()).isEqualTo(400);
+        assertThat(api.read(badToken).path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
+        assertThat(api.get("/api/tickets?status=NOPE").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void dispatchReportsDriveTheStatusAndFillTheTimeline() throws Exception {
+        String id = openTicket(LocalDate.now().minusMonths(1), "PHONE");
+        UUID ticketId = UUID.fromString(id);
+        UUID jobId = UUID.randomUUID();
+        UUID technician = UUID.randomUUID();
+        UUID visit = UUID.randomUUID();
+        Instant now = Instant.now();
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(envelope(DispatchEvents.DISPATCH_JOB_QUEUED, ticketId,
+                    new com.aftersales.contracts.dispatch.DispatchJobQueued(jobId, ticketId, MODEL, "COOLING", now)));
+            kafka.publish(envelope(DispatchEvents.TECHNICIAN_ASSIGNED, ticketId, new TechnicianAssigned(jobId, ticketId,
+                    technician, "李师傅", "AUTO", "system", 0.92, "nearest with COOLING skill", now)));
+            kafka.publish(envelope(DispatchEvents.VISIT_STARTED, ticketId, new VisitStarted(visit, jobId, ticketId, technician, now)));
+            kafka.publish(envelope(DispatchEvents.VISIT_COMPLETED, ticketId, new VisitCompleted(visit, jobId, ticketId,
+                    technician, "COMPLETED", UUID.randomUUID(), 1, "冷媒泄漏", "补焊并加注冷媒", "COOLING", "E1", "REFILL",
+                    true, 90, List.of(), "IN_WARRANTY", BigDecimal.TEN, BigDecimal.ZERO, "CNY", now)));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.getJson("/api/tickets/" + id).path("status").asString()).isEqualTo("RESOLVED"));
+        JsonNode ticket = api.getJson("/api/tickets/" + id);
+        assertThat(ticket.path("technicianId").asString()).isEqualTo(technician.toString());
+        assertThat(findClock(ticket, "ON_SITE").path("state").asString()).isEqualTo("MET");
+        assertThat(findClock(ticket, "RESOLUTION").path("state").asString()).isEqualTo("MET");
+        JsonNode timeline = api.getJson("/api/tickets/" + id + "/timeline");
+        List<String> statuses = new ArrayList<>();
+        timeline.forEach(e -> statuses.add(e.path("toStatus").asString()));
+        assertThat(statuses).containsSubsequence("OPEN", "AWAITING_TECHNICIAN", "TECHNICIAN_ASSIGNED", "ON_SITE", "RESOLVED");
+        assertThat(timeline.toString()).contains("李师傅", "补焊并加注冷媒");
+        assertThat(api.getJson("/api/tickets?technicianId=" + technician).path("items")).hasSize(1);
+    }
+
+    private static <T> EventEnvelope<T> envelope(EventType<T> type, UUID ticketId, T data) {
+        return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"), type,
+                OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-dispatch", data);
+    }
+}
