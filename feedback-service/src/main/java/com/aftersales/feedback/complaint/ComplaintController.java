@@ -1,0 +1,99 @@
+package com.aftersales.feedback.complaint;
+
+import com.aftersales.platform.idempotency.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Validated
+@Tag(name = "Complaints", description = "Complaints (投诉) and their handling workflow with business-hours SLA clocks")
+class ComplaintController {
+
+    static final int MAX_LISTED = 500;
+
+    private final ComplaintService complaints;
+    private final IdempotentRequests idempotency;
+    private final Clock clock;
+
+    ComplaintController(ComplaintService complaints, IdempotentRequests idempotency, Clock clock) {
+        this.complaints = complaints;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/complaints", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a complaint",
+            description = "Starts the acknowledge and resolve SLA clocks (business hours, per severity) and publishes "
+                    + "aftersales.complaint.opened.v1 in the same transaction. A staff-attitude complaint must name the person.")
+    @ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ComplaintView.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<Object> open(@Parameter(description = "Client-chosen key that makes the request safe to retry")
+                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                                @Valid @RequestBody OpenComplaintRequest r) {
+        return idempotency.create("POST /api/complaints", idempotencyKey, r, () -> {
+            Complaint c = complaints.open(new ComplaintService.NewComplaint(r.customerId(), r.ticketId(), r.channel(),
+                    r.aboutType(), r.aboutRef(), r.severity(), r.description(), r.recordedBy()));
+            return new IdempotentRequests.Created(URI.create("/api/complaints/" + c.id()), view(c));
+        });
+    }
+
+    @GetMapping(path = "/api/complaints/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A complaint with its SLA state and handling history")
+    @ApiResponse(responseCode = "404", description = "No such complaint", content = @Content(mediaType = "application/problem+json"))
+    ComplaintView get(@PathVariable UUID id) {
+        return view(complaints.get(id));
+    }
+
+    @GetMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Search complaints", description = "E.g. every staff-attitude complaint recorded against one person: "
+            + "aboutType=STAFF_ATTITUDE&aboutRef=<staff id>. Newest first.")
+    List<ComplaintView> search(@RequestParam(required = false) ComplaintStatus status,
+                               @RequestParam(required = false) Severity severity,
+                               @RequestParam(required = false) AboutType aboutType,
+                               @RequestParam(required = false) @Size(max = 128) String aboutRef,
+                               @RequestParam(required = false) UUID customerId,
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LISTED) int limit) {
+        return complaints.search(status, severity, aboutType, aboutRef, customerId, limit).stream()
+                .map(c -> ComplaintView.of(c, List.of(), clock.instant())).toList();
+    }
+
+    @PostMapping(path = "/api/complaints/{id}/steps", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move a complaint on in its workflow",
+            description = "ACKNOWLEDGED → INVESTIGATING (facts) → PROPOSED (customer request, offer, compensation) → "
+                    + "RESOLVED | ESCALATED → CLOSED (customerAccepted). ESCALATED publishes aftersales.complaint.escalated.v1, "
+                    + "RESOLVED aftersales.complaint.resolved.v1.")
+    @ApiResponse(responseCode = "400", description = "Invalid fields or a field the step needs is missing", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such complaint", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Not allowed from the current status, or changed by someone else", content = @Content(mediaType = "application/problem+json"))
+    ComplaintView step(@PathVariable UUID id, @Valid @RequestBody ComplaintStepRequest r) {
+        return view(complaints.apply(id, r.toStep(), r.expectedVersion()));
+    }
+
+    private ComplaintView view(Complaint c) {
+        return ComplaintView.of(c, complaints.steps(c.id()), clock.instant());
+    }
+}

@@ -1,0 +1,28 @@
+package com.aftersales.feedback.complaint;
+
+import java.util.Set;
+
+/** A step the workflow does not allow from the complaint's current status. */
+public class IllegalComplaintTransitionException extends RuntimeException {
+
+    private final ComplaintStatus current;
+    private final ComplaintStatus requested;
+
+    IllegalComplaintTransitionException(ComplaintStatus current, ComplaintStatus requested) {
+        super("A complaint in status " + current + " cannot move to " + requested);
+        this.current = current;
+        this.requested = requested;
+    }
+
+    public ComplaintStatus current() {
+        return current;
+    }
+
+    public ComplaintStatus requested() {
+        return requested;
+    }
+
+    public Set<ComplaintStatus> allowed() {
+        return current.next();
+    }
+}

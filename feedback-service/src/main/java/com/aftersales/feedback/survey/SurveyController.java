@@ -1,0 +1,94 @@
+package com.aftersales.feedback.survey;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@Validated
+@Tag(name = "Surveys", description = "Satisfaction surveys (回访) after a completed service")
+class SurveyController {
+
+    private final SurveyService surveys;
+    private final Clock clock;
+
+    SurveyController(SurveyService surveys, Clock clock) {
+        this.surveys = surveys;
+        this.clock = clock;
+    }
+
+    /** POST /api/surveys/{id}/responses. */
+    record ResponseRequest(
+            @NotBlank @Size(max = 128) String token,
+            @Min(1) @Max(5) Integer csat,
+            @Min(0) @Max(10) Integer nps,
+            @Size(max = 4000) String comment,
+            @NotNull AnswerChannel channel) {
+    }
+
+    /** A survey as staff see it; the token is never shown. */
+    record SurveyView(UUID id, UUID ticketId, UUID customerId, String status, boolean expired, String triggeredBy,
+                      String decision, Instant sendAt, Instant expiresAt, Integer csat, Integer nps, String comment,
+                      String channel, Instant answeredAt, String lowScoreAction, String lowScoreRule, UUID complaintId,
+                      UUID callbackTaskId) {
+
+        static SurveyView of(Survey s, Instant now) {
+            return new SurveyView(s.id(), s.ticketId(), s.customerId(), s.status().name(), s.expiredAt(now), s.triggeredBy(),
+                    s.decision(), s.sendAt(), s.expiresAt(), s.csat(), s.nps(), s.comment(), s.channel(), s.answeredAt(),
+                    s.lowScoreAction(), s.lowScoreRule(), s.complaintId(), s.callbackTaskId());
+        }
+    }
+
+    @PostMapping(path = "/api/surveys/{id}/responses", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Answer a survey (once)",
+            description = "The token from the survey link proves it is the customer's survey. CSAT 1-5 and/or NPS 0-10. "
+                    + "A low score opens a complaint (SV-LOW-COMPLAINT) or a callback task (SV-LOW-CALLBACK); publishes "
+                    + "aftersales.survey.answered.v1.")
+    @ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = SurveyView.class)))
+    @ApiResponse(responseCode = "400", description = "Scores out of range, no score, or a token that is not this survey's", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Already answered, or never sent", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "410", description = "Expired", content = @Content(mediaType = "application/problem+json"))
+    SurveyView respond(@PathVariable UUID id, @Valid @RequestBody ResponseRequest r) {
+        Survey survey = surveys.answer(id, new SurveyService.Answer(r.token(), r.csat(), r.nps(), r.comment(), r.channel()));
+        return SurveyView.of(survey, clock.instant());
+    }
+
+    @GetMapping(path = "/api/surveys/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A survey, its decision and its answer")
+    @ApiResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = "application/problem+json"))
+    SurveyView get(@PathVariable UUID id) {
+        return SurveyView.of(surveys.get(id), clock.instant());
+    }
+
+    @GetMapping(path = "/api/surveys", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The survey of a ticket")
+    @ApiResponse(responseCode = "404", description = "The ticket has no survey", content = @Content(mediaType = "application/problem+json"))
+    SurveyView byTicket(@RequestParam UUID ticketId) {
+        return SurveyView.of(surveys.byTicket(ticketId), clock.instant());
+    }
+}

@@ -1,0 +1,150 @@
+package com.aftersales.feedback.survey;
+
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.feedback.SurveyAnswered;
+import com.aftersales.feedback.complaint.ComplaintService;
+import com.aftersales.feedback.customer.CustomerProfile;
+import com.aftersales.feedback.customer.CustomerProfiles;
+import com.aftersales.feedback.followup.FollowUpTasks;
+import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.feedback.shared.StateConflictException;
+import com.aftersales.platform.outbox.EventPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Schedules surveys (once per ticket) and records answers with the low-score rule. */
+@Service
+class SurveyService {
+
+    private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
+    static final String SV_SCHEDULED = "SV-SCHEDULE";
+    static final String SV_NO_CONSENT = "SV-NO-CONSENT";
+
+    private final SurveyRepository surveys;
+    private final SurveyProperties properties;
+    private final CustomerProfiles customers;
+    private final ComplaintService complaints;
+    private final FollowUpTasks followUps;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final LowScoreRule lowScoreRule;
+
+    SurveyService(SurveyRepository surveys, SurveyProperties properties, CustomerProfiles customers,
+                  ComplaintService complaints, FollowUpTasks followUps, EventPublisher events, Clock clock,
+                  MeterRegistry meters) {
+        this.surveys = surveys;
+        this.properties = properties;
+        this.customers = customers;
+        this.complaints = complaints;
+        this.followUps = followUps;
+        this.events = events;
+        this.clock = clock;
+        this.meters = meters;
+        this.lowScoreRule = new LowScoreRule(properties.lowScore());
+        Gauge.builder("aftersales.surveys.csat", surveys, repo -> orNaN(repo.averageCsat(windowStart())))
+                .description("Average CSAT (1-5) of answers in the score window").register(meters);
+        Gauge.builder("aftersales.surveys.nps", surveys, repo -> orNaN(repo.nps(windowStart())))
+                .description("NPS (-100..100) of answers in the score window").register(meters);
+    }
+
+    private Instant windowStart() {
+        return clock.instant().minus(properties.scoreWindow());
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    /** Called inside the event handler's transaction; redeliveries and second triggers are no-ops. */
+    void scheduleFor(UUID ticketId, String trigger, Instant completedAt) {
+        Optional<UUID> customerId = surveys.customerOfTicket(ticketId);
+        if (customerId.isEmpty()) {
+            // A visit can be consumed before its ticket (another topic); the ticket's own resolution schedules it later.
+            log.info("No survey for ticket {} on {}: its TicketOpened has not been seen", ticketId, trigger);
+            return;
+        }
+        Optional<CustomerProfile> profile = customers.find(customerId.get());
+        boolean refused = profile.map(p -> Boolean.FALSE.equals(p.contactConsent())).orElse(false);
+        Instant sendAt = completedAt.plus(properties.sendAfter());
+        String decision = refused
+                ? SV_NO_CONSENT + ": the customer did not consent to follow-up contact; not sent"
+                : SV_SCHEDULED + ": service completed (" + trigger + "); send " + properties.sendAfter() + " later, valid "
+                + properties.validFor() + (profile.isEmpty() ? "; contact consent not known yet" : "");
+        boolean created = surveys.schedule(UUID.randomUUID(), ticketId, customerId.get(),
+                SurveyTokens.newToken(properties.tokenBytes()), trigger, refused ? SurveyStatus.SKIPPED : SurveyStatus.SCHEDULED,
+                decision, sendAt, sendAt.plus(properties.validFor()), clock.instant());
+        if (created) {
+            meters.counter("aftersales.surveys.scheduled", "outcome", refused ? "skipped" : "scheduled").increment();
+        }
+    }
+
+    /** An answer to record. */
+    record Answer(String token, Integer csat, Integer nps, String comment, AnswerChannel channel) {
+    }
+
+    @Transactional
+    Survey answer(UUID surveyId, Answer answer) {
+        Survey survey = surveys.findForUpdate(surveyId).orElseThrow(() -> new NotFoundException("survey", surveyId));
+        // A token is the customer's proof of identity: one that does not belong to this survey is refused
+        // without saying whose it is.
+        if (!SurveyTokens.matches(survey.token(), answer.token())) {
+            throw new InvalidFieldException("token", "does not belong to this survey");
+        }
+        if (answer.csat() == null && answer.nps() == null) {
+            throw new InvalidFieldException("csat", "give at least a CSAT (1-5) or an NPS (0-10) score");
+        }
+        Instant now = clock.instant();
+        if (survey.status() == SurveyStatus.ANSWERED) {
+            throw new StateConflictException("survey-already-answered", 409, "The survey was already answered",
+                    "Survey " + surveyId + " was answered at " + survey.answeredAt() + "; a survey is answered once",
+                    Map.of("answeredAt", survey.answeredAt().toString()));
+        }
+        if (survey.status() == SurveyStatus.SKIPPED) {
+            throw new StateConflictException("survey-not-open", 409, "The survey is not open for answers",
+                    "Survey " + surveyId + " was not sent: " + survey.decision(), Map.of());
+        }
+        if (survey.expiredAt(now)) {
+            throw new StateConflictException("survey-expired", 410, "The survey has expired",
+                    "Survey " + surveyId + " accepted answers until " + survey.expiresAt(),
+                    Map.of("expiresAt", survey.expiresAt().toString()));
+        }
+        LowScoreRule.Decision decision = lowScoreRule.decide(answer.csat(), answer.nps());
+        UUID complaintId = null;
+        UUID taskId = null;
+        switch (decision.action()) {
+            case COMPLAINT -> complaintId = complaints.openForLowScore(surveyId, survey.customerId(), survey.ticketId(),
+                    decision.explanation()).id();
+            case CALLBACK -> taskId = followUps.create(survey.customerId(), FollowUpTasks.LOW_SCORE_CALLBACK,
+                    surveyId.toString(), decision.explanation(), now, now);
+            case NONE -> {
+            }
+        }
+        surveys.answer(surveyId, answer.csat(), answer.nps(), answer.comment(), answer.channel().name(), now,
+                decision.action().name(), decision.rule(), decision.explanation(), complaintId, taskId);
+        events.publish(FeedbackEvents.SURVEY_ANSWERED, surveyId.toString(), new SurveyAnswered(surveyId, survey.ticketId(),
+                survey.customerId(), answer.csat(), answer.nps(), answer.channel().name(),
+                decision.action() != LowScoreRule.Action.NONE, now));
+        meters.counter("aftersales.surveys.answered", "lowScoreAction", decision.action().name()).increment();
+        return surveys.find(surveyId).orElseThrow();
+    }
+
+    Survey get(UUID id) {
+        return surveys.find(id).orElseThrow(() -> new NotFoundException("survey", id));
+    }
+
+    Survey byTicket(UUID ticketId) {
+        return surveys.byTicket(ticketId).orElseThrow(() -> new NotFoundException("survey for ticket", ticketId));
+    }
+}
