@@ -1,0 +1,116 @@
+package com.aftersales.feedback.complaint;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.feedback.ComplaintResolved;
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.feedback.support.Http;
+import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The complaint API through its workflow, with its events and refusals. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class ComplaintApiIT {
+
+    @LocalServerPort
+    int port;
+
+    private Http.Response step(Http http, String id, String body) {
+        return http.post("/api/complaints/" + id + "/steps", body);
+    }
+
+    @Test
+    void aComplaintGoesThroughTheWorkflowAndPublishesItsEvents() {
+        Http http = new Http(port);
+        String staff = "staff-" + UUID.randomUUID();
+        Http.Response opened = http.post("/api/complaints", """
+                {"customerId":"%s","channel":"PHONE","aboutType":"STAFF_ATTITUDE","aboutRef":"%s","severity":"HIGH",
+                 "description":"服务态度差","recordedBy":"agent-1"}""".formatted(UUID.randomUUID(), staff));
+        assertThat(opened.status()).isEqualTo(201);
+        String id = opened.body().path("id").asString();
+        assertThat(opened.response().headers().firstValue("Location")).contains("/api/complaints/" + id);
+        assertThat(opened.body().path("status").asString()).isEqualTo("OPEN");
+        Instant openedAt = Instant.parse(opened.body().path("openedAt").asString());
+        Instant ackDue = Instant.parse(opened.body().path("acknowledgeDueAt").asString());
+        Instant resolveDue = Instant.parse(opened.body().path("resolveDueAt").asString());
+        // 2 business hours for HIGH: at least 2 h of wall time, more when it crosses lunch, night or Sunday
+        assertThat(Duration.between(openedAt, ackDue)).isGreaterThanOrEqualTo(Duration.ofHours(2));
+        assertThat(resolveDue).isAfter(ackDue);
+
+        assertThat(step(http, id, """
+                {"to":"RESOLVED","by":"agent-1","resolution":"done"}""").status()).isEqualTo(409);
+        assertThat(step(http, id, """
+                {"to":"ACKNOWLEDGED","by":"agent-1","note":"感谢您的反馈"}""").status()).isEqualTo(200);
+        Http.Response noFacts = step(http, id, """
+                {"to":"INVESTIGATING","by":"agent-1"}""");
+        assertThat(noFacts.status()).isEqualTo(400);
+        assertThat(noFacts.body().path("errors").get(0).path("field").asString()).isEqualTo("facts");
+        assertThat(step(http, id, """
+                {"to":"INVESTIGATING","by":"supervisor","facts":"call recording confirms the tone"}""").status()).isEqualTo(200);
+        assertThat(step(http, id, """
+                {"to":"PROPOSED","by":"supervisor","customerRequest":"apology","offer":"apology and a voucher",
+                 "compensation":-5}""").status()).isEqualTo(400);
+        assertThat(step(http, id, """
+                {"to":"PROPOSED","by":"supervisor","customerRequest":"apology","offer":"apology and a voucher",
+                 "compensation":100.00,"currency":"CNY"}""").status()).isEqualTo(200);
+        assertThat(step(http, id, """
+                {"to":"ESCALATED","by":"supervisor","reason":"customer wants more"}""").status()).isEqualTo(200);
+        assertThat(step(http, id, """
+                {"to":"PROPOSED","by":"manager","customerRequest":"apology","offer":"apology and 200 voucher",
+                 "compensation":200.00,"currency":"CNY","expectedVersion":0}""").status()).isEqualTo(409);
+        assertThat(step(http, id, """
+                {"to":"PROPOSED","by":"manager","customerRequest":"apology","offer":"apology and 200 voucher",
+                 "compensation":200.00,"currency":"CNY"}""").status()).isEqualTo(200);
+        assertThat(step(http, id, """
+                {"to":"RESOLVED","by":"manager","resolution":"apologised in person, voucher sent"}""").status()).isEqualTo(200);
+        assertThat(step(http, id, """
+                {"to":"CLOSED","by":"manager","customerAccepted":false}""").status()).isEqualTo(400);
+        Http.Response closed = step(http, id, """
+                {"to":"CLOSED","by":"manager","customerAccepted":true}""");
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.body().path("status").asString()).isEqualTo("CLOSED");
+        List<String> history = closed.body().path("steps").valueStream().map(s -> s.path("status").asString()).toList();
+        assertThat(history).containsExactly("OPEN", "ACKNOWLEDGED", "INVESTIGATING", "PROPOSED", "ESCALATED", "PROPOSED",
+                "RESOLVED", "CLOSED");
+
+        JsonNode againstStaff = http.get("/api/complaints?aboutType=STAFF_ATTITUDE&aboutRef=" + staff).body();
+        assertThat(againstStaff).hasSize(1);
+
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            List<EventEnvelope<?>> events = kafka.events(Topics.FEEDBACK, id, 3, Duration.ofSeconds(30));
+            assertThat(events).extracting(e -> e.type().type()).containsExactly("aftersales.complaint.opened.v1",
+                    "aftersales.complaint.escalated.v1", "aftersales.complaint.resolved.v1");
+            ComplaintResolved resolved = events.get(2).dataAs(FeedbackEvents.COMPLAINT_RESOLVED);
+            assertThat(resolved.compensationAmount()).isEqualByComparingTo("200.00");
+        }
+    }
+
+    @Test
+    void badComplaintsAreProblems() {
+        Http http = new Http(port);
+        Http.Response missing = http.post("/api/complaints", """
+                {"channel":"CARRIER_PIGEON","severity":"HIGH"}""");
+        assertThat(missing.status()).isEqualTo(400);
+        Http.Response noPerson = http.post("/api/complaints", """
+                {"customerId":"%s","channel":"STORE","aboutType":"STAFF_ATTITUDE","severity":"LOW",
+                 "description":"rude","recordedBy":"agent-1"}""".formatted(UUID.randomUUID()));
+        assertThat(noPerson.status()).isEqualTo(400);
+        assertThat(noPerson.body().path("errors").get(0).path("field").asString()).isEqualTo("aboutRef");
+        assertThat(http.get("/api/complaints/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(step(http, UUID.randomUUID().toString(), """
+                {"to":"ACKNOWLEDGED","by":"x"}""").status()).isEqualTo(404);
+        assertThat(http.get("/api/complaints?status=NOPE").status()).isEqualTo(400);
+    }
+}
