@@ -66,7 +66,8 @@ public final class Ticket {
     }
 
     /**
-     * Records a new request; nothing a customer reports is lost, so every request starts OPEN.
+     * Records a new request; nothing a customer reports is lost, so every request starts OPEN. The
+     * entitlement (status, rule, reason) is part of the ticket itself rather than a timeline line.
      *
      * @param chargeBasisToldNow the agent told the customer the charge basis during this very call
      */
@@ -77,8 +78,6 @@ public final class Ticket {
                 faultDescription, attachments, now, entitlement, 0, TicketStatus.OPEN, now, null, null, null, null, 0, null));
         ticket.newEntries.add(new TimelineEntry(now, TimelineEntry.OPENED, null, TicketStatus.OPEN, actor,
                 "Opened via " + channel));
-        ticket.newEntries.add(new TimelineEntry(now, TimelineEntry.ENTITLEMENT, null, null, SYSTEM,
-                entitlement.status() + " (" + entitlement.rule() + "): " + entitlement.reason()));
         if (chargeBasisToldNow && entitlement.chargeable()) {
             ticket.recordChargeBasisCommunicated(actor, now);
         }

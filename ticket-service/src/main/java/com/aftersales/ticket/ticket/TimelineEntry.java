@@ -12,7 +12,6 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
 
     public static final String OPENED = "OPENED";
     public static final String STATUS_CHANGED = "STATUS_CHANGED";
-    public static final String ENTITLEMENT = "ENTITLEMENT";
     public static final String CHARGE_BASIS_COMMUNICATED = "CHARGE_BASIS_COMMUNICATED";
     public static final String ESCALATED = "ESCALATED";
     public static final String ESCALATION_ENDED = "ESCALATION_ENDED";
