@@ -1,0 +1,108 @@
+package com.aftersales.returns.depot;
+
+import com.aftersales.platform.idempotency.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Depot repair orders. A depot reports progress with its own credentials: until the gateway roles issue
+ * authenticates depots, the depot identifies itself in {@value #DEPOT_HEADER}, and an order of another depot is
+ * a 403 (the check stays when the header is replaced by the authenticated identity).
+ */
+@RestController
+@Validated
+@RequestMapping(path = "/api/depot-repairs", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Depot repairs", description = "Repair orders (返厂维修) routed to own and partner depots, and their progress")
+@ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+class DepotRepairController {
+
+    static final String DEPOT_HEADER = "X-Depot-Code";
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 200;
+
+    private final DepotService depots;
+    private final IdempotentRequests idempotency;
+
+    DepotRepairController(DepotService depots, IdempotentRequests idempotency) {
+        this.depots = depots;
+        this.idempotency = idempotency;
+    }
+
+    record FromReturn(@NotNull UUID returnId,
+                      @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a depot code") String depotCode) {
+    }
+
+    record StatusReport(@NotNull DepotRepairStatus status, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send a return in repair to a depot",
+            description = "Routes to the requested depot if it repairs the category, else to an own depot that does, else a partner. "
+                    + "Publishes aftersales.depot-repair.status-changed.v1 (ROUTED), also on the partner topic of a partner depot.")
+    @ApiResponse(responseCode = "201", description = "Routed", content = @Content(schema = @Schema(implementation = DepotRepairView.class)))
+    @ApiResponse(responseCode = "404", description = "No such return", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The return is not in repair, already at a depot, or no depot repairs its category",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<Object> fromReturn(
+            @Parameter(description = "Client-chosen key that makes the request safe to retry")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody FromReturn request) {
+        return idempotency.create("POST /api/depot-repairs", idempotencyKey, request, () -> {
+            DepotRepair repair = depots.fromReturn(request.returnId(), request.depotCode());
+            return new IdempotentRequests.Created(URI.create("/api/depot-repairs/" + repair.id()), DepotRepairView.of(repair));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A depot repair order with its history")
+    @ApiResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    DepotRepairView get(@PathVariable UUID id) {
+        return DepotRepairView.of(depots.repair(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Depot repair orders, newest first, optionally of one depot")
+    List<DepotRepairView> list(@RequestParam(required = false) String depotCode,
+                               @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
+        return depots.repairs(depotCode, limit).stream().map(DepotRepairView::of).toList();
+    }
+
+    @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A depot reports progress: RECEIVED, DIAGNOSED, WAITING_PARTS, REPAIRED, SHIPPED_BACK",
+            description = "Only the depot the order is routed to; in order. SHIPPED_BACK marks the return's unit repaired.")
+    @ApiResponse(responseCode = "403", description = "The order belongs to another depot", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The status does not follow the current one", content = @Content(mediaType = "application/problem+json"))
+    DepotRepairView report(@PathVariable UUID id,
+                           @Parameter(description = "The reporting depot's code (its credentials until the gateway authenticates depots)")
+                           @RequestHeader(DEPOT_HEADER) @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a depot code")
+                           String depotCode,
+                           @Valid @RequestBody StatusReport report) {
+        return DepotRepairView.of(depots.report(id, depotCode, report.status(), report.note()));
+    }
+}

@@ -1,0 +1,22 @@
+package com.aftersales.returns.depot;
+
+/** A depot reported a status that does not follow the current one. */
+public class IllegalDepotRepairTransitionException extends RuntimeException {
+
+    private final DepotRepairStatus current;
+    private final DepotRepairStatus requested;
+
+    public IllegalDepotRepairTransitionException(DepotRepairStatus current, DepotRepairStatus requested) {
+        super("A depot repair in " + current + " cannot move to " + requested);
+        this.current = current;
+        this.requested = requested;
+    }
+
+    public DepotRepairStatus current() {
+        return current;
+    }
+
+    public DepotRepairStatus requested() {
+        return requested;
+    }
+}
