@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * explained score, held out-of-warranty jobs, jobs without a location, decline and override.
  * Each test uses its own product category so that technicians of other tests never qualify.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "aftersales.dispatch.planning.time-limit=2s", "aftersales.dispatch.planning.unimproved-limit=300ms"})
 @WithRealInfrastructure
 class JobLifecycleIT {
 
@@ -202,5 +203,32 @@ class JobLifecycleIT {
         assertThat(unknown.status()).isEqualTo(404);
         Api.Response badStatus = api().post("/api/technicians/" + UUID.randomUUID() + "/status", "{\"status\":\"SLEEPING\"}");
         assertThat(badStatus.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDayPlanRoutesOpenJobsWithoutBreakingAHardConstraintAndReplansIncrementally() {
+        String category = "CAT-" + UUID.randomUUID();
+        String tech = technician("冯师傅", 31.2304, 121.48, category);
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        String jobId = awaitJob(event.data().ticketId(), "ASSIGNED").path("id").asString();
+
+        Api.Response first = api().post("/api/dispatch/day-plan", "");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("feasible").asBoolean()).isTrue();
+        JsonNode route = null;
+        for (JsonNode r : first.body().path("routes")) {
+            if (r.path("technicianId").asString().equals(tech)) {
+                route = r;
+            }
+        }
+        assertThat(route).isNotNull();
+        assertThat(route.path("stops").get(0).path("visitId").asString()).isEqualTo(jobId);
+
+        kafka.publish(ticket(category, 31.24, 121.47, "IN_WARRANTY", null));
+        await().atMost(WAIT).until(() -> api().get("/api/dispatch/day-plan").body().path("stale").asBoolean());
+        Api.Response second = api().post("/api/dispatch/day-plan", "");
+        assertThat(second.body().path("incremental").asBoolean()).isTrue();
+        assertThat(second.body().path("feasible").asBoolean()).isTrue();
     }
 }

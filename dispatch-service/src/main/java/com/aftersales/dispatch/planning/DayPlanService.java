@@ -1,0 +1,124 @@
+package com.aftersales.dispatch.planning;
+
+import com.aftersales.dispatch.assignment.AssignmentProperties;
+import com.aftersales.dispatch.job.DispatchJob;
+import com.aftersales.dispatch.job.DispatchJobRepository;
+import com.aftersales.dispatch.job.DispatchJobStatus;
+import com.aftersales.dispatch.job.JobReadyForAssignment;
+import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.dispatch.shared.TravelModel;
+import com.aftersales.dispatch.technician.Skill;
+import com.aftersales.dispatch.technician.Technician;
+import com.aftersales.dispatch.technician.TechnicianRepository;
+import com.aftersales.dispatch.technician.TechnicianWentOffDuty;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/** Builds today's plan from open jobs and on-duty technicians, solves it, and keeps it for the next incremental re-plan. */
+@Service
+public class DayPlanService {
+
+    private final DispatchJobRepository jobs;
+    private final TechnicianRepository technicians;
+    private final PlanningProperties properties;
+    private final TravelModel travel;
+    private final DayPlanner planner;
+    private final Clock clock;
+    private final Timer solveTimer;
+    private final AtomicReference<DayPlan> lastPlan = new AtomicReference<>();
+    private final AtomicReference<DayPlanView> lastView = new AtomicReference<>();
+
+    DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningProperties properties,
+                   AssignmentProperties assignment, Clock clock, MeterRegistry meters) {
+        this.jobs = jobs;
+        this.technicians = technicians;
+        this.properties = properties;
+        this.travel = assignment.policy().travel();
+        this.planner = new DayPlanner(properties.timeLimit(), properties.unimprovedLimit(), properties.seed());
+        this.clock = clock;
+        this.solveTimer = Timer.builder("aftersales.dispatch.day.plan.solve").description("Time to solve the day plan")
+                .register(meters);
+    }
+
+    /** Solves now; starts from the previous plan when there is one (only one re-plan at a time). */
+    public synchronized DayPlanView replan() {
+        Instant now = clock.instant();
+        List<PlanTechnician> team = new ArrayList<>();
+        for (Technician t : technicians.onDuty()) {
+            LocalDate today = t.calendar().localDate(now);
+            Instant end = t.calendar().endOfWorkOn(today);
+            Instant start = t.calendar().startOfWorkOn(today);
+            if (end == null || !end.isAfter(now)) {
+                continue;
+            }
+            Set<String> skills = new HashSet<>();
+            t.skills().forEach(s -> skills.add(skillKey(s.kind(), s.code())));
+            team.add(new PlanTechnician(t.id().toString(), t.position(), start.isAfter(now) ? start : now, end,
+                    t.maxVisitsPerDay(), skills, travel));
+        }
+        List<PlanVisit> visits = Stream.concat(jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, properties.maxJobs()).stream(),
+                        jobs.byStatus(DispatchJobStatus.ASSIGNED, properties.maxJobs()).stream())
+                .filter(j -> j.location() != null).limit(properties.maxJobs()).map(j -> visit(j, now)).toList();
+
+        DayPlan previous = lastPlan.get();
+        long started = System.nanoTime();
+        DayPlan solved = previous == null ? planner.solve(new DayPlan(visits, team)) : planner.replan(previous, visits, team);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        solveTimer.record(java.time.Duration.ofMillis(millis));
+        lastPlan.set(solved);
+        DayPlanView view = new DayPlanView(solved.getScore().toString(), solved.getScore().isFeasible(),
+                solved.getTechnicians().stream().filter(t -> !t.getVisits().isEmpty()).map(PlanTechnician::route).toList(),
+                solved.unassigned().stream().map(PlanVisit::id).toList(), millis, previous != null, now, false);
+        lastView.set(view);
+        return view;
+    }
+
+    public DayPlanView current() {
+        DayPlanView view = lastView.get();
+        if (view == null) {
+            throw new NotFoundException("day plan", "today");
+        }
+        return view;
+    }
+
+    /** New work or a technician gone: the plan no longer matches; the next re-plan repairs it from where it was. */
+    @TransactionalEventListener
+    void onJobReady(JobReadyForAssignment ready) {
+        lastView.updateAndGet(v -> v == null ? null : v.markedStale());
+    }
+
+    @TransactionalEventListener
+    void onTechnicianOffDuty(TechnicianWentOffDuty offDuty) {
+        lastView.updateAndGet(v -> v == null ? null : v.markedStale());
+    }
+
+    private PlanVisit visit(DispatchJob job, Instant now) {
+        Set<String> required = new HashSet<>();
+        if (job.productCategory() != null) {
+            required.add(skillKey(Skill.Kind.PRODUCT_CATEGORY, job.productCategory()));
+        }
+        if (job.faultCategory() != null) {
+            required.add(skillKey(Skill.Kind.FAULT_CATEGORY, job.faultCategory()));
+        }
+        Instant due = job.onSiteTargetAt() != null ? job.onSiteTargetAt()
+                : job.onSiteDueAt() != null ? job.onSiteDueAt() : now.plus(java.time.Duration.ofDays(1));
+        return new PlanVisit(job.id().toString(), job.location(), required, now, due.isAfter(now) ? due : now,
+                properties.serviceTime(), properties.urgency(job.ticketPriority()));
+    }
+
+    private static String skillKey(Skill.Kind kind, String code) {
+        return kind.name() + ":" + code.toUpperCase();
+    }
+}
