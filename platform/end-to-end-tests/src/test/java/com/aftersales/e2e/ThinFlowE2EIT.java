@@ -53,6 +53,10 @@ class ThinFlowE2EIT {
     static EmbeddedPlatform platform;
     static KafkaTestClient kafka;
     static String rememberedTicket;
+    /** The customer every scenario's ticket is for; unknown customers and units are refused since issue 3. */
+    static String customerId;
+    static final String MODEL = "KFR-35GW/BpR3";
+    static final List<String> SERIALS = List.of("SN-E2E-1", "SN-E2E-DLT", "SN-E2E-IDEM", "SN-E2E-AFTER");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -63,6 +67,41 @@ class ThinFlowE2EIT {
         options = PlatformOptions.withFreePorts(root, dataDir);
         platform = EmbeddedPlatform.start(options);
         kafka = new KafkaTestClient(platform.kafkaBootstrapServers());
+        registerCustomerAndUnits();
+    }
+
+    /** A Shanghai customer with the units the scenarios open tickets for, bought recently (in warranty). */
+    static void registerCustomerAndUnits() {
+        HttpClient client = HttpClient.newHttpClient();
+        JsonMapper mapper = JsonMapper.builder().build();
+        try {
+            HttpResponse<String> customer = client.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/customers"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "e2e-customer")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"name":"钱国栋","phones":["13800138000"],"tier":"B","preferredLanguage":"zh-CN","contactConsent":true,
+                             "addresses":[{"label":"家","line":"上海市浦东新区张江路 88 弄 5 号 1202 室","regionCode":"310115",
+                                           "latitude":31.2044,"longitude":121.5907}]}""")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(customer.statusCode()).as(customer.body()).isEqualTo(201);
+            customerId = mapper.readTree(customer.body()).path("id").asString();
+            String purchased = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+            for (String serial : SERIALS) {
+                HttpResponse<String> product = client.send(HttpRequest.newBuilder(
+                                URI.create(platform.gatewayUrl() + "/api/customers/" + customerId + "/products"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", "e2e-product-" + serial)
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"serialNumber":"%s","model":"%s","category":"AIR_CONDITIONER","batchNumber":"2026W10",
+                                 "purchaseDate":"%s","storeCode":"SH-PD-012","receiptNumber":"R-%s","priceType":"REGULAR",
+                                 "warrantyCardPresent":true}""".formatted(serial, MODEL, purchased, serial))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -242,9 +281,9 @@ class ThinFlowE2EIT {
 
     private static String ticket(String serial, String description) {
         return """
-                {"customerId":"0b7e7f8e-2f1c-4c55-9d7e-3a1f5e8b9c01","serialNumber":"%s","model":"KFR-35GW/BpR3",
+                {"customerId":"%s","serialNumber":"%s","model":"%s",
                  "ticketType":"REPAIR","channel":"PHONE","priority":"HIGH","faultCategory":"COOLING","faultDescription":"%s"}"""
-                .formatted(serial, description);
+                .formatted(customerId, serial, MODEL, description);
     }
 
     private URI gateway(String path) {
