@@ -1,0 +1,43 @@
+package com.aftersales.feedback.kpi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The KPIs of the brief as ratios of additive measures. A KPI without a denominator is null (no data),
+ * never zero: "no visits" is not "0 % first-time fix".
+ */
+final class KpiFormulas {
+
+    static final double SECONDS_PER_MINUTE = 60.0;
+    static final double SECONDS_PER_HOUR = 3600.0;
+    static final double MINOR_PER_MAJOR = 100.0;
+    static final double PERCENT = 100.0;
+
+    private KpiFormulas() {
+    }
+
+    static Map<String, Double> kpis(Measures m) {
+        Map<String, Double> k = new LinkedHashMap<>();
+        k.put("firstResponseMinutes", ratio(m.get(Measure.FIRST_RESPONSE_S), m.get(Measure.FIRST_RESPONSE_N) * SECONDS_PER_MINUTE));
+        k.put("timeToAssignMinutes", ratio(m.get(Measure.ASSIGN_S), m.get(Measure.ASSIGN_N) * SECONDS_PER_MINUTE));
+        k.put("timeToOnSiteHours", ratio(m.get(Measure.ON_SITE_S), m.get(Measure.ON_SITE_N) * SECONDS_PER_HOUR));
+        k.put("timeToResolveHours", ratio(m.get(Measure.RESOLVE_S), m.get(Measure.RESOLVE_N) * SECONDS_PER_HOUR));
+        k.put("firstTimeFixRate", ratio(m.get(Measure.FTF_YES), m.get(Measure.FTF_N)));
+        k.put("repeatRepairRate", ratio(m.get(Measure.REPEAT_YES), m.get(Measure.REPEAT_N)));
+        k.put("slaOnSiteMetRate", ratio(m.get(Measure.SLA_ON_SITE_MET), m.get(Measure.SLA_ON_SITE_N)));
+        k.put("beatThePromiseRate", ratio(m.get(Measure.BEAT_PROMISE_YES), m.get(Measure.BEAT_PROMISE_N)));
+        k.put("slaResolutionMetRate", ratio(m.get(Measure.SLA_RESOLVE_MET), m.get(Measure.SLA_RESOLVE_N)));
+        k.put("csat", ratio(m.get(Measure.CSAT_SUM), m.get(Measure.CSAT_N)));
+        k.put("nps", m.get(Measure.NPS_N) == 0 ? null
+                : PERCENT * (m.get(Measure.NPS_PROMOTERS) - m.get(Measure.NPS_DETRACTORS)) / m.get(Measure.NPS_N));
+        k.put("complaintRate", ratio(m.get(Measure.COMPLAINTS), m.get(Measure.TICKETS)));
+        k.put("returnRate", ratio(m.get(Measure.RETURNS), m.get(Measure.UNITS_SOLD)));
+        k.put("serviceCostPerTicket", ratio(m.get(Measure.COST_MINOR), m.get(Measure.COST_N) * MINOR_PER_MAJOR));
+        return k;
+    }
+
+    private static Double ratio(double numerator, double denominator) {
+        return denominator == 0 ? null : numerator / denominator;
+    }
+}

@@ -1,0 +1,213 @@
+package com.aftersales.feedback.kpi;
+
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.VisitCompleted;
+import com.aftersales.contracts.feedback.ComplaintOpened;
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.feedback.SurveyAnswered;
+import com.aftersales.contracts.product.ProductRegistered;
+import com.aftersales.contracts.returns.ReturnRequested;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.ticket.TicketStatusChanged;
+import com.aftersales.platform.inbox.EventHandlers;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Applies events to the KPI facts and keeps {@code kpi_daily} in step. Every change is order-independent
+ * (earliest/latest-wins, sums keyed by visit, symmetric repeat check), so the live projection and a
+ * rebuild from offset zero, which interleave partitions differently, end with the same tables.
+ */
+@Component
+class KpiProjection {
+
+    static final String SYSTEM_ACTOR_PREFIX = "system:";
+    static final String REPAIR = "REPAIR";
+    private static final int MINOR_UNITS = 2;
+
+    private final KpiStore store;
+    private final KpiProperties properties;
+    private final EventHandlers handlers;
+
+    KpiProjection(KpiStore store, KpiProperties properties) {
+        this.store = store;
+        this.properties = properties;
+        this.handlers = EventHandlers.builder()
+                .on(TicketEvents.TICKET_OPENED, e -> opened(e.data()))
+                .on(TicketEvents.TICKET_STATUS_CHANGED, e -> statusChanged(e.data()))
+                .on(TicketEvents.PRODUCT_REGISTERED, e -> productRegistered(e.data()))
+                .on(DispatchEvents.TECHNICIAN_ASSIGNED, e -> assigned(e.data()))
+                .on(DispatchEvents.VISIT_STARTED, e -> change(e.data().ticketId(), f -> {
+                    f.onSiteAt = TicketFacts.earliest(f.onSiteAt, e.data().startedAt());
+                    f.technician(e.data().technicianId().toString(), e.data().startedAt());
+                }))
+                .on(DispatchEvents.VISIT_COMPLETED, e -> visitCompleted(e.data()))
+                .on(FeedbackEvents.SURVEY_ANSWERED, e -> surveyAnswered(e.data()))
+                .on(FeedbackEvents.COMPLAINT_OPENED, e -> complaintOpened(e.data()))
+                .on(ReturnsEvents.RETURN_REQUESTED, e -> returnRequested(e.data()))
+                .build();
+    }
+
+    EventHandlers handlers() {
+        return handlers;
+    }
+
+    private void opened(TicketOpened t) {
+        change(t.ticketId(), f -> {
+            f.openedAt = t.openedAt();
+            f.ticketType = t.ticketType();
+            f.model = t.model();
+            f.regionCode = t.regionCode();
+            f.productId = t.productId();
+            if (t.sla() != null) {
+                f.onSiteDueAt = t.sla().onSiteDueAt();
+                f.onSiteTargetAt = t.sla().onSiteTargetAt();
+                f.resolutionDueAt = t.sla().resolutionDueAt();
+            }
+            if (t.productId() != null) {
+                store.product(t.productId()).ifPresent(p -> f.storeCode = p[1]);
+            }
+        });
+        if (REPAIR.equals(t.ticketType()) && t.productId() != null) {
+            // This repair makes an earlier resolution of the same unit within the window a repeat.
+            for (UUID earlier : store.repairTicketsOfProduct(t.productId(), t.ticketId())) {
+                change(earlier, f -> {
+                    if (f.resolvedAt != null && isRepeat(f.resolvedAt, t.openedAt())) {
+                        f.repeatedWithinWindow = true;
+                    }
+                });
+            }
+        }
+    }
+
+    private boolean isRepeat(Instant resolvedAt, Instant nextOpenedAt) {
+        return nextOpenedAt.isAfter(resolvedAt) && !nextOpenedAt.isAfter(resolvedAt.plus(properties.repeatRepairWindow()));
+    }
+
+    private void statusChanged(TicketStatusChanged s) {
+        change(s.ticketId(), f -> {
+            // The first response is the first move a person makes; the system's own moves (queueing) are not one.
+            if (s.actor() == null || !s.actor().startsWith(SYSTEM_ACTOR_PREFIX)) {
+                f.firstResponseAt = TicketFacts.earliest(f.firstResponseAt, s.changedAt());
+            }
+            if (properties.resolvedStatuses().contains(s.toStatus())) {
+                f.resolvedAt = TicketFacts.earliest(f.resolvedAt, s.changedAt());
+            }
+        });
+        if (properties.resolvedStatuses().contains(s.toStatus())) {
+            markRepeatIfCameBack(s.ticketId());
+        }
+    }
+
+    /** The symmetric half of the repeat rule: a later repair of the unit may have been seen before this resolution. */
+    private void markRepeatIfCameBack(UUID ticketId) {
+        change(ticketId, f -> {
+            if (!REPAIR.equals(f.ticketType) || f.productId == null || f.resolvedAt == null) {
+                return;
+            }
+            for (UUID other : store.repairTicketsOfProduct(f.productId, ticketId)) {
+                TicketFacts later = store.loadForUpdate(other);
+                if (later.openedAt != null && isRepeat(f.resolvedAt, later.openedAt)) {
+                    f.repeatedWithinWindow = true;
+                }
+            }
+        });
+    }
+
+    private void assigned(TechnicianAssigned a) {
+        change(a.ticketId(), f -> {
+            f.assignedAt = TicketFacts.earliest(f.assignedAt, a.assignedAt());
+            f.technician(a.technicianId().toString(), a.assignedAt());
+        });
+    }
+
+    private void visitCompleted(VisitCompleted v) {
+        long ticketCost = store.recordVisitCost(v.visitId(), v.ticketId(), v.reportVersion(), minor(v.cost()));
+        change(v.ticketId(), f -> {
+            f.costMinor = ticketCost;
+            f.firstTimeFix = Boolean.TRUE.equals(f.firstTimeFix) || v.firstTimeFix();
+            f.technician(v.technicianId().toString(), v.completedAt());
+        });
+    }
+
+    private static long minor(BigDecimal amount) {
+        return amount == null ? 0 : amount.movePointRight(MINOR_UNITS).longValue();
+    }
+
+    private void surveyAnswered(SurveyAnswered s) {
+        change(s.ticketId(), f -> {
+            f.csat = s.csat();
+            f.nps = s.nps();
+        });
+    }
+
+    private void complaintOpened(ComplaintOpened c) {
+        if (c.ticketId() != null) {
+            change(c.ticketId(), f -> f.complaints++);
+        }
+    }
+
+    private void productRegistered(ProductRegistered e) {
+        var p = e.product();
+        if (!store.saveProduct(p.productId(), p.model(), p.storeCode(), p.installRegionCode())) {
+            return;
+        }
+        LocalDate sold = p.purchaseDate() != null ? p.purchaseDate() : LocalDate.ofInstant(e.registeredAt(), properties.zone());
+        Measures unit = new Measures().add(Measure.UNITS_SOLD, 1);
+        store.addToDaily(sold, Dimension.ALL, Dimension.ALL_VALUE, unit);
+        addIfKnown(sold, Dimension.STORE, p.storeCode(), unit);
+        addIfKnown(sold, Dimension.MODEL, p.model(), unit);
+        addIfKnown(sold, Dimension.REGION, p.installRegionCode(), unit);
+        for (UUID ticket : store.ticketsOfProductWithoutStore(p.productId())) {
+            change(ticket, f -> f.storeCode = p.storeCode());
+        }
+    }
+
+    /** Returns count by the request's own facts (store), so they do not depend on which events came first. */
+    private void returnRequested(ReturnRequested r) {
+        LocalDate day = r.requestDate() != null ? r.requestDate() : LocalDate.ofInstant(r.requestedAt(), properties.zone());
+        Measures one = new Measures().add(Measure.RETURNS, 1);
+        store.addToDaily(day, Dimension.ALL, Dimension.ALL_VALUE, one);
+        addIfKnown(day, Dimension.STORE, r.storeCode(), one);
+    }
+
+    private void addIfKnown(LocalDate day, Dimension dimension, String value, Measures delta) {
+        if (value != null && !value.isBlank()) {
+            store.addToDaily(day, dimension, value, delta);
+        }
+    }
+
+    /** Changes a ticket's facts and moves its contribution: minus the old one, plus the new one, per row. */
+    private void change(UUID ticketId, Consumer<TicketFacts> mutation) {
+        TicketFacts facts = store.loadForUpdate(ticketId);
+        TicketFacts before = facts.copy();
+        mutation.accept(facts);
+        store.save(facts);
+        Map<List<Object>, Measures> deltas = new HashMap<>();
+        contribute(deltas, before, -1);
+        contribute(deltas, facts, 1);
+        deltas.forEach((key, delta) -> store.addToDaily((LocalDate) key.get(0), (Dimension) key.get(1), (String) key.get(2), delta));
+    }
+
+    private void contribute(Map<List<Object>, Measures> deltas, TicketFacts facts, int sign) {
+        LocalDate day = KpiContribution.day(facts, properties.zone());
+        if (day == null) {
+            return;
+        }
+        Measures measures = KpiContribution.measures(facts);
+        Measures signed = sign > 0 ? measures : measures.negated();
+        KpiContribution.dimensions(facts).forEach((dimension, value) -> deltas.merge(List.of(day, dimension, value), signed,
+                Measures::plus));
+    }
+}

@@ -1,0 +1,87 @@
+package com.aftersales.feedback.kpi;
+
+import com.aftersales.feedback.shared.InvalidFieldException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Answers KPI queries by summing pre-aggregated day rows (one index range scan per dimension and period). */
+@Component
+class KpiQuery {
+
+    /** Period granularities and their PostgreSQL date_trunc unit. */
+    enum Granularity { DAY, WEEK, MONTH }
+
+    static final List<Dimension> GROUPABLE = List.of(Dimension.TECHNICIAN, Dimension.TEAM, Dimension.STORE, Dimension.MODEL,
+            Dimension.REGION);
+
+    private static final String SUMS = Arrays.stream(Measure.values()).map(m -> "sum(" + m.column() + ")::bigint")
+            .collect(Collectors.joining(", "));
+
+    private final JdbcClient jdbc;
+    private final KpiProperties properties;
+
+    KpiQuery(JdbcClient jdbc, KpiProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** One period × group value with its measures and KPIs. */
+    record Row(LocalDate period, String group, Map<String, Long> counts, Map<String, Double> kpis) {
+    }
+
+    /** The answer with the parameters as understood. */
+    record Result(String groupBy, LocalDate from, LocalDate to, String granularity, String zone, List<Row> rows) {
+    }
+
+    Result query(String groupBy, LocalDate from, LocalDate to, String granularity) {
+        Dimension dimension = parseGroupBy(groupBy);
+        Granularity unit = parseGranularity(granularity);
+        if (from.isAfter(to)) {
+            throw new InvalidFieldException("from", "must not be after to (" + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxRangeDays()) {
+            throw new InvalidFieldException("to", "the range may span at most " + properties.maxRangeDays() + " days");
+        }
+        List<Row> rows = jdbc.sql("select date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', day)::date, dim_value, " + SUMS
+                        + " from kpi_daily where dimension = :dim and day between :from and :to group by 1, 2 order by 1, 2")
+                .param("dim", dimension.key()).param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    Measures m = new Measures();
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    int column = 3;
+                    for (Measure measure : Measure.values()) {
+                        long value = rs.getLong(column++);
+                        m.add(measure, value);
+                        counts.put(measure.column(), value);
+                    }
+                    return new Row(rs.getObject(1, LocalDate.class), rs.getString(2), counts, KpiFormulas.kpis(m));
+                })
+                .list();
+        return new Result(dimension.key(), from, to, unit.name().toLowerCase(Locale.ROOT), properties.zone().getId(), rows);
+    }
+
+    private static Dimension parseGroupBy(String groupBy) {
+        if (groupBy == null || groupBy.isBlank()) {
+            return Dimension.ALL;
+        }
+        return GROUPABLE.stream().filter(d -> d.key().equals(groupBy)).findFirst().orElseThrow(() ->
+                new InvalidFieldException("groupBy", "must be one of " + GROUPABLE.stream().map(Dimension::key).toList()));
+    }
+
+    private static Granularity parseGranularity(String granularity) {
+        if (granularity == null || granularity.isBlank()) {
+            return Granularity.DAY;
+        }
+        return Arrays.stream(Granularity.values()).filter(g -> g.name().equalsIgnoreCase(granularity)).findFirst()
+                .orElseThrow(() -> new InvalidFieldException("granularity", "must be one of [day, week, month]"));
+    }
+}

@@ -1,0 +1,165 @@
+package com.aftersales.feedback.kpi;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Persistence of the KPI projection. */
+@Repository
+class KpiStore {
+
+    private static final String MEASURE_COLUMNS = Arrays.stream(Measure.values()).map(Measure::column)
+            .collect(Collectors.joining(", "));
+    private static final String MEASURE_PARAMS = Arrays.stream(Measure.values()).map(m -> ":" + m.column())
+            .collect(Collectors.joining(", "));
+    private static final String MEASURE_ADD = Arrays.stream(Measure.values())
+            .map(m -> m.column() + " = kpi_daily." + m.column() + " + excluded." + m.column())
+            .collect(Collectors.joining(", "));
+
+    private final JdbcClient jdbc;
+
+    KpiStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The ticket's facts, locked until the transaction ends so that concurrent deltas do not interleave. */
+    TicketFacts loadForUpdate(UUID ticketId) {
+        jdbc.sql("insert into kpi_ticket (ticket_id) values (:id) on conflict do nothing").param("id", ticketId).update();
+        return jdbc.sql("select * from kpi_ticket where ticket_id = :id for update").param("id", ticketId)
+                .query((rs, n) -> map(rs)).single();
+    }
+
+    void save(TicketFacts f) {
+        jdbc.sql("""
+                        update kpi_ticket set opened_at = :openedAt, ticket_type = :type, model = :model, region_code = :region,
+                            product_id = :product, store_code = :store, technician_id = :technician,
+                            technician_at = :technicianAt, team = :team,
+                            first_response_at = :firstResponse, assigned_at = :assigned, on_site_at = :onSite,
+                            resolved_at = :resolved, on_site_due_at = :onSiteDue, on_site_target_at = :onSiteTarget,
+                            resolution_due_at = :resolutionDue, first_time_fix = :ftf, cost_minor = :cost, csat = :csat,
+                            nps = :nps, complaints = :complaints, repeated_within_window = :repeated
+                        where ticket_id = :id""")
+                .param("openedAt", ts(f.openedAt)).param("type", f.ticketType).param("model", f.model)
+                .param("region", f.regionCode).param("product", f.productId).param("store", f.storeCode)
+                .param("technician", f.technicianId).param("technicianAt", ts(f.technicianAt)).param("team", f.team).param("firstResponse", ts(f.firstResponseAt))
+                .param("assigned", ts(f.assignedAt)).param("onSite", ts(f.onSiteAt)).param("resolved", ts(f.resolvedAt))
+                .param("onSiteDue", ts(f.onSiteDueAt)).param("onSiteTarget", ts(f.onSiteTargetAt))
+                .param("resolutionDue", ts(f.resolutionDueAt)).param("ftf", f.firstTimeFix).param("cost", f.costMinor)
+                .param("csat", f.csat).param("nps", f.nps).param("complaints", f.complaints)
+                .param("repeated", f.repeatedWithinWindow).param("id", f.ticketId)
+                .update();
+    }
+
+    /** Adds a (possibly negative) delta to one day × dimension value row. */
+    void addToDaily(LocalDate day, Dimension dimension, String value, Measures delta) {
+        if (day == null || delta.isZero()) {
+            return;
+        }
+        var spec = jdbc.sql("insert into kpi_daily (day, dimension, dim_value, " + MEASURE_COLUMNS + ") values (:day, :dim, :value, "
+                        + MEASURE_PARAMS + ") on conflict (dimension, dim_value, day) do update set " + MEASURE_ADD)
+                .param("day", day).param("dim", dimension.key()).param("value", value);
+        for (Measure m : Measure.values()) {
+            spec = spec.param(m.column(), delta.get(m));
+        }
+        spec.update();
+        dropIfZero(day, dimension, value);
+    }
+
+    /** Tickets of a unit (other than {@code except}), for the repeat-repair rule. */
+    List<UUID> repairTicketsOfProduct(UUID productId, UUID except) {
+        return jdbc.sql("""
+                        select ticket_id from kpi_ticket where product_id = :product and ticket_id <> :except
+                        and ticket_type = 'REPAIR' order by ticket_id""")
+                .param("product", productId).param("except", except).query(UUID.class).list();
+    }
+
+    Optional<String[]> product(UUID productId) {
+        return jdbc.sql("select model, store_code, region_code from kpi_product where product_id = :id").param("id", productId)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).optional();
+    }
+
+    /** @return true if the product was not known before */
+    boolean saveProduct(UUID productId, String model, String store, String region) {
+        return jdbc.sql("""
+                        insert into kpi_product (product_id, model, store_code, region_code) values (:id, :model, :store, :region)
+                        on conflict (product_id) do nothing""")
+                .param("id", productId).param("model", model).param("store", store).param("region", region).update() == 1;
+    }
+
+    List<UUID> ticketsOfProductWithoutStore(UUID productId) {
+        return jdbc.sql("select ticket_id from kpi_ticket where product_id = :id and store_code is null order by ticket_id")
+                .param("id", productId).query(UUID.class).list();
+    }
+
+    void truncate() {
+        jdbc.sql("truncate kpi_daily, kpi_ticket, kpi_product, kpi_visit").update();
+    }
+
+    /** @return the ticket's cost over its visits after recording this visit's latest report version */
+    long recordVisitCost(UUID visitId, UUID ticketId, int reportVersion, long costMinor) {
+        jdbc.sql("""
+                        insert into kpi_visit (visit_id, ticket_id, report_version, cost_minor) values (:visit, :ticket, :version, :cost)
+                        on conflict (visit_id) do update set report_version = excluded.report_version, cost_minor = excluded.cost_minor
+                        where excluded.report_version > kpi_visit.report_version""")
+                .param("visit", visitId).param("ticket", ticketId).param("version", reportVersion).param("cost", costMinor)
+                .update();
+        return jdbc.sql("select coalesce(sum(cost_minor), 0) from kpi_visit where ticket_id = :ticket").param("ticket", ticketId)
+                .query(Long.class).single();
+    }
+
+    private static final String ALL_ZERO = Arrays.stream(Measure.values()).map(m -> m.column() + " = 0")
+            .collect(Collectors.joining(" and "));
+
+    /** A row whose contributions all cancelled out is removed, so the table never depends on the order events came in. */
+    void dropIfZero(LocalDate day, Dimension dimension, String value) {
+        jdbc.sql("delete from kpi_daily where day = :day and dimension = :dim and dim_value = :value and " + ALL_ZERO)
+                .param("day", day).param("dim", dimension.key()).param("value", value).update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static TicketFacts map(ResultSet rs) throws SQLException {
+        TicketFacts f = new TicketFacts(rs.getObject("ticket_id", UUID.class));
+        f.openedAt = instant(rs, "opened_at");
+        f.ticketType = rs.getString("ticket_type");
+        f.model = rs.getString("model");
+        f.regionCode = rs.getString("region_code");
+        f.productId = rs.getObject("product_id", UUID.class);
+        f.storeCode = rs.getString("store_code");
+        f.technicianId = rs.getString("technician_id");
+        f.technicianAt = instant(rs, "technician_at");
+        f.team = rs.getString("team");
+        f.firstResponseAt = instant(rs, "first_response_at");
+        f.assignedAt = instant(rs, "assigned_at");
+        f.onSiteAt = instant(rs, "on_site_at");
+        f.resolvedAt = instant(rs, "resolved_at");
+        f.onSiteDueAt = instant(rs, "on_site_due_at");
+        f.onSiteTargetAt = instant(rs, "on_site_target_at");
+        f.resolutionDueAt = instant(rs, "resolution_due_at");
+        f.firstTimeFix = (Boolean) rs.getObject("first_time_fix");
+        f.costMinor = (Long) rs.getObject("cost_minor");
+        f.csat = (Integer) rs.getObject("csat");
+        f.nps = (Integer) rs.getObject("nps");
+        f.complaints = rs.getInt("complaints");
+        f.repeatedWithinWindow = rs.getBoolean("repeated_within_window");
+        return f;
+    }
+}
