@@ -1,0 +1,111 @@
+package com.example.depot;
+
+import com.aftersales.contracts.EventCodec;
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.InvalidEventException;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
+import com.aftersales.contracts.returns.DepotRepairStatusChanged;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A partner depot's consumer of the work meant for it, on {@code aftersales.partner.<depot-code>.v1}.
+ * <p>
+ * What a real one must keep: deduplicate on the CloudEvent id (delivery is at least once), skip event types
+ * it does not know (new ones are added over time), ignore unknown fields (the codec does), commit offsets only
+ * after the work is stored. Here the work is printed and the seen ids are kept in memory; store both in your
+ * database, in one transaction, in production.
+ * <p>
+ * Usage: {@code PartnerConsumer <depot-code> [bootstrap-servers] [group-id]}; SASL/TLS settings for the
+ * platform's broker are passed as {@code -Dkafka.<property>=<value>} system properties.
+ */
+public final class PartnerConsumer {
+
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final int REMEMBERED_IDS = 100_000;
+
+    private PartnerConsumer() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: PartnerConsumer <depot-code> [bootstrap-servers] [group-id]");
+            System.exit(2);
+        }
+        String depot = args[0];
+        String topic = Topics.partnerTopic(depot);
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 1 ? args[1] : "127.0.0.1:19092");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, args.length > 2 ? args[2] : "partner-" + depot);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("kafka."))
+                .forEach(p -> config.put(p.substring("kafka.".length()), System.getProperty(p)));
+
+        EventCodec codec = new EventCodec();
+        Set<UUID> seen = new LinkedHashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup));
+            consumer.subscribe(List.of(topic));
+            System.out.println("Reading " + topic + " as group " + config.get(ConsumerConfig.GROUP_ID_CONFIG));
+            try {
+                while (true) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        handle(codec, seen, record);
+                    }
+                    consumer.commitSync();
+                }
+            } catch (org.apache.kafka.common.errors.WakeupException stopping) {
+                System.out.println("Stopped");
+            }
+        }
+    }
+
+    static void handle(EventCodec codec, Set<UUID> seen, ConsumerRecord<String, byte[]> record) {
+        Optional<EventEnvelope<?>> decoded;
+        try {
+            decoded = codec.decode(record.value());
+        } catch (InvalidEventException e) {
+            // Never block the topic on one bad record: park it for a person to look at.
+            System.err.printf("Skipping a record that breaks the contract at offset %d: %s%n", record.offset(), e.getMessage());
+            return;
+        }
+        if (decoded.isEmpty()) {
+            return; // a type this build does not know yet
+        }
+        EventEnvelope<?> event = decoded.get();
+        if (!seen.add(event.id())) {
+            return; // redelivered
+        }
+        if (seen.size() > REMEMBERED_IDS) {
+            seen.remove(seen.iterator().next());
+        }
+        if (event.type().equals(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED)) {
+            DepotRepairStatusChanged change = event.dataAs(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED);
+            if ("ROUTED".equals(change.status())) {
+                System.out.printf("NEW WORK  repair %s: %s %s (%s), promised by %s — %s%n", change.repairId(), change.model(),
+                        change.serialNumber(), change.category(), change.promisedBy(), change.note());
+            } else {
+                System.out.printf("STATUS    repair %s is %s (%s)%n", change.repairId(), change.status(), change.note());
+            }
+        } else if (event.type().equals(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK)) {
+            DepotRepairPromiseAtRisk risk = event.dataAs(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK);
+            System.out.printf("AT RISK   repair %s (%s) promised by %s, %d day(s) left%n", risk.repairId(), risk.status(),
+                    risk.promisedBy(), risk.daysLeft());
+        }
+    }
+}
