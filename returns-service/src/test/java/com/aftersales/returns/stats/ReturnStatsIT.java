@@ -1,0 +1,80 @@
+package com.aftersales.returns.stats;
+
+import com.aftersales.contracts.product.ProductFacts;
+import com.aftersales.returns.support.ApiClient;
+import com.aftersales.returns.support.ProductEvents;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class ReturnStatsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private List<String> sell(String store, int units) {
+        List<String> serials = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            String serial = "SN-S-" + UUID.randomUUID().toString().substring(0, 10);
+            ProductFacts base = ProductEvents.facts(serial, "KETTLE", LocalDate.of(2024, 3, 2), "REGULAR");
+            ProductEvents.register(jdbc, new ProductFacts(base.productId(), base.customerId(), serial, "MODEL-" + store, "KETTLE",
+                    null, base.purchaseDate(), store, null, "REGULAR", false, true, true, null, null, null));
+            serials.add(serial);
+        }
+        return serials;
+    }
+
+    @Test
+    void returnRatesPerStoreExcludeShippingErrorsAndFlagTheOutliers() {
+        String quiet = "ST-" + UUID.randomUUID().toString().substring(0, 6);
+        String loud = "ST-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> quietUnits = sell(quiet, 10);
+        List<String> loudUnits = sell(loud, 2);
+        ApiClient api = new ApiClient(port);
+        String request = """
+                {"facts":{"serialNumber":"%s","requestDate":"2024-03-20","qualityFaultClaimed":true,"shippingOrPickingError":%s},
+                 "salespersonCode":"SP-1"}""";
+        assertThat(api.post("/api/returns", request.formatted(quietUnits.get(0), false)).status()).isEqualTo(201);
+        assertThat(api.post("/api/returns", request.formatted(quietUnits.get(1), true)).status()).isEqualTo(201);
+        assertThat(api.post("/api/returns", request.formatted(loudUnits.get(0), false)).status()).isEqualTo(201);
+
+        JsonNode report = api.get("/api/returns/stats?month=2024-03&groupBy=STORE").body();
+
+        assertThat(report.path("targetRate").decimalValue()).isEqualByComparingTo("0.025");
+        JsonNode quietRow = row(report, quiet);
+        assertThat(quietRow.path("returned").asLong()).isEqualTo(1);
+        assertThat(quietRow.path("excluded").asLong()).isEqualTo(1);
+        assertThat(quietRow.path("sold").asLong()).isEqualTo(10);
+        assertThat(quietRow.path("rate").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(quietRow.path("level").asString()).isEqualTo("ABOVE_TARGET");
+        assertThat(row(report, loud).path("level").asString()).isEqualTo("FLAGGED");
+        assertThat(api.get("/api/returns/stats?month=2024-03&groupBy=SALESPERSON").body().path("rows").findValuesAsString("level"))
+                .contains("NO_SALES_DATA");
+        assertThat(api.get("/api/returns/stats?month=2024-13").status()).isEqualTo(400);
+        assertThat(api.get("/api/returns/stats?month=2024-03&groupBy=PLANET").status()).isEqualTo(400);
+    }
+
+    private static JsonNode row(JsonNode report, String key) {
+        for (JsonNode row : report.path("rows")) {
+            if (row.path("key").asString().equals(key)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + key + " in " + report);
+    }
+}
