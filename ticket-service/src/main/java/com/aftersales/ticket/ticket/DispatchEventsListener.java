@@ -25,10 +25,6 @@ import java.util.stream.Collectors;
 @Component
 class DispatchEventsListener {
 
-    /** Visit outcomes of {@code VisitCompleted}. */
-    static final String COMPLETED = "COMPLETED";
-    static final String UNIT_TAKEN_TO_DEPOT = "UNIT_TAKEN_TO_DEPOT";
-
     private final InboundEventProcessor inbound;
     private final EventHandlers handlers;
 
@@ -64,13 +60,7 @@ class DispatchEventsListener {
                 })
                 .on(DispatchEvents.VISIT_COMPLETED, event -> {
                     VisitCompleted c = event.data();
-                    TicketStatus target = switch (c.outcome()) {
-                        case COMPLETED -> TicketStatus.RESOLVED;
-                        case UNIT_TAKEN_TO_DEPOT -> TicketStatus.IN_DEPOT_REPAIR;
-                        default -> null;
-                    };
-                    tickets.followDispatch(c.ticketId(), target, "Visit completed (" + c.outcome() + "): cause "
-                            + c.cause() + "; fix " + c.fix() + (c.firstTimeFix() ? "; first-time fix" : ""), null);
+                    tickets.visitCompleted(c.ticketId(), c.outcome(), c.cause(), c.fix(), c.faultCode(), c.firstTimeFix());
                 })
                 .on(DispatchEvents.PARTS_CONSUMED, event -> {
                     PartsConsumed p = event.data();

@@ -22,6 +22,10 @@ public final class TicketCommands {
     public record Escalate(@NotNull EscalationTarget target, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** {@code POST /api/tickets/{id}/knowledge-outcomes}. */
+    public record KnowledgeOutcome(@NotNull java.util.UUID articleId, @NotNull Boolean solved, @Size(max = 1000) String note) {
+    }
+
     /** {@code POST /api/tickets/{id}/escalation/end}. */
     public record EndEscalation(@NotBlank @Size(max = 1000) String reason) {
     }

@@ -1,6 +1,7 @@
 package com.aftersales.ticket.ticket;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.shared.InvalidFieldException;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -72,7 +73,7 @@ class TicketController {
             Ticket ticket = tickets.open(request, UNAUTHENTICATED_ACTOR);
             TicketService.TicketDetails details = tickets.details(ticket.id());
             return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
-                    TicketView.of(details.ticket(), details.timeline(), details.sla()));
+                    TicketView.of(details.ticket(), details.timeline(), details.sla(), tickets.suggestions(ticket.id())));
         });
     }
 
@@ -173,6 +174,26 @@ class TicketController {
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody TicketCommands.EndEscalation command) {
         tickets.endEscalation(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        return view(id);
+    }
+
+    @GetMapping("/{id}/knowledge-suggestions")
+    @Operation(summary = "Knowledge articles that may fix this ticket's fault, ranked, each saying why")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    List<ArticleView.Suggestion> suggestions(@PathVariable UUID id) {
+        return tickets.suggestions(id);
+    }
+
+    @PostMapping(path = "/{id}/knowledge-outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record whether a knowledge article solved the problem",
+            description = "Counts towards the article's success rate (once per ticket and article). When it solved the "
+                    + "problem and the ticket can still be resolved remotely, the ticket moves to RESOLVED_REMOTELY.")
+    @ApiResponse(responseCode = "404", description = "No such ticket or article", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "Already recorded or concurrent change", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> knowledgeOutcome(@PathVariable UUID id,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                @Valid @RequestBody TicketCommands.KnowledgeOutcome command) {
+        tickets.knowledgeOutcome(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
         return view(id);
     }
 

@@ -17,11 +17,13 @@ import java.util.Set;
  * @param reopenWindow            a closed ticket may be reopened within this time
  * @param autoCloseAfter          resolved tickets without the customer's reply close after this time
  * @param slaPauseStatuses        statuses in which the ticket waits for the customer
+ * @param knowledgeProposalLanguage language of the draft articles proposed from field visits
  */
 @ConfigurationProperties("aftersales.ticket")
 public record TicketProperties(Map<String, Period> warrantyByCategory, Period defaultWarranty,
                                boolean proofOfPurchaseRequired, Duration reopenWindow, Duration autoCloseAfter,
-                               Set<TicketStatus> slaPauseStatuses, int defaultPageSize, int maxPageSize) {
+                               Set<TicketStatus> slaPauseStatuses, int defaultPageSize, int maxPageSize,
+                               String knowledgeProposalLanguage) {
 
     WarrantyPolicy warrantyPolicy() {
         return new WarrantyPolicy(warrantyByCategory == null ? Map.of() : warrantyByCategory, defaultWarranty,

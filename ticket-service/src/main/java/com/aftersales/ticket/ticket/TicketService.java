@@ -10,6 +10,8 @@ import com.aftersales.platform.web.ProblemException;
 import com.aftersales.ticket.customer.Address;
 import com.aftersales.ticket.customer.Customer;
 import com.aftersales.ticket.customer.CustomerService;
+import com.aftersales.ticket.knowledge.KnowledgeArticle;
+import com.aftersales.ticket.knowledge.KnowledgeService;
 import com.aftersales.ticket.product.ProductService;
 import com.aftersales.ticket.product.RegisteredProduct;
 import com.aftersales.ticket.shared.Versions;
@@ -40,11 +42,15 @@ public class TicketService {
 
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
     static final String DISPATCH_ACTOR = "system:dispatch-service";
+    /** Visit outcomes of {@code VisitCompleted}. */
+    static final String VISIT_COMPLETED = "COMPLETED";
+    static final String VISIT_UNIT_TAKEN_TO_DEPOT = "UNIT_TAKEN_TO_DEPOT";
 
     private final TicketRepository tickets;
     private final CustomerService customers;
     private final ProductService products;
     private final SlaClocks sla;
+    private final KnowledgeService knowledge;
     private final EventPublisher events;
     private final Clock clock;
     private final BusinessCalendar calendar;
@@ -54,12 +60,13 @@ public class TicketService {
     private final MeterRegistry meters;
 
     TicketService(TicketRepository tickets, CustomerService customers, ProductService products, SlaClocks sla,
-                  EventPublisher events, Clock clock, BusinessCalendar calendar, TicketProperties properties,
+                  KnowledgeService knowledge, EventPublisher events, Clock clock, BusinessCalendar calendar, TicketProperties properties,
                   MeterRegistry meters) {
         this.tickets = tickets;
         this.customers = customers;
         this.products = products;
         this.sla = sla;
+        this.knowledge = knowledge;
         this.events = events;
         this.clock = clock;
         this.calendar = calendar;
@@ -150,6 +157,56 @@ public class TicketService {
     @Transactional
     public Ticket endEscalation(UUID id, TicketCommands.EndEscalation command, String ifMatch, String actor) {
         return agentCommand(id, ifMatch, ticket -> ticket.endEscalation(actor, command.reason(), now()));
+    }
+
+    /**
+     * The agent reports whether a suggested article solved the problem. The outcome counts towards the
+     * article's success rate; when it solved it and the ticket may still be resolved remotely, it is
+     * (rule {@code resolved-by-knowledge-article}).
+     */
+    @Transactional
+    public Ticket knowledgeOutcome(UUID id, TicketCommands.KnowledgeOutcome command, String ifMatch, String actor) {
+        return agentCommand(id, ifMatch, ticket -> {
+            KnowledgeArticle article = knowledge.recordOutcome(command.articleId(), id, command.solved(), actor);
+            String reason = "Knowledge article \"" + article.title() + "\" " + (command.solved() ? "solved" : "did not solve")
+                    + " the problem" + (command.note() == null || command.note().isBlank() ? "" : ": " + command.note());
+            ticket.note(TimelineEntry.KNOWLEDGE_OUTCOME, actor, reason, now());
+            if (command.solved() && ticket.status().canMoveTo(TicketStatus.RESOLVED_REMOTELY)) {
+                TicketStatus from = ticket.status();
+                String resolution = "resolved-by-knowledge-article: " + article.id();
+                ticket.moveTo(TicketStatus.RESOLVED_REMOTELY, actor, resolution, now());
+                afterStatusChange(ticket, from, actor, resolution);
+            }
+        });
+    }
+
+    /** Knowledge articles that may fix this ticket's fault. */
+    @Transactional(readOnly = true)
+    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions(UUID id) {
+        Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
+        return knowledge.suggestFor(ticket.faultDescription(), ticket.model(), ticket.subject().productCategory());
+    }
+
+    /**
+     * A visit ended. Completed visits resolve the ticket and propose their cause and fix as a draft
+     * knowledge article for review; a unit taken to a depot puts the ticket in depot repair.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void visitCompleted(UUID ticketId, String outcome, String cause, String fix, String faultCode, boolean firstTimeFix) {
+        TicketStatus target = switch (outcome) {
+            case VISIT_COMPLETED -> TicketStatus.RESOLVED;
+            case VISIT_UNIT_TAKEN_TO_DEPOT -> TicketStatus.IN_DEPOT_REPAIR;
+            default -> null;
+        };
+        followDispatch(ticketId, target, "Visit completed (" + outcome + "): cause " + cause + "; fix " + fix
+                + (firstTimeFix ? "; first-time fix" : ""), null);
+        if (VISIT_COMPLETED.equals(outcome) && fix != null && !fix.isBlank()) {
+            Ticket ticket = tickets.find(ticketId).orElseThrow();
+            knowledge.proposeFromVisit(ticketId, ticket.model(), ticket.subject().productCategory() == null
+                            ? "UNCATEGORISED" : ticket.subject().productCategory(),
+                    faultCode != null ? faultCode : ticket.faultCode(), ticket.faultDescription(), cause, fix,
+                    properties.knowledgeProposalLanguage());
+        }
     }
 
     private Ticket agentCommand(UUID id, String ifMatch, Consumer<Ticket> command) {

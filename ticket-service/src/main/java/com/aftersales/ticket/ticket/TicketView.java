@@ -1,5 +1,6 @@
 package com.aftersales.ticket.ticket;
 
+import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.sla.SlaClockView;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
  *
  * @param sla      each clock's due time, remaining business time and state; empty in lists
  * @param timeline empty in lists
+ * @param suggestedArticles knowledge articles for the fault; only in the response that opened the ticket
  */
 public record TicketView(
         UUID id,
@@ -43,9 +45,15 @@ public record TicketView(
         Instant closedAt,
         long version,
         List<SlaClockView> sla,
-        List<TimelineEntryView> timeline) {
+        List<TimelineEntryView> timeline,
+        List<ArticleView.Suggestion> suggestedArticles) {
 
     static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla) {
+        return of(t, timeline, sla, List.of());
+    }
+
+    static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla,
+                         List<ArticleView.Suggestion> suggestions) {
         TicketSubject s = t.subject();
         return new TicketView(t.id(), s.customerId(), s.productId(), s.serialNumber(), s.model(), s.productCategory(),
                 s.batchNumber(), s.storeCode(), s.customerTier(), s.regionCode(), s.latitude(), s.longitude(), t.type(),
@@ -54,7 +62,7 @@ public record TicketView(
                 new ChargeBasisView(t.entitlement().chargeable(), t.chargeBasisCommunicatedAt() != null,
                         t.chargeBasisCommunicatedBy(), t.chargeBasisCommunicatedAt()),
                 t.escalatedTo(), t.technicianId(), t.reopenCount(), t.openedAt(), t.updatedAt(), t.closedAt(), t.version(),
-                sla, timeline.stream().map(TimelineEntryView::of).toList());
+                sla, timeline.stream().map(TimelineEntryView::of).toList(), suggestions);
     }
 
     /**

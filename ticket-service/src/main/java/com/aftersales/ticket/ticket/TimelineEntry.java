@@ -17,5 +17,5 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
     public static final String ESCALATION_ENDED = "ESCALATION_ENDED";
     public static final String TECHNICIAN_ASSIGNED = "TECHNICIAN_ASSIGNED";
     public static final String DISPATCH_REPORT = "DISPATCH_REPORT";
-    public static final String SLA = "SLA";
+    public static final String KNOWLEDGE_OUTCOME = "KNOWLEDGE_OUTCOME";
 }
