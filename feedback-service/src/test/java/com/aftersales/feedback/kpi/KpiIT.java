@@ -1,0 +1,178 @@
+package com.aftersales.feedback.kpi;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.VisitCompleted;
+import com.aftersales.contracts.dispatch.VisitStarted;
+import com.aftersales.contracts.feedback.ComplaintOpened;
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.feedback.SurveyAnswered;
+import com.aftersales.contracts.product.ProductFacts;
+import com.aftersales.contracts.product.ProductRegistered;
+import com.aftersales.contracts.returns.ReturnRequested;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.ticket.TicketStatusChanged;
+import com.aftersales.feedback.support.Http;
+import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.aftersales.feedback.support.Events.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** From events in to KPIs out, and a rebuild from offset zero that gives identical tables. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class KpiIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    static final Instant T0 = Instant.parse("2026-10-12T01:00:00Z");
+
+    @Test
+    void kpisFromEventsAndAnIdenticalRebuild() {
+        String model = "KPI-" + System.nanoTime();
+        String store = "ST-" + System.nanoTime();
+        UUID techA = UUID.randomUUID();
+        UUID techB = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID repeat = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        events.add(event("ticket-service", TicketEvents.PRODUCT_REGISTERED, product, new ProductRegistered(new ProductFacts(
+                product, UUID.randomUUID(), "SN-K-1", model, "AIR_CONDITIONER", "B1", LocalDate.parse("2026-09-01"), store,
+                null, "REGULAR", false, true, true, "310104", null, null), T0.minusSeconds(86400 * 40))));
+        events.add(opened(first, model, product, T0, new TicketOpened.SlaDueTimes(null, T0.plusSeconds(24 * 3600),
+                T0.plusSeconds(6 * 3600), T0.plusSeconds(72 * 3600))));
+        events.add(status(first, "OPEN", "AWAITING_TECHNICIAN", "system:dispatch-service", T0.plusSeconds(5)));
+        events.add(status(first, "AWAITING_TECHNICIAN", "CONTACTED", "agent-7", T0.plusSeconds(900)));
+        events.add(event("dispatch-service", DispatchEvents.TECHNICIAN_ASSIGNED, first, new TechnicianAssigned(UUID.randomUUID(),
+                first, techA, "李师傅", "AUTO", "system", 0.9, "nearest", T0.plusSeconds(1800))));
+        events.add(event("dispatch-service", DispatchEvents.VISIT_STARTED, first, new VisitStarted(UUID.randomUUID(),
+                UUID.randomUUID(), first, techA, T0.plusSeconds(4 * 3600))));
+        events.add(visit(first, techA, true, "150.00", T0.plusSeconds(5 * 3600)));
+        events.add(status(first, "IN_PROGRESS", "RESOLVED", "tech", T0.plusSeconds(5 * 3600)));
+        events.add(event("feedback-service", FeedbackEvents.SURVEY_ANSWERED, UUID.randomUUID(), new SurveyAnswered(
+                UUID.randomUUID(), first, UUID.randomUUID(), 4, 9, "SMS_LINK", false, T0.plusSeconds(86400 * 2))));
+        // The same unit back 10 days later: the first ticket becomes a repeat repair.
+        Instant back = T0.plusSeconds(86400 * 10);
+        events.add(opened(repeat, model, product, back, null));
+        events.add(event("dispatch-service", DispatchEvents.TECHNICIAN_ASSIGNED, repeat, new TechnicianAssigned(UUID.randomUUID(),
+                repeat, techB, "王师傅", "AUTO", "system", 0.8, "skills", back.plusSeconds(3600))));
+        events.add(visit(repeat, techB, false, "50.00", back.plusSeconds(7200)));
+        events.add(event("feedback-service", FeedbackEvents.COMPLAINT_OPENED, UUID.randomUUID(), new ComplaintOpened(
+                UUID.randomUUID(), UUID.randomUUID(), repeat, "PHONE", "TICKET", repeat.toString(), "MEDIUM", "CUSTOMER",
+                null, back.plusSeconds(9000))));
+        events.add(opened(other, model, null, T0.plusSeconds(86400 * 15), null));
+        events.add(event("returns-service", ReturnsEvents.RETURN_REQUESTED, UUID.randomUUID(), new ReturnRequested(
+                UUID.randomUUID(), "SN-K-1", product, UUID.randomUUID(), "AIR_CONDITIONER", "CONSUMER", store, null, true,
+                "noisy", LocalDate.parse("2026-10-20"), T0)));
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            events.forEach(kafka::publish);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                select count(*) from processed_event where consumer = 'feedback-service.kpi' and event_id in (:ids)""")
+                .param("ids", events.stream().map(EventEnvelope::id).toList()).query(Long.class).single() == events.size());
+
+        Http http = new Http(port);
+        Http.Response byModel = http.get("/api/kpis?groupBy=model&from=2026-10-01&to=2026-10-31&granularity=month");
+        assertThat(byModel.status()).isEqualTo(200);
+        JsonNode row = row(byModel.body(), model);
+        assertThat(row.path("period").asString()).isEqualTo("2026-10-01");
+        assertThat(row.path("counts").path("tickets").asLong()).isEqualTo(3);
+        JsonNode k = row.path("kpis");
+        assertThat(k.path("firstResponseMinutes").asDouble()).isEqualTo(15.0);
+        assertThat(k.path("timeToAssignMinutes").asDouble()).isEqualTo(45.0); // (30 + 60) / 2
+        assertThat(k.path("timeToOnSiteHours").asDouble()).isEqualTo(4.0);
+        assertThat(k.path("timeToResolveHours").asDouble()).isEqualTo(5.0);
+        assertThat(k.path("firstTimeFixRate").asDouble()).isEqualTo(0.5);
+        assertThat(k.path("repeatRepairRate").asDouble()).isEqualTo(1.0);
+        assertThat(k.path("slaOnSiteMetRate").asDouble()).isEqualTo(1.0);
+        assertThat(k.path("beatThePromiseRate").asDouble()).isEqualTo(1.0);
+        assertThat(k.path("csat").asDouble()).isEqualTo(4.0);
+        assertThat(k.path("nps").asDouble()).isEqualTo(100.0);
+        assertThat(k.path("complaintRate").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(k.path("serviceCostPerTicket").asDouble()).isEqualTo(100.0);
+
+        JsonNode byTechnician = http.get("/api/kpis?groupBy=technician&from=2026-10-01&to=2026-10-31&granularity=week").body();
+        assertThat(row(byTechnician, techA.toString()).path("counts").path("tickets").asLong()).isEqualTo(1);
+        assertThat(row(byTechnician, techB.toString()).path("kpis").path("firstTimeFixRate").asDouble()).isEqualTo(0.0);
+        JsonNode byStore = http.get("/api/kpis?groupBy=store&from=2026-09-01&to=2026-10-31&granularity=month").body();
+        assertThat(byStore.path("rows").valueStream().filter(r -> r.path("group").asString().equals(store))
+                .mapToLong(r -> r.path("counts").path("units_sold").asLong()).sum()).isEqualTo(1);
+        assertThat(byStore.path("rows").valueStream().filter(r -> r.path("group").asString().equals(store))
+                .mapToLong(r -> r.path("counts").path("returns").asLong()).sum()).isEqualTo(1);
+
+        List<Map<String, Object>> daily = snapshot("kpi_daily", "dimension, dim_value, day");
+        List<Map<String, Object>> tickets = snapshot("kpi_ticket", "ticket_id");
+        Http.Response rebuilt = http.post("/api/kpis/rebuilds", "");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.body().path("eventsApplied").asLong()).isGreaterThanOrEqualTo(events.size());
+        assertThat(snapshot("kpi_daily", "dimension, dim_value, day")).isEqualTo(daily);
+        assertThat(snapshot("kpi_ticket", "ticket_id")).isEqualTo(tickets);
+        assertThat(http.get("/api/kpis?groupBy=model&from=2026-10-01&to=2026-10-31&granularity=month").body())
+                .isEqualTo(byModel.body());
+    }
+
+    @Test
+    void badQueriesAreProblems() {
+        Http http = new Http(port);
+        Http.Response reversed = http.get("/api/kpis?from=2026-10-31&to=2026-10-01");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.body().path("errors").get(0).path("field").asString()).isEqualTo("from");
+        Http.Response unknown = http.get("/api/kpis?groupBy=planet&from=2026-10-01&to=2026-10-31");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("errors").get(0).path("message").asString()).contains("technician");
+        assertThat(http.get("/api/kpis?from=2026-10-01&to=2026-10-31&granularity=hour").status()).isEqualTo(400);
+        assertThat(http.get("/api/kpis?from=2020-01-01&to=2026-10-31").status()).isEqualTo(400);
+        assertThat(http.get("/api/kpis?from=yesterday&to=2026-10-31").status()).isEqualTo(400);
+        assertThat(http.get("/api/kpis?to=2026-10-31").status()).isEqualTo(400);
+    }
+
+    private List<Map<String, Object>> snapshot(String table, String order) {
+        return jdbc.sql("select * from " + table + " order by " + order).query().listOfRows();
+    }
+
+    private static JsonNode row(JsonNode result, String group) {
+        return result.path("rows").valueStream().filter(r -> r.path("group").asString().equals(group)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + group + " in " + result));
+    }
+
+    private static EventEnvelope<TicketOpened> opened(UUID id, String model, UUID product, Instant at, TicketOpened.SlaDueTimes sla) {
+        return event("ticket-service", TicketEvents.TICKET_OPENED, id, new TicketOpened(id, UUID.randomUUID(), "SN-K-1", model,
+                "REPAIR", "PHONE", "NORMAL", "COOLING", "不制冷", at, product, "AIR_CONDITIONER", "B1", "B", "310104", null, null,
+                "IN_WARRANTY", null, "E1", sla));
+    }
+
+    private static EventEnvelope<TicketStatusChanged> status(UUID id, String from, String to, String actor, Instant at) {
+        return event("ticket-service", TicketEvents.TICKET_STATUS_CHANGED, id, new TicketStatusChanged(id, from, to, actor, "step", at));
+    }
+
+    private static EventEnvelope<VisitCompleted> visit(UUID ticket, UUID tech, boolean ftf, String cost, Instant at) {
+        return event("dispatch-service", DispatchEvents.VISIT_COMPLETED, ticket, new VisitCompleted(UUID.randomUUID(),
+                UUID.randomUUID(), ticket, tech, "COMPLETED", UUID.randomUUID(), 1, "c", "f", "COOLING", "E1", "F1", ftf, 30,
+                List.of(), "IN_WARRANTY", new BigDecimal(cost), BigDecimal.ZERO, "CNY", at));
+    }
+}
