@@ -4,6 +4,8 @@ import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.ticket.TicketStatusChanged;
+import com.aftersales.contracts.dispatch.TechnicianUnassigned;
 import com.aftersales.dispatch.shared.GeoPoint;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -23,12 +25,16 @@ import java.util.UUID;
 @Service
 public class DispatchJobService {
 
+    static final String RULE_CANCEL_WITH_TICKET = "cancel-with-ticket";
+    static final String SYSTEM = "system:dispatch-service";
+
     private static final Logger log = LoggerFactory.getLogger(DispatchJobService.class);
 
     private final DispatchJobRepository jobs;
     private final EventPublisher events;
     private final ApplicationEventPublisher inProcess;
     private final VisitRequirement visitRequirement;
+    private final java.util.Set<String> cancelOnTicketStatuses;
     private final Clock clock;
     private final MeterRegistry meters;
 
@@ -38,6 +44,7 @@ public class DispatchJobService {
         this.events = events;
         this.inProcess = inProcess;
         this.visitRequirement = new VisitRequirement(properties.visitTicketTypes());
+        this.cancelOnTicketStatuses = java.util.Set.copyOf(properties.cancelOnTicketStatuses());
         this.clock = clock;
         this.meters = meters;
     }
@@ -86,6 +93,32 @@ public class DispatchJobService {
             jobs.update(job.withStatus(DispatchJobStatus.AWAITING_ASSIGNMENT));
             inProcess.publishEvent(new JobReadyForAssignment(job.id()));
         }, () -> log.info("Charge basis communicated for ticket {} that has no dispatch job", event.ticketId()));
+    }
+
+    /**
+     * Rule {@value #RULE_CANCEL_WITH_TICKET}: a ticket resolved remotely or closed before its visit
+     * started needs no technician any more; an assigned technician is released.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ticketStatusChanged(TicketStatusChanged change) {
+        if (!cancelOnTicketStatuses.contains(change.toStatus())) {
+            return;
+        }
+        jobs.findByTicket(change.ticketId()).flatMap(j -> jobs.findForUpdate(j.id())).ifPresent(job -> {
+            if (job.status() != DispatchJobStatus.HELD && job.status() != DispatchJobStatus.AWAITING_ASSIGNMENT
+                    && job.status() != DispatchJobStatus.ASSIGNED) {
+                return;
+            }
+            String reason = RULE_CANCEL_WITH_TICKET + ": ticket became " + change.toStatus();
+            java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            jobs.update(job.withStatus(DispatchJobStatus.CANCELLED));
+            if (job.technicianId() != null) {
+                jobs.log(job.id(), job.technicianId(), "UNASSIGNED", "CANCELLED", SYSTEM, reason, null, null, now);
+                events.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(), new TechnicianUnassigned(
+                        job.id(), job.ticketId(), job.technicianId(), "CANCELLED", reason, SYSTEM, now));
+            }
+            meters.counter("aftersales.dispatch.jobs.cancelled").increment();
+        });
     }
 
     @Transactional(readOnly = true)

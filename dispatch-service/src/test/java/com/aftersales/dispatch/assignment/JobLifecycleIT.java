@@ -231,4 +231,23 @@ class JobLifecycleIT {
         assertThat(second.body().path("incremental").asBoolean()).isTrue();
         assertThat(second.body().path("feasible").asBoolean()).isTrue();
     }
+
+    @Test
+    void aTicketClosedBeforeTheVisitCancelsTheJobAndReleasesTheTechnician() {
+        String category = "CAT-" + UUID.randomUUID();
+        String tech = technician("褚师傅", 31.2304, 121.48, category);
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        awaitJob(event.data().ticketId(), "ASSIGNED");
+
+        kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                TicketEvents.TICKET_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), event.subject(), "corr-close",
+                new com.aftersales.contracts.ticket.TicketStatusChanged(event.data().ticketId(), "TECHNICIAN_ASSIGNED",
+                        "CLOSED", "agent:1", "customer fixed it", Instant.now())));
+        awaitJob(event.data().ticketId(), "CANCELLED");
+        List<EventEnvelope<?>> events = kafka.events(Topics.DISPATCH, event.subject(), 3, WAIT);
+        TechnicianUnassigned released = events.get(2).dataAs(DispatchEvents.TECHNICIAN_UNASSIGNED);
+        assertThat(released.cause()).isEqualTo("CANCELLED");
+        assertThat(released.technicianId()).hasToString(tech);
+    }
 }
