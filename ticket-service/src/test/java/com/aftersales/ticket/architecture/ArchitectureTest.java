@@ -12,9 +12,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "com.aftersales.ticket", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** The ticket domain model: lifecycle rules that unit tests run without Spring. */
-    static final String DOMAIN_MODEL =
-            "com\\.aftersales\\.ticket\\.ticket\\.(Ticket|TicketStatus|TicketType|Channel|Priority|TimelineEntry|IllegalTransitionException)(\\$.*)?";
+    /** The domain model: lifecycle, entitlement, SLA and customer rules that unit tests run without Spring. */
+    static final String DOMAIN_MODEL = "com\\.aftersales\\.ticket\\.("
+            + "ticket\\.(Ticket|TicketStatus|TicketType|Channel|Priority|TimelineEntry|IllegalTransitionException"
+            + "|TicketRuleViolation|Entitlement|WarrantyPolicy|LifecycleRules|TicketSubject|Attachment|EscalationTarget)"
+            + "|sla\\.(SlaClock|SlaPolicy|SlaTargets|SlaClockType)"
+            + "|customer\\.(Customer|PhoneNumbers|Address|CustomerTier)"
+            + "|product\\.(RegisteredProduct|PriceType)"
+            + "|knowledge\\.(KnowledgeArticle|ArticleStatus))(\\$.*)?";
 
     @ArchTest
     static final ArchRule domainModelIsPlainJava = noClasses()
