@@ -43,3 +43,4 @@ create table partner_delivery (
     published_at    timestamptz
 );
 create index partner_delivery_pending on partner_delivery (sequence_number) where published_at is null;
+create index partner_delivery_published_at on partner_delivery (published_at) where published_at is not null;

@@ -35,6 +35,7 @@ public class PartnerRelay {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final PartnerRelayProperties properties;
+    private volatile java.time.Instant lastCleanup = java.time.Instant.EPOCH;
 
     @SuppressWarnings("unchecked")
     PartnerRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<?, ?> kafka,
@@ -58,6 +59,11 @@ public class PartnerRelay {
     }
 
     public int relayPending() {
+        java.time.Instant now = java.time.Instant.now();
+        if (java.time.Duration.between(lastCleanup, now).compareTo(properties.cleanupInterval()) >= 0) {
+            lastCleanup = now;
+            deleteSentBefore(now.minus(properties.retention()));
+        }
         int total = 0;
         int sent;
         do {
@@ -94,6 +100,11 @@ public class PartnerRelay {
             return batch.size();
         });
         return sent == null ? 0 : sent;
+    }
+
+    private void deleteSentBefore(java.time.Instant cutoff) {
+        jdbc.sql("delete from partner_delivery where published_at < :cutoff")
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
     }
 
     private double pending() {
