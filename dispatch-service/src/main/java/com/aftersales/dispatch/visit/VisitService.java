@@ -338,6 +338,8 @@ public class VisitService {
     }
 
     private ServiceReport fromRequest(UUID id, UUID visitId, int version, VisitRequests.Report r, DispatchJob job) {
+        // an unknown part is a 400 now rather than a surprise at completion
+        r.parts().forEach(p -> parts.prices(p.partNumber()));
         return new ServiceReport(id, visitId, version, r.cause(), r.fix(),
                 r.faultCategory() != null ? r.faultCategory().toUpperCase() : job.faultCategory(), r.faultCode(), r.fixCode(),
                 r.parts().stream().map(p -> new ServiceReport.PartUse(p.partNumber(), p.quantity())).toList(),

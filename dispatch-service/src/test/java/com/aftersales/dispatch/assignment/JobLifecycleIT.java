@@ -250,4 +250,16 @@ class JobLifecycleIT {
         assertThat(released.cause()).isEqualTo("CANCELLED");
         assertThat(released.technicianId()).hasToString(tech);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryFeature() {
+        JsonNode paths = api().get("/v3/api-docs").body().path("paths");
+        assertThat(paths.has("/api/technicians/{id}/status")).isTrue();
+        assertThat(paths.has("/api/dispatch/jobs/{id}/assignment")).isTrue();
+        assertThat(paths.has("/api/dispatch/jobs/{id}/proposal")).isTrue();
+        assertThat(paths.has("/api/dispatch/day-plan")).isTrue();
+        assertThat(paths.has("/api/visits/{id}/completion")).isTrue();
+        assertThat(paths.has("/api/service-reports/{id}/signature")).isTrue();
+        assertThat(paths.has("/api/parts/checkouts")).isTrue();
+    }
 }
