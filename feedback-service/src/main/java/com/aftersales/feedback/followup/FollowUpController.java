@@ -1,0 +1,70 @@
+package com.aftersales.feedback.followup;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Validated
+@Tag(name = "Follow-ups", description = "Tier-based customer care cadence and callback tasks (回访)")
+class FollowUpController {
+
+    private final FollowUpService followUps;
+    private final FollowUpProperties properties;
+
+    FollowUpController(FollowUpService followUps, FollowUpProperties properties) {
+        this.followUps = followUps;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = "/api/follow-ups/due", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Who is due for a contact, and by which rule",
+            description = "Customers whose tier cadence has passed since they were last reached (FU-TIER-A/B/C), and open "
+                    + "callback tasks. Customers who refused contact are never listed. Oldest first.")
+    @ApiResponse(responseCode = "400", description = "Unknown tier or bad limit", content = @Content(mediaType = "application/problem+json"))
+    List<FollowUpService.Due> due(@Parameter(description = "evaluate as of this instant (default now)")
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                  @RequestParam(required = false) @Size(max = 8) String tier,
+                                  @RequestParam(defaultValue = "100") @Min(1) int limit) {
+        return followUps.due(asOf, tier, Math.min(limit, properties.maxListed()));
+    }
+
+    /** POST /api/follow-ups/contacts. */
+    record ContactRequest(@NotNull UUID customerId, UUID taskId, @NotNull ContactOutcome outcome,
+                          @NotNull ContactChannel channel, @Size(max = 4000) String notes,
+                          @NotBlank @Size(max = 128) String contactedBy) {
+    }
+
+    @PostMapping(path = "/api/follow-ups/contacts", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record the outcome of a contact",
+            description = "REACHED restarts the customer's cadence; with a taskId, REACHED or DECLINED completes the task.")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, or a task of another customer", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such task", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The task is already done", content = @Content(mediaType = "application/problem+json"))
+    FollowUpService.Contact record(@Valid @RequestBody ContactRequest r) {
+        return followUps.record(r.customerId(), r.taskId(), r.outcome(), r.channel(), r.notes(), r.contactedBy());
+    }
+}
