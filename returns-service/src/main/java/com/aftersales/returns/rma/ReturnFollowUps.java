@@ -45,6 +45,9 @@ public class ReturnFollowUps {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<ReturnStatus, AtomicLong> byStatus = new EnumMap<>(ReturnStatus.class);
+    /** Open returns awaiting the company: within the processing time, overdue, past the escalation time. */
+    private final AtomicLong[] ageingBuckets = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+    private static final String[] BUCKETS = {"within-processing-time", "overdue", "escalation-due"};
 
     ReturnFollowUps(ReturnRepository returns, EventPublisher events, ReturnProperties properties,
                     TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
@@ -59,6 +62,11 @@ public class ReturnFollowUps {
             byStatus.put(status, value);
             Gauge.builder("aftersales.returns.by.status", value, AtomicLong::get).tag("status", status.name())
                     .description("Returns in each status, as of the last follow-up run").register(meters);
+        }
+        for (int i = 0; i < BUCKETS.length; i++) {
+            Gauge.builder("aftersales.returns.open.ageing", ageingBuckets[i], AtomicLong::get).tag("bucket", BUCKETS[i])
+                    .description("Open returns awaiting the company, by time without progress, as of the last follow-up run")
+                    .register(meters);
         }
     }
 
@@ -77,7 +85,13 @@ public class ReturnFollowUps {
     public int runAt(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         int acted = pickups(at) + ageing(at);
-        returns.countByStatus().forEach((status, count) -> byStatus.get(status).set(count));
+        Map<ReturnStatus, Long> counts = returns.countByStatus();
+        byStatus.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status, 0L)));
+        long[] buckets = returns.ageingBuckets(at.minus(properties.ageing().processingTime()),
+                at.minus(properties.ageing().escalationTime()), AWAITING_COMPANY);
+        for (int i = 0; i < buckets.length; i++) {
+            ageingBuckets[i].set(buckets[i]);
+        }
         return acted;
     }
 

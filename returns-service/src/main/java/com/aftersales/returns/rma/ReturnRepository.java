@@ -150,6 +150,21 @@ class ReturnRepository {
                 .param("limit", limit).query(this::map).list();
     }
 
+    /**
+     * Open returns awaiting the company by how long they have been without progress: within the processing
+     * time, overdue, past the escalation time (for the ageing gauge).
+     */
+    long[] ageingBuckets(Instant processingCutoff, Instant escalationCutoff, List<String> openStatuses) {
+        return jdbc.sql("""
+                        select count(*) filter (where last_progress_at > :processing),
+                               count(*) filter (where last_progress_at <= :processing and last_progress_at > :escalation),
+                               count(*) filter (where last_progress_at <= :escalation)
+                        from return_order where status in (:open)""")
+                .param("processing", Timestamp.from(processingCutoff)).param("escalation", Timestamp.from(escalationCutoff))
+                .param("open", openStatuses)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
     /** How many returns are in each status (for the gauge). */
     java.util.Map<ReturnStatus, Long> countByStatus() {
         java.util.Map<ReturnStatus, Long> counts = new java.util.EnumMap<>(ReturnStatus.class);
