@@ -227,21 +227,35 @@ public class TicketService {
     public void followDispatch(UUID ticketId, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
         Ticket ticket = tickets.findForUpdate(ticketId)
                 .orElseThrow(() -> new IllegalStateException("dispatch reported on unknown ticket " + ticketId));
+        follow(ticket, DISPATCH_ACTOR, target, reason, alsoDo);
+    }
+
+    /**
+     * returns-service or feedback-service reported on a ticket: recorded in its timeline, and followed when
+     * the lifecycle allows. Reports on tickets this service does not know (e.g. opened elsewhere) are skipped.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followReport(UUID ticketId, String actor, TicketStatus target, String reason) {
+        tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> follow(ticket, actor, target, reason, null),
+                () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
+    }
+
+    private void follow(Ticket ticket, String actor, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
         if (alsoDo != null) {
             alsoDo.accept(ticket);
         }
         if (target == null || ticket.status() == target || !ticket.status().canMoveTo(target)) {
             if (target != null && ticket.status() != target) {
-                log.info("Ticket {} is {}; dispatch report does not move it to {}", ticketId, ticket.status(), target);
+                log.info("Ticket {} is {}; report of {} does not move it to {}", ticket.id(), ticket.status(), actor, target);
             }
-            ticket.note(TimelineEntry.DISPATCH_REPORT, DISPATCH_ACTOR, reason, now());
+            ticket.note(TimelineEntry.REPORT, actor, reason, now());
             tickets.update(ticket);
             return;
         }
         TicketStatus from = ticket.status();
-        ticket.moveTo(target, DISPATCH_ACTOR, reason, now());
+        ticket.moveTo(target, actor, reason, now());
         tickets.update(ticket);
-        afterStatusChange(ticket, from, DISPATCH_ACTOR, reason);
+        afterStatusChange(ticket, from, actor, reason);
     }
 
     /** dispatch-service queued a visit for the ticket. */

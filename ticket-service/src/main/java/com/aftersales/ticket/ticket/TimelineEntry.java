@@ -16,6 +16,7 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
     public static final String ESCALATED = "ESCALATED";
     public static final String ESCALATION_ENDED = "ESCALATION_ENDED";
     public static final String TECHNICIAN_ASSIGNED = "TECHNICIAN_ASSIGNED";
-    public static final String DISPATCH_REPORT = "DISPATCH_REPORT";
+    /** What another service reported about the ticket (visit scheduled, parts used, survey answered...). */
+    public static final String REPORT = "REPORT";
     public static final String KNOWLEDGE_OUTCOME = "KNOWLEDGE_OUTCOME";
 }

@@ -7,6 +7,10 @@ import com.aftersales.contracts.dispatch.TechnicianAssigned;
 import com.aftersales.contracts.dispatch.VisitCompleted;
 import com.aftersales.contracts.dispatch.VisitStarted;
 import com.aftersales.contracts.EventType;
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.feedback.SurveyAnswered;
+import com.aftersales.contracts.returns.DepotRepairStatusChanged;
+import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
@@ -229,6 +233,30 @@ class TicketCommandsIT {
         assertThat(statuses).containsSubsequence("OPEN", "AWAITING_TECHNICIAN", "TECHNICIAN_ASSIGNED", "ON_SITE", "RESOLVED");
         assertThat(timeline.toString()).contains("李师傅", "补焊并加注冷媒");
         assertThat(api.getJson("/api/tickets?technicianId=" + technician).path("items")).hasSize(1);
+
+        // what returns-service and feedback-service report joins the same timeline
+        SurveyAnswered survey = new SurveyAnswered(UUID.randomUUID(), ticketId, UUID.fromString(customerId), 5, 10,
+                "SMS_LINK", false, Instant.now());
+        EventEnvelope<SurveyAnswered> aboutUnknownTicket = new EventEnvelope<>(UUID.randomUUID(),
+                URI.create("/aftersales/feedback-service"), FeedbackEvents.SURVEY_ANSWERED, OffsetDateTime.now(ZoneOffset.UTC),
+                UUID.randomUUID().toString(), null, new SurveyAnswered(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 1, 0,
+                "WEB", true, Instant.now()));
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/feedback-service"),
+                    FeedbackEvents.SURVEY_ANSWERED, OffsetDateTime.now(ZoneOffset.UTC), survey.surveyId().toString(), null, survey));
+            kafka.publish(aboutUnknownTicket);
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                    ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), id, null,
+                    new DepotRepairStatusChanged(UUID.randomUUID(), "SH-DEPOT-01", null, ticketId, "S", MODEL,
+                            "AIR_CONDITIONER", "RECEIVED", "外观完好", LocalDate.now().plusDays(7), Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String merged = api.getJson("/api/tickets/" + id + "/timeline").toString();
+            assertThat(merged).contains("CSAT 5, NPS 10", "Depot repair RECEIVED at SH-DEPOT-01");
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from processed_event where event_id = :id").param("id", aboutUnknownTicket.id())
+                .query(Long.class).single()).as("a report on an unknown ticket is skipped, not dead-lettered").isEqualTo(1));
     }
 
     private static <T> EventEnvelope<T> envelope(EventType<T> type, UUID ticketId, T data) {

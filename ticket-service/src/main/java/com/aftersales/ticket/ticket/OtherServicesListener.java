@@ -1,0 +1,77 @@
+package com.aftersales.ticket.ticket;
+
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.feedback.ComplaintOpened;
+import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.feedback.SurveyAnswered;
+import com.aftersales.contracts.returns.DepotRepairStatusChanged;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.platform.inbox.EventHandlers;
+import com.aftersales.platform.inbox.InboundEventProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Merges what returns-service and feedback-service report about a ticket into its timeline: depot repair
+ * progress (a unit shipped back resolves the ticket), survey answers and complaints. Events without a
+ * ticket id, and event types not listed, are skipped.
+ */
+@Component
+class OtherServicesListener {
+
+    static final String RETURNS_ACTOR = "system:returns-service";
+    static final String FEEDBACK_ACTOR = "system:feedback-service";
+    /** The depot status after which the unit is back with the customer. */
+    static final String SHIPPED_BACK = "SHIPPED_BACK";
+
+    private final InboundEventProcessor inbound;
+    private final EventHandlers returns;
+    private final EventHandlers feedback;
+
+    OtherServicesListener(InboundEventProcessor inbound, TicketService tickets) {
+        this.inbound = inbound;
+        this.returns = EventHandlers.builder()
+                .on(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, event -> {
+                    DepotRepairStatusChanged d = event.data();
+                    if (d.ticketId() == null) {
+                        return;
+                    }
+                    tickets.followReport(d.ticketId(), RETURNS_ACTOR,
+                            SHIPPED_BACK.equals(d.status()) ? TicketStatus.RESOLVED : null,
+                            "Depot repair " + d.status() + (d.depotCode() == null ? "" : " at " + d.depotCode())
+                                    + (d.promisedBy() == null ? "" : ", promised by " + d.promisedBy())
+                                    + (d.note() == null || d.note().isBlank() ? "" : ": " + d.note()));
+                })
+                .build();
+        this.feedback = EventHandlers.builder()
+                .on(FeedbackEvents.SURVEY_ANSWERED, event -> {
+                    SurveyAnswered s = event.data();
+                    if (s.ticketId() == null) {
+                        return;
+                    }
+                    tickets.followReport(s.ticketId(), FEEDBACK_ACTOR, null, "Survey answered (" + s.channel() + "): CSAT "
+                            + (s.csat() == null ? "–" : s.csat()) + ", NPS " + (s.nps() == null ? "–" : s.nps())
+                            + (s.lowScore() ? "; low score, follow-up opened" : ""));
+                })
+                .on(FeedbackEvents.COMPLAINT_OPENED, event -> {
+                    ComplaintOpened c = event.data();
+                    if (c.ticketId() == null) {
+                        return;
+                    }
+                    tickets.followReport(c.ticketId(), FEEDBACK_ACTOR, null, "Complaint opened (" + c.severity() + ", about "
+                            + c.aboutType() + ", via " + c.channel() + ")");
+                })
+                .build();
+    }
+
+    @KafkaListener(topics = Topics.RETURNS)
+    void onReturns(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, returns);
+    }
+
+    @KafkaListener(topics = Topics.FEEDBACK)
+    void onFeedback(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, feedback);
+    }
+}
