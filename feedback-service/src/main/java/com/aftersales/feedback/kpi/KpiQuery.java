@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /** Answers KPI queries by summing pre-aggregated day rows (one index range scan per dimension and period). */
 @Component
-class KpiQuery {
+public class KpiQuery {
 
     /** Period granularities and their PostgreSQL date_trunc unit. */
     enum Granularity { DAY, WEEK, MONTH }
@@ -35,14 +35,14 @@ class KpiQuery {
     }
 
     /** One period × group value with its measures and KPIs. */
-    record Row(LocalDate period, String group, Map<String, Long> counts, Map<String, Double> kpis) {
+    public record Row(LocalDate period, String group, Map<String, Long> counts, Map<String, Double> kpis) {
     }
 
     /** The answer with the parameters as understood. */
-    record Result(String groupBy, LocalDate from, LocalDate to, String granularity, String zone, List<Row> rows) {
+    public record Result(String groupBy, LocalDate from, LocalDate to, String granularity, String zone, List<Row> rows) {
     }
 
-    Result query(String groupBy, LocalDate from, LocalDate to, String granularity) {
+    public Result query(String groupBy, LocalDate from, LocalDate to, String granularity) {
         Dimension dimension = parseGroupBy(groupBy);
         Granularity unit = parseGranularity(granularity);
         if (from.isAfter(to)) {

@@ -1,0 +1,148 @@
+package com.aftersales.feedback.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Renders the monthly report as one self-contained HTML page with inline SVG charts (no scripts, no external assets). */
+final class ReportHtml {
+
+    static final int CHART_WIDTH = 560;
+    static final int CHART_HEIGHT = 180;
+    static final int CHART_PADDING = 28;
+
+    private ReportHtml() {
+    }
+
+    static String render(MonthlyReport r) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Monthly service report ")
+                .append(esc(r.month().toString())).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:.5em 0 1.5em}")
+                .append("td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}th{background:#f3f3f3}")
+                .append(".n{text-align:right}svg{border:1px solid #eee;margin:.5em 1em 1em 0}")
+                .append("</style></head><body>");
+        h.append("<h1>Monthly service report (月度服务报告) ").append(esc(r.month().toString())).append("</h1>");
+        h.append("<p>Generated ").append(esc(r.generatedAt().toString())).append(", days in ").append(esc(r.zone()))
+                .append(". KPIs are by ticket cohort: a ticket counts in the month it was opened.</p>");
+
+        h.append("<h2>KPIs</h2><table><tr><th>KPI</th><th>value</th></tr>");
+        r.kpis().forEach((name, value) -> h.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">")
+                .append(value == null ? "–" : fmt(value)).append("</td></tr>"));
+        h.append("<tr><td>tickets</td><td class=\"n\">").append(r.counts().getOrDefault("tickets", 0L)).append("</td></tr></table>");
+
+        h.append("<h2>Trends</h2>");
+        h.append(bars("Tickets per month", r.trend(), p -> (double) p.tickets()));
+        h.append(line("First-time-fix rate", r.trend(), MonthlyReport.TrendPoint::firstTimeFixRate));
+        h.append(line("CSAT (1–5)", r.trend(), MonthlyReport.TrendPoint::csat));
+        h.append(line("Service cost per ticket", r.trend(), MonthlyReport.TrendPoint::serviceCostPerTicket));
+
+        h.append("<h2>Top faults</h2><table><tr><th>fault code</th><th>model</th><th>tickets</th><th>sources</th></tr>");
+        for (MonthlyReport.FaultCount f : r.topFaults()) {
+            h.append("<tr><td>").append(esc(f.faultCode())).append("</td><td>").append(esc(f.model()))
+                    .append("</td><td class=\"n\">").append(f.tickets()).append("</td><td>").append(esc(f.bySource().toString()))
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+
+        h.append("<h2>Costs</h2><p>Total ").append(esc(r.costs().total().toPlainString())).append(", per ticket ")
+                .append(r.costs().perTicket() == null ? "–" : fmt(r.costs().perTicket())).append("</p>")
+                .append("<table><tr><th>model</th><th>tickets</th><th>cost</th><th>per ticket</th></tr>");
+        for (MonthlyReport.ModelCost m : r.costs().byModel()) {
+            h.append("<tr><td>").append(esc(m.model())).append("</td><td class=\"n\">").append(m.tickets())
+                    .append("</td><td class=\"n\">").append(esc(m.total().toPlainString())).append("</td><td class=\"n\">")
+                    .append(m.perTicket() == null ? "–" : fmt(m.perTicket())).append("</td></tr>");
+        }
+        h.append("</table>");
+
+        MonthlyReport.ComplaintSummary c = r.complaints();
+        h.append("<h2>Complaints (投诉)</h2><p>Opened ").append(c.opened()).append(" ").append(esc(c.bySeverity().toString()))
+                .append(", resolved ").append(c.resolved()).append(", escalated ").append(c.escalated())
+                .append(", compensation ").append(esc(c.compensation().toPlainString())).append("</p>");
+
+        h.append("<h2>Quality alerts</h2><ul>");
+        for (MonthlyReport.AlertSummary a : r.qualityAlerts()) {
+            h.append("<li>").append(esc(a.explanation())).append(" — ").append(a.unitsAtRisk()).append(" units at risk</li>");
+        }
+        h.append("</ul><h2>Improvement actions</h2><table><tr><th>rule</th><th>finding</th><th>action</th></tr>");
+        for (MonthlyReport.Action a : r.actions()) {
+            h.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.finding())).append("</td><td>")
+                    .append(esc(a.action())).append("</td></tr>");
+        }
+        return h.append("</table></body></html>").toString();
+    }
+
+    private static String bars(String title, List<MonthlyReport.TrendPoint> points, Function<MonthlyReport.TrendPoint, Double> value) {
+        double max = points.stream().map(value).filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        StringBuilder svg = header(title);
+        double slot = (CHART_WIDTH - 2.0 * CHART_PADDING) / Math.max(1, points.size());
+        for (int i = 0; i < points.size(); i++) {
+            Double v = value.apply(points.get(i));
+            double height = max == 0 || v == null ? 0 : (CHART_HEIGHT - 2.0 * CHART_PADDING) * v / max;
+            double x = CHART_PADDING + i * slot;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7bd0\"/>",
+                    x + slot * 0.15, CHART_HEIGHT - CHART_PADDING - height, slot * 0.7, height));
+            label(svg, points.get(i), x + slot / 2, v);
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String line(String title, List<MonthlyReport.TrendPoint> points, Function<MonthlyReport.TrendPoint, Double> value) {
+        double max = points.stream().map(value).filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        StringBuilder svg = header(title);
+        double slot = (CHART_WIDTH - 2.0 * CHART_PADDING) / Math.max(1, points.size());
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            Double v = value.apply(points.get(i));
+            double x = CHART_PADDING + i * slot + slot / 2;
+            if (v != null && max > 0) {
+                double y = CHART_HEIGHT - CHART_PADDING - (CHART_HEIGHT - 2.0 * CHART_PADDING) * v / max;
+                path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#d0704a\"/>", x, y));
+            }
+            label(svg, points.get(i), x, v);
+        }
+        if (!path.isEmpty()) {
+            svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#d0704a\" stroke-width=\"2\"/>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static StringBuilder header(String title) {
+        return new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">"
+                        + "<text x=\"%d\" y=\"16\" font-size=\"13\">%s</text>", CHART_WIDTH, CHART_HEIGHT, esc(title), CHART_PADDING,
+                esc(title)));
+    }
+
+    private static void label(StringBuilder svg, MonthlyReport.TrendPoint p, double x, Double v) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                x, CHART_HEIGHT - 8, esc(p.month().toString())));
+        if (v != null) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                    x, CHART_PADDING + 4, fmt(v)));
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.3f", v);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}
