@@ -6,7 +6,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
 /**
- * Hard: required skill, daily capacity, finishing within the shift. Medium: place as many visits as
+ * Hard: required skill, agreed appointments keep their technician, daily capacity, finishing within the shift. Medium: place as many visits as
  * possible. Soft: SLA lateness (weighted by urgency, and by {@link #LATE_MINUTE_IN_METRES} so that
  * one late minute outweighs a detour), then road distance.
  */
@@ -14,6 +14,7 @@ public class DayPlanConstraints implements ConstraintProvider {
 
     public static final String REQUIRED_SKILL = "required skill";
     public static final String CAPACITY = "daily capacity";
+    public static final String KEEP_APPOINTMENT = "agreed appointment keeps its technician";
     public static final String SHIFT_END = "finish within the shift";
     public static final String PLACED = "visits placed";
     public static final String SLA_LATENESS = "SLA lateness";
@@ -27,6 +28,9 @@ public class DayPlanConstraints implements ConstraintProvider {
         return new Constraint[]{
                 factory.forEach(PlanTechnician.class).filter(t -> t.visitsLackingSkill() > 0)
                         .penalizeLong(HardMediumSoftLongScore.ONE_HARD, PlanTechnician::visitsLackingSkill).asConstraint(REQUIRED_SKILL),
+                factory.forEach(PlanTechnician.class).filter(t -> t.visitsPinnedElsewhere() > 0)
+                        .penalizeLong(HardMediumSoftLongScore.ONE_HARD, PlanTechnician::visitsPinnedElsewhere)
+                        .asConstraint(KEEP_APPOINTMENT),
                 factory.forEach(PlanTechnician.class).filter(t -> t.visitsOverCapacity() > 0)
                         .penalizeLong(HardMediumSoftLongScore.ONE_HARD, PlanTechnician::visitsOverCapacity).asConstraint(CAPACITY),
                 factory.forEach(PlanTechnician.class).filter(t -> !t.getVisits().isEmpty())

@@ -32,6 +32,7 @@ public class DayPlanService {
 
     private final DispatchJobRepository jobs;
     private final TechnicianRepository technicians;
+    private final PlanningReads reads;
     private final PlanningProperties properties;
     private final TravelModel travel;
     private final DayPlanner planner;
@@ -40,10 +41,11 @@ public class DayPlanService {
     private final AtomicReference<DayPlan> lastPlan = new AtomicReference<>();
     private final AtomicReference<DayPlanView> lastView = new AtomicReference<>();
 
-    DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningProperties properties,
+    DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningReads reads, PlanningProperties properties,
                    AssignmentProperties assignment, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
         this.technicians = technicians;
+        this.reads = reads;
         this.properties = properties;
         this.travel = assignment.policy().travel();
         this.planner = new DayPlanner(properties.timeLimit(), properties.unimprovedLimit(), properties.seed());
@@ -55,22 +57,25 @@ public class DayPlanService {
     /** Solves now; starts from the previous plan when there is one (only one re-plan at a time). */
     public synchronized DayPlanView replan() {
         Instant now = clock.instant();
+        java.util.Map<java.util.UUID, Integer> busy = reads.jobsInProgressByTechnician();
+        java.util.Map<java.util.UUID, PlanningReads.Appointment> appointments = reads.openAppointmentsByJob();
         List<PlanTechnician> team = new ArrayList<>();
         for (Technician t : technicians.onDuty()) {
             LocalDate today = t.calendar().localDate(now);
             Instant end = t.calendar().endOfWorkOn(today);
             Instant start = t.calendar().startOfWorkOn(today);
-            if (end == null || !end.isAfter(now)) {
+            int capacityLeft = t.maxVisitsPerDay() - busy.getOrDefault(t.id(), 0);
+            if (end == null || !end.isAfter(now) || capacityLeft <= 0) {
                 continue;
             }
             Set<String> skills = new HashSet<>();
             t.skills().forEach(s -> skills.add(skillKey(s.kind(), s.code())));
             team.add(new PlanTechnician(t.id().toString(), t.position(), start.isAfter(now) ? start : now, end,
-                    t.maxVisitsPerDay(), skills, travel));
+                    capacityLeft, skills, travel));
         }
         List<PlanVisit> visits = Stream.concat(jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, properties.maxJobs()).stream(),
                         jobs.byStatus(DispatchJobStatus.ASSIGNED, properties.maxJobs()).stream())
-                .filter(j -> j.location() != null).limit(properties.maxJobs()).map(j -> visit(j, now)).toList();
+                .filter(j -> j.location() != null).limit(properties.maxJobs()).map(j -> visit(j, appointments.get(j.id()), now)).toList();
 
         DayPlan previous = lastPlan.get();
         long started = System.nanoTime();
@@ -104,7 +109,7 @@ public class DayPlanService {
         lastView.updateAndGet(v -> v == null ? null : v.markedStale());
     }
 
-    private PlanVisit visit(DispatchJob job, Instant now) {
+    private PlanVisit visit(DispatchJob job, PlanningReads.Appointment appointment, Instant now) {
         Set<String> required = new HashSet<>();
         if (job.productCategory() != null) {
             required.add(skillKey(Skill.Kind.PRODUCT_CATEGORY, job.productCategory()));
@@ -114,6 +119,12 @@ public class DayPlanService {
         }
         Instant due = job.onSiteTargetAt() != null ? job.onSiteTargetAt()
                 : job.onSiteDueAt() != null ? job.onSiteDueAt() : now.plus(java.time.Duration.ofDays(1));
+        if (appointment != null) {
+            // the window agreed with the customer, with the technician who agreed it
+            return new PlanVisit(job.id().toString(), job.location(), required, appointment.windowStart(),
+                    appointment.windowEnd(), properties.serviceTime(), properties.urgency(job.ticketPriority()),
+                    appointment.technicianId().toString());
+        }
         return new PlanVisit(job.id().toString(), job.location(), required, now, due.isAfter(now) ? due : now,
                 properties.serviceTime(), properties.urgency(job.ticketPriority()));
     }

@@ -68,6 +68,11 @@ public class PlanTechnician {
         return visits.stream().filter(v -> !skills.containsAll(v.requiredSkills())).count();
     }
 
+    /** Appointments agreed by another technician: the customer expects that one. */
+    public long visitsPinnedElsewhere() {
+        return visits.stream().filter(v -> v.pinnedTo() != null && !v.pinnedTo().equals(id)).count();
+    }
+
     public long visitsOverCapacity() {
         return Math.max(0, visits.size() - maxVisits);
     }

@@ -14,7 +14,14 @@ import java.util.Set;
  * @param windowStart    no earlier than this (the technician waits)
  * @param windowEnd      arriving later is SLA lateness
  * @param urgency        multiplies the lateness penalty (e.g. by ticket priority)
+ * @param pinnedTo       the technician who agreed this appointment with the customer, or null when anyone may go
  */
 public record PlanVisit(@PlanningId String id, GeoPoint location, Set<String> requiredSkills, Instant windowStart,
-                        Instant windowEnd, Duration serviceTime, int urgency) {
+                        Instant windowEnd, Duration serviceTime, int urgency, String pinnedTo) {
+
+    /** A visit nobody has agreed yet. */
+    public PlanVisit(String id, GeoPoint location, Set<String> requiredSkills, Instant windowStart, Instant windowEnd,
+                     Duration serviceTime, int urgency) {
+        this(id, location, requiredSkills, windowStart, windowEnd, serviceTime, urgency, null);
+    }
 }

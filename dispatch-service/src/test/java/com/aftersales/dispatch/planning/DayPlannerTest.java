@@ -38,6 +38,23 @@ class DayPlannerTest {
         assertHardConstraintsHold(second);
     }
 
+    @Test
+    void anAgreedAppointmentStaysWithTheTechnicianWhoAgreedIt() {
+        DayPlan instance = RandomInstances.instance(9, 4, 12);
+        PlanTechnician owner = instance.getTechnicians().get(3);
+        PlanVisit original = instance.getVisits().stream().filter(owner::qualifiedFor).findFirst().orElseThrow();
+        PlanVisit pinned = new PlanVisit(original.id(), original.location(), original.requiredSkills(), original.windowStart(),
+                original.windowEnd(), original.serviceTime(), original.urgency(), owner.getId());
+        List<PlanVisit> visits = instance.getVisits().stream().map(v -> v.id().equals(pinned.id()) ? pinned : v).toList();
+
+        DayPlan solved = planner.solve(new DayPlan(visits, instance.getTechnicians()));
+
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertHardConstraintsHold(solved);
+        solved.getTechnicians().stream().filter(t -> !t.getId().equals(owner.getId()))
+                .forEach(t -> assertThat(t.getVisits()).extracting(PlanVisit::id).doesNotContain(pinned.id()));
+    }
+
     static void assertHardConstraintsHold(DayPlan plan) {
         Set<String> seen = new HashSet<>();
         for (PlanTechnician t : plan.getTechnicians()) {
@@ -45,6 +62,7 @@ class DayPlannerTest {
             for (PlanVisit v : t.getVisits()) {
                 assertThat(t.getSkills()).as("%s has the skills of %s", t.getId(), v.id()).containsAll(v.requiredSkills());
                 assertThat(seen.add(v.id())).as("%s placed once", v.id()).isTrue();
+                assertThat(v.pinnedTo() == null || v.pinnedTo().equals(t.getId())).as("%s keeps its technician", v.id()).isTrue();
             }
             if (!t.getVisits().isEmpty()) {
                 assertThat(t.route().finishesAt()).as("%s finishes within the shift", t.getId()).isBeforeOrEqualTo(t.getShiftEnd());
