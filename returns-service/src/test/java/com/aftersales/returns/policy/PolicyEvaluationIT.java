@@ -98,6 +98,15 @@ class PolicyEvaluationIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() {
+        ApiClient.Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").propertyNames()).contains("/api/returns/policy/evaluate", "/api/returns",
+                "/api/returns/{id}/inspection", "/api/returns/stats", "/api/depots", "/api/depot-repairs/{id}/status");
+    }
+
+    @Test
     void mistakesAreProblemsNeverServerErrors() {
         ApiClient.Response unknown = api.post("/api/returns/policy/evaluate", """
                 {"serialNumber":"NO-SUCH-SERIAL","qualityFaultClaimed":true}""");
