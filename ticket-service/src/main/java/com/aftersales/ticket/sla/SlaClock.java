@@ -92,6 +92,19 @@ public final class SlaClock {
         return true;
     }
 
+    /**
+     * A reopened ticket (a repeat repair) gets its full target again from now; the clock may warn and
+     * breach once more.
+     */
+    public void restart(Instant now, BusinessCalendar calendar, double warningRatio) {
+        Duration warnAfter = Duration.ofMillis(Math.round(target.toMillis() * warningRatio));
+        dueAt = calendar.addBusinessTime(now, target);
+        warnAt = calendar.addBusinessTime(now, warnAfter);
+        state = State.RUNNING;
+        pausedAt = null;
+        stoppedAt = null;
+    }
+
     public Health health(Instant now) {
         return switch (state) {
             case MET -> Health.MET;

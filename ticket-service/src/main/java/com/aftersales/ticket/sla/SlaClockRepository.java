@@ -54,6 +54,18 @@ class SlaClockRepository {
                 .update();
     }
 
+    /** Saves a restarted clock: its events may be published again. */
+    void restart(SlaClock clock) {
+        jdbc.sql("""
+                        update sla_clock set started_at = :startedAt, due_at = :dueAt, warn_at = :warnAt, state = :state,
+                               paused_at = null, stopped_at = null, warning_published_at = null, breach_published_at = null
+                        where ticket_id = :ticketId and clock = :clock""")
+                .param("ticketId", clock.ticketId()).param("clock", clock.type().name())
+                .param("startedAt", ts(clock.startedAt())).param("dueAt", ts(clock.dueAt()))
+                .param("warnAt", ts(clock.warnAt())).param("state", clock.state().name())
+                .update();
+    }
+
     /** The ticket's clocks, locked until the transaction ends (status changes serialise with the scanner). */
     List<SlaClock> forTicketForUpdate(UUID ticketId) {
         return jdbc.sql("select * from sla_clock where ticket_id = :id order by clock for update")

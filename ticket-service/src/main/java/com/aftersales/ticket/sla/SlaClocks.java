@@ -70,6 +70,19 @@ public class SlaClocks {
         }
     }
 
+    /** A reopened ticket: the listed clocks run again with their full targets from now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restart(UUID ticketId, Set<SlaClockType> restarted, Instant now) {
+        for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
+            if (restarted.contains(c.type())) {
+                SlaClock fresh = new SlaClock(c.ticketId(), c.type(), c.target(), c.rule(), now, c.dueAt(), c.warnAt(),
+                        c.state(), null, null);
+                fresh.restart(now, calendar, policy.warningRatio());
+                clocks.restart(fresh);
+            }
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<SlaClockView> views(UUID ticketId) {
         Instant now = clock.instant();

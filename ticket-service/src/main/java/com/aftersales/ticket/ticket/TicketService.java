@@ -317,6 +317,10 @@ public class TicketService {
         if (pausing.contains(to) && !pausing.contains(from)) {
             sla.pause(ticket.id(), now);
         }
+        if (to == TicketStatus.REOPENED) {
+            // A repeat repair: the visit and resolution promises start again.
+            sla.restart(ticket.id(), EnumSet.of(SlaClockType.ON_SITE, SlaClockType.ON_SITE_TARGET, SlaClockType.RESOLUTION), now);
+        }
         Set<SlaClockType> reached = EnumSet.noneOf(SlaClockType.class);
         if (to == TicketStatus.ON_SITE) {
             reached.addAll(EnumSet.of(SlaClockType.ON_SITE, SlaClockType.ON_SITE_TARGET));

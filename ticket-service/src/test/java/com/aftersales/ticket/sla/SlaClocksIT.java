@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * SLA clocks on real PostgreSQL and Kafka with second-long targets on an always-open calendar: warnings
  * and breaches are published once per clock, also with several scanners racing (as two instances or a
- * restarted one would), and a clock paused while waiting for the customer does not breach.
+ * restarted one would), and a clock paused while waiting for the customer does not breach. Resolved tickets
+ * close on their own when the customer does not answer, and a reopened one runs its clocks again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "aftersales.ticket.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
@@ -42,7 +43,9 @@ import static org.awaitility.Awaitility.await;
         "aftersales.ticket.sla.defaults.resolution=PT4S",
         "aftersales.ticket.sla.warning-ratio=0.5",
         "aftersales.ticket.sla.scan-interval=PT0.3S",
-        "aftersales.ticket.sla.scan-batch=3"})
+        "aftersales.ticket.sla.scan-batch=3",
+        "aftersales.ticket.auto-close-after=PT2S",
+        "aftersales.ticket.auto-close-scan-interval=PT0.5S"})
 @WithRealInfrastructure
 class SlaClocksIT {
 
@@ -144,6 +147,33 @@ class SlaClocksIT {
 
         assertThat(api.post("/api/tickets/" + id + "/transitions",
                 "{\"status\":\"TRIAGED\",\"reason\":\"客户回电\"}", Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events(id, BREACHED, "RESOLUTION") == 1);
+    }
+
+    @Test
+    void aResolvedTicketClosesWithoutAReplyAndAReopenedOneRunsItsClocksAgain() throws Exception {
+        String id = openWebTicket();
+        assertThat(api.post("/api/tickets/" + id + "/transitions",
+                "{\"status\":\"RESOLVED_REMOTELY\",\"reason\":\"重启后恢复正常\"}", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(api.getJson("/api/tickets/" + id).path("sla").findValuesAsString("state")).containsOnly("MET");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(api.getJson("/api/tickets/" + id).path("status").asString()).isEqualTo("CLOSED"));
+        JsonNode closed = api.getJson("/api/tickets/" + id);
+        assertThat(closed.path("timeline").findValuesAsString("reason")).anySatisfy(r -> assertThat(r).startsWith("auto-close"));
+        assertThat(closed.path("closedAt").isNull()).isFalse();
+
+        HttpResponse<String> reopened = api.post("/api/tickets/" + id + "/transitions",
+                "{\"status\":\"REOPENED\",\"reason\":\"又不加热了\"}", Map.of());
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(api.read(reopened).path("reopenCount").asInt()).isEqualTo(1);
+        for (JsonNode clock : api.read(reopened).path("sla")) {
+            if (clock.path("clock").asString().equals("FIRST_RESPONSE")) {
+                assertThat(clock.path("state").asString()).isEqualTo("MET");
+            } else {
+                assertThat(clock.path("state").asString()).as("running again: " + clock).isIn("ON_TRACK", "AT_RISK", "BREACHED");
+            }
+        }
         await().atMost(Duration.ofSeconds(15)).until(() -> events(id, BREACHED, "RESOLUTION") == 1);
     }
 }
