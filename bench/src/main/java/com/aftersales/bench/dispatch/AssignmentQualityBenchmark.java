@@ -112,6 +112,11 @@ public final class AssignmentQualityBenchmark implements Benchmark {
         Totals planSmall = new Totals();
         Totals exactSmall = new Totals();
         DayPlanner smallPlanner = new DayPlanner(Duration.ofMillis(800), Duration.ofMillis(250), context.seed());
+        // warm the JIT on a throw-away instance so that times compare methods, not class loading
+        Instance warmup = generate(new Random(context.seed() - 1), 4, 8);
+        greedy(warmup);
+        engine(warmup);
+        exact(warmup);
         for (int i = 0; i < smallCount; i++) {
             Instance instance = generate(new Random(context.seed() + i), 4, 8);
             greedySmall.add(greedy(instance));

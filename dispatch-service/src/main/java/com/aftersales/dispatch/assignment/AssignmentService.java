@@ -118,6 +118,7 @@ public class AssignmentService {
         if (technician.id().equals(job.technicianId())) {
             return job;
         }
+        technicians.lockForAssignment(technician.id());
         Proposal proposal = propose(job);
         var exclusion = proposal.exclusion(technician.id());
         if (exclusion.isEmpty() && proposal.candidate(technician.id()).isEmpty()) {
@@ -168,6 +169,14 @@ public class AssignmentService {
         }
         Proposal.ScoredCandidate best = proposal.best().orElseThrow();
         Technician technician = technicians.find(best.technicianId()).orElseThrow();
+        // two jobs may pick the same technician at once: re-check the capacity under the technician's lock
+        technicians.lockForAssignment(technician.id());
+        if (jobs.openAssignmentsOf(technician.id()) >= technician.maxVisitsPerDay()) {
+            log.info("Job {} not auto-assigned: {} filled up meanwhile ({})", job.id(), technician.name(),
+                    AssignmentEngine.RULE_CAPACITY);
+            meters.counter("aftersales.dispatch.auto.assign.skipped").increment();
+            return job;
+        }
         return assignTo(job, technician, "AUTO", SYSTEM, best.score(), best.explanation(), null);
     }
 

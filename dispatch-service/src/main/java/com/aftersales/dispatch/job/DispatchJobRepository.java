@@ -99,6 +99,11 @@ public class DispatchJobRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    public int openAssignmentsOf(UUID technicianId) {
+        return jdbc.sql("select count(*) from dispatch_job where technician_id = :t and status in ('ASSIGNED', 'IN_PROGRESS')")
+                .param("t", technicianId).query(Integer.class).single();
+    }
+
     public List<UUID> techniciansWhoDeclined(UUID jobId) {
         return jdbc.sql("select distinct technician_id from job_assignment_log where job_id = :j and kind = 'DECLINED'")
                 .param("j", jobId).query(UUID.class).list();

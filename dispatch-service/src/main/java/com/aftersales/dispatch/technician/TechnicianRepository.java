@@ -98,6 +98,11 @@ public class TechnicianRepository {
         return withFixRecords(jdbc.sql("select * from technician order by name, id").query(this::map).list());
     }
 
+    /** Serialises assignments to one technician until the transaction ends, so that capacity checks hold. */
+    public void lockForAssignment(UUID id) {
+        jdbc.sql("select id from technician where id = :id for update").param("id", id).query(UUID.class).optional();
+    }
+
     public long countByStatus(TechnicianStatus status) {
         return jdbc.sql("select count(*) from technician where status = :s").param("s", status.name()).query(Long.class).single();
     }

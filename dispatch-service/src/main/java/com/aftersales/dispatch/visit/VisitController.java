@@ -123,11 +123,15 @@ class VisitController {
     @ApiResponse(responseCode = "201", description = "A new version")
     @ApiResponse(responseCode = "403", description = "Another technician's visit", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "Quote not accepted, draft open, or visit not on site", content = @Content(mediaType = PROBLEM))
-    ResponseEntity<ServiceReport> report(@PathVariable UUID id,
-                                         @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
-                                         @Valid @RequestBody VisitRequests.Report request) {
-        ServiceReport report = visits.report(id, request, technician);
-        return ResponseEntity.created(URI.create("/api/service-reports/" + report.id())).body(report);
+    ResponseEntity<Object> report(@PathVariable UUID id,
+                                  @Parameter(description = "Client-chosen key that makes the request safe to retry")
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                                  @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
+                                  @Valid @RequestBody VisitRequests.Report request) {
+        return idempotency.create("POST /api/visits/" + id + "/reports", idempotencyKey, request, () -> {
+            ServiceReport report = visits.report(id, request, technician);
+            return new IdempotentRequests.Created(URI.create("/api/service-reports/" + report.id()), report);
+        });
     }
 
     @GetMapping("/{id}/reports")
