@@ -35,6 +35,8 @@ public final class ReturnsEvents {
             new EventType<>("aftersales.return.unit-shipped-back.v1", Topics.RETURNS, UnitShippedBack.class);
     public static final EventType<ReturnAgeingAlert> RETURN_AGEING_ALERT =
             new EventType<>("aftersales.return.ageing-alert.v1", Topics.RETURNS, ReturnAgeingAlert.class);
+    public static final EventType<ReturnFollowUpDue> RETURN_FOLLOW_UP_DUE =
+            new EventType<>("aftersales.return.follow-up-due.v1", Topics.RETURNS, ReturnFollowUpDue.class);
     public static final EventType<DepotRepairStatusChanged> DEPOT_REPAIR_STATUS_CHANGED =
             new EventType<>("aftersales.depot-repair.status-changed.v1", Topics.RETURNS, DepotRepairStatusChanged.class);
     public static final EventType<DepotRepairPromiseAtRisk> DEPOT_REPAIR_PROMISE_AT_RISK =
@@ -42,7 +44,7 @@ public final class ReturnsEvents {
 
     public static final List<EventType<?>> ALL = List.of(RETURN_REQUESTED, RETURN_DECIDED, RETURN_RECEIVED,
             INSPECTION_COMPLETED, REFUND_ISSUED, EXCHANGE_SHIPPED, OUT_OF_STOCK_REGISTERED, UNIT_READY_FOR_PICKUP,
-            PICKUP_REMINDER_SENT, UNIT_SHIPPED_BACK, RETURN_AGEING_ALERT, DEPOT_REPAIR_STATUS_CHANGED,
+            PICKUP_REMINDER_SENT, UNIT_SHIPPED_BACK, RETURN_AGEING_ALERT, RETURN_FOLLOW_UP_DUE, DEPOT_REPAIR_STATUS_CHANGED,
             DEPOT_REPAIR_PROMISE_AT_RISK);
 
     /** Types that are also delivered to the partner topic of the depot they concern. */
