@@ -2,6 +2,7 @@ package com.aftersales.returns.rma;
 
 import com.aftersales.contracts.returns.PickupReminderSent;
 import com.aftersales.contracts.returns.ReturnAgeingAlert;
+import com.aftersales.contracts.returns.ReturnFollowUpDue;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -84,7 +85,7 @@ public class ReturnFollowUps {
     /** Runs every follow-up due at {@code now}; returns how many returns were acted on. */
     public int runAt(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        int acted = pickups(at) + ageing(at);
+        int acted = pickups(at) + followUps(at) + ageing(at);
         Map<ReturnStatus, Long> counts = returns.countByStatus();
         byStatus.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status, 0L)));
         long[] buckets = returns.ageingBuckets(at.minus(properties.ageing().processingTime()),
@@ -118,6 +119,21 @@ public class ReturnFollowUps {
             return due.size();
         });
         return acted == null ? 0 : acted;
+    }
+
+    private int followUps(Instant now) {
+        Integer raised = transactions.execute(tx -> {
+            List<ReturnOrder> due = returns.followUpsDue(now, properties.followUps().batchSize());
+            for (ReturnOrder order : due) {
+                ReturnOrder.FollowUp followUp = order.followUpRaised(now);
+                returns.update(order);
+                events.publish(ReturnsEvents.RETURN_FOLLOW_UP_DUE, order.id().toString(), new ReturnFollowUpDue(order.id(),
+                        followUp.reason().name(), order.status().name(), followUp.dueAt(), now));
+                meters.counter("aftersales.returns.follow.ups.due", "reason", followUp.reason().name()).increment();
+            }
+            return due.size();
+        });
+        return raised == null ? 0 : raised;
     }
 
     private int ageing(Instant now) {

@@ -59,6 +59,12 @@ public final class ReturnOrder {
 
     public enum ShipBackReason { NOT_COLLECTED_AFTER_NOTICES, FEE_DECLINED, CUSTOMER_REQUEST }
 
+    /** What is due next on this return, and when; cleared once raised or when the return moves on. */
+    public record FollowUp(FollowUpReason reason, Instant dueAt) {
+    }
+
+    public enum FollowUpReason { OUT_OF_STOCK_CONTACT, PHOTO_APPROVAL_OVERDUE }
+
     private final UUID id;
     private final Request request;
     private final Instant createdAt;
@@ -80,6 +86,7 @@ public final class ReturnOrder {
     private ShipBack shipBack;
     private UnitDisposition disposition;
     private String ageingLevel;
+    private FollowUp followUp;
     private Instant updatedAt;
     private Instant lastProgressAt;
 
@@ -103,6 +110,7 @@ public final class ReturnOrder {
         order.photoApprovalDueAt = photos ? now.plus(photoApprovalTime) : null;
         order.status = photos ? ReturnStatus.REQUESTED
                 : decision.remedy() == Remedy.REJECTED ? ReturnStatus.REJECTED : ReturnStatus.AUTHORIZED;
+        order.followUp = photos ? new FollowUp(FollowUpReason.PHOTO_APPROVAL_OVERDUE, order.photoApprovalDueAt) : null;
         order.updatedAt = now;
         order.lastProgressAt = now;
         return order;
@@ -113,8 +121,8 @@ public final class ReturnOrder {
                                       PolicyDecisionView decision, FreightPayer freightPayer, PolicyRule freightRule,
                                       Instant photoApprovalDueAt, Override override, Receipt receipt, InspectionReport inspection,
                                       Fee fee, Refund refund, ExchangeShipment exchange, OutOfStock outOfStock, Pickup pickup,
-                                      ShipBack shipBack, UnitDisposition disposition, String ageingLevel, Instant updatedAt,
-                                      Instant lastProgressAt) {
+                                      ShipBack shipBack, UnitDisposition disposition, String ageingLevel, FollowUp followUp,
+                                      Instant updatedAt, Instant lastProgressAt) {
         ReturnOrder order = new ReturnOrder(id, request, createdAt, version);
         order.status = status;
         order.remedy = remedy;
@@ -133,6 +141,7 @@ public final class ReturnOrder {
         order.shipBack = shipBack;
         order.disposition = disposition;
         order.ageingLevel = ageingLevel;
+        order.followUp = followUp;
         order.updatedAt = updatedAt;
         order.lastProgressAt = lastProgressAt;
         return order;
@@ -235,11 +244,21 @@ public final class ReturnOrder {
         moveTo(ReturnStatus.EXCHANGE_SHIPPED, now);
     }
 
-    public void registerOutOfStock(LocalDate expectedArrival, LocalDate followUpDue, Instant now) {
+    /** @param contactDueAt when the customer must be contacted again (the start of the follow-up day at the store) */
+    public void registerOutOfStock(LocalDate expectedArrival, LocalDate followUpDue, Instant contactDueAt, Instant now) {
         require(ReturnStatus.OUT_OF_STOCK, "out of stock is registered for an inspected exchange");
         requireRemedy(ReturnStatus.OUT_OF_STOCK, EnumSet.of(Remedy.EXCHANGE));
         outOfStock = new OutOfStock(expectedArrival, followUpDue, now);
         moveTo(ReturnStatus.OUT_OF_STOCK, now);
+        followUp = new FollowUp(FollowUpReason.OUT_OF_STOCK_CONTACT, contactDueAt);
+    }
+
+    /** The due follow-up was raised; it is not raised again. */
+    public FollowUp followUpRaised(Instant now) {
+        FollowUp raised = followUp;
+        followUp = null;
+        updatedAt = now;
+        return raised;
     }
 
     public void startRepair(Instant now) {
@@ -332,6 +351,7 @@ public final class ReturnOrder {
 
     private void moveTo(ReturnStatus next, Instant now) {
         status = next;
+        followUp = null;
         updatedAt = now;
         lastProgressAt = now;
         ageingLevel = null;
@@ -358,6 +378,7 @@ public final class ReturnOrder {
     public ShipBack shipBack() { return shipBack; }
     public UnitDisposition disposition() { return disposition; }
     public String ageingLevel() { return ageingLevel; }
+    public FollowUp followUp() { return followUp; }
     public Instant updatedAt() { return updatedAt; }
     public Instant lastProgressAt() { return lastProgressAt; }
 }

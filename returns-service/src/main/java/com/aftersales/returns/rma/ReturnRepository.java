@@ -53,10 +53,12 @@ class ReturnRepository {
                         insert into return_order (id, serial_number, product_id, customer_id, category, model, channel, store_code,
                                salesperson_code, reason, quality_fault_claimed, shipping_error, sales_order_error, request_date,
                                status, remedy, freight_payer, freight_rule, photo_approval_due_at, ageing_level, disposition,
-                               factory_batch_fault, next_notice_due_at, created_at, updated_at, last_progress_at, version, details)
+                               factory_batch_fault, next_notice_due_at, follow_up_reason, follow_up_due_at, created_at, updated_at, last_progress_at,
+                               version, details)
                         values (:id, :serial, :productId, :customerId, :category, :model, :channel, :store, :salesperson, :reason,
                                 :fault, :shippingError, :orderError, :requestDate, :status, :remedy, :freightPayer, :freightRule,
-                                :photoDue, :ageing, :disposition, :batchFault, :nextNotice, :createdAt, :updatedAt, :lastProgress, 0,
+                                :photoDue, :ageing, :disposition, :batchFault, :nextNotice, :followUpReason, :followUpDue, :createdAt,
+                                :updatedAt, :lastProgress, 0,
                                 cast(:details as jsonb))""")
                 .param("id", o.id())
                 .param("serial", r.serialNumber())
@@ -82,6 +84,7 @@ class ReturnRepository {
                         update return_order set status = :status, remedy = :remedy, freight_payer = :freightPayer,
                                freight_rule = :freightRule, photo_approval_due_at = :photoDue, ageing_level = :ageing,
                                disposition = :disposition, factory_batch_fault = :batchFault, next_notice_due_at = :nextNotice,
+                               follow_up_reason = :followUpReason, follow_up_due_at = :followUpDue,
                                updated_at = :updatedAt, last_progress_at = :lastProgress, details = cast(:details as jsonb),
                                version = version + 1
                         where id = :id and version = :version""")
@@ -106,6 +109,8 @@ class ReturnRepository {
         values.put("batchFault", o.inspection() != null && o.inspection().factoryBatchFault());
         values.put("nextNotice", o.pickup() == null || o.status() != ReturnStatus.READY_FOR_PICKUP ? null
                 : Timestamp.from(o.pickup().nextNoticeDueAt()));
+        values.put("followUpReason", o.followUp() == null ? null : o.followUp().reason().name());
+        values.put("followUpDue", o.followUp() == null ? null : Timestamp.from(o.followUp().dueAt()));
         values.put("updatedAt", Timestamp.from(o.updatedAt()));
         values.put("lastProgress", Timestamp.from(o.lastProgressAt()));
         values.put("details", json.writeValueAsString(Details.of(o)));
@@ -137,6 +142,14 @@ class ReturnRepository {
         return jdbc.sql("""
                         select * from return_order where status = 'READY_FOR_PICKUP' and next_notice_due_at <= :now
                         order by next_notice_due_at limit :limit for update skip locked""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(this::map).list();
+    }
+
+    /** Returns whose follow-up (out-of-stock contact, photo approval) is due; locked, skipping rows others hold. */
+    List<ReturnOrder> followUpsDue(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from return_order where follow_up_due_at <= :now
+                        order by follow_up_due_at limit :limit for update skip locked""")
                 .param("now", Timestamp.from(now)).param("limit", limit).query(this::map).list();
     }
 
@@ -181,12 +194,15 @@ class ReturnRepository {
                 rs.getString("reason"), rs.getBoolean("quality_fault_claimed"), rs.getBoolean("shipping_error"),
                 rs.getBoolean("sales_order_error"), rs.getObject("request_date", LocalDate.class));
         String disposition = rs.getString("disposition");
+        String followUpReason = rs.getString("follow_up_reason");
+        ReturnOrder.FollowUp followUp = followUpReason == null ? null
+                : new ReturnOrder.FollowUp(ReturnOrder.FollowUpReason.valueOf(followUpReason), instant(rs, "follow_up_due_at"));
         return ReturnOrder.restore(rs.getObject("id", UUID.class), request, instant(rs, "created_at"), rs.getLong("version"),
                 ReturnStatus.valueOf(rs.getString("status")), Remedy.valueOf(rs.getString("remedy")), d.decision(),
                 FreightPayer.valueOf(rs.getString("freight_payer")), PolicyRule.valueOf(rs.getString("freight_rule")),
                 instant(rs, "photo_approval_due_at"), d.override(), d.receipt(), d.inspection(), d.fee(), d.refund(),
                 d.exchange(), d.outOfStock(), d.pickup(), d.shipBack(),
-                disposition == null ? null : ReturnOrder.UnitDisposition.valueOf(disposition), rs.getString("ageing_level"),
+                disposition == null ? null : ReturnOrder.UnitDisposition.valueOf(disposition), rs.getString("ageing_level"), followUp,
                 instant(rs, "updated_at"), instant(rs, "last_progress_at"));
     }
 

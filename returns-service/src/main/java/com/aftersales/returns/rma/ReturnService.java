@@ -184,7 +184,9 @@ public class ReturnService {
         Instant now = now();
         LocalDate today = zones.dateAt(order.request().storeCode(), now);
         LocalDate followUp = today.plus(properties.outOfStock().followUpWithin());
-        order.registerOutOfStock(expectedArrival, expectedArrival.isBefore(followUp) ? expectedArrival : followUp, now);
+        LocalDate contactBy = expectedArrival.isBefore(followUp) ? expectedArrival : followUp;
+        order.registerOutOfStock(expectedArrival, contactBy,
+                contactBy.atStartOfDay(zones.zoneOf(order.request().storeCode())).toInstant(), now);
         returns.update(order);
         events.publish(ReturnsEvents.OUT_OF_STOCK_REGISTERED, id.toString(), new OutOfStockRegistered(id,
                 order.request().model(), expectedArrival, order.outOfStock().followUpDueDate(), now));

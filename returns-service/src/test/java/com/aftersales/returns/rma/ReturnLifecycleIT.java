@@ -6,6 +6,7 @@ import com.aftersales.contracts.returns.InspectionCompleted;
 import com.aftersales.contracts.returns.PickupReminderSent;
 import com.aftersales.contracts.returns.ReturnAgeingAlert;
 import com.aftersales.contracts.returns.ReturnDecided;
+import com.aftersales.contracts.returns.ReturnFollowUpDue;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.returns.support.ApiClient;
@@ -227,6 +228,16 @@ class ReturnLifecycleIT {
 
         assertThat(registered.body().path("status").asString()).isEqualTo("OUT_OF_STOCK");
         assertThat(registered.body().path("outOfStock").path("followUpDueDate").asString()).isEqualTo(today.plusDays(7).toString());
+        Instant contactDue = today.plusDays(7).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        followUps.runAt(contactDue.minusSeconds(1));
+        followUps.runAt(contactDue);
+        followUps.runAt(contactDue.plusSeconds(60));
+        List<ReturnFollowUpDue> due = events(id, 6).stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_FOLLOW_UP_DUE))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_FOLLOW_UP_DUE)).toList();
+        assertThat(due).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("OUT_OF_STOCK_CONTACT");
+            assertThat(d.dueAt()).isEqualTo(contactDue);
+        });
         assertThat(api.post("/api/returns/" + id + "/exchange-shipment", """
                 {"replacementSerialNumber":"SN-LATE"}""").body().path("status").asString()).isEqualTo("EXCHANGE_SHIPPED");
     }

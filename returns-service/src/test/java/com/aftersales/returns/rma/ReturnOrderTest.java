@@ -98,8 +98,11 @@ class ReturnOrderTest {
 
         assertThatThrownBy(() -> order.refund(null, NOW)).isInstanceOf(IllegalReturnTransitionException.class);
         assertThatThrownBy(() -> order.startRepair(NOW)).isInstanceOf(IllegalReturnTransitionException.class);
-        order.registerOutOfStock(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 27), NOW);
+        Instant contactDue = Instant.parse("2026-03-26T16:00:00Z");
+        order.registerOutOfStock(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 27), contactDue, NOW);
+        assertThat(order.followUp()).isEqualTo(new ReturnOrder.FollowUp(ReturnOrder.FollowUpReason.OUT_OF_STOCK_CONTACT, contactDue));
         order.shipExchange("SN2", null, null, NOW);
+        assertThat(order.followUp()).as("moving on clears what was due").isNull();
         assertThatThrownBy(() -> order.shipExchange("SN3", null, null, NOW)).isInstanceOf(IllegalReturnTransitionException.class);
         order.dispose(ReturnOrder.UnitDisposition.SCRAPPED, NOW);
         assertThat(order.disposition()).isEqualTo(ReturnOrder.UnitDisposition.SCRAPPED);
@@ -127,6 +130,7 @@ class ReturnOrderTest {
 
         assertThat(order.status()).isEqualTo(ReturnStatus.REQUESTED);
         assertThat(order.photoApprovalDueAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+        assertThat(order.followUp().reason()).isEqualTo(ReturnOrder.FollowUpReason.PHOTO_APPROVAL_OVERDUE);
         assertThat(order.decision().dealer().creditPercent()).isEqualTo(80);
         order.decidePhotos(true, NOW);
         assertThat(order.status()).isEqualTo(ReturnStatus.AUTHORIZED);
