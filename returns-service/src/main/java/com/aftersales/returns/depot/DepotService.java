@@ -22,6 +22,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -74,7 +76,13 @@ public class DepotService {
             throw ProblemException.conflict("A depot with code " + depot.code() + " exists already");
         }
         if (depot.kind() == DepotKind.PARTNER) {
-            createPartnerTopic(depot.code());
+            // After commit: a broker that is slow or away must not hold the registration's transaction.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    createPartnerTopic(depot.code());
+                }
+            });
         }
         return depot;
     }

@@ -243,6 +243,35 @@ class ReturnLifecycleIT {
     }
 
     @Test
+    void aDealersLargeItemWaitsForPhotoApprovalAndAnApprovalNotGivenInTimeIsFollowedUp() {
+        String approved = api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","channel":"DEALER","qualityFaultClaimed":false},"reason":"overstock"}"""
+                .formatted(registered("AIR_CONDITIONER", 120))).body().path("id").asString();
+        ApiClient.Response waiting = api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","channel":"DEALER","qualityFaultClaimed":false},"reason":"overstock"}"""
+                .formatted(registered("AIR_CONDITIONER", 10)));
+        String overdue = id(waiting);
+        assertThat(waiting.body().path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(waiting.body().path("decision").path("dealer").path("creditPercent").asInt()).isEqualTo(100);
+
+        ApiClient.Response decided = api.post("/api/returns/" + approved + "/photo-approval", """
+                {"approved":true,"approver":"wh-zhao"}""");
+        assertThat(decided.body().path("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(decided.body().path("decision").path("dealer").path("creditPercent").asInt()).isEqualTo(80);
+        assertThat(api.post("/api/returns/" + approved + "/photo-approval", """
+                {"approved":false,"approver":"wh-zhao"}""").status()).isEqualTo(409);
+        List<ReturnDecided> decisions = events(approved, 3).stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_DECIDED))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_DECIDED)).toList();
+        assertThat(decisions).extracting(ReturnDecided::status).containsExactly("REQUESTED", "AUTHORIZED");
+        assertThat(decisions.get(0).photoApprovalRequired()).isTrue();
+        assertThat(decisions.get(0).creditPercent()).isEqualTo(80);
+
+        Instant due = Instant.parse(waiting.body().path("photoApprovalDueAt").asString());
+        followUps.runAt(due.plusSeconds(1));
+        assertThat(events(overdue, 3).get(2).dataAs(ReturnsEvents.RETURN_FOLLOW_UP_DUE).reason()).isEqualTo("PHOTO_APPROVAL_OVERDUE");
+    }
+
+    @Test
     void badRequestsAreProblemsAndWriteNothingAndAnIdempotencyKeyReplays() {
         long before = jdbc.sql("select count(*) from return_order").query(Long.class).single();
         assertThat(create("NO-SUCH-SERIAL", true).status()).isEqualTo(404);
