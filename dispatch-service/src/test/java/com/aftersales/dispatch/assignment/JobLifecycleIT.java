@@ -203,6 +203,16 @@ class JobLifecycleIT {
         assertThat(unknown.status()).isEqualTo(404);
         Api.Response badStatus = api().post("/api/technicians/" + UUID.randomUUID() + "/status", "{\"status\":\"SLEEPING\"}");
         assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(api().get("/api/dispatch/jobs?status=SLEEPING").status()).isEqualTo(400);
+        assertThat(api().get("/api/dispatch/jobs?status=HELD&limit=0").status()).isEqualTo(400);
+        assertThat(api().get("/api/dispatch/jobs/" + UUID.randomUUID() + "/proposal").status()).isEqualTo(404);
+        assertThat(api().post("/api/visits", "{\"jobId\":\"%s\",\"windowStart\":\"%s\",\"windowEnd\":\"%s\"}".formatted(
+                UUID.randomUUID(), Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200))).status()).isEqualTo(404);
+        assertThat(api().post("/api/visits", "{not json").status()).isEqualTo(400);
+        Api.Response noReason = api().put("/api/dispatch/jobs/" + UUID.randomUUID() + "/assignment",
+                "{\"technicianId\":\"%s\"}".formatted(UUID.randomUUID()));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().path("errors").get(0).path("field").asString()).isEqualTo("reason");
     }
 
     @Test
