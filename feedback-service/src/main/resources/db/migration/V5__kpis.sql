@@ -82,3 +82,42 @@ create table kpi_daily (
     primary key (dimension, dim_value, day)
 );
 create index kpi_daily_by_day on kpi_daily (dimension, day);
+
+-- The same measures rolled up per calendar month (day = first of the month), maintained with the same deltas,
+-- so that month-granularity queries over long ranges read ~30× fewer rows.
+create table kpi_monthly (
+    day                date not null,
+    dimension          text not null,
+    dim_value          text not null,
+    tickets            bigint not null default 0,
+    first_response_n   bigint not null default 0,
+    first_response_s   bigint not null default 0,
+    assign_n           bigint not null default 0,
+    assign_s           bigint not null default 0,
+    on_site_n          bigint not null default 0,
+    on_site_s          bigint not null default 0,
+    resolve_n          bigint not null default 0,
+    resolve_s          bigint not null default 0,
+    ftf_n              bigint not null default 0,
+    ftf_yes            bigint not null default 0,
+    repeat_n           bigint not null default 0,
+    repeat_yes         bigint not null default 0,
+    sla_on_site_n      bigint not null default 0,
+    sla_on_site_met    bigint not null default 0,
+    beat_promise_n     bigint not null default 0,
+    beat_promise_yes   bigint not null default 0,
+    sla_resolve_n      bigint not null default 0,
+    sla_resolve_met    bigint not null default 0,
+    csat_n             bigint not null default 0,
+    csat_sum           bigint not null default 0,
+    nps_n              bigint not null default 0,
+    nps_promoters      bigint not null default 0,
+    nps_detractors     bigint not null default 0,
+    complaints         bigint not null default 0,
+    cost_n             bigint not null default 0,
+    cost_minor         bigint not null default 0,
+    units_sold         bigint not null default 0,
+    returns            bigint not null default 0,
+    primary key (dimension, dim_value, day)
+);
+create index kpi_monthly_by_day on kpi_monthly (dimension, day);

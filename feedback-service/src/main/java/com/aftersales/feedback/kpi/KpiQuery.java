@@ -51,8 +51,12 @@ public class KpiQuery {
         if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxRangeDays()) {
             throw new InvalidFieldException("to", "the range may span at most " + properties.maxRangeDays() + " days");
         }
+        // Whole months by month read the monthly roll-up; anything else sums day rows.
+        boolean wholeMonths = unit == Granularity.MONTH && from.getDayOfMonth() == 1
+                && to.equals(to.withDayOfMonth(to.lengthOfMonth()));
+        String table = wholeMonths ? "kpi_monthly" : "kpi_daily";
         List<Row> rows = jdbc.sql("select date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', day)::date, dim_value, " + SUMS
-                        + " from kpi_daily where dimension = :dim and day between :from and :to group by 1, 2 order by 1, 2")
+                        + " from " + table + " where dimension = :dim and day between :from and :to group by 1, 2 order by 1, 2")
                 .param("dim", dimension.key()).param("from", from).param("to", to)
                 .query((rs, n) -> {
                     Measures m = new Measures();

@@ -23,9 +23,8 @@ class KpiStore {
             .collect(Collectors.joining(", "));
     private static final String MEASURE_PARAMS = Arrays.stream(Measure.values()).map(m -> ":" + m.column())
             .collect(Collectors.joining(", "));
-    private static final String MEASURE_ADD = Arrays.stream(Measure.values())
-            .map(m -> m.column() + " = kpi_daily." + m.column() + " + excluded." + m.column())
-            .collect(Collectors.joining(", "));
+    /** The day table and its monthly roll-up, maintained with the same deltas. */
+    private static final List<String> TABLES = List.of("kpi_daily", "kpi_monthly");
 
     private final JdbcClient jdbc;
 
@@ -61,19 +60,25 @@ class KpiStore {
                 .update();
     }
 
-    /** Adds a (possibly negative) delta to one day × dimension value row. */
+    /** Adds a (possibly negative) delta to one day × dimension value row and to its month's row. */
     void addToDaily(LocalDate day, Dimension dimension, String value, Measures delta) {
         if (day == null || delta.isZero()) {
             return;
         }
-        var spec = jdbc.sql("insert into kpi_daily (day, dimension, dim_value, " + MEASURE_COLUMNS + ") values (:day, :dim, :value, "
-                        + MEASURE_PARAMS + ") on conflict (dimension, dim_value, day) do update set " + MEASURE_ADD)
-                .param("day", day).param("dim", dimension.key()).param("value", value);
-        for (Measure m : Measure.values()) {
-            spec = spec.param(m.column(), delta.get(m));
+        for (String table : TABLES) {
+            LocalDate bucket = table.equals("kpi_monthly") ? day.withDayOfMonth(1) : day;
+            String add = Arrays.stream(Measure.values())
+                    .map(m -> m.column() + " = " + table + "." + m.column() + " + excluded." + m.column())
+                    .collect(Collectors.joining(", "));
+            var spec = jdbc.sql("insert into " + table + " (day, dimension, dim_value, " + MEASURE_COLUMNS + ") values (:day, :dim, :value, "
+                            + MEASURE_PARAMS + ") on conflict (dimension, dim_value, day) do update set " + add)
+                    .param("day", bucket).param("dim", dimension.key()).param("value", value);
+            for (Measure m : Measure.values()) {
+                spec = spec.param(m.column(), delta.get(m));
+            }
+            spec.update();
+            dropIfZero(table, bucket, dimension, value);
         }
-        spec.update();
-        dropIfZero(day, dimension, value);
     }
 
     /** Tickets of a unit (other than {@code except}), for the repeat-repair rule. */
@@ -103,7 +108,7 @@ class KpiStore {
     }
 
     void truncate() {
-        jdbc.sql("truncate kpi_daily, kpi_ticket, kpi_product, kpi_visit").update();
+        jdbc.sql("truncate kpi_daily, kpi_monthly, kpi_ticket, kpi_product, kpi_visit").update();
     }
 
     /** @return the ticket's cost over its visits after recording this visit's latest report version */
@@ -122,8 +127,8 @@ class KpiStore {
             .collect(Collectors.joining(" and "));
 
     /** A row whose contributions all cancelled out is removed, so the table never depends on the order events came in. */
-    void dropIfZero(LocalDate day, Dimension dimension, String value) {
-        jdbc.sql("delete from kpi_daily where day = :day and dimension = :dim and dim_value = :value and " + ALL_ZERO)
+    void dropIfZero(String table, LocalDate day, Dimension dimension, String value) {
+        jdbc.sql("delete from " + table + " where day = :day and dimension = :dim and dim_value = :value and " + ALL_ZERO)
                 .param("day", day).param("dim", dimension.key()).param("value", value).update();
     }
 

@@ -126,11 +126,14 @@ class KpiIT {
                 .mapToLong(r -> r.path("counts").path("returns").asLong()).sum()).isEqualTo(1);
 
         List<Map<String, Object>> daily = snapshot("kpi_daily", "dimension, dim_value, day");
+        assertThat(daily).isNotEmpty();
+        List<Map<String, Object>> monthly = snapshot("kpi_monthly", "dimension, dim_value, day");
         List<Map<String, Object>> tickets = snapshot("kpi_ticket", "ticket_id");
         Http.Response rebuilt = http.post("/api/kpis/rebuilds", "");
         assertThat(rebuilt.status()).isEqualTo(200);
         assertThat(rebuilt.body().path("eventsApplied").asLong()).isGreaterThanOrEqualTo(events.size());
         assertThat(snapshot("kpi_daily", "dimension, dim_value, day")).isEqualTo(daily);
+        assertThat(snapshot("kpi_monthly", "dimension, dim_value, day")).isEqualTo(monthly);
         assertThat(snapshot("kpi_ticket", "ticket_id")).isEqualTo(tickets);
         assertThat(http.get("/api/kpis?groupBy=model&from=2026-10-01&to=2026-10-31&granularity=month").body())
                 .isEqualTo(byModel.body());
