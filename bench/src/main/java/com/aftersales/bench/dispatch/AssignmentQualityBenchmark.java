@@ -287,7 +287,7 @@ public final class AssignmentQualityBenchmark implements Benchmark {
     }
 
     private static DispatchJob dispatchJob(Job j) {
-        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "SN", null, "M", j.skill(), null, null,
+        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "SN", null, "M", null, j.skill(), null, null,
                 null, "NORMAL", null, null, j.location(), "IN_WARRANTY", null, j.windowEnd(), DispatchJobStatus.AWAITING_ASSIGNMENT,
                 "bench", null, null, null, null, null, DAY_START, 0);
     }

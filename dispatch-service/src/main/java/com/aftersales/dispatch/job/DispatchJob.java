@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param assignmentExplanation  the rule and score components behind the current assignment
  */
 public record DispatchJob(UUID id, UUID ticketId, UUID customerId, String serialNumber, UUID productId, String model,
-                          String productCategory, String faultCategory, String faultCode, String faultDescription,
+                          String batchNumber, String productCategory, String faultCategory, String faultCode, String faultDescription,
                           String ticketPriority, String customerTier, String regionCode, GeoPoint location,
                           String entitlement, Instant onSiteDueAt, Instant onSiteTargetAt,
                           DispatchJobStatus status, String reason, String holdReason, String autoAssignBlocked,
@@ -28,21 +28,21 @@ public record DispatchJob(UUID id, UUID ticketId, UUID customerId, String serial
     }
 
     public DispatchJob withStatus(DispatchJobStatus newStatus) {
-        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, productCategory, faultCategory,
+        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, batchNumber, productCategory, faultCategory,
                 faultCode, faultDescription, ticketPriority, customerTier, regionCode, location, entitlement, onSiteDueAt,
                 onSiteTargetAt, newStatus, reason, newStatus == DispatchJobStatus.HELD ? holdReason : null,
                 autoAssignBlocked, technicianId, assignedAt, assignmentExplanation, queuedAt, version);
     }
 
     public DispatchJob assignedTo(UUID technician, Instant at, String explanation) {
-        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, productCategory, faultCategory,
+        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, batchNumber, productCategory, faultCategory,
                 faultCode, faultDescription, ticketPriority, customerTier, regionCode, location, entitlement, onSiteDueAt,
                 onSiteTargetAt, DispatchJobStatus.ASSIGNED, reason, null, autoAssignBlocked, technician, at, explanation,
                 queuedAt, version);
     }
 
     public DispatchJob unassigned() {
-        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, productCategory, faultCategory,
+        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, batchNumber, productCategory, faultCategory,
                 faultCode, faultDescription, ticketPriority, customerTier, regionCode, location, entitlement, onSiteDueAt,
                 onSiteTargetAt, DispatchJobStatus.AWAITING_ASSIGNMENT, reason, null, autoAssignBlocked, null, null, null,
                 queuedAt, version);

@@ -28,16 +28,17 @@ public class DispatchJobRepository {
     /** @return false when the ticket already has a job */
     boolean insertIfAbsent(DispatchJob job) {
         return jdbc.sql("""
-                        insert into dispatch_job (id, ticket_id, customer_id, serial_number, product_id, model,
+                        insert into dispatch_job (id, ticket_id, customer_id, serial_number, product_id, model, batch_number,
                             product_category, fault_category, fault_code, fault_description, ticket_priority, customer_tier,
                             region_code, latitude, longitude, entitlement, on_site_due_at, on_site_target_at, status,
                             reason, hold_reason, auto_assign_blocked, queued_at, version)
-                        values (:id, :ticketId, :customerId, :serial, :productId, :model, :productCategory, :faultCategory,
+                        values (:id, :ticketId, :customerId, :serial, :productId, :model, :batch, :productCategory, :faultCategory,
                             :faultCode, :faultDescription, :priority, :tier, :region, :lat, :lon, :entitlement, :dueAt,
                             :targetAt, :status, :reason, :holdReason, :blocked, :queuedAt, 0)
                         on conflict (ticket_id) do nothing""")
                 .param("id", job.id()).param("ticketId", job.ticketId()).param("customerId", job.customerId())
                 .param("serial", job.serialNumber()).param("productId", job.productId()).param("model", job.model())
+                .param("batch", job.batchNumber())
                 .param("productCategory", job.productCategory()).param("faultCategory", job.faultCategory())
                 .param("faultCode", job.faultCode()).param("faultDescription", job.faultDescription())
                 .param("priority", job.ticketPriority()).param("tier", job.customerTier()).param("region", job.regionCode())
@@ -145,7 +146,7 @@ public class DispatchJobRepository {
     private static DispatchJob map(ResultSet rs, int row) throws SQLException {
         return new DispatchJob(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
                 rs.getObject("customer_id", UUID.class), rs.getString("serial_number"), rs.getObject("product_id", UUID.class),
-                rs.getString("model"), rs.getString("product_category"), rs.getString("fault_category"),
+                rs.getString("model"), rs.getString("batch_number"), rs.getString("product_category"), rs.getString("fault_category"),
                 rs.getString("fault_code"), rs.getString("fault_description"), rs.getString("ticket_priority"),
                 rs.getString("customer_tier"), rs.getString("region_code"),
                 GeoPoint.ofNullable((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude")),

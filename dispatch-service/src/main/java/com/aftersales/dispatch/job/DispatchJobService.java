@@ -60,7 +60,7 @@ public class DispatchJobService {
         String holdReason = JobIntakeRules.holdReason(ticket.entitlement(), ticket.chargeBasisCommunicated());
         TicketOpened.SlaDueTimes sla = ticket.sla();
         DispatchJob job = new DispatchJob(UUID.randomUUID(), ticket.ticketId(), ticket.customerId(), ticket.serialNumber(),
-                ticket.productId(), ticket.model(), upper(ticket.productCategory()), upper(ticket.faultCategory()),
+                ticket.productId(), ticket.model(), ticket.batchNumber(), upper(ticket.productCategory()), upper(ticket.faultCategory()),
                 ticket.faultCode(), ticket.faultDescription(), ticket.priority(), ticket.customerTier(), ticket.regionCode(),
                 GeoPoint.ofNullable(ticket.latitude(), ticket.longitude()), ticket.entitlement(),
                 sla == null ? null : sla.onSiteDueAt(), sla == null ? null : sla.onSiteTargetAt(),

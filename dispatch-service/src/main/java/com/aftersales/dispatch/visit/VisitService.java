@@ -275,7 +275,8 @@ public class VisitService {
                 visit.technicianId(), request.outcome().name(), report.id(), report.version(), report.cause(), report.fix(),
                 faultCategory, report.faultCode(), report.fixCode(), firstTimeFix, report.labourMinutes(),
                 consumed.stream().map(p -> new VisitCompleted.PartLine(p.partNumber(), p.quantity(), p.unitPrice())).toList(),
-                job.entitlement(), charge.cost(), charge.charged(), charge.currency(), now));
+                job.entitlement(), charge.cost(), charge.charged(), charge.currency(), now, job.productId(), job.serialNumber(),
+                job.model(), job.productCategory(), job.batchNumber(), job.regionCode()));
         if (request.outcome() == VisitStatus.UNIT_TAKEN_TO_DEPOT) {
             VisitRequests.DepotAuthorisation auth = request.depotAuthorisation();
             events.publish(DispatchEvents.DEPOT_REPAIR_REQUESTED, key, new DepotRepairRequested(UUID.randomUUID(),

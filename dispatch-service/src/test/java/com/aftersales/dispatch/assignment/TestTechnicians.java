@@ -43,7 +43,7 @@ final class TestTechnicians {
     }
 
     static DispatchJob job(GeoPoint location, Instant target, Instant due) {
-        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "SN1", null, "KFR-35GW",
+        return new DispatchJob(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "SN1", null, "KFR-35GW", "B2026",
                 "AIR_CONDITIONER", "COOLING", "E4", "不制冷", "NORMAL", "A", "SH-HP", location, "IN_WARRANTY", due, target,
                 DispatchJobStatus.AWAITING_ASSIGNMENT, "visit-needed-by-ticket-type", null,
                 location == null ? "no-location-no-auto-assign: no coordinates" : null, null, null, null, NOW, 0);

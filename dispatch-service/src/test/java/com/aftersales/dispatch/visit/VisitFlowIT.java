@@ -157,6 +157,9 @@ class VisitFlowIT {
         assertThat(summary.firstTimeFix()).isTrue();
         assertThat(summary.charged()).isEqualByComparingTo("128.00");
         assertThat(summary.cost()).isEqualByComparingTo("45.83");
+        assertThat(summary.batchNumber()).isEqualTo("B1");
+        assertThat(summary.serialNumber()).isEqualTo(s.ticket().data().serialNumber());
+        assertThat(summary.regionCode()).isEqualTo("SH");
 
         JsonNode checkouts = api.get("/api/parts/checkouts?technicianId=" + s.technicianId()).body();
         assertThat(checkouts.get(0).path("consumed").asInt()).isEqualTo(1);
