@@ -1,5 +1,6 @@
 package com.aftersales.returns.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -34,9 +35,11 @@ public record EvaluatePolicyRequest(
         Boolean salesOrderError,
         @Schema(description = "Dealer returns: a large item needs photo approval; the category decides when absent") Boolean largeItem) {
 
+    /** Named apart from {@code product}: as a getter of that name it would replace the facts in the JSON form. */
     @AssertTrue(message = "give either serialNumber or product, not both")
     @Schema(hidden = true)
-    public boolean isProduct() {
+    @JsonIgnore
+    public boolean isSerialNumberOrProduct() {
         return (serialNumber == null) != (product == null);
     }
 

@@ -116,7 +116,7 @@ class PolicyEvaluationIT {
         ApiClient.Response neither = api.post("/api/returns/policy/evaluate", """
                 {"qualityFaultClaimed":true}""");
         assertThat(neither.status()).isEqualTo(400);
-        assertThat(neither.body().path("errors").findValuesAsString("field")).contains("product");
+        assertThat(neither.body().path("errors").findValuesAsString("field")).contains("serialNumberOrProduct");
 
         ApiClient.Response beforePurchase = api.post("/api/returns/policy/evaluate", """
                 {"product":{"category":"KETTLE","purchaseDate":"2026-03-02","priceType":"REGULAR"},

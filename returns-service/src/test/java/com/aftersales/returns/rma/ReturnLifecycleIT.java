@@ -278,7 +278,7 @@ class ReturnLifecycleIT {
         ApiClient.Response invalid = api.post("/api/returns", """
                 {"facts":{"qualityFaultClaimed":true},"reason":"x"}""");
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.body().path("errors").findValuesAsString("field")).contains("facts.product");
+        assertThat(invalid.body().path("errors").findValuesAsString("field")).contains("facts.serialNumberOrProduct");
         assertThat(api.post("/api/returns", "{}").status()).isEqualTo(400);
         assertThat(api.get("/api/returns/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(api.get("/api/returns/not-a-uuid").status()).isEqualTo(400);
