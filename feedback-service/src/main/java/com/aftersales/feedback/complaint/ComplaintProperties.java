@@ -12,10 +12,13 @@ import java.util.Map;
  * @param resolveWithin     business time to resolve it, per severity (rule CP-SLA-RESOLVE)
  * @param lowScoreSeverity  severity of complaints opened by the low-survey-score rule
  * @param defaultCurrency   currency of a resolution without compensation
+ * @param slaCheckInterval  how often the CP-SLA-BREACH rule looks for overdue complaints
+ * @param slaCheckBatch     the most complaints one check escalates
  */
 @ConfigurationProperties("aftersales.feedback.complaints")
 public record ComplaintProperties(Map<Severity, Duration> acknowledgeWithin, Map<Severity, Duration> resolveWithin,
-                                  Severity lowScoreSeverity, String defaultCurrency) {
+                                  Severity lowScoreSeverity, String defaultCurrency, Duration slaCheckInterval,
+                                  int slaCheckBatch) {
 
     public ComplaintProperties {
         for (Severity severity : Severity.values()) {

@@ -106,6 +106,20 @@ class ComplaintRepository {
                 .list();
     }
 
+    /** Complaints past their resolve-by time, still being handled and not escalated by the SLA rule yet. */
+    List<UUID> overdue(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from complaint where sla_escalated_at is null and resolve_due_at < :now
+                        and status in ('OPEN', 'ACKNOWLEDGED', 'INVESTIGATING', 'PROPOSED')
+                        order by resolve_due_at, id limit :limit""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    void markSlaEscalated(UUID id, Instant at) {
+        jdbc.sql("update complaint set sla_escalated_at = :at where id = :id").param("at", Timestamp.from(at)).param("id", id)
+                .update();
+    }
+
     long countOpen(Severity severity) {
         return jdbc.sql("select count(*) from complaint where status <> 'CLOSED' and severity = :severity")
                 .param("severity", severity.name()).query(Long.class).single();

@@ -127,6 +127,29 @@ public class ComplaintService {
         return complaint;
     }
 
+    /**
+     * CP-SLA-BREACH: slow handling creates a second complaint, so a complaint still being handled after its
+     * resolve-by time (business hours, per severity) is escalated automatically, once, with the rule and the
+     * numbers in the reason.
+     *
+     * @return the complaints escalated
+     */
+    @Transactional
+    public List<UUID> escalateOverdue(int limit) {
+        Instant now = clock.instant();
+        List<UUID> escalated = complaints.overdue(now, limit);
+        for (UUID id : escalated) {
+            Complaint c = get(id);
+            String reason = "CP-SLA-BREACH: not resolved by " + c.resolveDueAt() + " ("
+                    + properties.resolveWithin().get(c.severity()) + " business time for " + c.severity() + ")";
+            apply(id, new ComplaintStep(ComplaintStatus.ESCALATED, SYSTEM, reason, null, null, null, null, null, null,
+                    reason, null), null);
+            complaints.markSlaEscalated(id, now);
+            meters.counter("aftersales.complaints.sla.breached", "severity", c.severity().name()).increment();
+        }
+        return escalated;
+    }
+
     private static Map<String, Object> details(ComplaintStep s) {
         Map<String, Object> details = new LinkedHashMap<>();
         putIfPresent(details, "facts", s.facts());

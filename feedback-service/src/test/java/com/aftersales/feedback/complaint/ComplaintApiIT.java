@@ -8,7 +8,9 @@ import com.aftersales.feedback.support.Http;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +28,10 @@ class ComplaintApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ComplaintService complaints;
 
     private Http.Response step(Http http, String id, String body) {
         return http.post("/api/complaints/" + id + "/steps", body);
@@ -94,6 +100,27 @@ class ComplaintApiIT {
                     "aftersales.complaint.escalated.v1", "aftersales.complaint.resolved.v1");
             ComplaintResolved resolved = events.get(2).dataAs(FeedbackEvents.COMPLAINT_RESOLVED);
             assertThat(resolved.compensationAmount()).isEqualByComparingTo("200.00");
+        }
+    }
+
+    @Test
+    void anOverdueComplaintIsEscalatedOnceByTheSlaRule() {
+        Http http = new Http(port);
+        String id = http.post("/api/complaints", """
+                {"customerId":"%s","channel":"WECHAT","aboutType":"PRODUCT","aboutRef":"KFR-35GW","severity":"CRITICAL",
+                 "description":"漏水","recordedBy":"agent-1"}""".formatted(UUID.randomUUID())).body().path("id").asString();
+        jdbc.sql("update complaint set resolve_due_at = now() - interval '1 minute' where id = :id")
+                .param("id", UUID.fromString(id)).update();
+        assertThat(complaints.escalateOverdue(1000)).contains(UUID.fromString(id));
+        assertThat(complaints.escalateOverdue(1000)).doesNotContain(UUID.fromString(id));
+        JsonNode escalated = http.get("/api/complaints/" + id).body();
+        assertThat(escalated.path("status").asString()).isEqualTo("ESCALATED");
+        assertThat(escalated.path("resolveOverdue").asBoolean()).isTrue();
+        JsonNode last = escalated.path("steps").get(escalated.path("steps").size() - 1);
+        assertThat(last.path("details").path("reason").asString()).startsWith("CP-SLA-BREACH").contains("CRITICAL");
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            assertThat(kafka.events(Topics.FEEDBACK, id, 2, Duration.ofSeconds(30))).extracting(e -> e.type().type())
+                    .containsExactly("aftersales.complaint.opened.v1", "aftersales.complaint.escalated.v1");
         }
     }
 

@@ -49,7 +49,7 @@ class TicketJourneyIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from processed_event where event_id = :id").param("id", changed.id()).query(Long.class).single() == 1);
+                "select count(*) from processed_event where consumer = 'feedback-service' and event_id = :id").param("id", changed.id()).query(Long.class).single() == 1);
         assertThat(jdbc.sql("select status from ticket_journey where ticket_id = :id").param("id", ticketId)
                 .query(String.class).single()).isEqualTo("AWAITING_TECHNICIAN");
         assertThat(jdbc.sql("select status from ticket_journey_step where ticket_id = :id order by reached_at")
