@@ -76,12 +76,14 @@ public class AssignmentService {
     private Proposal propose(DispatchJob job) {
         Timer.Sample sample = Timer.start(meters);
         try {
-            Map<UUID, Integer> load = jobs.openAssignmentsByTechnician();
+            Instant now = now();
+            Map<UUID, List<DispatchJobRepository.OpenWork>> work = jobs.openWork(null).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(DispatchJobRepository.OpenWork::technicianId));
             Set<UUID> declined = new HashSet<>(jobs.techniciansWhoDeclined(job.id()));
             List<Candidate> candidates = technicians.onDuty().stream()
-                    .map(t -> new Candidate(t, load.getOrDefault(t.id(), 0), declined.contains(t.id())))
+                    .map(t -> new Candidate(t, loadToday(t, work.getOrDefault(t.id(), List.of()), now), declined.contains(t.id())))
                     .toList();
-            return engine.propose(job, candidates, now());
+            return engine.propose(job, candidates, now);
         } finally {
             sample.stop(proposalTimer);
         }
@@ -123,8 +125,8 @@ public class AssignmentService {
         var exclusion = proposal.exclusion(technician.id());
         if (exclusion.isEmpty() && proposal.candidate(technician.id()).isEmpty()) {
             // technicians off duty are not candidates at all: evaluate them against the rules directly
-            exclusion = engine.exclusion(job, new Candidate(technician, jobs.openAssignmentsByTechnician()
-                    .getOrDefault(technician.id(), 0), false), now());
+            exclusion = engine.exclusion(job, new Candidate(technician,
+                    loadToday(technician, jobs.openWork(technician.id()), now()), false), now());
         }
         if (exclusion.isPresent() && !request.overridesRules()) {
             throw new RuleViolationException(exclusion.get().rule(), technician.name() + ": " + exclusion.get().why()
@@ -171,7 +173,7 @@ public class AssignmentService {
         Technician technician = technicians.find(best.technicianId()).orElseThrow();
         // two jobs may pick the same technician at once: re-check the capacity under the technician's lock
         technicians.lockForAssignment(technician.id());
-        if (jobs.openAssignmentsOf(technician.id()) >= technician.maxVisitsPerDay()) {
+        if (loadToday(technician, jobs.openWork(technician.id()), now()) >= technician.maxVisitsPerDay()) {
             log.info("Job {} not auto-assigned: {} filled up meanwhile ({})", job.id(), technician.name(),
                     AssignmentEngine.RULE_CAPACITY);
             meters.counter("aftersales.dispatch.auto.assign.skipped").increment();
@@ -202,6 +204,16 @@ public class AssignmentService {
                 job.ticketId(), technicianId, cause, reason, actor, now));
         meters.counter("aftersales.dispatch.unassignments", "cause", cause).increment();
         return jobs.find(job.id()).orElseThrow();
+    }
+
+    /**
+     * Rule {@value AssignmentEngine#RULE_CAPACITY}: what uses up today's visits is open work not yet scheduled
+     * (it will be done soon) and appointments on the technician's today; appointments on other days do not.
+     */
+    static int loadToday(Technician technician, List<DispatchJobRepository.OpenWork> work, Instant now) {
+        java.time.LocalDate today = technician.calendar().localDate(now);
+        return (int) work.stream().filter(w -> w.appointmentStart() == null
+                || technician.calendar().localDate(w.appointmentStart()).equals(today)).count();
     }
 
     private DispatchJob job(UUID jobId) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Dispatch jobs and their assignment log in PostgreSQL; updates are guarded by the version column. */
 @Repository
@@ -91,18 +90,24 @@ public class DispatchJobRepository {
                 .param("t", technicianId).param("s", status.name()).query(DispatchJobRepository::map).list();
     }
 
-    /** Open assignments (assigned or in progress) per technician: the load that uses up today's capacity. */
-    public Map<UUID, Integer> openAssignmentsByTechnician() {
-        return jdbc.sql("""
-                        select technician_id, count(*) as n from dispatch_job
-                        where technician_id is not null and status in ('ASSIGNED', 'IN_PROGRESS') group by technician_id""")
-                .query((rs, n) -> Map.entry(rs.getObject("technician_id", UUID.class), rs.getInt("n"))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /**
+     * A technician's open work: a job assigned or in progress, with the start of its open visit's
+     * appointment window when one is agreed (null when not yet scheduled).
+     */
+    public record OpenWork(UUID technicianId, Instant appointmentStart) {
     }
 
-    public int openAssignmentsOf(UUID technicianId) {
-        return jdbc.sql("select count(*) from dispatch_job where technician_id = :t and status in ('ASSIGNED', 'IN_PROGRESS')")
-                .param("t", technicianId).query(Integer.class).single();
+    /** Open work of every technician, or of one when {@code technicianId} is not null. */
+    public List<OpenWork> openWork(UUID technicianId) {
+        return jdbc.sql("""
+                        select j.technician_id, min(v.window_start) as appointment_start from dispatch_job j
+                        left join visit v on v.job_id = j.id and v.technician_id = j.technician_id
+                                         and v.status in ('SCHEDULED', 'EN_ROUTE', 'ON_SITE')
+                        where j.technician_id is not null and j.status in ('ASSIGNED', 'IN_PROGRESS')
+                          and (cast(:t as uuid) is null or j.technician_id = :t)
+                        group by j.id, j.technician_id""")
+                .param("t", technicianId)
+                .query((rs, n) -> new OpenWork(rs.getObject(1, UUID.class), instant(rs, "appointment_start"))).list();
     }
 
     public List<UUID> techniciansWhoDeclined(UUID jobId) {

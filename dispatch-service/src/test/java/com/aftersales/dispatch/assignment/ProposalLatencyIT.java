@@ -94,7 +94,7 @@ class ProposalLatencyIT {
             long t0 = System.nanoTime();
             technicianReads.onDuty();
             long t1 = System.nanoTime();
-            jobReads.openAssignmentsByTechnician();
+            jobReads.openWork(null);
             long t2 = System.nanoTime();
             log.info("of which: reading on-duty technicians {} ms, open load per technician {} ms", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
             double p50 = nanos[SAMPLES / 2] / 1e6;
