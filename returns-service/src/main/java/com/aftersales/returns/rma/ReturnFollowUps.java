@@ -85,7 +85,7 @@ public class ReturnFollowUps {
     /** Runs every follow-up due at {@code now}; returns how many returns were acted on. */
     public int runAt(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        int acted = pickups(at) + followUps(at) + ageing(at);
+        int acted = drain(() -> pickups(at)) + drain(() -> followUps(at)) + ageing(at);
         Map<ReturnStatus, Long> counts = returns.countByStatus();
         byStatus.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status, 0L)));
         long[] buckets = returns.ageingBuckets(at.minus(properties.ageing().processingTime()),
@@ -137,9 +137,20 @@ public class ReturnFollowUps {
     }
 
     private int ageing(Instant now) {
-        int escalated = raise(now, ESCALATED, properties.ageing().escalationTime(), List.of(WARNING));
-        int warned = raise(now, WARNING, properties.ageing().processingTime(), List.of());
+        int escalated = drain(() -> raise(now, ESCALATED, properties.ageing().escalationTime(), List.of(WARNING)));
+        int warned = drain(() -> raise(now, WARNING, properties.ageing().processingTime(), List.of()));
         return escalated + warned;
+    }
+
+    /** Repeats a batch until one comes back short: everything due now is handled, one transaction per batch. */
+    private int drain(java.util.function.IntSupplier batch) {
+        int total = 0;
+        int handled;
+        do {
+            handled = batch.getAsInt();
+            total += handled;
+        } while (handled == properties.followUps().batchSize());
+        return total;
     }
 
     private int raise(Instant now, String level, Duration after, List<String> lowerLevels) {
