@@ -40,6 +40,13 @@ public class DayPlanService {
     private final Timer solveTimer;
     private final AtomicReference<DayPlan> lastPlan = new AtomicReference<>();
     private final AtomicReference<DayPlanView> lastView = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean replanScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ScheduledExecutorService replanner = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "day-plan-replanner");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningReads reads, PlanningProperties properties,
                    AssignmentProperties assignment, Clock clock, MeterRegistry meters) {
@@ -101,12 +108,36 @@ public class DayPlanService {
     /** New work or a technician gone: the plan no longer matches; the next re-plan repairs it from where it was. */
     @TransactionalEventListener
     void onJobReady(JobReadyForAssignment ready) {
-        lastView.updateAndGet(v -> v == null ? null : v.markedStale());
+        markStale();
     }
 
     @TransactionalEventListener
     void onTechnicianOffDuty(TechnicianWentOffDuty offDuty) {
-        lastView.updateAndGet(v -> v == null ? null : v.markedStale());
+        markStale();
+    }
+
+    private void markStale() {
+        DayPlanView view = lastView.updateAndGet(v -> v == null ? null : v.markedStale());
+        boolean auto = !properties.autoReplanAfter().isZero() && !properties.autoReplanAfter().isNegative();
+        // one pending re-plan gathers every change until it runs; nothing is planned before someone asked for a plan
+        if (view != null && auto && replanScheduled.compareAndSet(false, true)) {
+            replanner.schedule(this::autoReplan, properties.autoReplanAfter().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void autoReplan() {
+        replanScheduled.set(false);
+        try {
+            replan();
+        } catch (RuntimeException e) {
+            // the next change schedules another attempt; the last good plan stays readable meanwhile
+            org.slf4j.LoggerFactory.getLogger(DayPlanService.class).warn("Automatic re-plan failed: {}", e.toString());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        replanner.shutdownNow();
     }
 
     private PlanVisit visit(DispatchJob job, PlanningReads.Appointment appointment, Instant now) {
