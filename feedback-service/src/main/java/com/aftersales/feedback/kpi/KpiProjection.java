@@ -80,6 +80,8 @@ class KpiProjection {
             }
         });
         if (REPAIR.equals(t.ticketType()) && t.productId() != null) {
+            // Its resolution may have been consumed first (it knew neither unit nor type then): check it now.
+            markRepeatIfCameBack(t.ticketId());
             // This repair makes an earlier resolution of the same unit within the window a repeat.
             for (UUID earlier : store.repairTicketsOfProduct(t.productId(), t.ticketId())) {
                 change(earlier, f -> {

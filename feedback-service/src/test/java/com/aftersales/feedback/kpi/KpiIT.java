@@ -139,6 +139,62 @@ class KpiIT {
                 .isEqualTo(byModel.body());
     }
 
+    /** The same facts published in order and in reverse give the same KPIs: every projection step is order-independent. */
+    @Test
+    void theSameFactsInReverseOrderGiveTheSameKpis() {
+        String inOrder = "ORD-" + System.nanoTime();
+        String reversed = "REV-" + System.nanoTime();
+        List<EventEnvelope<?>> forward = scenario(inOrder);
+        List<EventEnvelope<?>> backward = new ArrayList<>(scenario(reversed));
+        java.util.Collections.reverse(backward);
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            forward.forEach(kafka::publish);
+            backward.forEach(kafka::publish);
+        }
+        List<UUID> ids = new ArrayList<>();
+        forward.forEach(e -> ids.add(e.id()));
+        backward.forEach(e -> ids.add(e.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                select count(*) from processed_event where consumer = 'feedback-service.kpi' and event_id in (:ids)""")
+                .param("ids", ids).query(Long.class).single() == ids.size());
+        JsonNode byModel = new Http(port).get("/api/kpis?groupBy=model&from=2026-07-01&to=2026-07-31&granularity=month").body();
+        JsonNode a = row(byModel, inOrder);
+        JsonNode b = row(byModel, reversed);
+        assertThat(b.path("counts")).isEqualTo(a.path("counts"));
+        assertThat(b.path("kpis")).isEqualTo(a.path("kpis"));
+        assertThat(a.path("counts").path("repeat_yes").asLong()).isEqualTo(1);
+        assertThat(a.path("counts").path("tickets").asLong()).isEqualTo(2);
+    }
+
+    /** Two repairs of one unit (the second a repeat), reassigned, two visits, a survey answer. */
+    private static List<EventEnvelope<?>> scenario(String model) {
+        Instant t = Instant.parse("2026-07-06T01:00:00Z");
+        UUID product = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID tech1 = UUID.randomUUID();
+        UUID tech2 = UUID.randomUUID();
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        events.add(opened(first, model, product, t, new TicketOpened.SlaDueTimes(null, t.plusSeconds(86400),
+                t.plusSeconds(21600), t.plusSeconds(3 * 86400))));
+        events.add(status(first, "OPEN", "CONTACTED", "agent-1", t.plusSeconds(300)));
+        events.add(status(first, "CONTACTED", "CONTACTED", "agent-2", t.plusSeconds(600)));
+        events.add(event("dispatch-service", DispatchEvents.TECHNICIAN_ASSIGNED, first, new TechnicianAssigned(UUID.randomUUID(),
+                first, tech1, "A", "AUTO", "system", 0.5, "x", t.plusSeconds(900))));
+        events.add(event("dispatch-service", DispatchEvents.TECHNICIAN_ASSIGNED, first, new TechnicianAssigned(UUID.randomUUID(),
+                first, tech2, "B", "MANUAL", "dispatcher", 0.7, "y", t.plusSeconds(1200))));
+        events.add(event("dispatch-service", DispatchEvents.VISIT_STARTED, first, new VisitStarted(UUID.randomUUID(),
+                UUID.randomUUID(), first, tech2, t.plusSeconds(7200))));
+        events.add(visit(first, tech2, false, "60.00", t.plusSeconds(9000)));
+        events.add(visit(first, tech2, false, "40.00", t.plusSeconds(90000)));
+        events.add(status(first, "IN_PROGRESS", "RESOLVED", "tech", t.plusSeconds(90000)));
+        events.add(event("feedback-service", FeedbackEvents.SURVEY_ANSWERED, UUID.randomUUID(), new SurveyAnswered(
+                UUID.randomUUID(), first, UUID.randomUUID(), 3, 6, "WEB", true, t.plusSeconds(200000))));
+        events.add(opened(second, model, product, t.plusSeconds(5 * 86400), null));
+        events.add(status(second, "OPEN", "RESOLVED_REMOTELY", "agent-3", t.plusSeconds(5 * 86400 + 3600)));
+        return events;
+    }
+
     @Test
     void badQueriesAreProblems() {
         Http http = new Http(port);

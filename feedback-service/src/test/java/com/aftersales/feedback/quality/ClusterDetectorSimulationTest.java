@@ -38,6 +38,29 @@ class ClusterDetectorSimulationTest {
         assertThat(otherAlerts).isZero();
     }
 
+    /** The detector's power by effect size: printed for the record, asserted only to rise with the effect. */
+    @Test
+    void detectionRateRisesWithTheEffect() {
+        double[] multiples = {1.5, 2, 3, 4, 6, 8};
+        int[] found = new int[multiples.length];
+        int falseAlerts = 0;
+        for (int i = 0; i < multiples.length; i++) {
+            for (long seed = 1; seed <= SEEDS; seed++) {
+                SimulatedFleet fleet = SimulatedFleet.withBadBatch(500 + seed, multiples[i]);
+                List<CellKey> alerted = detector.scan(fleet.observations()).alerts().stream().map(CellTest::cell).toList();
+                found[i] += alerted.contains(fleet.planted) ? 1 : 0;
+                falseAlerts += (int) alerted.stream().filter(cell -> !cell.equals(fleet.planted)).count();
+            }
+            System.out.printf("planted ×%.1f: found in %d of %d seeds%n", multiples[i], found[i], SEEDS);
+        }
+        System.out.printf("false alerts over %d planted fleets: %d%n", multiples.length * SEEDS, falseAlerts);
+        for (int i = 1; i < multiples.length; i++) {
+            assertThat(found[i]).isGreaterThanOrEqualTo(found[i - 1]);
+        }
+        assertThat(found[0]).isLessThan(SEEDS);
+        assertThat(falseAlerts).isLessThanOrEqualTo(1);
+    }
+
     @Test
     void plantedAlertCarriesItsEvidence() {
         SimulatedFleet fleet = SimulatedFleet.withBadBatch(7, PLANTED_MULTIPLE);
