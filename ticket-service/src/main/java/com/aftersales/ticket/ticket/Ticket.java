@@ -21,10 +21,10 @@ public final class Ticket {
     private final TicketSubject subject;
     private final TicketType type;
     private final Channel channel;
-    private final Priority priority;
-    private final String faultCategory;
-    private final String faultCode;
-    private final String faultDescription;
+    private Priority priority;
+    private String faultCategory;
+    private String faultCode;
+    private String faultDescription;
     private final List<Attachment> attachments;
     private final Instant openedAt;
     private final Entitlement entitlement;
@@ -167,6 +167,42 @@ public final class Ticket {
                 "From " + escalatedTo + ": " + reason));
         escalatedTo = null;
         updatedAt = now;
+    }
+
+    /**
+     * Corrects what the agent recorded at intake; null leaves a field as it is. Records which fields
+     * changed (from → to) in the timeline; returns their names (empty when nothing changed).
+     */
+    public List<String> amend(Priority newPriority, String newFaultCategory, String newFaultCode,
+                              String newFaultDescription, String actor, Instant now) {
+        List<String> changed = new ArrayList<>();
+        StringBuilder detail = new StringBuilder();
+        if (newPriority != null && newPriority != priority) {
+            detail.append("priority ").append(priority).append(" → ").append(newPriority).append("; ");
+            priority = newPriority;
+            changed.add("priority");
+        }
+        if (newFaultCategory != null && !newFaultCategory.equals(faultCategory)) {
+            detail.append("faultCategory ").append(faultCategory).append(" → ").append(newFaultCategory).append("; ");
+            faultCategory = newFaultCategory;
+            changed.add("faultCategory");
+        }
+        if (newFaultCode != null && !newFaultCode.equals(faultCode)) {
+            detail.append("faultCode ").append(faultCode).append(" → ").append(newFaultCode).append("; ");
+            faultCode = newFaultCode;
+            changed.add("faultCode");
+        }
+        if (newFaultDescription != null && !newFaultDescription.equals(faultDescription)) {
+            detail.append("faultDescription rewritten; ");
+            faultDescription = newFaultDescription;
+            changed.add("faultDescription");
+        }
+        if (!changed.isEmpty()) {
+            updatedAt = now;
+            newEntries.add(new TimelineEntry(now, TimelineEntry.AMENDED, null, null, actor,
+                    detail.substring(0, detail.length() - 2)));
+        }
+        return changed;
     }
 
     /** A technician took the job (reported by dispatch). */

@@ -14,6 +14,12 @@ public final class TicketCommands {
     public record Transition(@NotNull TicketStatus status, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** {@code PATCH /api/tickets/{id}}: corrections of what was recorded at intake; absent fields stay. */
+    public record Amend(Priority priority, @Size(max = 64) String faultCategory, @Size(max = 64) String faultCode,
+                        @Size(min = 1, max = 4000) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*",
+                                message = "must not be blank") String faultDescription) {
+    }
+
     /** {@code POST /api/tickets/{id}/charge-basis}. */
     public record ChargeBasis(@Size(max = 1000) String note) {
     }

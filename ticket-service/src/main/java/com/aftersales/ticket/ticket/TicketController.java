@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -138,6 +139,20 @@ class TicketController {
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody TicketCommands.Transition command) {
         tickets.transition(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        return view(id);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct priority or fault details",
+            description = "Absent fields stay as they are; the change is recorded in the timeline. Send If-Match with "
+                    + "the ETag you read: if another agent changed the ticket since, the answer is a 409 "
+                    + "concurrent-modification problem and nothing is overwritten. SLA targets stay those set at intake.")
+    @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "409", description = "Changed by someone else", content = @Content(mediaType = PROBLEM_JSON))
+    ResponseEntity<TicketView> amend(@PathVariable UUID id,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @Valid @RequestBody TicketCommands.Amend command) {
+        tickets.amend(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
         return view(id);
     }
 

@@ -79,12 +79,18 @@ class TicketRepository {
     /** Saves a changed ticket; fails if someone else saved it since it was read. */
     void update(Ticket ticket) {
         int updated = jdbc.sql("""
-                        update ticket set status = :status, updated_at = :updatedAt, charge_basis_by = :chargeBasisBy,
+                        update ticket set status = :status, updated_at = :updatedAt, priority = :priority,
+                               fault_category = :faultCategory, fault_code = :faultCode, fault_description = :faultDescription,
+                               charge_basis_by = :chargeBasisBy,
                                charge_basis_at = :chargeBasisAt, escalated_to = :escalatedTo, closed_at = :closedAt,
                                reopen_count = :reopenCount, technician_id = :technician, version = version + 1
                         where id = :id and version = :version""")
                 .param("status", ticket.status().name())
                 .param("updatedAt", Timestamp.from(ticket.updatedAt()))
+                .param("priority", ticket.priority().name())
+                .param("faultCategory", ticket.faultCategory())
+                .param("faultCode", ticket.faultCode())
+                .param("faultDescription", ticket.faultDescription())
                 .param("chargeBasisBy", ticket.chargeBasisCommunicatedBy())
                 .param("chargeBasisAt", ts(ticket.chargeBasisCommunicatedAt()))
                 .param("escalatedTo", ticket.escalatedTo() == null ? null : ticket.escalatedTo().name())

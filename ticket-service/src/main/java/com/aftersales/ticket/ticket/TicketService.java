@@ -133,6 +133,13 @@ public class TicketService {
         });
     }
 
+    /** An agent corrects priority or fault details; SLA targets stay those set at intake. */
+    @Transactional
+    public Ticket amend(UUID id, TicketCommands.Amend command, String ifMatch, String actor) {
+        return agentCommand(id, ifMatch, ticket -> ticket.amend(command.priority(), command.faultCategory(),
+                command.faultCode(), command.faultDescription(), actor, now()));
+    }
+
     /** The agent told the customer the charge basis: chargeable work may now be dispatched. */
     @Transactional
     public Ticket chargeBasisCommunicated(UUID id, TicketCommands.ChargeBasis command, String ifMatch, String actor) {

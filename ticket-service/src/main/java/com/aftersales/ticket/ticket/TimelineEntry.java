@@ -19,4 +19,5 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
     /** What another service reported about the ticket (visit scheduled, parts used, survey answered...). */
     public static final String REPORT = "REPORT";
     public static final String KNOWLEDGE_OUTCOME = "KNOWLEDGE_OUTCOME";
+    public static final String AMENDED = "AMENDED";
 }

@@ -134,6 +134,18 @@ class TicketCommandsIT {
         assertThat(api.read(stale).path("type").asString()).isEqualTo("urn:aftersales:problem:concurrent-modification");
         assertThat(api.getJson("/api/tickets/" + id).path("escalatedTo").asString()).isEqualTo("SUPERVISOR");
 
+        // two agents amend from the same read: the second is refused, nothing is overwritten
+        HttpResponse<String> current = api.get("/api/tickets/" + id);
+        String tag = current.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> agentA = api.patch("/api/tickets/" + id, "{\"priority\":\"HIGH\"}", Map.of("If-Match", tag));
+        HttpResponse<String> agentB = api.patch("/api/tickets/" + id, "{\"priority\":\"LOW\",\"faultCode\":\"E9\"}", Map.of("If-Match", tag));
+        assertThat(agentA.statusCode()).as(agentA.body()).isEqualTo(200);
+        assertThat(agentB.statusCode()).isEqualTo(409);
+        JsonNode afterBoth = api.getJson("/api/tickets/" + id);
+        assertThat(afterBoth.path("priority").asString()).isEqualTo("HIGH");
+        assertThat(afterBoth.path("faultCode").asString()).isEqualTo("E1");
+        assertThat(api.patch("/api/tickets/" + id, "{\"faultDescription\":\"  \"}", Map.of()).statusCode()).isEqualTo(400);
+
         HttpResponse<String> invalid = command(id, "/transitions", "{\"status\":\"LOST\"}", null);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(command(UUID.randomUUID().toString(), "/transitions", "{\"status\":\"TRIAGED\",\"reason\":\"x\"}", null)

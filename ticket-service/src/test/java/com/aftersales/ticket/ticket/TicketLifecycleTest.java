@@ -179,4 +179,20 @@ class TicketLifecycleTest {
         assertThatThrownBy(() -> ticket.escalate(EscalationTarget.SUPERVISOR, "agent:li", "x", T0))
                 .isInstanceOf(TicketRuleViolation.class);
     }
+
+    @Test
+    void amendingRecordsWhatChangedAndNothingWhenNothingDid() {
+        Ticket ticket = openRepair();
+
+        assertThat(ticket.amend(Priority.URGENT, null, "E4", "不制冷，有焦味", "agent:zhao", T0))
+                .containsExactly("priority", "faultCode", "faultDescription");
+        assertThat(ticket.priority()).isEqualTo(Priority.URGENT);
+        assertThat(ticket.faultCategory()).isEqualTo("COOLING");
+        assertThat(ticket.newTimelineEntries()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(TimelineEntry.AMENDED);
+            assertThat(e.reason()).contains("priority NORMAL → URGENT", "faultCode E1 → E4");
+        });
+        assertThat(ticket.amend(Priority.URGENT, "COOLING", null, null, "agent:zhao", T0)).isEmpty();
+        assertThat(ticket.newTimelineEntries()).hasSize(2);
+    }
 }
