@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -33,10 +34,12 @@ class SurveyController {
 
     private final SurveyService surveys;
     private final Clock clock;
+    private final int maxToSend;
 
-    SurveyController(SurveyService surveys, Clock clock) {
+    SurveyController(SurveyService surveys, Clock clock, SurveyProperties properties) {
         this.surveys = surveys;
         this.clock = clock;
+        this.maxToSend = properties.maxToSend();
     }
 
     /** POST /api/surveys/{id}/responses. */
@@ -52,12 +55,12 @@ class SurveyController {
     record SurveyView(UUID id, UUID ticketId, UUID customerId, String status, boolean expired, String triggeredBy,
                       String decision, Instant sendAt, Instant expiresAt, Integer csat, Integer nps, String comment,
                       String channel, Instant answeredAt, String lowScoreAction, String lowScoreRule, UUID complaintId,
-                      UUID callbackTaskId) {
+                      UUID callbackTaskId, Instant sentAt) {
 
         static SurveyView of(Survey s, Instant now) {
             return new SurveyView(s.id(), s.ticketId(), s.customerId(), s.status().name(), s.expiredAt(now), s.triggeredBy(),
                     s.decision(), s.sendAt(), s.expiresAt(), s.csat(), s.nps(), s.comment(), s.channel(), s.answeredAt(),
-                    s.lowScoreAction(), s.lowScoreRule(), s.complaintId(), s.callbackTaskId());
+                    s.lowScoreAction(), s.lowScoreRule(), s.complaintId(), s.callbackTaskId(), s.sentAt());
         }
     }
 
@@ -76,6 +79,22 @@ class SurveyController {
     SurveyView respond(@PathVariable UUID id, @Valid @RequestBody ResponseRequest r) {
         Survey survey = surveys.answer(id, new SurveyService.Answer(r.token(), r.csat(), r.nps(), r.comment(), r.channel()));
         return SurveyView.of(survey, clock.instant());
+    }
+
+    @GetMapping(path = "/api/surveys/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Survey links whose send time has come, for the notification channel",
+            description = "For the SMS/WeChat sender only (the links carry the customer's token). Consent is checked again; "
+                    + "mark each as sent with POST /api/surveys/{id}/sent.")
+    List<SurveyService.ToSend> outbox(@RequestParam(defaultValue = "100") @Min(1) int limit) {
+        return surveys.toSend(Math.min(limit, maxToSend));
+    }
+
+    @PostMapping(path = "/api/surveys/{id}/sent", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record that the survey link was sent (idempotent)")
+    @ApiResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Answered or skipped", content = @Content(mediaType = "application/problem+json"))
+    SurveyView sent(@PathVariable UUID id) {
+        return SurveyView.of(surveys.markSent(id), clock.instant());
     }
 
     @GetMapping(path = "/api/surveys/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,6 +74,25 @@ class SurveyRepository {
                 .update();
     }
 
+    /** Scheduled, unsent surveys whose send time has come and which have not expired. */
+    List<Survey> dueToSend(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from survey where status = 'SCHEDULED' and sent_at is null and send_at <= :now and expires_at > :now
+                        order by send_at, id limit :limit""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    /** @return false if it was already marked sent */
+    boolean markSent(UUID id, Instant at) {
+        return jdbc.sql("update survey set sent_at = :at where id = :id and sent_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    void skip(UUID id, String decision) {
+        jdbc.sql("update survey set status = 'SKIPPED', decision = decision || ' | ' || :decision where id = :id")
+                .param("decision", decision).param("id", id).update();
+    }
+
     /** Average CSAT of answers since {@code from}; null without answers. */
     Double averageCsat(Instant from) {
         return jdbc.sql("select avg(csat) from survey where answered_at >= :from and csat is not null")
@@ -95,6 +115,7 @@ class SurveyRepository {
                 rs.getString("comment"), rs.getString("channel"),
                 rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),
                 rs.getString("low_score_action"), rs.getString("low_score_rule"), rs.getObject("complaint_id", UUID.class),
-                rs.getObject("callback_task_id", UUID.class));
+                rs.getObject("callback_task_id", UUID.class),
+                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
     }
 }

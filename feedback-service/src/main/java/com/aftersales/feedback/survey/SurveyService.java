@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -138,6 +140,45 @@ class SurveyService {
                 decision.action() != LowScoreRule.Action.NONE, now));
         meters.counter("aftersales.surveys.answered", "lowScoreAction", decision.action().name()).increment();
         return surveys.find(surveyId).orElseThrow();
+    }
+
+    /** A survey link for the notification channel (SMS, WeChat) to send. */
+    record ToSend(UUID surveyId, UUID customerId, String phone, String preferredLanguage, String link, Instant expiresAt) {
+    }
+
+    /**
+     * Surveys whose send time has come, with their link. Consent is checked again here (SV-NO-CONSENT): a customer
+     * who withdrew it since the survey was scheduled is skipped, not sent.
+     */
+    @Transactional
+    List<ToSend> toSend(int limit) {
+        Instant now = clock.instant();
+        List<ToSend> out = new ArrayList<>();
+        for (Survey s : surveys.dueToSend(now, limit)) {
+            Optional<CustomerProfile> profile = customers.find(s.customerId());
+            if (profile.map(p -> Boolean.FALSE.equals(p.contactConsent())).orElse(false)) {
+                surveys.skip(s.id(), SV_NO_CONSENT + ": consent withdrawn before sending");
+                continue;
+            }
+            out.add(new ToSend(s.id(), s.customerId(), profile.map(CustomerProfile::phone).orElse(null),
+                    profile.map(CustomerProfile::preferredLanguage).orElse(null),
+                    properties.linkTemplate().replace("{id}", s.id().toString()).replace("{token}", s.token()), s.expiresAt()));
+        }
+        return out;
+    }
+
+    /** The channel took the link; handing it out again would send the customer a second message. */
+    @Transactional
+    Survey markSent(UUID id) {
+        Survey survey = get(id);
+        if (survey.status() != SurveyStatus.SCHEDULED) {
+            throw new StateConflictException("survey-not-open", 409, "The survey is not open for answers",
+                    "Survey " + id + " is " + survey.status(), Map.of());
+        }
+        if (surveys.markSent(id, clock.instant())) {
+            meters.counter("aftersales.surveys.sent").increment();
+        }
+        return get(id);
     }
 
     Survey get(UUID id) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -131,6 +132,17 @@ class SurveyIT {
         UUID ticketId = resolvedTicket(true);
         Http http = new Http(port);
         UUID surveyId = UUID.fromString(http.get("/api/surveys?ticketId=" + ticketId).body().path("id").asString());
+        // Resolved 25 h ago with a 24 h delay: the link is due; the sender takes it once.
+        JsonNode outbox = http.get("/api/surveys/outbox?limit=500").body();
+        JsonNode mine = outbox.valueStream().filter(o -> o.path("surveyId").asString().equals(surveyId.toString()))
+                .findFirst().orElseThrow();
+        assertThat(mine.path("link").asString()).contains(surveyId.toString()).contains(token(surveyId));
+        assertThat(mine.path("phone").asString()).startsWith("+86");
+        Http.Response sent = http.post("/api/surveys/" + surveyId + "/sent", "");
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.body().path("sentAt").asString()).isNotBlank();
+        assertThat(http.get("/api/surveys/outbox?limit=500").body().valueStream()
+                .noneMatch(o -> o.path("surveyId").asString().equals(surveyId.toString()))).isTrue();
         Http.Response answered = http.post("/api/surveys/" + surveyId + "/responses", answer(token(surveyId), 2, null));
         assertThat(answered.status()).isEqualTo(201);
         assertThat(answered.body().path("lowScoreAction").asString()).isEqualTo("CALLBACK");
@@ -160,6 +172,9 @@ class SurveyIT {
         assertThat(survey.body().path("decision").asString()).startsWith(SurveyService.SV_NO_CONSENT);
         UUID surveyId = UUID.fromString(survey.body().path("id").asString());
         assertThat(http.post("/api/surveys/" + surveyId + "/responses", answer(token(surveyId), 5, 10)).status()).isEqualTo(409);
+        assertThat(http.post("/api/surveys/" + surveyId + "/sent", "").status()).isEqualTo(409);
+        assertThat(http.get("/api/surveys/outbox?limit=500").body().valueStream()
+                .noneMatch(o -> o.path("surveyId").asString().equals(surveyId.toString()))).isTrue();
         assertThat(http.post("/api/surveys/" + UUID.randomUUID() + "/responses", answer("x", 5, 10)).status()).isEqualTo(404);
     }
 }
