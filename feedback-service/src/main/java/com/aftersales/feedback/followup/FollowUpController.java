@@ -1,5 +1,6 @@
 package com.aftersales.feedback.followup;
 
+import com.aftersales.platform.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,16 +12,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,10 +35,12 @@ class FollowUpController {
 
     private final FollowUpService followUps;
     private final FollowUpProperties properties;
+    private final IdempotentRequests idempotency;
 
-    FollowUpController(FollowUpService followUps, FollowUpProperties properties) {
+    FollowUpController(FollowUpService followUps, FollowUpProperties properties, IdempotentRequests idempotency) {
         this.followUps = followUps;
         this.properties = properties;
+        this.idempotency = idempotency;
     }
 
     @GetMapping(path = "/api/follow-ups/due", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,13 +63,25 @@ class FollowUpController {
 
     @PostMapping(path = "/api/follow-ups/contacts", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the outcome of a contact",
             description = "REACHED restarts the customer's cadence; with a taskId, REACHED or DECLINED completes the task.")
     @ApiResponse(responseCode = "400", description = "Invalid fields, or a task of another customer", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such task", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "The task is already done", content = @Content(mediaType = "application/problem+json"))
-    FollowUpService.Contact record(@Valid @RequestBody ContactRequest r) {
-        return followUps.record(r.customerId(), r.taskId(), r.outcome(), r.channel(), r.notes(), r.contactedBy());
+    ResponseEntity<Object> record(@Parameter(description = "Client-chosen key that makes the request safe to retry")
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                                  @Valid @RequestBody ContactRequest r) {
+        return idempotency.create("POST /api/follow-ups/contacts", idempotencyKey, r, () -> {
+            FollowUpService.Contact contact = followUps.record(r.customerId(), r.taskId(), r.outcome(), r.channel(), r.notes(),
+                    r.contactedBy());
+            return new IdempotentRequests.Created(URI.create("/api/follow-ups/contacts/" + contact.id()), contact);
+        });
+    }
+
+    @GetMapping(path = "/api/follow-ups/contacts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A recorded contact")
+    @ApiResponse(responseCode = "404", description = "No such contact", content = @Content(mediaType = "application/problem+json"))
+    FollowUpService.Contact contact(@PathVariable UUID id) {
+        return followUps.contact(id);
     }
 }

@@ -94,6 +94,16 @@ class FollowUpService {
                    Instant contactedAt) {
     }
 
+    Contact contact(UUID id) {
+        return jdbc.sql("""
+                        select id, customer_id, task_id, outcome, channel, notes, contacted_by, contacted_at
+                        from follow_up_contact where id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .optional().orElseThrow(() -> new NotFoundException("follow-up contact", id));
+    }
+
     @Transactional
     Contact record(UUID customerId, UUID taskId, ContactOutcome outcome, ContactChannel channel, String notes, String by) {
         Instant now = clock.instant();

@@ -73,7 +73,10 @@ class FollowUpIT {
         assertThat(ids(http.get("/api/follow-ups/due?tier=C&limit=1000&asOf=" + Instant.now().plus(Duration.ofDays(171)))
                 .body())).contains(c.toString());
 
-        assertThat(http.post("/api/follow-ups/contacts", contact(a, null, "REACHED")).status()).isEqualTo(201);
+        Http.Response reached = http.post("/api/follow-ups/contacts", contact(a, null, "REACHED"));
+        assertThat(reached.status()).isEqualTo(201);
+        String location = reached.response().headers().firstValue("Location").orElseThrow();
+        assertThat(http.get(location).body().path("outcome").asString()).isEqualTo("REACHED");
         assertThat(http.post("/api/follow-ups/contacts", contact(aUnreached, null, "NO_ANSWER")).status()).isEqualTo(201);
         List<String> after = ids(http.get("/api/follow-ups/due?tier=A&limit=1000").body());
         assertThat(after).doesNotContain(a.toString()).contains(aUnreached.toString());
