@@ -31,8 +31,7 @@ class DispatchProblems implements ProblemMapper {
                     rule.getMessage(), Map.of("rule", rule.rule())));
         }
         if (exception instanceof NotFoundException notFound) {
-            return Optional.of(ProblemException.notFound(notFound.resource(), notFound.getMessage()
-                    .substring(notFound.getMessage().lastIndexOf(' ') + 1)));
+            return Optional.of(ProblemException.notFound(notFound.resource(), notFound.id()));
         }
         if (exception instanceof ForbiddenActorException forbidden) {
             return Optional.of(new ProblemException(FORBIDDEN, HttpStatus.FORBIDDEN, "Not yours to act on",

@@ -27,6 +27,12 @@ public class TechnicianRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /**
+     * Parsed technicians by id, reused while their version in the database is unchanged: a proposal
+     * reads every on-duty technician, and parsing skills, area and calendar each time dominated it.
+     * Every write bumps the version, so the check against the database keeps any instance current.
+     */
+    private final Map<UUID, Technician> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     TechnicianRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -90,8 +96,25 @@ public class TechnicianRepository {
 
     /** Everyone not off duty: the candidates of an assignment. */
     public List<Technician> onDuty() {
-        return withFixRecords(jdbc.sql("select * from technician where status <> 'OFF_DUTY' order by name, id")
-                .query(this::map).list());
+        List<Map.Entry<UUID, Long>> versions = jdbc.sql("select id, version from technician where status <> 'OFF_DUTY' order by name, id")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+        List<UUID> stale = versions.stream().filter(v -> {
+            Technician known = parsed.get(v.getKey());
+            return known == null || known.version() != v.getValue();
+        }).map(Map.Entry::getKey).toList();
+        if (!stale.isEmpty()) {
+            jdbc.sql("select * from technician where id in (:ids)").param("ids", stale).query(this::map).list()
+                    .forEach(t -> parsed.put(t.id(), t));
+        }
+        List<Technician> result = new java.util.ArrayList<>();
+        for (Map.Entry<UUID, Long> v : versions) {
+            Technician t = parsed.get(v.getKey());
+            // changed again between the two reads: this read is still a consistent enough snapshot to score with
+            if (t != null) {
+                result.add(t);
+            }
+        }
+        return withFixRecords(result);
     }
 
     public List<Technician> all() {
