@@ -1,5 +1,6 @@
 package com.aftersales.feedback.kpi;
 
+import com.aftersales.feedback.shared.ProjectionRebuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,7 +50,7 @@ class KpiController {
             description = "Admin command (also ./aftersales-style: curl -X POST .../api/kpis/rebuilds). Stops the KPI "
                     + "listener, empties the KPI tables, replays every topic from the beginning to its current end through the "
                     + "same handlers, then restarts the listener, which skips what the rebuild already applied.")
-    KpiRebuild.Result rebuild() {
+    ProjectionRebuilder.Result rebuild() {
         return rebuild.rebuild();
     }
 }

@@ -13,9 +13,7 @@ import java.util.Set;
  * @param resolvedStatuses   ticket statuses that count as resolved
  * @param repeatRepairWindow a repair ticket for the same unit within this time after a resolution makes that resolution a repeat
  * @param maxRangeDays       the widest from–to range one query may ask for
- * @param rebuildPollTimeout how long the rebuild waits for records per poll before re-checking the end offsets
  */
 @ConfigurationProperties("aftersales.feedback.kpis")
-public record KpiProperties(ZoneId zone, Set<String> resolvedStatuses, Duration repeatRepairWindow, int maxRangeDays,
-                            Duration rebuildPollTimeout) {
+public record KpiProperties(ZoneId zone, Set<String> resolvedStatuses, Duration repeatRepairWindow, int maxRangeDays) {
 }

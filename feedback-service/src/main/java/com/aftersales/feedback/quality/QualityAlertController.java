@@ -1,6 +1,7 @@
 package com.aftersales.feedback.quality;
 
 import com.aftersales.contracts.feedback.QualityAlertRaised;
+import com.aftersales.feedback.shared.ProjectionRebuilder;
 import com.aftersales.platform.web.FieldError;
 import com.aftersales.platform.web.ProblemException;
 import com.aftersales.platform.web.ProblemType;
@@ -32,11 +33,24 @@ class QualityAlertController {
     private final QualityRepository repository;
     private final QualityScanService scans;
     private final QualityProperties properties;
+    private final ProjectionRebuilder rebuilder;
+    private final QualityEventsListener listener;
 
-    QualityAlertController(QualityRepository repository, QualityScanService scans, QualityProperties properties) {
+    QualityAlertController(QualityRepository repository, QualityScanService scans, QualityProperties properties,
+                           ProjectionRebuilder rebuilder, QualityEventsListener listener) {
         this.repository = repository;
         this.scans = scans;
         this.properties = properties;
+        this.rebuilder = rebuilder;
+        this.listener = listener;
+    }
+
+    @PostMapping(path = "/api/quality-alerts/projection/rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Admin: rebuild the quality-loop projection (units, tickets, failures) from offset zero",
+            description = "Alerts already raised are kept: they are decisions with published events.")
+    ProjectionRebuilder.Result rebuild() {
+        return rebuilder.rebuild(new ProjectionRebuilder.Projection("quality", QualityEventsListener.LISTENER_ID,
+                QualityEventsListener.GROUP, QualityEventsListener.TOPICS, QualityEventsListener.TABLES, listener.handlers()));
     }
 
     @PostMapping(path = "/api/quality-alerts/scans", produces = MediaType.APPLICATION_JSON_VALUE)

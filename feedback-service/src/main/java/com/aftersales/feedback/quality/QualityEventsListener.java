@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,10 @@ import java.util.UUID;
 class QualityEventsListener {
 
     static final String GROUP = "feedback-service.quality";
+    static final String LISTENER_ID = "quality-projection";
+    static final List<String> TOPICS = List.of(Topics.TICKETS, Topics.DISPATCH);
+    /** The projection's tables; alerts are decisions with published events, never rebuilt. */
+    static final List<String> TABLES = List.of("quality_unit", "quality_ticket", "quality_fault");
     static final String REPAIR = "REPAIR";
 
     private final InboundEventProcessor inbound;
@@ -46,9 +51,13 @@ class QualityEventsListener {
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.TICKETS, Topics.DISPATCH}, groupId = GROUP)
+    @KafkaListener(id = LISTENER_ID, topics = {Topics.TICKETS, Topics.DISPATCH}, groupId = GROUP)
     void on(ConsumerRecord<String, byte[]> record) {
         inbound.process(record, handlers);
+    }
+
+    EventHandlers handlers() {
+        return handlers;
     }
 
     private void unit(ProductFacts p, Instant at) {

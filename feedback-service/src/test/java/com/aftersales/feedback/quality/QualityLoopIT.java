@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -137,6 +138,14 @@ class QualityLoopIT {
         assertThat(listed).hasSize(UNITS_PER_BATCH - BAD_BATCH_FAILURES)
                 .containsExactlyInAnyOrderElementsOf(badBatch.subList(BAD_BATCH_FAILURES, UNITS_PER_BATCH));
         assertThat(failedTickets).hasSize(BAD_BATCH_FAILURES + 1);
+
+        // The projection rebuilt from offset zero equals the live one, and the alert survives it.
+        List<Map<String, Object>> units = jdbc.sql("select * from quality_unit order by product_id").query().listOfRows();
+        List<Map<String, Object>> faults = jdbc.sql("select * from quality_fault order by ticket_id").query().listOfRows();
+        assertThat(http.post("/api/quality-alerts/projection/rebuilds", "").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select * from quality_unit order by product_id").query().listOfRows()).isEqualTo(units);
+        assertThat(jdbc.sql("select * from quality_fault order by ticket_id").query().listOfRows()).isEqualTo(faults);
+        assertThat(http.get("/api/quality-alerts/" + alertId).status()).isEqualTo(200);
     }
 
     @Test
