@@ -15,6 +15,8 @@ public final class ReturnsEvents {
 
     public static final EventType<ReturnRequested> RETURN_REQUESTED =
             new EventType<>("aftersales.return.requested.v1", Topics.RETURNS, ReturnRequested.class);
+    public static final EventType<ReturnStatusChanged> RETURN_STATUS_CHANGED =
+            new EventType<>("aftersales.return.status-changed.v1", Topics.RETURNS, ReturnStatusChanged.class);
     public static final EventType<ReturnDecided> RETURN_DECIDED =
             new EventType<>("aftersales.return.decided.v1", Topics.RETURNS, ReturnDecided.class);
     public static final EventType<ReturnReceived> RETURN_RECEIVED =
@@ -42,7 +44,7 @@ public final class ReturnsEvents {
     public static final EventType<DepotRepairPromiseAtRisk> DEPOT_REPAIR_PROMISE_AT_RISK =
             new EventType<>("aftersales.depot-repair.promise-at-risk.v1", Topics.RETURNS, DepotRepairPromiseAtRisk.class);
 
-    public static final List<EventType<?>> ALL = List.of(RETURN_REQUESTED, RETURN_DECIDED, RETURN_RECEIVED,
+    public static final List<EventType<?>> ALL = List.of(RETURN_REQUESTED, RETURN_DECIDED, RETURN_STATUS_CHANGED, RETURN_RECEIVED,
             INSPECTION_COMPLETED, REFUND_ISSUED, EXCHANGE_SHIPPED, OUT_OF_STOCK_REGISTERED, UNIT_READY_FOR_PICKUP,
             PICKUP_REMINDER_SENT, UNIT_SHIPPED_BACK, RETURN_AGEING_ALERT, RETURN_FOLLOW_UP_DUE, DEPOT_REPAIR_STATUS_CHANGED,
             DEPOT_REPAIR_PROMISE_AT_RISK);

@@ -1,0 +1,11 @@
+package com.aftersales.contracts.returns;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A return moved from one status to another (every move, including those without an event of their own such
+ * as IN_REPAIR, REPAIRED and COLLECTED). Keyed by return id, in order with the return's other events.
+ */
+public record ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt) {
+}
