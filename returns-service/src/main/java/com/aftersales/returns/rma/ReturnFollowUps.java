@@ -3,6 +3,7 @@ package com.aftersales.returns.rma;
 import com.aftersales.contracts.returns.PickupReminderSent;
 import com.aftersales.contracts.returns.ReturnAgeingAlert;
 import com.aftersales.contracts.returns.ReturnFollowUpDue;
+import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -113,6 +114,8 @@ public class ReturnFollowUps {
                     returns.update(order);
                     events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, order.id().toString(), new UnitShippedBack(order.id(),
                             ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES.name(), null, null, now));
+                    events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
+                            ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now));
                     meters.counter("aftersales.returns.pickup.shipped.back").increment();
                 }
             }

@@ -7,6 +7,7 @@ import com.aftersales.contracts.returns.RefundIssued;
 import com.aftersales.contracts.returns.ReturnDecided;
 import com.aftersales.contracts.returns.ReturnReceived;
 import com.aftersales.contracts.returns.ReturnRequested;
+import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.returns.UnitReadyForPickup;
 import com.aftersales.contracts.returns.UnitShippedBack;
@@ -95,38 +96,45 @@ public class ReturnService {
     @Transactional
     public ReturnOrder override(UUID id, String supervisor, Remedy remedy, String reason) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.overrideBy(supervisor, remedy, reason, now);
         returns.update(order);
         publishDecided(order, now);
         meters.counter("aftersales.returns.overrides", "remedy", remedy.name()).increment();
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder decidePhotos(UUID id, boolean approved) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.decidePhotos(approved, now);
         returns.update(order);
         publishDecided(order, now);
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder receive(UUID id, String condition, String receivedBy) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.receive(condition, receivedBy, now);
         returns.update(order);
         events.publish(ReturnsEvents.RETURN_RECEIVED, id.toString(), new ReturnReceived(id, order.request().serialNumber(),
                 condition, receivedBy, now));
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder inspect(UUID id, InspectionReport report) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         InspectionReport stamped = new InspectionReport(report.items(), report.faultConfirmed(), report.customerDamageFound(),
                 report.factoryBatchFault(), report.inspector(), now);
@@ -139,12 +147,14 @@ public class ReturnService {
                 order.freightPayer().name(), stamped.inspector(), now));
         meters.counter("aftersales.returns.inspections", "result", stamped.passed() ? "pass" : "fail",
                 "contradictsClaim", String.valueOf(contradicted)).increment();
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder settleFee(UUID id, boolean accepted) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.settleFee(accepted, now);
         returns.update(order);
@@ -152,28 +162,33 @@ public class ReturnService {
             events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id,
                     ReturnOrder.ShipBackReason.FEE_DECLINED.name(), null, null, now));
         }
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder refund(UUID id, String reference) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.refund(reference, now);
         returns.update(order);
         events.publish(ReturnsEvents.REFUND_ISSUED, id.toString(), new RefundIssued(id, order.refund().creditPercent(),
                 reference, now));
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder shipExchange(UUID id, String replacementSerial, String carrier, String trackingNumber) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.shipExchange(replacementSerial, carrier, trackingNumber, now);
         returns.update(order);
         events.publish(ReturnsEvents.EXCHANGE_SHIPPED, id.toString(), new ExchangeShipped(id, replacementSerial, carrier,
                 trackingNumber, now));
+        publishMove(order, from);
         return order;
     }
 
@@ -181,6 +196,7 @@ public class ReturnService {
     @Transactional
     public ReturnOrder registerOutOfStock(UUID id, LocalDate expectedArrival) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         LocalDate today = zones.dateAt(order.request().storeCode(), now);
         LocalDate followUp = today.plus(properties.outOfStock().followUpWithin());
@@ -190,66 +206,88 @@ public class ReturnService {
         returns.update(order);
         events.publish(ReturnsEvents.OUT_OF_STOCK_REGISTERED, id.toString(), new OutOfStockRegistered(id,
                 order.request().model(), expectedArrival, order.outOfStock().followUpDueDate(), now));
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder startRepair(UUID id) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         order.startRepair(now());
         returns.update(order);
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder repaired(UUID id) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         order.repaired(now());
         returns.update(order);
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder readyForPickup(UUID id) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.readyForPickup(properties.pickup().reminderInterval(), now);
         returns.update(order);
         events.publish(ReturnsEvents.UNIT_READY_FOR_PICKUP, id.toString(), new UnitReadyForPickup(id,
                 order.request().serialNumber(), order.request().storeCode(), now));
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder collected(UUID id) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         order.collected(now());
         returns.update(order);
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder shipBack(UUID id, String carrier, String trackingNumber) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         Instant now = now();
         order.shipBack(ReturnOrder.ShipBackReason.CUSTOMER_REQUEST, carrier, trackingNumber, now);
         returns.update(order);
         events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id,
                 ReturnOrder.ShipBackReason.CUSTOMER_REQUEST.name(), carrier, trackingNumber, now));
+        publishMove(order, from);
         return order;
     }
 
     @Transactional
     public ReturnOrder dispose(UUID id, ReturnOrder.UnitDisposition disposition) {
         ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
         order.dispose(disposition, now());
         returns.update(order);
         meters.counter("aftersales.returns.units.disposed", "disposition", disposition.name()).increment();
+        publishMove(order, from);
         return order;
     }
 
     private ReturnOrder load(UUID id) {
         return returns.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("return", id));
+    }
+
+    /** Every move of a return is also published as such, after the event of the step that caused it. */
+    private void publishMove(ReturnOrder order, ReturnStatus from) {
+        if (order.status() != from) {
+            events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
+                    from.name(), order.status().name(), order.remedy().name(), order.updatedAt()));
+            meters.counter("aftersales.returns.transitions", "to", order.status().name()).increment();
+        }
     }
 
     private void publishDecided(ReturnOrder order, Instant now) {
