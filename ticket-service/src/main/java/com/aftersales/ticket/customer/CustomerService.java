@@ -1,6 +1,7 @@
 package com.aftersales.ticket.customer;
 
 import com.aftersales.contracts.customer.CustomerRegistered;
+import com.aftersales.contracts.customer.CustomerUpdated;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.web.ProblemException;
@@ -43,8 +44,7 @@ public class CustomerService {
         customers.insert(customer);
         events.publish(TicketEvents.CUSTOMER_REGISTERED, customer.id().toString(), new CustomerRegistered(customer.id(),
                 customer.name(), customer.tier().name(), customer.preferredLanguage(), customer.primaryPhone(),
-                customer.contactConsent(), customer.mainAddress() == null ? null : customer.mainAddress().regionCode(),
-                customer.registeredAt()));
+                customer.contactConsent(), regionCode(customer), customer.registeredAt()));
         meters.counter("aftersales.customers.registered", "tier", customer.tier().name()).increment();
         return customer;
     }
@@ -61,8 +61,42 @@ public class CustomerService {
                 request.preferredLanguage() != null ? request.preferredLanguage() : current.preferredLanguage(),
                 request.contactConsent() != null ? request.contactConsent() : current.contactConsent(),
                 current.registeredAt(), now(), current.version() + 1);
+        List<String> changedFields = replicatedChanges(current, changed);
         customers.update(changed, current.version());
+        if (!changedFields.isEmpty()) {
+            events.publish(TicketEvents.CUSTOMER_UPDATED, id.toString(), new CustomerUpdated(id, changed.name(),
+                    changed.tier().name(), changed.preferredLanguage(), changed.primaryPhone(), changed.contactConsent(),
+                    regionCode(changed), changedFields, changed.updatedAt()));
+        }
         return changed;
+    }
+
+    /** The fields other services replicate (those of CustomerRegistered) that differ. */
+    private static List<String> replicatedChanges(Customer before, Customer after) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!before.name().equals(after.name())) {
+            changed.add("name");
+        }
+        if (before.tier() != after.tier()) {
+            changed.add("tier");
+        }
+        if (!before.preferredLanguage().equals(after.preferredLanguage())) {
+            changed.add("preferredLanguage");
+        }
+        if (!java.util.Objects.equals(before.primaryPhone(), after.primaryPhone())) {
+            changed.add("primaryPhone");
+        }
+        if (before.contactConsent() != after.contactConsent()) {
+            changed.add("contactConsent");
+        }
+        if (!java.util.Objects.equals(regionCode(before), regionCode(after))) {
+            changed.add("regionCode");
+        }
+        return changed;
+    }
+
+    private static String regionCode(Customer customer) {
+        return customer.mainAddress() == null ? null : customer.mainAddress().regionCode();
     }
 
     @Transactional(readOnly = true)

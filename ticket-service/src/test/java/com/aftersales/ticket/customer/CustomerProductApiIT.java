@@ -3,6 +3,7 @@ package com.aftersales.ticket.customer;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.customer.CustomerRegistered;
+import com.aftersales.contracts.customer.CustomerUpdated;
 import com.aftersales.contracts.product.ProductRegistered;
 import com.aftersales.contracts.product.ProductUpdated;
 import com.aftersales.contracts.ticket.TicketEvents;
@@ -114,6 +115,12 @@ class CustomerProductApiIT {
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(api.read(second).path("type").asString()).isEqualTo("urn:aftersales:problem:concurrent-modification");
         assertThat(api.getJson("/api/customers/" + id).path("tier").asString()).isEqualTo("B");
+
+        CustomerUpdated updated = TestApi.awaitEvent(Topics.TICKETS, id, TicketEvents.CUSTOMER_UPDATED.type())
+                .dataAs(TicketEvents.CUSTOMER_UPDATED);
+        assertThat(updated.tier()).isEqualTo("B");
+        assertThat(updated.changedFields()).containsExactly("tier");
+        assertThat(TestApi.awaitEvents(Topics.TICKETS, id, TicketEvents.CUSTOMER_UPDATED.type(), 1)).as("the refused change published nothing").hasSize(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.aftersales.contracts.ticket;
 import com.aftersales.contracts.EventType;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.customer.CustomerRegistered;
+import com.aftersales.contracts.customer.CustomerUpdated;
 import com.aftersales.contracts.product.ProductRegistered;
 import com.aftersales.contracts.product.ProductUpdated;
 
@@ -23,13 +24,16 @@ public final class TicketEvents {
             new EventType<>("aftersales.ticket.sla-breached.v1", Topics.TICKETS, TicketSlaBreached.class);
     public static final EventType<CustomerRegistered> CUSTOMER_REGISTERED =
             new EventType<>("aftersales.customer.registered.v1", Topics.TICKETS, CustomerRegistered.class);
+    public static final EventType<CustomerUpdated> CUSTOMER_UPDATED =
+            new EventType<>("aftersales.customer.updated.v1", Topics.TICKETS, CustomerUpdated.class);
     public static final EventType<ProductRegistered> PRODUCT_REGISTERED =
             new EventType<>("aftersales.product.registered.v1", Topics.TICKETS, ProductRegistered.class);
     public static final EventType<ProductUpdated> PRODUCT_UPDATED =
             new EventType<>("aftersales.product.updated.v1", Topics.TICKETS, ProductUpdated.class);
 
     public static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED,
-            TICKET_CHARGE_BASIS_COMMUNICATED, TICKET_SLA_WARNING, TICKET_SLA_BREACHED, CUSTOMER_REGISTERED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
+            TICKET_CHARGE_BASIS_COMMUNICATED, TICKET_SLA_WARNING, TICKET_SLA_BREACHED, CUSTOMER_REGISTERED,
+            CUSTOMER_UPDATED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
 
     private TicketEvents() {
     }
