@@ -29,6 +29,8 @@ public final class ReturnsEvents {
             new EventType<>("aftersales.return.exchange-shipped.v1", Topics.RETURNS, ExchangeShipped.class);
     public static final EventType<OutOfStockRegistered> OUT_OF_STOCK_REGISTERED =
             new EventType<>("aftersales.return.out-of-stock-registered.v1", Topics.RETURNS, OutOfStockRegistered.class);
+    public static final EventType<UnitDisposed> UNIT_DISPOSED =
+            new EventType<>("aftersales.return.unit-disposed.v1", Topics.RETURNS, UnitDisposed.class);
     public static final EventType<UnitReadyForPickup> UNIT_READY_FOR_PICKUP =
             new EventType<>("aftersales.return.unit-ready-for-pickup.v1", Topics.RETURNS, UnitReadyForPickup.class);
     public static final EventType<PickupReminderSent> PICKUP_REMINDER_SENT =
@@ -45,7 +47,7 @@ public final class ReturnsEvents {
             new EventType<>("aftersales.depot-repair.promise-at-risk.v1", Topics.RETURNS, DepotRepairPromiseAtRisk.class);
 
     public static final List<EventType<?>> ALL = List.of(RETURN_REQUESTED, RETURN_DECIDED, RETURN_STATUS_CHANGED, RETURN_RECEIVED,
-            INSPECTION_COMPLETED, REFUND_ISSUED, EXCHANGE_SHIPPED, OUT_OF_STOCK_REGISTERED, UNIT_READY_FOR_PICKUP,
+            INSPECTION_COMPLETED, REFUND_ISSUED, EXCHANGE_SHIPPED, OUT_OF_STOCK_REGISTERED, UNIT_DISPOSED, UNIT_READY_FOR_PICKUP,
             PICKUP_REMINDER_SENT, UNIT_SHIPPED_BACK, RETURN_AGEING_ALERT, RETURN_FOLLOW_UP_DUE, DEPOT_REPAIR_STATUS_CHANGED,
             DEPOT_REPAIR_PROMISE_AT_RISK);
 
