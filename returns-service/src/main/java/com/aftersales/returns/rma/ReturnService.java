@@ -9,6 +9,7 @@ import com.aftersales.contracts.returns.ReturnReceived;
 import com.aftersales.contracts.returns.ReturnRequested;
 import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.returns.UnitDisposed;
 import com.aftersales.contracts.returns.UnitReadyForPickup;
 import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -270,8 +271,11 @@ public class ReturnService {
     public ReturnOrder dispose(UUID id, ReturnOrder.UnitDisposition disposition) {
         ReturnOrder order = load(id);
         ReturnStatus from = order.status();
-        order.dispose(disposition, now());
+        Instant now = now();
+        order.dispose(disposition, now);
         returns.update(order);
+        events.publish(ReturnsEvents.UNIT_DISPOSED, id.toString(), new UnitDisposed(id, order.request().serialNumber(),
+                order.request().model(), disposition.name(), now));
         meters.counter("aftersales.returns.units.disposed", "disposition", disposition.name()).increment();
         publishMove(order, from);
         return order;

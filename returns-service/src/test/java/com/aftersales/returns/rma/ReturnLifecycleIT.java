@@ -134,7 +134,9 @@ class ReturnLifecycleIT {
                 {"disposition":"RESTOCKED"}""").body().path("disposition").asString()).isEqualTo("RESTOCKED");
         assertThat(api.post("/api/returns/" + id + "/disposition", """
                 {"disposition":"SCRAPPED"}""").status()).isEqualTo(409);
-        assertThat(types(id, 5)).containsOnlyOnce(ReturnsEvents.REFUND_ISSUED.type());
+        List<String> types = types(id, 9);
+        assertThat(types).containsOnlyOnce(ReturnsEvents.REFUND_ISSUED.type());
+        assertThat(types).containsOnlyOnce(ReturnsEvents.UNIT_DISPOSED.type());
     }
 
     @Test
