@@ -2,6 +2,7 @@ package com.aftersales.feedback.customer;
 
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.customer.CustomerRegistered;
+import com.aftersales.contracts.customer.CustomerUpdated;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.platform.inbox.EventHandlers;
@@ -28,6 +29,7 @@ class CustomerProfileListener {
         this.jdbc = jdbc;
         this.handlers = EventHandlers.builder()
                 .on(TicketEvents.CUSTOMER_REGISTERED, e -> registered(e.data()))
+                .on(TicketEvents.CUSTOMER_UPDATED, e -> updated(e.data()))
                 .on(TicketEvents.TICKET_OPENED, e -> ticketOpened(e.data()))
                 .build();
     }
@@ -50,6 +52,22 @@ class CustomerProfileListener {
                 .param("language", c.preferredLanguage()).param("phone", c.primaryPhone())
                 .param("consent", c.contactConsent()).param("region", c.regionCode())
                 .param("at", Timestamp.from(c.registeredAt()))
+                .update();
+    }
+
+    /** Tier and consent changes take effect for the cadence and the next survey. */
+    private void updated(CustomerUpdated c) {
+        jdbc.sql("""
+                        insert into customer_profile (customer_id, name, tier, preferred_language, phone, contact_consent,
+                                                      region_code, registered_at)
+                        values (:id, :name, :tier, :language, :phone, :consent, :region, :at)
+                        on conflict (customer_id) do update set name = excluded.name, tier = excluded.tier,
+                            preferred_language = excluded.preferred_language, phone = excluded.phone,
+                            contact_consent = excluded.contact_consent, region_code = excluded.region_code""")
+                .param("id", c.customerId()).param("name", c.name()).param("tier", c.tier())
+                .param("language", c.preferredLanguage()).param("phone", c.primaryPhone())
+                .param("consent", c.contactConsent()).param("region", c.regionCode())
+                .param("at", Timestamp.from(c.updatedAt()))
                 .update();
     }
 

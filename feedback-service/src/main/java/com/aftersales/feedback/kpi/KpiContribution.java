@@ -42,18 +42,14 @@ final class KpiContribution {
         }
         if (f.onSiteAt != null) {
             m.count(Measure.ON_SITE_N, Measure.ON_SITE_S, seconds(f.openedAt, f.onSiteAt));
-            if (f.onSiteDueAt != null) {
-                m.count(Measure.SLA_ON_SITE_N, Measure.SLA_ON_SITE_MET, f.onSiteAt.isAfter(f.onSiteDueAt) ? 0 : 1);
-            }
-            if (f.onSiteTargetAt != null) {
-                m.count(Measure.BEAT_PROMISE_N, Measure.BEAT_PROMISE_YES, f.onSiteAt.isAfter(f.onSiteTargetAt) ? 0 : 1);
-            }
         }
+        // A clock counts once it is decided: reached (met if by its due time) or reported breached by ticket-service,
+        // which also covers tickets never visited. A breach report wins over a timestamp that says otherwise.
+        clock(m, Measure.SLA_ON_SITE_N, Measure.SLA_ON_SITE_MET, f.onSiteAt, f.onSiteDueAt, f.onSiteBreached);
+        clock(m, Measure.BEAT_PROMISE_N, Measure.BEAT_PROMISE_YES, f.onSiteAt, f.onSiteTargetAt, f.onSiteTargetBreached);
+        clock(m, Measure.SLA_RESOLVE_N, Measure.SLA_RESOLVE_MET, f.resolvedAt, f.resolutionDueAt, f.resolutionBreached);
         if (f.resolvedAt != null) {
             m.count(Measure.RESOLVE_N, Measure.RESOLVE_S, seconds(f.openedAt, f.resolvedAt));
-            if (f.resolutionDueAt != null) {
-                m.count(Measure.SLA_RESOLVE_N, Measure.SLA_RESOLVE_MET, f.resolvedAt.isAfter(f.resolutionDueAt) ? 0 : 1);
-            }
             if (REPAIR.equals(f.ticketType)) {
                 m.count(Measure.REPEAT_N, Measure.REPEAT_YES, f.repeatedWithinWindow ? 1 : 0);
             }
@@ -74,6 +70,14 @@ final class KpiContribution {
             m.count(Measure.COST_N, Measure.COST_MINOR, f.costMinor);
         }
         return m;
+    }
+
+    private static void clock(Measures m, Measure n, Measure met, Instant reachedAt, Instant dueAt, boolean breached) {
+        if (breached) {
+            m.count(n, met, 0);
+        } else if (reachedAt != null && dueAt != null) {
+            m.count(n, met, reachedAt.isAfter(dueAt) ? 0 : 1);
+        }
     }
 
     /** The dimension values the ticket counts under; unknown values are left out (never bucketed as "null"). */

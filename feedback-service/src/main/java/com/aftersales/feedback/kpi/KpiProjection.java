@@ -11,6 +11,7 @@ import com.aftersales.contracts.returns.ReturnRequested;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.ticket.TicketSlaBreached;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.inbox.EventHandlers;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,7 @@ class KpiProjection {
                     f.technician(e.data().technicianId().toString(), e.data().startedAt());
                 }))
                 .on(DispatchEvents.VISIT_COMPLETED, e -> visitCompleted(e.data()))
+                .on(TicketEvents.TICKET_SLA_BREACHED, e -> slaBreached(e.data()))
                 .on(FeedbackEvents.SURVEY_ANSWERED, e -> surveyAnswered(e.data()))
                 .on(FeedbackEvents.COMPLAINT_OPENED, e -> complaintOpened(e.data()))
                 .on(ReturnsEvents.RETURN_REQUESTED, e -> returnRequested(e.data()))
@@ -145,6 +147,19 @@ class KpiProjection {
 
     private static long minor(BigDecimal amount) {
         return amount == null ? 0 : amount.movePointRight(MINOR_UNITS).longValue();
+    }
+
+    /** Clocks other than these (FIRST_RESPONSE, future ones) are measured from timestamps only. */
+    private void slaBreached(TicketSlaBreached b) {
+        change(b.ticketId(), f -> {
+            switch (b.clock()) {
+                case "ON_SITE" -> f.onSiteBreached = true;
+                case "ON_SITE_TARGET" -> f.onSiteTargetBreached = true;
+                case "RESOLUTION" -> f.resolutionBreached = true;
+                default -> {
+                }
+            }
+        });
     }
 
     private void surveyAnswered(SurveyAnswered s) {

@@ -46,7 +46,9 @@ class KpiStore {
                             technician_at = :technicianAt, team = :team,
                             first_response_at = :firstResponse, assigned_at = :assigned, on_site_at = :onSite,
                             resolved_at = :resolved, on_site_due_at = :onSiteDue, on_site_target_at = :onSiteTarget,
-                            resolution_due_at = :resolutionDue, first_time_fix = :ftf, cost_minor = :cost, csat = :csat,
+                            resolution_due_at = :resolutionDue, on_site_breached = :onSiteBreached,
+                            on_site_target_breached = :onSiteTargetBreached, resolution_breached = :resolutionBreached,
+                            first_time_fix = :ftf, cost_minor = :cost, csat = :csat,
                             nps = :nps, complaints = :complaints, repeated_within_window = :repeated
                         where ticket_id = :id""")
                 .param("openedAt", ts(f.openedAt)).param("type", f.ticketType).param("model", f.model)
@@ -54,7 +56,9 @@ class KpiStore {
                 .param("technician", f.technicianId).param("technicianAt", ts(f.technicianAt)).param("team", f.team).param("firstResponse", ts(f.firstResponseAt))
                 .param("assigned", ts(f.assignedAt)).param("onSite", ts(f.onSiteAt)).param("resolved", ts(f.resolvedAt))
                 .param("onSiteDue", ts(f.onSiteDueAt)).param("onSiteTarget", ts(f.onSiteTargetAt))
-                .param("resolutionDue", ts(f.resolutionDueAt)).param("ftf", f.firstTimeFix).param("cost", f.costMinor)
+                .param("resolutionDue", ts(f.resolutionDueAt))
+                .param("onSiteBreached", f.onSiteBreached).param("onSiteTargetBreached", f.onSiteTargetBreached)
+                .param("resolutionBreached", f.resolutionBreached).param("ftf", f.firstTimeFix).param("cost", f.costMinor)
                 .param("csat", f.csat).param("nps", f.nps).param("complaints", f.complaints)
                 .param("repeated", f.repeatedWithinWindow).param("id", f.ticketId)
                 .update();
@@ -159,6 +163,9 @@ class KpiStore {
         f.onSiteDueAt = instant(rs, "on_site_due_at");
         f.onSiteTargetAt = instant(rs, "on_site_target_at");
         f.resolutionDueAt = instant(rs, "resolution_due_at");
+        f.onSiteBreached = rs.getBoolean("on_site_breached");
+        f.onSiteTargetBreached = rs.getBoolean("on_site_target_breached");
+        f.resolutionBreached = rs.getBoolean("resolution_breached");
         f.firstTimeFix = (Boolean) rs.getObject("first_time_fix");
         f.costMinor = (Long) rs.getObject("cost_minor");
         f.csat = (Integer) rs.getObject("csat");

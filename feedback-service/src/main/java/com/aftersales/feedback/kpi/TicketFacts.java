@@ -23,6 +23,9 @@ final class TicketFacts {
     Instant onSiteDueAt;
     Instant onSiteTargetAt;
     Instant resolutionDueAt;
+    boolean onSiteBreached;
+    boolean onSiteTargetBreached;
+    boolean resolutionBreached;
     Boolean firstTimeFix;
     Long costMinor;
     Integer csat;
@@ -52,6 +55,9 @@ final class TicketFacts {
         c.onSiteDueAt = onSiteDueAt;
         c.onSiteTargetAt = onSiteTargetAt;
         c.resolutionDueAt = resolutionDueAt;
+        c.onSiteBreached = onSiteBreached;
+        c.onSiteTargetBreached = onSiteTargetBreached;
+        c.resolutionBreached = resolutionBreached;
         c.firstTimeFix = firstTimeFix;
         c.costMinor = costMinor;
         c.csat = csat;

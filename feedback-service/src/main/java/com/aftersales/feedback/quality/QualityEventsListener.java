@@ -93,7 +93,8 @@ class QualityEventsListener {
 
     private void visitCompleted(VisitCompleted v) {
         if (v.faultCode() != null) {
-            fault(v.ticketId(), FaultSource.VISIT, v.faultCode(), null, null, null, v.completedAt());
+            // v1.1 visits name the unit themselves; v1.0 ones are joined to their ticket at scan time.
+            fault(v.ticketId(), FaultSource.VISIT, v.faultCode(), v.productId(), v.model(), v.serialNumber(), v.completedAt());
         }
     }
 
@@ -103,18 +104,28 @@ class QualityEventsListener {
         }
     }
 
+    /**
+     * The incoming record wins the diagnosis if its source ranks higher, or ranks the same and is newer; the unit's
+     * identity is filled from whichever record knows it, so the row does not depend on which topic was read first.
+     */
+    private static final String WINS = "(excluded.source_rank > quality_fault.source_rank or (excluded.source_rank = "
+            + "quality_fault.source_rank and excluded.observed_at >= quality_fault.observed_at))";
+
     private void fault(UUID ticketId, FaultSource source, String code, UUID productId, String model, String serial, Instant at) {
         jdbc.sql("""
                         insert into quality_fault (ticket_id, source, source_rank, fault_code, product_id, model, serial_number, observed_at)
                         values (:ticket, :source, :rank, :code, :product, :model, :serial, :at)
-                        on conflict (ticket_id) do update set source = excluded.source, source_rank = excluded.source_rank,
-                            fault_code = excluded.fault_code,
-                            product_id = coalesce(excluded.product_id, quality_fault.product_id),
-                            model = coalesce(excluded.model, quality_fault.model),
-                            serial_number = coalesce(excluded.serial_number, quality_fault.serial_number),
-                            observed_at = excluded.observed_at
-                        where excluded.source_rank > quality_fault.source_rank
-                           or (excluded.source_rank = quality_fault.source_rank and excluded.observed_at >= quality_fault.observed_at)""")
+                        on conflict (ticket_id) do update set
+                            source = case when %1$s then excluded.source else quality_fault.source end,
+                            source_rank = case when %1$s then excluded.source_rank else quality_fault.source_rank end,
+                            fault_code = case when %1$s then excluded.fault_code else quality_fault.fault_code end,
+                            observed_at = case when %1$s then excluded.observed_at else quality_fault.observed_at end,
+                            product_id = case when %1$s then coalesce(excluded.product_id, quality_fault.product_id)
+                                         else coalesce(quality_fault.product_id, excluded.product_id) end,
+                            model = case when %1$s then coalesce(excluded.model, quality_fault.model)
+                                    else coalesce(quality_fault.model, excluded.model) end,
+                            serial_number = case when %1$s then coalesce(excluded.serial_number, quality_fault.serial_number)
+                                            else coalesce(quality_fault.serial_number, excluded.serial_number) end""".formatted(WINS))
                 .param("ticket", ticketId).param("source", source.name()).param("rank", source.rank).param("code", code)
                 .param("product", productId).param("model", model).param("serial", serial).param("at", Timestamp.from(at))
                 .update();

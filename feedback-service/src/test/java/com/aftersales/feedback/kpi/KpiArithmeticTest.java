@@ -58,6 +58,19 @@ class KpiArithmeticTest {
     }
 
     @Test
+    void aReportedBreachCountsAsAMissEvenWithoutAVisit() {
+        TicketFacts neverVisited = ticket();
+        neverVisited.onSiteBreached = true;
+        Measures m = KpiContribution.measures(neverVisited);
+        assertThat(m.get(Measure.SLA_ON_SITE_N)).isEqualTo(1);
+        assertThat(m.get(Measure.SLA_ON_SITE_MET)).isZero();
+        assertThat(m.get(Measure.ON_SITE_N)).isZero();
+        TicketFacts undecided = ticket();
+        undecided.onSiteDueAt = OPENED.plusSeconds(3600);
+        assertThat(KpiContribution.measures(undecided).get(Measure.SLA_ON_SITE_N)).isZero();
+    }
+
+    @Test
     void ratiosAddUpOverTickets() {
         TicketFacts a = ticket();
         a.firstTimeFix = true;

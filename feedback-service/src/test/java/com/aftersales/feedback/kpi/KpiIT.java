@@ -14,6 +14,7 @@ import com.aftersales.contracts.returns.ReturnRequested;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.ticket.TicketSlaBreached;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.feedback.support.Http;
 import com.aftersales.testsupport.KafkaTestClient;
@@ -164,6 +165,8 @@ class KpiIT {
         assertThat(b.path("kpis")).isEqualTo(a.path("kpis"));
         assertThat(a.path("counts").path("repeat_yes").asLong()).isEqualTo(1);
         assertThat(a.path("counts").path("tickets").asLong()).isEqualTo(2);
+        assertThat(a.path("counts").path("sla_on_site_n").asLong()).isEqualTo(2);
+        assertThat(a.path("kpis").path("slaOnSiteMetRate").asDouble()).isEqualTo(0.5);
     }
 
     /** Two repairs of one unit (the second a repeat), reassigned, two visits, a survey answer. */
@@ -192,6 +195,8 @@ class KpiIT {
                 UUID.randomUUID(), first, UUID.randomUUID(), 3, 6, "WEB", true, t.plusSeconds(200000))));
         events.add(opened(second, model, product, t.plusSeconds(5 * 86400), null));
         events.add(status(second, "OPEN", "RESOLVED_REMOTELY", "agent-3", t.plusSeconds(5 * 86400 + 3600)));
+        events.add(event("ticket-service", TicketEvents.TICKET_SLA_BREACHED, second, new TicketSlaBreached(second, "ON_SITE",
+                86400, "SLA-ON-SITE", t.plusSeconds(6 * 86400), t.plusSeconds(6 * 86400))));
         return events;
     }
 
