@@ -102,6 +102,26 @@ class TicketApiIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from outbox_event where message_key = :id and published_at is null")
                 .param("id", id).query(Long.class).single() == 0);
+
+        JsonNode unit = json.readTree(get("/api/products/" + serial + "?model=" + MODEL.replace("/", "%2F")).body());
+        assertThat(unit.get(0).path("serviceHistory").findValuesAsString("ticketId")).containsExactly(id);
+    }
+
+    @Test
+    void attachmentsAreStoredAsReferencesAndBadOnesAreRefused() throws Exception {
+        String serial = registeredSerial();
+        String withAttachment = body(serial, "外机异响").replace("\"faultDescription\"",
+                "\"attachments\":[{\"url\":\"https://files.example.cn/t/1.jpg\",\"checksum\":\"sha256:9f86d081884c7d65\","
+                        + "\"contentType\":\"image/jpeg\"}],\"faultDescription\"");
+        HttpResponse<String> created = post("/api/tickets", withAttachment, Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode stored = json.readTree(get("/api/tickets/" + json.readTree(created.body()).path("id").asString()).body());
+        assertThat(stored.path("attachments").get(0).path("url").asString()).isEqualTo("https://files.example.cn/t/1.jpg");
+        assertThat(stored.path("attachments").get(0).path("checksum").asString()).isEqualTo("sha256:9f86d081884c7d65");
+
+        HttpResponse<String> bad = post("/api/tickets", withAttachment.replace("https://files.example.cn/t/1.jpg", "javascript:alert(1)"), Map.of());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).path("errors").get(0).path("field").asString()).isEqualTo("attachments[0].url");
     }
 
     @Test
