@@ -106,12 +106,13 @@ class ComplaintRepository {
                 .list();
     }
 
-    /** Complaints past their resolve-by time, still being handled and not escalated by the SLA rule yet. */
+    /** Complaints past their acknowledge-by (still OPEN) or resolve-by time, not escalated by the SLA rules yet. */
     List<UUID> overdue(Instant now, int limit) {
         return jdbc.sql("""
-                        select id from complaint where sla_escalated_at is null and resolve_due_at < :now
-                        and status in ('OPEN', 'ACKNOWLEDGED', 'INVESTIGATING', 'PROPOSED')
-                        order by resolve_due_at, id limit :limit""")
+                        select id from complaint where sla_escalated_at is null
+                        and ((status = 'OPEN' and acknowledge_due_at < :now)
+                          or (status in ('OPEN', 'ACKNOWLEDGED', 'INVESTIGATING', 'PROPOSED') and resolve_due_at < :now))
+                        order by least(acknowledge_due_at, resolve_due_at), id limit :limit""")
                 .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
     }
 

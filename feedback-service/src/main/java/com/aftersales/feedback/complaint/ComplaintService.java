@@ -128,9 +128,10 @@ public class ComplaintService {
     }
 
     /**
-     * CP-SLA-BREACH: slow handling creates a second complaint, so a complaint still being handled after its
-     * resolve-by time (business hours, per severity) is escalated automatically, once, with the rule and the
-     * numbers in the reason.
+     * Slow handling creates a second complaint, so the SLA rules escalate automatically, once per complaint, with
+     * the rule and the numbers in the reason: CP-SLA-ACK-BREACH when it is still not acknowledged after its
+     * acknowledge-by time, CP-SLA-BREACH when it is still being handled after its resolve-by time (both business
+     * hours, per severity).
      *
      * @return the complaints escalated
      */
@@ -140,12 +141,17 @@ public class ComplaintService {
         List<UUID> escalated = complaints.overdue(now, limit);
         for (UUID id : escalated) {
             Complaint c = get(id);
-            String reason = "CP-SLA-BREACH: not resolved by " + c.resolveDueAt() + " ("
+            boolean unacknowledged = c.status() == ComplaintStatus.OPEN && now.isAfter(c.acknowledgeDueAt());
+            String reason = unacknowledged
+                    ? "CP-SLA-ACK-BREACH: not acknowledged by " + c.acknowledgeDueAt() + " ("
+                    + properties.acknowledgeWithin().get(c.severity()) + " business time for " + c.severity() + ")"
+                    : "CP-SLA-BREACH: not resolved by " + c.resolveDueAt() + " ("
                     + properties.resolveWithin().get(c.severity()) + " business time for " + c.severity() + ")";
             apply(id, new ComplaintStep(ComplaintStatus.ESCALATED, SYSTEM, reason, null, null, null, null, null, null,
                     reason, null), null);
             complaints.markSlaEscalated(id, now);
-            meters.counter("aftersales.complaints.sla.breached", "severity", c.severity().name()).increment();
+            meters.counter("aftersales.complaints.sla.breached", "severity", c.severity().name(),
+                    "clock", unacknowledged ? "acknowledge" : "resolve").increment();
         }
         return escalated;
     }

@@ -109,6 +109,8 @@ class ComplaintApiIT {
         String id = http.post("/api/complaints", """
                 {"customerId":"%s","channel":"WECHAT","aboutType":"PRODUCT","aboutRef":"KFR-35GW","severity":"CRITICAL",
                  "description":"漏水","recordedBy":"agent-1"}""".formatted(UUID.randomUUID())).body().path("id").asString();
+        assertThat(http.post("/api/complaints/" + id + "/steps", """
+                {"to":"ACKNOWLEDGED","by":"agent-1"}""").status()).isEqualTo(200);
         jdbc.sql("update complaint set resolve_due_at = now() - interval '1 minute' where id = :id")
                 .param("id", UUID.fromString(id)).update();
         assertThat(complaints.escalateOverdue(1000)).contains(UUID.fromString(id));
@@ -122,6 +124,17 @@ class ComplaintApiIT {
             assertThat(kafka.events(Topics.FEEDBACK, id, 2, Duration.ofSeconds(30))).extracting(e -> e.type().type())
                     .containsExactly("aftersales.complaint.opened.v1", "aftersales.complaint.escalated.v1");
         }
+
+        String unacknowledged = http.post("/api/complaints", """
+                {"customerId":"%s","channel":"PHONE","aboutType":"STORE","aboutRef":"S-9","severity":"LOW",
+                 "description":"没人理","recordedBy":"agent-1"}""".formatted(UUID.randomUUID())).body().path("id").asString();
+        jdbc.sql("update complaint set acknowledge_due_at = now() - interval '1 minute' where id = :id")
+                .param("id", UUID.fromString(unacknowledged)).update();
+        assertThat(complaints.escalateOverdue(1000)).contains(UUID.fromString(unacknowledged));
+        JsonNode ackBreach = http.get("/api/complaints/" + unacknowledged).body();
+        assertThat(ackBreach.path("status").asString()).isEqualTo("ESCALATED");
+        assertThat(ackBreach.path("acknowledgeOverdue").asBoolean()).isFalse();
+        assertThat(ackBreach.path("steps").get(1).path("details").path("reason").asString()).startsWith("CP-SLA-ACK-BREACH");
     }
 
     @Test
