@@ -79,4 +79,14 @@ class MonthlyReportIT {
         assertThat(http.get("/api/reports/monthly?month=2026-08&format=pdf").status()).isEqualTo(400);
         assertThat(http.get("/api/reports/monthly").status()).isEqualTo(400);
     }
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpoint() {
+        Http.Response docs = new Http(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").propertyNames()).contains("/api/surveys/{id}/responses", "/api/surveys/outbox",
+                "/api/complaints", "/api/complaints/{id}/steps", "/api/follow-ups/due", "/api/follow-ups/contacts", "/api/kpis",
+                "/api/kpis/rebuilds", "/api/reports/monthly", "/api/quality-alerts/{id}/units-at-risk",
+                "/api/quality-alerts/scans");
+    }
 }
