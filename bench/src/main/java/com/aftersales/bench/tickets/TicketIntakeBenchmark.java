@@ -5,6 +5,7 @@ import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
 import com.aftersales.launcher.EmbeddedPlatform;
 import com.aftersales.launcher.PlatformOptions;
+import com.aftersales.launcher.PlatformService;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
  * {@value #CLIENTS} concurrent clients. The baseline is a raw single-row PostgreSQL INSERT loop with the
  * same number of clients on the same database server (the ticket database), so the ratio shows what the
  * service adds on top of the commit it cannot avoid (validation, lookups, entitlement, SLA clocks,
- * outbox, idempotency, gateway hop).
+ * outbox, idempotency, gateway hop). The same requests sent straight to ticket-service show the
+ * gateway's share.
  */
 public final class TicketIntakeBenchmark implements Benchmark {
 
@@ -86,6 +88,11 @@ public final class TicketIntakeBenchmark implements Benchmark {
             if (tickets.failures() > 0) {
                 throw new IllegalStateException(tickets.failures() + " ticket requests failed; see " + platform.logDir());
             }
+            // The same requests straight to ticket-service: what the gateway hop costs.
+            String direct = platform.serviceUrl(PlatformService.TICKET);
+            Run directRun = postTickets(http, direct, customerId, serials, random, measured);
+            System.out.printf("direct to ticket-service: %d in %.2f s, %d failed%n", measured, directRun.seconds(),
+                    directRun.failures());
             rawInserts(platform.jdbcUrl("ticket"), warmup);
             Run raw = rawInserts(platform.jdbcUrl("ticket"), measured);
             System.out.printf("raw INSERT: %d in %.2f s%n", measured, raw.seconds());
@@ -95,7 +102,11 @@ public final class TicketIntakeBenchmark implements Benchmark {
                     new BenchResult(NAME, "p50 latency", tickets.percentileMillis(50), "ms", "raw INSERT p50",
                             raw.percentileMillis(50), true),
                     new BenchResult(NAME, "p99 latency", tickets.percentileMillis(99), "ms", "raw INSERT p99",
-                            raw.percentileMillis(99), true));
+                            raw.percentileMillis(99), true),
+                    new BenchResult(NAME, "throughput, gateway", tickets.perSecond(), "req/s",
+                            "same, direct to ticket-service", directRun.perSecond(), false),
+                    new BenchResult(NAME, "p50 latency, gateway", tickets.percentileMillis(50), "ms",
+                            "same, direct to ticket-service", directRun.percentileMillis(50), true));
         }
     }
 
