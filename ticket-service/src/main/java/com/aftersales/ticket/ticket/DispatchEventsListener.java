@@ -28,6 +28,9 @@ class DispatchEventsListener {
     private final InboundEventProcessor inbound;
     private final EventHandlers handlers;
 
+    /** TechnicianUnassigned cause when dispatch cancels the job because the ticket ended. */
+    static final String CANCELLED_WITH_TICKET = "CANCELLED";
+
     DispatchEventsListener(InboundEventProcessor inbound, TicketService tickets) {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
@@ -44,7 +47,9 @@ class DispatchEventsListener {
                 })
                 .on(DispatchEvents.TECHNICIAN_UNASSIGNED, event -> {
                     TechnicianUnassigned u = event.data();
-                    tickets.followDispatch(u.ticketId(), TicketStatus.AWAITING_TECHNICIAN,
+                    // CANCELLED follows the ticket's own end (resolved remotely, closed): nothing to wait for.
+                    TicketStatus next = CANCELLED_WITH_TICKET.equals(u.cause()) ? null : TicketStatus.AWAITING_TECHNICIAN;
+                    tickets.followDispatch(u.ticketId(), next,
                             "Technician unassigned (" + u.cause() + ")" + (u.reason() == null ? "" : ": " + u.reason()),
                             t -> t.assignTechnician(null));
                 })
