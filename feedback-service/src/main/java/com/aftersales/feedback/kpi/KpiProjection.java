@@ -214,7 +214,8 @@ class KpiProjection {
         Map<List<Object>, Measures> deltas = new HashMap<>();
         contribute(deltas, before, -1);
         contribute(deltas, facts, 1);
-        deltas.forEach((key, delta) -> store.addToDaily((LocalDate) key.get(0), (Dimension) key.get(1), (String) key.get(2), delta));
+        store.addAll(deltas.entrySet().stream().map(e -> new KpiStore.Delta((LocalDate) e.getKey().get(0),
+                (Dimension) e.getKey().get(1), (String) e.getKey().get(2), e.getValue())).toList());
     }
 
     private void contribute(Map<List<Object>, Measures> deltas, TicketFacts facts, int sign) {

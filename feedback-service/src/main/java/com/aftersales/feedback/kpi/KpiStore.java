@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +21,6 @@ import java.util.stream.Collectors;
 class KpiStore {
 
     private static final String MEASURE_COLUMNS = Arrays.stream(Measure.values()).map(Measure::column)
-            .collect(Collectors.joining(", "));
-    private static final String MEASURE_PARAMS = Arrays.stream(Measure.values()).map(m -> ":" + m.column())
             .collect(Collectors.joining(", "));
     /** The day table and its monthly roll-up, maintained with the same deltas. */
     private static final List<String> TABLES = List.of("kpi_daily", "kpi_monthly");
@@ -64,24 +63,68 @@ class KpiStore {
                 .update();
     }
 
+    /** One row's delta: a day, a dimension value and the change of each measure. */
+    record Delta(LocalDate day, Dimension dimension, String value, Measures measures) {
+    }
+
     /** Adds a (possibly negative) delta to one day × dimension value row and to its month's row. */
     void addToDaily(LocalDate day, Dimension dimension, String value, Measures delta) {
-        if (day == null || delta.isZero()) {
+        addAll(List.of(new Delta(day, dimension, value, delta)));
+    }
+
+    /**
+     * Applies deltas to the day rows and their month rows: one multi-row upsert per table (the rows are distinct
+     * by key), and a clean-up of rows that cancelled out only when some delta went down.
+     */
+    void addAll(List<Delta> deltas) {
+        List<Delta> effective = deltas.stream().filter(d -> d.day() != null && !d.measures().isZero()).toList();
+        if (effective.isEmpty()) {
             return;
         }
         for (String table : TABLES) {
-            LocalDate bucket = table.equals("kpi_monthly") ? day.withDayOfMonth(1) : day;
+            boolean monthly = table.equals("kpi_monthly");
+            // Rows of different days in the same month merge into one month row before the upsert.
+            Map<List<Object>, Measures> rows = new LinkedHashMap<>();
+            for (Delta d : effective) {
+                LocalDate bucket = monthly ? d.day().withDayOfMonth(1) : d.day();
+                rows.merge(List.of(bucket, d.dimension(), d.value()), d.measures(), Measures::plus);
+            }
+            rows.values().removeIf(Measures::isZero);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (day, dimension, dim_value, ")
+                    .append(MEASURE_COLUMNS).append(") values ");
+            int i = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                sql.append(r == 0 ? "" : ", ").append("(:day").append(r).append(", :dim").append(r).append(", :value").append(r);
+                for (Measure m : Measure.values()) {
+                    sql.append(", :").append(m.column()).append(r);
+                }
+                sql.append(")");
+            }
             String add = Arrays.stream(Measure.values())
                     .map(m -> m.column() + " = " + table + "." + m.column() + " + excluded." + m.column())
                     .collect(Collectors.joining(", "));
-            var spec = jdbc.sql("insert into " + table + " (day, dimension, dim_value, " + MEASURE_COLUMNS + ") values (:day, :dim, :value, "
-                            + MEASURE_PARAMS + ") on conflict (dimension, dim_value, day) do update set " + add)
-                    .param("day", bucket).param("dim", dimension.key()).param("value", value);
-            for (Measure m : Measure.values()) {
-                spec = spec.param(m.column(), delta.get(m));
+            sql.append(" on conflict (dimension, dim_value, day) do update set ").append(add);
+            var spec = jdbc.sql(sql.toString());
+            boolean anyNegative = false;
+            for (var row : rows.entrySet()) {
+                spec = spec.param("day" + i, row.getKey().get(0)).param("dim" + i, ((Dimension) row.getKey().get(1)).key())
+                        .param("value" + i, row.getKey().get(2));
+                for (Measure m : Measure.values()) {
+                    long v = row.getValue().get(m);
+                    anyNegative |= v < 0;
+                    spec = spec.param(m.column() + i, v);
+                }
+                i++;
             }
             spec.update();
-            dropIfZero(table, bucket, dimension, value);
+            if (anyNegative) {
+                for (List<Object> key : rows.keySet()) {
+                    dropIfZero(table, (LocalDate) key.get(0), (Dimension) key.get(1), (String) key.get(2));
+                }
+            }
         }
     }
 
