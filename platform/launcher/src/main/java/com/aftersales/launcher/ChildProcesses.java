@@ -46,6 +46,19 @@ final class ChildProcesses {
         }
     }
 
+    /** SIGKILL ({@link Process#destroyForcibly()} on Unix) and wait up to {@code timeout} for the exit. */
+    static void kill(Process process, Duration timeout) {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Process " + process.pid() + " still alive " + timeout.toSeconds()
+                        + " s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

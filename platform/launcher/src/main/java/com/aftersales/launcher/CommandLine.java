@@ -10,10 +10,12 @@ public sealed interface CommandLine {
 
     String USAGE = """
             Usage:
-              aftersales run [--reset] [--no-demo-data] [--data-dir DIR] [--build]
+              aftersales run [--reset] [--no-demo-data] [--instances N] [--data-dir DIR] [--build]
                   Starts PostgreSQL, Kafka, the four services and the gateway on this machine and waits for Ctrl-C.
                   --reset         delete the data directory first (all tickets, events and logs)
                   --no-demo-data  do not post the demo tickets
+                  --instances N   run every service N times (1-4; instance n on port 808x + 100*(n-1)); the gateway
+                                  balances across them
                   --data-dir DIR  where data and logs live (default <project>/.data/embedded, or $AFTERSALES_DATA_DIR)
                   --build         build the jars first even when they look up to date (handled by ./aftersales)
               aftersales replay-dlt <topic> [--bootstrap HOST:PORT]
@@ -22,7 +24,10 @@ public sealed interface CommandLine {
             """;
 
     /** {@code run}. */
-    record Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir) implements CommandLine {
+    record Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir, int instances) implements CommandLine {
+        public Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir) {
+            this(reset, loadDemoData, dataDir, 1);
+        }
     }
 
     /** {@code replay-dlt <topic>}. */
@@ -49,6 +54,7 @@ public sealed interface CommandLine {
                 boolean reset = false;
                 boolean demo = true;
                 Optional<Path> dataDir = Optional.empty();
+                int instances = 1;
                 while (rest.hasNext()) {
                     String arg = rest.next();
                     switch (arg) {
@@ -57,10 +63,11 @@ public sealed interface CommandLine {
                         // The script builds; accepting the flag here keeps `java ... Main run --build` harmless.
                         case "--build" -> { }
                         case "--data-dir" -> dataDir = Optional.of(Path.of(value(arg, rest)));
+                        case "--instances" -> instances = instances(value(arg, rest));
                         default -> throw new UsageException("Unknown option for run: " + arg);
                     }
                 }
-                return new Run(reset, demo, dataDir);
+                return new Run(reset, demo, dataDir, instances);
             }
             case "replay-dlt" -> {
                 String topic = null;
@@ -87,6 +94,18 @@ public sealed interface CommandLine {
             }
             default -> throw new UsageException("Unknown command: " + args[0]);
         }
+    }
+
+    private static int instances(String value) {
+        try {
+            int instances = Integer.parseInt(value);
+            if (instances >= 1 && instances <= PlatformOptions.MAX_INSTANCES) {
+                return instances;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new UsageException("--instances takes a number from 1 to " + PlatformOptions.MAX_INSTANCES + ", got " + value);
     }
 
     private static String value(String option, Iterator<String> rest) {

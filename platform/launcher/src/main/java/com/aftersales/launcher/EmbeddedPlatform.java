@@ -24,6 +24,10 @@ import java.util.concurrent.ThreadFactory;
  * no child process behind; hooks run concurrently, so there PostgreSQL (zonky's own hook) may stop before the
  * services, which only slows their shutdown. Call {@link #close()} for the ordered stop.
  *
+ * <p>With {@link PlatformOptions#instances()} of 2 every backend runs twice (same database, same consumer groups)
+ * and the gateway balances across both; {@link #instances(PlatformService)}, {@link #kill(ServiceInstance)} and
+ * {@link #restart(ServiceInstance)} let fault tests take one away and bring it back.
+ *
  * <pre>{@code
  * try (EmbeddedPlatform platform = EmbeddedPlatform.start(PlatformOptions.withFreePorts(projectRoot, tempDir))) {
  *     String tickets = platform.gatewayUrl() + "/api/tickets";
@@ -42,7 +46,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final PlatformOptions options;
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
-    private final Map<PlatformService, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final Map<ServiceInstance, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Thread shutdownHook = new Thread(this::closeQuietly, "aftersales-platform-shutdown");
     private volatile boolean closed;
@@ -63,6 +67,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     public static EmbeddedPlatform start(PlatformOptions options, PrintStream out) {
         requireExecJars(options.projectRoot());
         long started = System.nanoTime();
+        // One start-up thread per backend: with two instances each, the second wave starts as the first gets ready.
         ExecutorService pool = Executors.newFixedThreadPool(PlatformService.BACKENDS.size(), daemonThreads());
         try {
             List<AutoCloseable> infrastructure = startAll(pool, List.of(
@@ -82,11 +87,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 long backendsStarted = System.nanoTime();
                 List<Callable<AutoCloseable>> backends = new ArrayList<>();
                 for (PlatformService backend : PlatformService.BACKENDS) {
-                    backends.add(() -> platform.launch(backend));
+                    for (ServiceInstance instance : options.instancesOf(backend)) {
+                        backends.add(() -> platform.launch(instance));
+                    }
                 }
                 startAll(pool, backends);
                 platform.timings.put(TIMING_BACKENDS, since(backendsStarted));
-                platform.launch(PlatformService.GATEWAY);
+                platform.launch(platform.firstInstance(PlatformService.GATEWAY));
 
                 if (options.loadDemoData()) {
                     long demoStarted = System.nanoTime();
@@ -145,45 +152,115 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return options.logDir().resolve(service.module() + ".log");
     }
 
+    /** Log of one instance: {@code <module>.log} for the first, {@code <module>-<n>.log} for the others. */
+    public Path logFile(ServiceInstance instance) {
+        return options.logDir().resolve(instance.name() + ".log");
+    }
+
+    /** True when every instance of the service is running. */
     public boolean isRunning(PlatformService service) {
-        ServiceProcess process = services.get(service);
+        return instances(service).stream().allMatch(this::isRunning);
+    }
+
+    public boolean isRunning(ServiceInstance instance) {
+        ServiceProcess process = services.get(instance);
         return process != null && process.isRunning();
     }
 
-    /** OS process id of a running service, e.g. to measure its memory. */
+    /**
+     * Every instance of the service, running or not, in order: one for the gateway, {@link PlatformOptions#instances()}
+     * for each backend. The gateway balances across all of them and skips those that are not ready.
+     */
+    public List<ServiceInstance> instances(PlatformService service) {
+        return options.instancesOf(service);
+    }
+
+    /** Instance {@code index} (1-based) of the service. */
+    public ServiceInstance instance(PlatformService service, int index) {
+        List<ServiceInstance> all = instances(service);
+        if (index < 1 || index > all.size()) {
+            throw new IllegalArgumentException(service.module() + " has instances 1.." + all.size() + ", not " + index);
+        }
+        return all.get(index - 1);
+    }
+
+    /** OS process id of a running service's first instance, e.g. to measure its memory. */
     public long pid(PlatformService service) {
-        ServiceProcess process = services.get(service);
-        if (process == null) {
-            throw new IllegalStateException(service.module() + " is not running");
+        return pid(firstInstance(service));
+    }
+
+    public long pid(ServiceInstance instance) {
+        ServiceProcess process = services.get(instance);
+        if (process == null || !process.isRunning()) {
+            throw new IllegalStateException(instance + " is not running");
         }
         return process.pid();
+    }
+
+    /**
+     * SIGKILL: the instance dies at once, mid-request and mid-transaction, without shutdown hooks (no graceful
+     * shutdown, no consumer commit, no outbox flush). Returns when the process is gone. A stopped instance is
+     * left alone. {@link #restart(ServiceInstance)} brings it back.
+     */
+    public synchronized void kill(ServiceInstance instance) {
+        ServiceProcess process = services.remove(instance);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** SIGTERM and wait (Spring's graceful shutdown: in-flight requests finish, consumers commit, the outbox flushes). */
+    public synchronized void stop(ServiceInstance instance) {
+        ServiceProcess process = services.remove(instance);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /**
+     * Starts the instance again on its port and returns when it is ready; a running one is stopped gracefully
+     * first. Data is in PostgreSQL and Kafka, so it catches up from where its database and consumer group are.
+     */
+    public synchronized void restart(ServiceInstance instance) {
+        if (closed) {
+            throw new IllegalStateException("The platform is closed");
+        }
+        stop(instance);
+        launch(instance);
     }
 
     public long kafkaPid() {
         return kafka.pid();
     }
 
-    /** Stops one service gracefully (SIGTERM, then a kill after a timeout); a stopped service is left alone. */
+    /**
+     * Stops every instance of one service gracefully (SIGTERM, then a kill after a timeout); stopped ones are
+     * left alone.
+     */
     public synchronized void stopService(PlatformService service) {
-        stop(service);
+        stopAll(service);
     }
 
     /** Not synchronized: {@link #close()} stops the backends from several threads while holding the lock. */
-    private void stop(PlatformService service) {
-        ServiceProcess process = services.remove(service);
-        if (process != null) {
-            process.close();
-        }
+    private void stopAll(PlatformService service) {
+        instances(service).parallelStream().forEach(instance -> {
+            ServiceProcess process = services.remove(instance);
+            if (process != null) {
+                process.close();
+            }
+        });
     }
 
-    /** Starts a stopped service again on its port and waits until it is ready; a running one is left alone. */
+    /** Starts the stopped instances of a service again on their ports and waits until they are ready. */
     public synchronized void startService(PlatformService service) {
         if (closed) {
             throw new IllegalStateException("The platform is closed");
         }
-        if (!isRunning(service)) {
-            services.remove(service);
-            launch(service);
+        for (ServiceInstance instance : instances(service)) {
+            if (!isRunning(instance)) {
+                services.remove(instance);
+                launch(instance);
+            }
         }
     }
 
@@ -202,7 +279,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return demoTicketsAccepted;
     }
 
-    /** Environment of a service process: where its port, database and Kafka (or, for the gateway, the backends) are. */
+    /**
+     * Environment of a service process: where its port, database and Kafka (or, for the gateway, the backends:
+     * a comma-separated list of every instance's URL, balanced by the gateway) are.
+     */
     static Map<String, String> environment(PlatformOptions options, PlatformService service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(options.servicePort(service)));
@@ -214,7 +294,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
             environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(options.kafkaPort()));
         } else {
             for (PlatformService backend : PlatformService.BACKENDS) {
-                environment.put(backend.urlVariable(), serviceUrl(options, backend));
+                environment.put(backend.urlVariable(), String.join(",",
+                        options.instancesOf(backend).stream().map(ServiceInstance::url).toList()));
             }
         }
         return environment;
@@ -224,11 +305,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return "http://" + ServiceProcess.HOST + ":" + options.servicePort(service);
     }
 
-    private ServiceProcess launch(PlatformService service) {
+    private ServiceInstance firstInstance(PlatformService service) {
+        return instances(service).get(0);
+    }
+
+    private ServiceProcess launch(ServiceInstance instance) {
+        PlatformService service = instance.service();
         ServiceProcess process = ServiceProcess.start(service, LauncherVersion.execJar(options.projectRoot(), service),
-                options.servicePort(service), environment(options, service), logFile(service), options.serviceStartTimeout());
-        services.put(service, process);
-        timings.put(service.module(), process.startTime());
+                instance.port(), environment(options, service), logFile(instance), options.serviceStartTimeout());
+        services.put(instance, process);
+        timings.put(instance.name(), process.startTime());
         return process;
     }
 
@@ -244,8 +330,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // close() is running inside the hook itself, or beside another hook: nothing to unregister.
         }
-        stop(PlatformService.GATEWAY);
-        PlatformService.BACKENDS.parallelStream().forEach(this::stop);
+        stopAll(PlatformService.GATEWAY);
+        PlatformService.BACKENDS.parallelStream().forEach(this::stopAll);
         try {
             kafka.close();
         } finally {

@@ -73,10 +73,12 @@ public final class Main {
             reset(dataDir);
             out.println("Deleted " + dataDir.toAbsolutePath());
         }
-        PlatformOptions options = PlatformOptions.builder(projectRoot).dataDir(dataDir).loadDemoData(run.loadDemoData()).build();
+        PlatformOptions options = PlatformOptions.builder(projectRoot).dataDir(dataDir).loadDemoData(run.loadDemoData())
+                .instances(run.instances()).build();
         AtomicReference<EmbeddedPlatform> running = new AtomicReference<>();
         stopOnSignals(running, out);
-        out.println("Starting the after-sales platform (PostgreSQL, Kafka, 4 services, gateway); logs in " + options.logDir());
+        out.println("Starting the after-sales platform (PostgreSQL, Kafka, 4 services" + (options.instances() > 1
+                ? " x " + options.instances() : "") + ", gateway); logs in " + options.logDir());
         EmbeddedPlatform platform = EmbeddedPlatform.start(options, out);
         running.set(platform);
         out.print(summary(platform));
@@ -122,8 +124,9 @@ public final class Main {
         text.append(String.format(row, "Gateway", platform.gatewayUrl(), "API entry point"));
         text.append(String.format(row, "Swagger UI", platform.gatewayUrl() + SWAGGER_PATH, "all services' APIs"));
         for (PlatformService service : PlatformService.BACKENDS) {
-            String url = platform.serviceUrl(service);
-            text.append(String.format(row, service.module(), url, url + HEALTH_PATH));
+            for (ServiceInstance instance : platform.instances(service)) {
+                text.append(String.format(row, instance.name(), instance.url(), instance.url() + HEALTH_PATH));
+            }
         }
         text.append(String.format(row, "gateway actuator", platform.gatewayUrl() + HEALTH_PATH, ""));
         for (PlatformService service : PlatformService.BACKENDS) {

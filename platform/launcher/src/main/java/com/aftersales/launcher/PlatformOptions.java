@@ -22,10 +22,14 @@ import java.util.Objects;
  * @param servicePorts        port of every service in {@link PlatformService#ALL}
  * @param loadDemoData        whether to post the demo tickets through the gateway once it is ready
  * @param serviceStartTimeout how long one service may take to become ready
+ * @param instances           instances of every backend service (the gateway always runs once and balances
+ *                            across them); 1 by default, 2 for {@code ./aftersales run --instances 2}
+ * @param additionalPorts     ports of instances 2..n of every backend (empty lists when {@code instances} is 1)
  */
 public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
                               Map<PlatformService, Integer> servicePorts, boolean loadDemoData,
-                              Duration serviceStartTimeout) {
+                              Duration serviceStartTimeout, int instances,
+                              Map<PlatformService, List<Integer>> additionalPorts) {
 
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -35,6 +39,10 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
     /** PostgreSQL, the Kafka broker and the Kafka controller. */
     private static final int INFRASTRUCTURE_PORTS = 3;
     private static final int MAX_PORT = 65_535;
+    /** Instance n of a backend listens on its first port + (n - 1) * this step: 8081, 8181, 8281, ... */
+    public static final int INSTANCE_PORT_STEP = 100;
+    /** More would not fit two cores; the option exists to prove scale-out, not to run a cluster. */
+    public static final int MAX_INSTANCES = 4;
 
     public PlatformOptions {
         projectRoot = Objects.requireNonNull(projectRoot, "projectRoot").toAbsolutePath().normalize();
@@ -50,7 +58,22 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             ports.put(service, port);
         }
         servicePorts = Map.copyOf(ports);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("Instances must be 1.." + MAX_INSTANCES + ": " + instances);
+        }
+        Objects.requireNonNull(additionalPorts, "additionalPorts");
+        Map<PlatformService, List<Integer>> extra = new LinkedHashMap<>();
+        for (PlatformService backend : PlatformService.BACKENDS) {
+            List<Integer> backendPorts = List.copyOf(additionalPorts.getOrDefault(backend, List.of()));
+            if (backendPorts.size() != instances - 1) {
+                throw new IllegalArgumentException(backend.module() + " needs " + (instances - 1)
+                        + " additional port(s), got " + backendPorts);
+            }
+            extra.put(backend, backendPorts);
+        }
+        additionalPorts = Map.copyOf(extra);
         List<Integer> all = new ArrayList<>(ports.values());
+        extra.values().forEach(all::addAll);
         all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort));
         for (int port : all) {
             if (port < 1 || port > MAX_PORT) {
@@ -72,15 +95,33 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         return builder(projectRoot).dataDir(dataDir).freePorts().loadDemoData(false).build();
     }
 
+    /** As {@link #withFreePorts(Path, Path)} with {@code instances} of every backend, each on a free port. */
+    public static PlatformOptions withFreePorts(Path projectRoot, Path dataDir, int instances) {
+        return builder(projectRoot).dataDir(dataDir).freePorts().instances(instances).loadDemoData(false).build();
+    }
+
     public static Builder builder(Path projectRoot) {
         return new Builder(projectRoot);
     }
 
     public Builder toBuilder() {
         Builder builder = new Builder(projectRoot).dataDir(dataDir).postgresPort(postgresPort).kafkaPort(kafkaPort)
-                .kafkaControllerPort(kafkaControllerPort).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout);
+                .kafkaControllerPort(kafkaControllerPort).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
+                .instances(instances);
         servicePorts.forEach(builder::servicePort);
+        additionalPorts.forEach(builder::additionalPorts);
         return builder;
+    }
+
+    /** Every instance of {@code service} in order: the gateway has one, each backend {@link #instances()}. */
+    public List<ServiceInstance> instancesOf(PlatformService service) {
+        List<ServiceInstance> all = new ArrayList<>();
+        all.add(new ServiceInstance(service, 1, servicePort(service)));
+        List<Integer> extra = additionalPorts.getOrDefault(service, List.of());
+        for (int i = 0; i < extra.size(); i++) {
+            all.add(new ServiceInstance(service, i + 2, extra.get(i)));
+        }
+        return List.copyOf(all);
     }
 
     public int servicePort(PlatformService service) {
@@ -112,6 +153,9 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private final Map<PlatformService, Integer> servicePorts = new LinkedHashMap<>();
         private boolean loadDemoData = true;
         private Duration serviceStartTimeout = ServiceProcess.DEFAULT_START_TIMEOUT;
+        private int instances = 1;
+        private final Map<PlatformService, List<Integer>> additionalPorts = new LinkedHashMap<>();
+        private boolean freePorts;
 
         private Builder(Path projectRoot) {
             this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
@@ -151,6 +195,19 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             kafkaPort = ports.next();
             kafkaControllerPort = ports.next();
             PlatformService.ALL.forEach(service -> servicePorts.put(service, ports.next()));
+            freePorts = true;
+            return this;
+        }
+
+        /** Instances of every backend; ports of the additional ones are chosen in {@link #build()} unless given. */
+        public Builder instances(int instances) {
+            this.instances = instances;
+            return this;
+        }
+
+        /** Ports of instances 2..n of one backend. */
+        public Builder additionalPorts(PlatformService backend, List<Integer> ports) {
+            this.additionalPorts.put(backend, List.copyOf(ports));
             return this;
         }
 
@@ -165,8 +222,28 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         }
 
         public PlatformOptions build() {
+            Map<PlatformService, List<Integer>> extra = new LinkedHashMap<>();
+            int missing = 0;
+            for (PlatformService backend : PlatformService.BACKENDS) {
+                List<Integer> given = additionalPorts.get(backend);
+                if (given != null && given.size() == instances - 1) {
+                    extra.put(backend, given);
+                } else {
+                    missing += instances - 1;
+                }
+            }
+            Iterator<Integer> free = freePorts && missing > 0 ? Ports.free(missing).iterator() : null;
+            for (PlatformService backend : PlatformService.BACKENDS) {
+                if (!extra.containsKey(backend)) {
+                    List<Integer> ports = new ArrayList<>();
+                    for (int n = 2; n <= instances; n++) {
+                        ports.add(free != null ? free.next() : servicePorts.get(backend) + (n - 1) * INSTANCE_PORT_STEP);
+                    }
+                    extra.put(backend, ports);
+                }
+            }
             return new PlatformOptions(projectRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    loadDemoData, serviceStartTimeout);
+                    loadDemoData, serviceStartTimeout, instances, extra);
         }
     }
 }

@@ -162,6 +162,11 @@ public final class ServiceProcess implements AutoCloseable {
         return startTime;
     }
 
+    /** SIGKILL and wait until the process is gone: no shutdown hook runs, as when a machine or container dies. */
+    public void kill() {
+        ChildProcesses.kill(process, STOP_TIMEOUT);
+    }
+
     /** SIGTERM (Spring's graceful shutdown), then a forced kill after {@link #STOP_TIMEOUT}. */
     @Override
     public void close() {

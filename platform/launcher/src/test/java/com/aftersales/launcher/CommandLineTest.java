@@ -22,6 +22,14 @@ class CommandLineTest {
     }
 
     @Test
+    void runTakesAnInstanceCountWithinTheSupportedRange() {
+        assertThat(CommandLine.parse("run", "--instances", "2"))
+                .isEqualTo(new CommandLine.Run(false, true, Optional.empty(), 2));
+        assertThatThrownBy(() -> CommandLine.parse("run", "--instances", "0")).hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> CommandLine.parse("run", "--instances", "two")).hasMessageContaining("got two");
+    }
+
+    @Test
     void replayTakesATopicAndAnOptionalBootstrap() {
         assertThat(CommandLine.parse("replay-dlt", "aftersales.tickets.v1"))
                 .isEqualTo(new CommandLine.ReplayDeadLetters("aftersales.tickets.v1", "127.0.0.1:19092"));

@@ -41,6 +41,31 @@ class PlatformOptionsTest {
     }
 
     @Test
+    void secondInstancesListenOneHundredAboveTheFirstAndTheGatewayBalancesAcrossThem() {
+        PlatformOptions options = PlatformOptions.builder(ROOT).instances(2).build();
+
+        assertThat(options.instancesOf(PlatformService.TICKET)).containsExactly(
+                new ServiceInstance(PlatformService.TICKET, 1, 8081), new ServiceInstance(PlatformService.TICKET, 2, 8181));
+        assertThat(options.instancesOf(PlatformService.GATEWAY)).containsExactly(
+                new ServiceInstance(PlatformService.GATEWAY, 1, 8080));
+        assertThat(options.instancesOf(PlatformService.TICKET).get(1).name()).isEqualTo("ticket-service-2");
+        assertThat(EmbeddedPlatform.environment(options, PlatformService.GATEWAY))
+                .containsEntry("TICKET_SERVICE_URL", "http://127.0.0.1:8081,http://127.0.0.1:8181")
+                .containsEntry("FEEDBACK_SERVICE_URL", "http://127.0.0.1:8084,http://127.0.0.1:8184");
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+    }
+
+    @Test
+    void freePortsCoverEveryInstance() {
+        PlatformOptions options = PlatformOptions.withFreePorts(ROOT, Path.of("/tmp/data"), 2);
+
+        List<Integer> ports = new ArrayList<>(options.servicePorts().values());
+        options.additionalPorts().values().forEach(ports::addAll);
+        assertThat(ports).doesNotHaveDuplicates().hasSize(9);
+        assertThat(ports).doesNotContain(8181, 8182, 8183, 8184);
+    }
+
+    @Test
     void rejectsClashingPorts() {
         assertThatThrownBy(() -> PlatformOptions.builder(ROOT).kafkaPort(15432).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Ports must differ");
