@@ -45,7 +45,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     private final PlatformOptions options;
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    /** Servers of the backends in {@link PlatformOptions#dedicatedPostgres()}; absent while stopped. */
+    private final Map<PlatformService, PostgresServer> dedicatedPostgres = new ConcurrentHashMap<>();
+    /** Replaced by {@link #startKafka()} after {@link #stopKafka()}. */
+    private volatile KafkaBroker kafka;
     private final Map<ServiceInstance, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Thread shutdownHook = new Thread(this::closeQuietly, "aftersales-platform-shutdown");
@@ -81,7 +84,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 platform.timings.put(TIMING_POSTGRES, platform.postgres.startTime());
                 platform.timings.put(TIMING_KAFKA, platform.kafka.startTime());
                 platform.timings.put(TIMING_INFRASTRUCTURE, since(started));
-                platform.postgres.ensureDatabases(PlatformService.BACKENDS.stream().map(service -> service.database().orElseThrow()).toList());
+                for (PlatformService service : options.dedicatedPostgres().keySet()) {
+                    platform.startPostgres(service);
+                }
+                platform.postgres.ensureDatabases(PlatformService.BACKENDS.stream()
+                        .filter(service -> !options.dedicatedPostgres().containsKey(service))
+                        .map(service -> service.database().orElseThrow()).toList());
                 platform.kafka.ensureTopics(KafkaBroker.PLATFORM_TOPICS, KafkaBroker.TOPIC_PARTITIONS);
 
                 long backendsStarted = System.nanoTime();
@@ -123,9 +131,82 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return serviceUrl(options, service);
     }
 
-    /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; the role and its password equal the database name. */
+    /**
+     * {@code jdbc:postgresql://127.0.0.1:<port>/<database>} on the server that holds the database (a dedicated one
+     * when configured); the role and its password equal the database name, the superuser may connect too.
+     */
     public String jdbcUrl(String database) {
-        return postgres.jdbcUrl(database);
+        return PostgresServer.jdbcUrl(postgresPortOf(database), database);
+    }
+
+    private int postgresPortOf(String database) {
+        return PlatformService.BACKENDS.stream()
+                .filter(service -> service.database().orElseThrow().equals(database))
+                .findFirst()
+                .map(options::postgresPort)
+                .orElse(options.postgresPort());
+    }
+
+    /**
+     * Stops the PostgreSQL server of a backend that has one of its own ({@link PlatformOptions#dedicatedPostgres()}),
+     * fast shutdown: open transactions roll back, connections break. The service keeps running and sees its
+     * database gone, as in an outage. {@link #startPostgres(PlatformService)} brings it back with its data.
+     */
+    public synchronized void stopPostgres(PlatformService service) {
+        requireDedicatedPostgres(service);
+        PostgresServer server = dedicatedPostgres.remove(service);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Starts a backend's own PostgreSQL server (again) on its port with its data; a running one is left alone. */
+    public synchronized void startPostgres(PlatformService service) {
+        requireDedicatedPostgres(service);
+        if (closed) {
+            throw new IllegalStateException("The platform is closed");
+        }
+        if (!dedicatedPostgres.containsKey(service)) {
+            String database = service.database().orElseThrow();
+            PostgresServer server = PostgresServer.start(options.postgresDir(service), options.postgresPort(service),
+                    options.logDir().resolve("postgres-" + database + ".log"));
+            dedicatedPostgres.put(service, server);
+            server.ensureDatabases(List.of(database));
+        }
+    }
+
+    public boolean isPostgresRunning(PlatformService service) {
+        return !options.dedicatedPostgres().containsKey(service) || dedicatedPostgres.containsKey(service);
+    }
+
+    private void requireDedicatedPostgres(PlatformService service) {
+        if (!options.dedicatedPostgres().containsKey(service)) {
+            throw new IllegalArgumentException(service.module() + " shares the PostgreSQL server with the other services; "
+                    + "give it its own with PlatformOptions.Builder#dedicatedPostgres to stop it alone");
+        }
+    }
+
+    /**
+     * Stops the Kafka broker (SIGTERM, clean shutdown); services keep running, their producers and consumers
+     * retry. {@link #startKafka()} brings it back on the same port with its logs and committed offsets.
+     */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again after {@link #stopKafka()} and returns when it answers; a running one is left alone. */
+    public synchronized void startKafka() {
+        if (closed) {
+            throw new IllegalStateException("The platform is closed");
+        }
+        if (!kafka.isRunning()) {
+            kafka = KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
+                    options.logDir().resolve("kafka.log"));
+        }
+    }
+
+    public boolean isKafkaRunning() {
+        return kafka.isRunning();
     }
 
     public String superuserJdbcUrl() {
@@ -288,7 +369,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         environment.put("SERVER_PORT", String.valueOf(options.servicePort(service)));
         if (service.database().isPresent()) {
             String database = service.database().get();
-            environment.put("SPRING_DATASOURCE_URL", PostgresServer.jdbcUrl(options.postgresPort(), database));
+            environment.put("SPRING_DATASOURCE_URL", PostgresServer.jdbcUrl(options.postgresPort(service), database));
             environment.put("SPRING_DATASOURCE_USERNAME", database);
             environment.put("SPRING_DATASOURCE_PASSWORD", database);
             environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(options.kafkaPort()));
@@ -335,6 +416,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         try {
             kafka.close();
         } finally {
+            dedicatedPostgres.values().forEach(PostgresServer::close);
             postgres.close();
         }
     }

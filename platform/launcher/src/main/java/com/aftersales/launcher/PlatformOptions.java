@@ -25,11 +25,16 @@ import java.util.Objects;
  * @param instances           instances of every backend service (the gateway always runs once and balances
  *                            across them); 1 by default, 2 for {@code ./aftersales run --instances 2}
  * @param additionalPorts     ports of instances 2..n of every backend (empty lists when {@code instances} is 1)
+ * @param dedicatedPostgres   backends whose database lives on a PostgreSQL server of its own, with that server's port
+ *                            (empty by default: one server holds every database). Fault tests use it to stop one
+ *                            service's database while the others keep theirs, as with one database server per
+ *                            service in production.
  */
 public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
                               Map<PlatformService, Integer> servicePorts, boolean loadDemoData,
                               Duration serviceStartTimeout, int instances,
-                              Map<PlatformService, List<Integer>> additionalPorts) {
+                              Map<PlatformService, List<Integer>> additionalPorts,
+                              Map<PlatformService, Integer> dedicatedPostgres) {
 
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -72,8 +77,15 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             extra.put(backend, backendPorts);
         }
         additionalPorts = Map.copyOf(extra);
+        dedicatedPostgres = Map.copyOf(Objects.requireNonNull(dedicatedPostgres, "dedicatedPostgres"));
+        for (PlatformService service : dedicatedPostgres.keySet()) {
+            if (service.database().isEmpty()) {
+                throw new IllegalArgumentException(service.module() + " has no database");
+            }
+        }
         List<Integer> all = new ArrayList<>(ports.values());
         extra.values().forEach(all::addAll);
+        all.addAll(dedicatedPostgres.values());
         all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort));
         for (int port : all) {
             if (port < 1 || port > MAX_PORT) {
@@ -110,6 +122,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                 .instances(instances);
         servicePorts.forEach(builder::servicePort);
         additionalPorts.forEach(builder::additionalPorts);
+        dedicatedPostgres.forEach(builder::dedicatedPostgres);
         return builder;
     }
 
@@ -136,6 +149,16 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         return dataDir.resolve("postgres");
     }
 
+    /** PostgreSQL port of a backend's database: its dedicated server's, else the shared server's. */
+    public int postgresPort(PlatformService service) {
+        return dedicatedPostgres.getOrDefault(service, postgresPort);
+    }
+
+    /** Data directory of a backend's dedicated PostgreSQL server. */
+    public Path postgresDir(PlatformService service) {
+        return dataDir.resolve("postgres-" + service.database().orElseThrow());
+    }
+
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
     }
@@ -155,6 +178,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private Duration serviceStartTimeout = ServiceProcess.DEFAULT_START_TIMEOUT;
         private int instances = 1;
         private final Map<PlatformService, List<Integer>> additionalPorts = new LinkedHashMap<>();
+        private final Map<PlatformService, Integer> dedicatedPostgres = new LinkedHashMap<>();
         private boolean freePorts;
 
         private Builder(Path projectRoot) {
@@ -211,6 +235,17 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             return this;
         }
 
+        /** Gives the backend's database a PostgreSQL server of its own on {@code port}. */
+        public Builder dedicatedPostgres(PlatformService backend, int port) {
+            this.dedicatedPostgres.put(backend, port);
+            return this;
+        }
+
+        /** As {@link #dedicatedPostgres(PlatformService, int)} on a free port. */
+        public Builder dedicatedPostgres(PlatformService backend) {
+            return dedicatedPostgres(backend, Ports.free(1).get(0));
+        }
+
         public Builder loadDemoData(boolean loadDemoData) {
             this.loadDemoData = loadDemoData;
             return this;
@@ -243,7 +278,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                 }
             }
             return new PlatformOptions(projectRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    loadDemoData, serviceStartTimeout, instances, extra);
+                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres);
         }
     }
 }

@@ -99,6 +99,22 @@ class PlatformOptionsTest {
     }
 
     @Test
+    void aServiceWithItsOwnPostgresServerGetsThatServersUrlAndTheOthersKeepTheShared() {
+        PlatformOptions options = PlatformOptions.builder(ROOT).dedicatedPostgres(PlatformService.RETURNS, 25432).build();
+
+        assertThat(EmbeddedPlatform.environment(options, PlatformService.RETURNS))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:25432/returns");
+        assertThat(EmbeddedPlatform.environment(options, PlatformService.TICKET))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/ticket");
+        assertThat(options.postgresDir(PlatformService.RETURNS)).isEqualTo(ROOT.resolve(".data/embedded/postgres-returns"));
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThatThrownBy(() -> PlatformOptions.builder(ROOT).dedicatedPostgres(PlatformService.RETURNS, 15432).build())
+                .hasMessageContaining("Ports must differ");
+        assertThatThrownBy(() -> PlatformOptions.builder(ROOT).dedicatedPostgres(PlatformService.GATEWAY, 25432).build())
+                .hasMessageContaining("has no database");
+    }
+
+    @Test
     void execJarsCarryTheProjectVersion() {
         assertThat(LauncherVersion.version()).isNotBlank().doesNotContain("@");
         assertThat(LauncherVersion.execJar(ROOT, PlatformService.TICKET)).isEqualTo(
