@@ -34,13 +34,13 @@ class BackendRoutes {
 				.filters(filters -> idempotentRetry(filters, properties.idempotentRetry()))
 				.metadata(RESPONSE_TIMEOUT_ATTR, properties.responseTimeout().toMillis())
 				.metadata(CONNECT_TIMEOUT_ATTR, Math.toIntExact(properties.connectTimeout().toMillis()))
-				.uri(backend.url()));
+				.uri(backend.routeUri(name)));
 			routes.route(name + API_DOCS_ROUTE_SUFFIX, route -> route.path(properties.apiDocsPrefix() + "/" + name)
 				.filters(filters -> idempotentRetry(filters.setPath(properties.backendApiDocsPath()),
 						properties.idempotentRetry()))
 				.metadata(RESPONSE_TIMEOUT_ATTR, properties.responseTimeout().toMillis())
 				.metadata(CONNECT_TIMEOUT_ATTR, Math.toIntExact(properties.connectTimeout().toMillis()))
-				.uri(backend.url()));
+				.uri(backend.routeUri(name)));
 		}
 		return routes.build();
 	}

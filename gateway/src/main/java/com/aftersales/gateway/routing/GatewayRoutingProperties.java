@@ -38,11 +38,22 @@ public record GatewayRoutingProperties(
 		@NotNull @Valid IdempotentRetry idempotentRetry) {
 
 	/**
-	 * @param url base URL of the service (scheme, host, port)
+	 * @param url base URL of every instance of the service (scheme, host, port); one URL, or a comma-separated
+	 * list ({@code TICKET_SERVICE_URL=http://a:8081,http://b:8081}) that the gateway balances round robin,
+	 * skipping instances whose readiness check fails. Behind a Kubernetes Service, one URL.
 	 * @param paths gateway path patterns owned by the service, e.g. {@code /api/tickets/**}
 	 */
-	public record Backend(@NotNull URI url, @NotEmpty List<@NotBlank String> paths) {
+	public record Backend(@NotEmpty List<@NotNull URI> url, @NotEmpty List<@NotBlank String> paths) {
+
+		/** Where the route sends requests: the instance itself, or {@code lb://<name>} for several. */
+		URI routeUri(String name) {
+			return url.size() == 1 ? url.get(0) : URI.create(LOAD_BALANCED_SCHEME + "://" + name);
+		}
+
 	}
+
+	/** Spring Cloud LoadBalancer's scheme; the instances come from {@link StaticBackendDiscoveryClient}. */
+	static final String LOAD_BALANCED_SCHEME = "lb";
 
 	/**
 	 * @param retries extra attempts after the first one

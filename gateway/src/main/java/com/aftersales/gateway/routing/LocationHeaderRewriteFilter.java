@@ -12,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 /**
@@ -48,6 +49,9 @@ class LocationHeaderRewriteFilter implements GlobalFilter, Ordered {
 		if (location == null || route == null) {
 			return;
 		}
+		// With several instances the route says lb://<service>; the request URL names the instance chosen.
+		URI backend = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+		URI origin = backend != null && backend.isAbsolute() ? backend : route.getUri();
 		URI target;
 		try {
 			target = URI.create(location);
@@ -56,7 +60,7 @@ class LocationHeaderRewriteFilter implements GlobalFilter, Ordered {
 			// Not ours to fix: the client gets exactly what the backend sent.
 			return;
 		}
-		if (!target.isAbsolute() || !sameOrigin(target, route.getUri())) {
+		if (!target.isAbsolute() || !sameOrigin(target, origin)) {
 			return;
 		}
 		URI gateway = exchange.getRequest().getURI();
