@@ -38,8 +38,9 @@ public class DayPlanService {
     private final DayPlanner planner;
     private final Clock clock;
     private final Timer solveTimer;
+    /** Warm start for this instance's next re-plan only; the plan everyone reads is in {@link DayPlanStore}. */
     private final AtomicReference<DayPlan> lastPlan = new AtomicReference<>();
-    private final AtomicReference<DayPlanView> lastView = new AtomicReference<>();
+    private final DayPlanStore store;
     private final java.util.concurrent.atomic.AtomicBoolean replanScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ScheduledExecutorService replanner = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(runnable -> {
@@ -49,8 +50,9 @@ public class DayPlanService {
             });
 
     DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningReads reads, PlanningProperties properties,
-                   AssignmentProperties assignment, Clock clock, MeterRegistry meters) {
+                   AssignmentProperties assignment, Clock clock, MeterRegistry meters, DayPlanStore store) {
         this.jobs = jobs;
+        this.store = store;
         this.technicians = technicians;
         this.reads = reads;
         this.properties = properties;
@@ -93,16 +95,12 @@ public class DayPlanService {
         DayPlanView view = new DayPlanView(solved.getScore().toString(), solved.getScore().isFeasible(),
                 solved.getTechnicians().stream().filter(t -> !t.getVisits().isEmpty()).map(PlanTechnician::route).toList(),
                 solved.unassigned().stream().map(PlanVisit::id).toList(), millis, previous != null, now, false);
-        lastView.set(view);
+        store.save(view);
         return view;
     }
 
     public DayPlanView current() {
-        DayPlanView view = lastView.get();
-        if (view == null) {
-            throw new NotFoundException("day plan", "today");
-        }
-        return view;
+        return store.current().orElseThrow(() -> new NotFoundException("day plan", "today"));
     }
 
     /** New work or a technician gone: the plan no longer matches; the next re-plan repairs it from where it was. */
@@ -117,10 +115,10 @@ public class DayPlanService {
     }
 
     private void markStale() {
-        DayPlanView view = lastView.updateAndGet(v -> v == null ? null : v.markedStale());
+        boolean planned = store.markStale();
         boolean auto = !properties.autoReplanAfter().isZero() && !properties.autoReplanAfter().isNegative();
         // one pending re-plan gathers every change until it runs; nothing is planned before someone asked for a plan
-        if (view != null && auto && replanScheduled.compareAndSet(false, true)) {
+        if (planned && auto && replanScheduled.compareAndSet(false, true)) {
             replanner.schedule(this::autoReplan, properties.autoReplanAfter().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
