@@ -34,6 +34,19 @@ public record DispatchJob(UUID id, UUID ticketId, UUID customerId, String serial
                 autoAssignBlocked, technicianId, assignedAt, assignmentExplanation, queuedAt, version);
     }
 
+    /** The ticket was amended: priority, fault and the on-site promise as the ticket now states them. */
+    public DispatchJob amended(String priority, String newFaultCategory, String newFaultCode, String newFaultDescription,
+                               Instant newOnSiteDueAt, Instant newOnSiteTargetAt) {
+        return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, batchNumber, productCategory,
+                newFaultCategory, newFaultCode, newFaultDescription, priority, customerTier, regionCode, location, entitlement,
+                newOnSiteDueAt, newOnSiteTargetAt, status, reason, holdReason, autoAssignBlocked, technicianId, assignedAt,
+                assignmentExplanation, queuedAt, version);
+    }
+
+    public boolean isOpen() {
+        return status != DispatchJobStatus.CLOSED && status != DispatchJobStatus.CANCELLED;
+    }
+
     public DispatchJob assignedTo(UUID technician, Instant at, String explanation) {
         return new DispatchJob(id, ticketId, customerId, serialNumber, productId, model, batchNumber, productCategory, faultCategory,
                 faultCode, faultDescription, ticketPriority, customerTier, regionCode, location, entitlement, onSiteDueAt,

@@ -65,6 +65,23 @@ public class DispatchJobRepository {
         }
     }
 
+    /** Saves the ticket facts an amendment changed; fails if someone else saved the job since it was read. */
+    public void updateTicketFacts(DispatchJob job) {
+        int updated = jdbc.sql("""
+                        update dispatch_job set ticket_priority = :priority, fault_category = :faultCategory,
+                            fault_code = :faultCode, fault_description = :faultDescription, on_site_due_at = :dueAt,
+                            on_site_target_at = :targetAt, version = version + 1
+                        where id = :id and version = :version""")
+                .param("priority", job.ticketPriority()).param("faultCategory", job.faultCategory())
+                .param("faultCode", job.faultCode()).param("faultDescription", job.faultDescription())
+                .param("dueAt", ts(job.onSiteDueAt())).param("targetAt", ts(job.onSiteTargetAt()))
+                .param("id", job.id()).param("version", job.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("dispatch job " + job.id() + " changed since version " + job.version());
+        }
+    }
+
     public Optional<DispatchJob> find(UUID id) {
         return jdbc.sql("select * from dispatch_job where id = :id").param("id", id).query(DispatchJobRepository::map).optional();
     }

@@ -2,6 +2,7 @@ package com.aftersales.dispatch.job;
 
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
+import com.aftersales.contracts.ticket.TicketAmended;
 import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
@@ -80,6 +81,24 @@ public class DispatchJobService {
         } else {
             log.info("Job {} of ticket {} held: {}", job.id(), ticket.ticketId(), holdReason);
         }
+    }
+
+    /**
+     * The ticket was amended: a job not yet ended plans with the ticket's new priority, fault and on-site promise
+     * (the due times the ticket's SLA clocks now have). An assignment already made stands.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ticketAmended(TicketAmended amended) {
+        jobs.findByTicket(amended.ticketId()).ifPresentOrElse(job -> {
+            if (!job.isOpen()) {
+                log.info("Job {} is {}; amendment of ticket {} noted", job.id(), job.status(), amended.ticketId());
+                return;
+            }
+            TicketOpened.SlaDueTimes sla = amended.sla();
+            jobs.updateTicketFacts(job.amended(amended.priority(), upper(amended.faultCategory()), amended.faultCode(),
+                    amended.faultDescription(), sla == null ? job.onSiteDueAt() : sla.onSiteDueAt(),
+                    sla == null ? job.onSiteTargetAt() : sla.onSiteTargetAt()));
+        }, () -> log.info("Ticket {} amended; it has no dispatch job", amended.ticketId()));
     }
 
     /** The customer was told the charge basis: a held job becomes assignable. */

@@ -19,6 +19,7 @@ class TicketEventsListener {
         this.handlers = EventHandlers.builder()
                 .on(TicketEvents.TICKET_OPENED, event -> jobs.ticketOpened(event.data()))
                 .on(TicketEvents.TICKET_STATUS_CHANGED, event -> jobs.ticketStatusChanged(event.data()))
+                .on(TicketEvents.TICKET_AMENDED, event -> jobs.ticketAmended(event.data()))
                 .on(TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED, event -> jobs.chargeBasisCommunicated(event.data()))
                 .build();
     }

@@ -79,6 +79,30 @@ class TicketIntakeIT {
     }
 
     @Test
+    void anAmendedTicketsJobPlansWithTheNewPriorityAndPromise() {
+        EventEnvelope<TicketOpened> opened = ticketOpened("REPAIR");
+        kafka.publish(opened);
+        UUID ticketId = opened.data().ticketId();
+        await().atMost(WAIT).until(() -> jobsFor(ticketId) == 1);
+
+        Instant onSiteDue = Instant.now().plus(Duration.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant onSiteTarget = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"), TicketEvents.TICKET_AMENDED,
+                OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
+                new com.aftersales.contracts.ticket.TicketAmended(ticketId, List.of("priority", "faultCode"), "URGENT", "LEAK", "E21",
+                        "洗衣机漏水", new TicketOpened.SlaDueTimes(null, onSiteDue, onSiteTarget, null),
+                        List.of("priority:URGENT"), "agent.wang", Instant.now())));
+
+        await().atMost(WAIT).until(() -> "URGENT".equals(jdbc.sql("select ticket_priority from dispatch_job where ticket_id = :t")
+                .param("t", ticketId).query(String.class).single()));
+        var job = jdbc.sql("select fault_code, on_site_due_at, on_site_target_at from dispatch_job where ticket_id = :t")
+                .param("t", ticketId).query().singleRow();
+        assertThat(job.get("fault_code")).isEqualTo("E21");
+        assertThat(((java.sql.Timestamp) job.get("on_site_due_at")).toInstant()).isEqualTo(onSiteDue);
+        assertThat(((java.sql.Timestamp) job.get("on_site_target_at")).toInstant()).isEqualTo(onSiteTarget);
+    }
+
+    @Test
     void aConsultationNeedsNoJob() {
         EventEnvelope<TicketOpened> event = ticketOpened("CONSULTATION");
         kafka.publish(event);

@@ -25,8 +25,8 @@ public final class SlaClock {
 
     private final UUID ticketId;
     private final SlaClockType type;
-    private final Duration target;
-    private final String rule;
+    private Duration target;
+    private String rule;
     private final Instant startedAt;
     private Instant dueAt;
     private Instant warnAt;
@@ -103,6 +103,28 @@ public final class SlaClock {
         state = State.RUNNING;
         pausedAt = null;
         stoppedAt = null;
+    }
+
+    /**
+     * The ticket's priority changed: a clock still counting takes the target of the new priority, counted from
+     * when it started, and keeps the business time it has spent paused. Whether its warning or breach was
+     * already published is not touched: each is published once per clock.
+     */
+    public boolean retarget(SlaPolicy.Target newTarget, BusinessCalendar calendar, double warningRatio) {
+        if ((state != State.RUNNING && state != State.PAUSED)
+                || (newTarget.duration().equals(target) && newTarget.rule().equals(rule))) {
+            return false;
+        }
+        Duration pausedSoFar = calendar.businessTimeBetween(startedAt, dueAt).minus(target);
+        if (pausedSoFar.isNegative()) {
+            pausedSoFar = Duration.ZERO;
+        }
+        Duration warnAfter = Duration.ofMillis(Math.round(newTarget.duration().toMillis() * warningRatio));
+        target = newTarget.duration();
+        rule = newTarget.rule();
+        dueAt = calendar.addBusinessTime(startedAt, target.plus(pausedSoFar));
+        warnAt = calendar.addBusinessTime(startedAt, warnAfter.plus(pausedSoFar));
+        return true;
     }
 
     public Health health(Instant now) {

@@ -54,6 +54,17 @@ class SlaClockRepository {
                 .update();
     }
 
+    /** Saves a clock that took a new priority's target. */
+    void retarget(SlaClock clock) {
+        jdbc.sql("""
+                        update sla_clock set target_seconds = :target, rule = :rule, due_at = :dueAt, warn_at = :warnAt
+                        where ticket_id = :ticketId and clock = :clock""")
+                .param("ticketId", clock.ticketId()).param("clock", clock.type().name())
+                .param("target", clock.target().toSeconds()).param("rule", clock.rule())
+                .param("dueAt", ts(clock.dueAt())).param("warnAt", ts(clock.warnAt()))
+                .update();
+    }
+
     /** Saves a restarted clock: its events may be published again. */
     void restart(SlaClock clock) {
         jdbc.sql("""

@@ -83,6 +83,34 @@ public class SlaClocks {
         }
     }
 
+    /**
+     * When the ticket's priority changed, its clocks still counting take the new priority's targets (the rules
+     * retargeted are returned); returns the due times of all its clocks afterwards either way.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Retargeted retarget(UUID ticketId, String ticketType, String channel, String priority, String tier,
+                               boolean priorityChanged) {
+        Map<SlaClockType, SlaPolicy.Target> targets = new EnumMap<>(SlaClockType.class);
+        if (priorityChanged) {
+            policy.targetsFor(ticketType, channel, priority, tier).forEach(t -> targets.put(t.clock(), t));
+        }
+        Map<SlaClockType, Instant> due = new EnumMap<>(SlaClockType.class);
+        Map<SlaClockType, String> rules = new EnumMap<>(SlaClockType.class);
+        for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
+            SlaPolicy.Target target = targets.get(c.type());
+            if (target != null && c.retarget(target, calendar, policy.warningRatio())) {
+                clocks.retarget(c);
+                rules.put(c.type(), c.rule());
+            }
+            due.put(c.type(), c.dueAt());
+        }
+        return new Retargeted(due, rules);
+    }
+
+    /** @param rules the clocks that changed target, with the rule now applying */
+    public record Retargeted(Map<SlaClockType, Instant> dueTimes, Map<SlaClockType, String> rules) {
+    }
+
     @Transactional(readOnly = true)
     public List<SlaClockView> views(UUID ticketId) {
         Instant now = clock.instant();

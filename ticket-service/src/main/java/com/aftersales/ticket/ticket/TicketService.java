@@ -3,6 +3,7 @@ package com.aftersales.ticket.ticket;
 import com.aftersales.calendar.BusinessCalendar;
 import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketAmended;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -133,11 +134,34 @@ public class TicketService {
         });
     }
 
-    /** An agent corrects priority or fault details; SLA targets stay those set at intake. */
+    /**
+     * An agent corrects priority or fault details. A new priority retargets the clocks still counting (from when
+     * they started, to the new priority's targets); the change is published with the clocks' due times.
+     */
     @Transactional
     public Ticket amend(UUID id, TicketCommands.Amend command, String ifMatch, String actor) {
-        return agentCommand(id, ifMatch, ticket -> ticket.amend(command.priority(), command.faultCategory(),
-                command.faultCode(), command.faultDescription(), actor, now()));
+        return agentCommand(id, ifMatch, ticket -> {
+            Instant now = now();
+            List<String> changed = ticket.amend(command.priority(), command.faultCategory(), command.faultCode(),
+                    command.faultDescription(), actor, now);
+            if (changed.isEmpty()) {
+                return;
+            }
+            SlaClocks.Retargeted retargeted = sla.retarget(ticket.id(), ticket.type().name(), ticket.channel().name(),
+                    ticket.priority().name(), ticket.subject().customerTier(), changed.contains("priority"));
+            if (!retargeted.rules().isEmpty()) {
+                ticket.note(TimelineEntry.SLA_RETARGETED, actor, "Priority " + ticket.priority() + ": " + retargeted.rules()
+                        .entrySet().stream()
+                        .map(e -> e.getKey() + " by rule " + e.getValue() + ", due " + retargeted.dueTimes().get(e.getKey()))
+                        .collect(java.util.stream.Collectors.joining("; ")), now);
+            }
+            Map<SlaClockType, Instant> due = retargeted.dueTimes();
+            events.publish(TicketEvents.TICKET_AMENDED, ticket.id().toString(), new TicketAmended(ticket.id(), changed,
+                    ticket.priority().name(), ticket.faultCategory(), ticket.faultCode(), ticket.faultDescription(),
+                    new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
+                            due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION)),
+                    List.copyOf(retargeted.rules().values()), actor, now));
+        });
     }
 
     /** The agent told the customer the charge basis: chargeable work may now be dispatched. */

@@ -20,4 +20,6 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
     public static final String REPORT = "REPORT";
     public static final String KNOWLEDGE_OUTCOME = "KNOWLEDGE_OUTCOME";
     public static final String AMENDED = "AMENDED";
+    /** A new priority gave the ticket's running SLA clocks new targets. */
+    public static final String SLA_RETARGETED = "SLA_RETARGETED";
 }

@@ -121,4 +121,38 @@ class SlaPolicyAndClockTest {
         assertThat(inTime.pause(shanghai("2026-11-24T12:00:00"))).isFalse();
         assertThat(List.of(inTime.health(start), late.health(start))).containsExactly(SlaClock.Health.MET, SlaClock.Health.MISSED);
     }
+
+    @Test
+    void aRaisedPriorityRetargetsFromTheStartKeepingThePausedTime() {
+        Instant mondayNine = shanghai("2026-11-30T09:00:00");
+        SlaPolicy.Target normal = new SlaPolicy.Target(SlaClockType.ON_SITE, Duration.ofHours(24), "default");
+        SlaClock clock = SlaClock.start(UUID.randomUUID(), normal, mondayNine, CALENDAR, 0.8);
+        // waits for the customer one business hour: 10:00–11:00
+        clock.pause(shanghai("2026-11-30T10:00:00"));
+        clock.resume(shanghai("2026-11-30T11:00:00"), CALENDAR);
+
+        SlaPolicy.Target urgent = targets("REPAIR", "PHONE", "URGENT", "C").get(SlaClockType.ON_SITE);
+        assertThat(clock.retarget(urgent, CALENDAR, 0.8)).isTrue();
+
+        // 4 h target + 1 h paused from Monday 09:00: 09:00–12:00 is 3 h, then 13:30–15:30
+        assertThat(clock.dueAt()).isEqualTo(shanghai("2026-11-30T15:30:00"));
+        // warning at 80 % of 4 h = 3 h 12 min, plus the paused hour: 13:30 + 1 h 12 min
+        assertThat(clock.warnAt()).isEqualTo(shanghai("2026-11-30T14:42:00"));
+        assertThat(clock.rule()).isEqualTo("priority:URGENT");
+        assertThat(clock.target()).isEqualTo(Duration.ofHours(4));
+        assertThat(clock.retarget(urgent, CALENDAR, 0.8)).as("same target again: nothing to do").isFalse();
+    }
+
+    @Test
+    void aStoppedClockKeepsItsTargetWhenThePriorityChanges() {
+        Instant start = shanghai("2026-11-30T09:00:00");
+        SlaClock clock = SlaClock.start(UUID.randomUUID(), new SlaPolicy.Target(SlaClockType.FIRST_RESPONSE, Duration.ofHours(9),
+                "default"), start, CALENDAR, 0.8);
+        clock.stop(shanghai("2026-11-30T09:30:00"));
+
+        assertThat(clock.retarget(new SlaPolicy.Target(SlaClockType.FIRST_RESPONSE, Duration.ofHours(1), "priority:URGENT"),
+                CALENDAR, 0.8)).isFalse();
+        assertThat(clock.state()).isEqualTo(SlaClock.State.MET);
+        assertThat(clock.rule()).isEqualTo("default");
+    }
 }

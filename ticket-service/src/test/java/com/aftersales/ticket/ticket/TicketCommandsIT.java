@@ -143,6 +143,9 @@ class TicketCommandsIT {
         assertThat(agentB.statusCode()).isEqualTo(409);
         JsonNode afterBoth = api.getJson("/api/tickets/" + id);
         assertThat(afterBoth.path("priority").asString()).isEqualTo("HIGH");
+        JsonNode onSite = findClock(afterBoth, "ON_SITE");
+        assertThat(onSite.path("rule").asString()).as("the new priority's on-site target applies").isEqualTo("priority:HIGH");
+        assertThat(onSite.path("targetSeconds").asLong()).isEqualTo(java.time.Duration.ofHours(9).toSeconds());
         assertThat(afterBoth.path("faultCode").asString()).isEqualTo("E1");
         assertThat(api.patch("/api/tickets/" + id, "{\"faultDescription\":\"  \"}", Map.of()).statusCode()).isEqualTo(400);
 

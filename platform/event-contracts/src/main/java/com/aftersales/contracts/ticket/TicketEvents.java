@@ -16,6 +16,8 @@ public final class TicketEvents {
             new EventType<>("aftersales.ticket.opened.v1", Topics.TICKETS, TicketOpened.class);
     public static final EventType<TicketStatusChanged> TICKET_STATUS_CHANGED =
             new EventType<>("aftersales.ticket.status-changed.v1", Topics.TICKETS, TicketStatusChanged.class);
+    public static final EventType<TicketAmended> TICKET_AMENDED =
+            new EventType<>("aftersales.ticket.amended.v1", Topics.TICKETS, TicketAmended.class);
     public static final EventType<TicketChargeBasisCommunicated> TICKET_CHARGE_BASIS_COMMUNICATED =
             new EventType<>("aftersales.ticket.charge-basis-communicated.v1", Topics.TICKETS, TicketChargeBasisCommunicated.class);
     public static final EventType<TicketSlaWarning> TICKET_SLA_WARNING =
@@ -31,7 +33,7 @@ public final class TicketEvents {
     public static final EventType<ProductUpdated> PRODUCT_UPDATED =
             new EventType<>("aftersales.product.updated.v1", Topics.TICKETS, ProductUpdated.class);
 
-    public static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED,
+    public static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED, TICKET_AMENDED,
             TICKET_CHARGE_BASIS_COMMUNICATED, TICKET_SLA_WARNING, TICKET_SLA_BREACHED, CUSTOMER_REGISTERED,
             CUSTOMER_UPDATED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
 
