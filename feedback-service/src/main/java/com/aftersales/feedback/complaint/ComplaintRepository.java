@@ -107,12 +107,14 @@ class ComplaintRepository {
     }
 
     /** Complaints past their acknowledge-by (still OPEN) or resolve-by time, not escalated by the SLA rules yet. */
+    /** Locks the rows it returns (skipping locked ones): two instances' SLA watches never escalate the same complaint. */
     List<UUID> overdue(Instant now, int limit) {
         return jdbc.sql("""
                         select id from complaint where sla_escalated_at is null
                         and ((status = 'OPEN' and acknowledge_due_at < :now)
                           or (status in ('OPEN', 'ACKNOWLEDGED', 'INVESTIGATING', 'PROPOSED') and resolve_due_at < :now))
-                        order by least(acknowledge_due_at, resolve_due_at), id limit :limit""")
+                        order by least(acknowledge_due_at, resolve_due_at), id limit :limit
+                        for update skip locked""")
                 .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
     }
 

@@ -18,14 +18,17 @@ import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rebuilds a projection from offset zero: stop its listener, empty its tables and its consumer group's
@@ -33,11 +36,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * the end offsets taken at the start through the same handlers and the same idempotent intake, and start
  * the listener again (it skips, as duplicates, the events the rebuild already applied). Projections whose
  * steps are order-independent end with the same tables as the live listener built.
+ * <p>
+ * One rebuild of a projection at a time across all instances: a PostgreSQL session advisory lock per projection,
+ * held on its own connection for the whole rebuild. Another instance's listener may keep consuming meanwhile; the
+ * intake's processed-event records (same group, same database) make each event count once, whoever applies it.
  */
 @Component
 public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    /** High bits of the advisory lock keys, apart from the outbox and partner relays' fixed keys. */
+    private static final long LOCK_NAMESPACE = 0x5EB_0000_0000L;
 
     private final KafkaListenerEndpointRegistry registry;
     private final ConsumerFactory<?, ?> consumers;
@@ -45,10 +54,10 @@ public class ProjectionRebuilder {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration pollTimeout;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final DataSource dataSource;
 
     ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<?, ?> consumers, InboundEventProcessor inbound,
-                        JdbcClient jdbc, TransactionTemplate transactions,
+                        JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource,
                         @Value("${aftersales.feedback.rebuild-poll-timeout}") Duration pollTimeout) {
         this.registry = registry;
         this.consumers = consumers;
@@ -56,6 +65,7 @@ public class ProjectionRebuilder {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.pollTimeout = pollTimeout;
+        this.dataSource = dataSource;
     }
 
     /** What a projection is made of. */
@@ -68,10 +78,32 @@ public class ProjectionRebuilder {
     }
 
     public Result rebuild(Projection projection) {
-        if (!running.add(projection.name())) {
-            throw new StateConflictException("rebuild-running", 409, "A rebuild is already running",
-                    "The " + projection.name() + " projection is being rebuilt; try again when it has finished", Map.of());
+        try (Connection lockHolder = dataSource.getConnection()) {
+            long key = LOCK_NAMESPACE ^ projection.name().hashCode();
+            if (!advisoryLock(lockHolder, "select pg_try_advisory_lock(?)", key)) {
+                throw new StateConflictException("rebuild-running", 409, "A rebuild is already running",
+                        "The " + projection.name() + " projection is being rebuilt; try again when it has finished", Map.of());
+            }
+            try {
+                return rebuildHoldingLock(projection);
+            } finally {
+                advisoryLock(lockHolder, "select pg_advisory_unlock(?)", key);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the rebuild lock of " + projection.name(), e);
         }
+    }
+
+    private static boolean advisoryLock(Connection connection, String sql, long key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, key);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private Result rebuildHoldingLock(Projection projection) {
         MessageListenerContainer container = registry.getListenerContainer(projection.listenerId());
         try {
             if (container != null) {
@@ -86,7 +118,6 @@ public class ProjectionRebuilder {
             if (container != null) {
                 container.start();
             }
-            running.remove(projection.name());
         }
     }
 
