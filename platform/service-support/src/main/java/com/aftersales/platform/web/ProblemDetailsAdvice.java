@@ -18,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -66,6 +68,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(ex.title());
         ex.properties().forEach(problem::setProperty);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> handleUnauthenticated(AuthenticationException ex, WebRequest request) {
+        // Never echo why a token was refused beyond "missing or invalid": that helps attackers more than clients.
+        ProblemDetail problem = problem(ProblemType.UNAUTHENTICATED,
+                "A valid bearer token (Authorization: Bearer <JWT>) is required");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> handleForbidden(AccessDeniedException ex, WebRequest request) {
+        ProblemDetail problem = problem(ProblemType.FORBIDDEN, "Your roles do not allow this request");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,0 +1,45 @@
+package com.aftersales.platform.security;
+
+import org.springframework.http.HttpMethod;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One row of a service's role × endpoint table: which roles may call {@code method pattern}. Patterns use the
+ * request-mapping syntax ({@code /api/tickets/{id}}); {@code scope} says how the data is narrowed for scoped roles.
+ */
+public record EndpointRule(HttpMethod method, String pattern, Set<Role> roles, String scope) {
+
+    public EndpointRule {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pattern, "pattern");
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException(method + " " + pattern + ": an endpoint needs at least one role");
+        }
+        roles = Set.copyOf(roles);
+        scope = scope == null ? "" : scope;
+    }
+
+    public String[] roleNames() {
+        return sortedRoles().stream().map(Role::name).toArray(String[]::new);
+    }
+
+    /** Roles in declaration order (AGENT first, ADMIN last), for stable rendering. */
+    public java.util.List<Role> sortedRoles() {
+        return roles.stream().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /** A role this endpoint refuses, or null when every role may call it. */
+    public Role refusedRole() {
+        EnumSet<Role> refused = EnumSet.complementOf(EnumSet.copyOf(roles));
+        return refused.isEmpty() ? null : refused.iterator().next();
+    }
+
+    String describe() {
+        return method + " " + pattern + " -> " + roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,163 @@
+package com.aftersales.platform.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every service is an OAuth 2.0 resource server (security contract, issue 7): stateless bearer JWTs (RS256) from the
+ * configured issuer and audience, roles to {@code ROLE_*}, 401/403 as problem+json, the role × endpoint table of the
+ * service's {@link EndpointAccessRules}, and no way to start without a key or with the development issuer under
+ * {@code prod}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    /** Reachable without a token: probes, metrics scraped on the internal network, and the API description. */
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+            "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**", "/error");
+
+    @Bean
+    JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties, Environment environment) {
+        List<String> profiles = Arrays.asList(environment.getActiveProfiles());
+        SecurityStartupCheck.verify(properties, profiles);
+        NimbusJwtDecoder decoder = properties.hasJwkSetUri()
+                ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(properties, profiles.contains(SecurityStartupCheck.PROD_PROFILE)));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(PlatformSecurityProperties properties, boolean production) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                audience -> audience != null && audience.contains(properties.audience())));
+        if (production) {
+            // Belt and braces: even if a development key reached a production key set, its tokens are refused.
+            validators.add(jwt -> jwt.getHeaders().getOrDefault("kid", "").toString()
+                    .startsWith(SecurityStartupCheck.DEV_KEY_ID_PREFIX)
+                    ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "development key", null))
+                    : OAuth2TokenValidatorResult.success());
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    private static RSAPublicKey publicKey(String location) {
+        Resource resource = new DefaultResourceLoader().getResource(location.contains(":") ? location : "file:" + location);
+        try (InputStream in = resource.getInputStream()) {
+            return RsaKeyConverters.x509().convert(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read aftersales.security.public-key-location " + location, e);
+        }
+    }
+
+    @Bean
+    JwtAuthenticationConverter platformJwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RoleClaimsConverter());
+        converter.setPrincipalClaimName(JwtClaimNames.SUB);
+        return converter;
+    }
+
+    @Bean
+    CurrentActor currentActor() {
+        return new CurrentActor();
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(
+            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver) {
+        return new ProblemSecurityHandlers(resolver);
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtDecoder decoder,
+                                                    JwtAuthenticationConverter converter,
+                                                    ProblemSecurityHandlers problems,
+                                                    ObjectProvider<EndpointAccessRules> access,
+                                                    @Value("${spring.application.name}") String service) throws Exception {
+        List<EndpointRule> rules = effectiveRules(service, access.getIfAvailable());
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> { })
+                .authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+                    for (EndpointRule rule : rules) {
+                        authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                    }
+                    if (access.getIfAvailable() != null) {
+                        // Closed by default: an endpoint missing from the table is refused to everyone.
+                        authorize.requestMatchers("/api/**").denyAll();
+                    }
+                    authorize.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** The service's table plus the platform's own endpoints (the audit log). */
+    public static List<EndpointRule> effectiveRules(String service, EndpointAccessRules access) {
+        List<EndpointRule> rules = new ArrayList<>();
+        rules.add(new EndpointRule(HttpMethod.GET, "/api/audit/" + service,
+                java.util.EnumSet.of(Role.SUPERVISOR, Role.ADMIN), ""));
+        if (access != null) {
+            rules.addAll(access.rules());
+        }
+        return rules;
+    }
+}
