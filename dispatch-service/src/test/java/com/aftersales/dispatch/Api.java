@@ -1,5 +1,7 @@
 package com.aftersales.dispatch;
 
+import com.aftersales.devidentity.DevUser;
+import com.aftersales.testsupport.TestIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,15 +10,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A small HTTP client for the service under test. */
+/** A small HTTP client for the service under test, calling as a supervisor (dispatcher) unless {@link #as} says otherwise. */
 public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
+    private final String authorization;
 
     public Api(int port) {
+        this(port, TestIdentity.SUPERVISOR);
+    }
+
+    private Api(int port, DevUser user) {
         this.port = port;
+        this.authorization = user == null ? null : TestIdentity.bearer(user);
+    }
+
+    /** The same client calling as {@code user} (null: without a token). */
+    public Api as(DevUser user) {
+        return new Api(port, user);
     }
 
     public record Response(int status, JsonNode body) {
@@ -38,6 +51,9 @@ public final class Api {
 
     public Response send(HttpRequest.Builder request) {
         try {
+            if (authorization != null && request.build().headers().firstValue("Authorization").isEmpty()) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
         } catch (java.io.IOException e) {

@@ -7,7 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Points a Spring Boot test at the shared real PostgreSQL (a database named after the
- * application) and the shared real Kafka broker. Import it, or use {@link WithRealInfrastructure}.
+ * application) and the shared real Kafka broker, and makes it trust the JVM's {@link TestIdentity} issuer.
+ * Import it, or use {@link WithRealInfrastructure}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructureConfiguration {
@@ -21,6 +22,7 @@ public class RealInfrastructureConfiguration {
             registry.add("spring.datasource.username", database::username);
             registry.add("spring.datasource.password", database::password);
             registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+            TestIdentity.properties().forEach((name, value) -> registry.add(name, () -> value));
         };
     }
 }

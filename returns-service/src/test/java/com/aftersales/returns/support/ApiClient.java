@@ -1,5 +1,7 @@
 package com.aftersales.returns.support;
 
+import com.aftersales.devidentity.DevUser;
+import com.aftersales.testsupport.TestIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,15 +12,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** Real HTTP against the service under test, as a store client would call it. */
+/** Real HTTP against the service under test, as a supervisor unless {@link #as} names another caller. */
 public final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
+    private final String authorization;
 
     public ApiClient(int port) {
+        this(port, TestIdentity.SUPERVISOR);
+    }
+
+    private ApiClient(int port, DevUser user) {
         this.port = port;
+        this.authorization = user == null ? null : TestIdentity.bearer(user);
+    }
+
+    /** The same client calling as {@code user} (null: without a token). */
+    public ApiClient as(DevUser user) {
+        return new ApiClient(port, user);
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -42,7 +55,10 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest unauthenticated) {
+        HttpRequest request = authorization == null || unauthenticated.headers().firstValue("Authorization").isPresent()
+                ? unauthenticated : HttpRequest.newBuilder(unauthenticated, (name, value) -> true)
+                .header("Authorization", authorization).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
