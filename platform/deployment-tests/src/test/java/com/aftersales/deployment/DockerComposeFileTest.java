@@ -42,6 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
 class DockerComposeFileTest {
 
     static final List<PlatformService> SERVICES = PlatformService.ALL;
+    static final List<PlatformService> BACKENDS = PlatformService.BACKENDS;
+    /** Compose runs every backend twice: {@code <module>} and {@code <module>-2}, as {@code ./aftersales run --instances 2}. */
+    static final int INSTANCES = 2;
+    /** Host port of instance n is the default port + (n - 1) * this, as in the launcher. */
+    private static final int INSTANCE_PORT_STEP = 100;
 
     /** Extra environment variables every service container gets, beyond those the launcher sets. */
     private static final Map<String, String> OPERATIONAL_ENVIRONMENT = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
@@ -65,6 +70,7 @@ class DockerComposeFileTest {
     void composeFileDeclaresTheWholePlatform() {
         Set<String> expected = new LinkedHashSet<>(List.of("kafka", "kafka-init", "postgres", "prometheus", "grafana"));
         SERVICES.forEach(service -> expected.add(service.module()));
+        BACKENDS.forEach(backend -> expected.add(secondInstance(backend)));
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(map(compose.get("volumes")).keySet())
                 .contains("postgres-data", "kafka-data", "prometheus-data", "grafana-data");
@@ -96,7 +102,8 @@ class DockerComposeFileTest {
         services.forEach((name, service) -> {
             Object image = service.get("image");
             if (service.containsKey("build")) {
-                assertThat(image).as("%s names the image it builds", name).isEqualTo("aftersales/" + name + ":" + ProjectFiles.rootProjectVersion());
+                assertThat(image).as("%s names the image it builds", name)
+                        .isEqualTo("aftersales/" + moduleOf(name) + ":" + ProjectFiles.rootProjectVersion());
                 assertThat(service.get("pull_policy")).as("%s is built, never pulled", name).isEqualTo("build");
                 return;
             }
@@ -180,10 +187,24 @@ class DockerComposeFileTest {
             Map<String, String> expectedDependencies = new LinkedHashMap<>();
             PlatformService.BACKENDS.forEach(backend -> {
                 expectedDependencies.put(backend.module(), HEALTHY);
-                assertThat(environment).containsEntry(backend.urlVariable(), "http://" + backend.module() + ":" + backend.defaultPort());
+                expectedDependencies.put(secondInstance(backend), HEALTHY);
+                assertThat(environment).containsEntry(backend.urlVariable(), "http://" + backend.module() + ":"
+                        + backend.defaultPort() + ",http://" + secondInstance(backend) + ":" + backend.defaultPort());
             });
             assertThat(dependencies(service)).containsExactlyInAnyOrderEntriesOf(expectedDependencies);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("BACKENDS")
+    void secondInstanceIsTheFirstPublishedOnAnotherHostPort(PlatformService backend) {
+        Map<String, Object> first = new LinkedHashMap<>(services.get(backend.module()));
+        Map<String, Object> second = new LinkedHashMap<>(services.get(secondInstance(backend)));
+        int port = backend.defaultPort();
+        assertThat(list(second.remove("ports"))).containsExactly((port + INSTANCE_PORT_STEP) + ":" + port);
+        first.remove("ports");
+        assertThat(second).as("%s is %s apart from its host port", secondInstance(backend), backend.module())
+                .isEqualTo(first);
     }
 
     @Test
@@ -264,7 +285,11 @@ class DockerComposeFileTest {
             List<Object> staticConfigs = list(job.get("static_configs"));
             assertThat(staticConfigs).hasSize(1);
             Map<String, Object> target = map(staticConfigs.get(0));
-            assertThat(list(target.get("targets"))).containsExactly(service.module() + ":" + service.defaultPort());
+            List<String> targets = new ArrayList<>(List.of(service.module() + ":" + service.defaultPort()));
+            if (BACKENDS.contains(service)) {
+                targets.add(secondInstance(service) + ":" + service.defaultPort());
+            }
+            assertThat(list(target.get("targets"))).containsExactlyElementsOf(targets);
             assertThat(map(target.get("labels"))).containsEntry("service", service.module());
         }
 
@@ -411,6 +436,16 @@ class DockerComposeFileTest {
             }
         });
         assertThat(hostPorts).doesNotHaveDuplicates();
+    }
+
+    static String secondInstance(PlatformService backend) {
+        return backend.module() + "-" + INSTANCES;
+    }
+
+    /** The module a compose service runs: itself, or the first instance's for {@code <module>-2}. */
+    static String moduleOf(String composeService) {
+        return BACKENDS.stream().map(PlatformService::module)
+                .filter(module -> composeService.equals(module + "-" + INSTANCES)).findFirst().orElse(composeService);
     }
 
     static String passwordVariable(String database) {
