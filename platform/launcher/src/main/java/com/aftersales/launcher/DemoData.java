@@ -79,10 +79,10 @@ public final class DemoData {
     /**
      * Registers the demo customers and units, then posts every demo ticket; a rejected request is reported
      * on {@code out} (with the problem body) and skipped. Returns how many tickets the gateway accepted
-     * (201 created, or a replayed idempotency key).
+     * (201 created, or a replayed idempotency key). Every request carries {@code bearerToken} (an ADMIN's).
      */
-    public static int load(String gatewayUrl, PrintStream out) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    public static int load(String gatewayUrl, String bearerToken, PrintStream out) {
+        AuthorizedClient http = new AuthorizedClient(HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build(), bearerToken);
         try {
             Map<String, String> customerIds = registerCustomers(http, gatewayUrl, out);
             return postTickets(http, gatewayUrl, customerIds, out);
@@ -93,7 +93,7 @@ public final class DemoData {
         }
     }
 
-    private static Map<String, String> registerCustomers(HttpClient http, String gatewayUrl, PrintStream out)
+    private static Map<String, String> registerCustomers(AuthorizedClient http, String gatewayUrl, PrintStream out)
             throws InterruptedException {
         Map<String, String> ids = new HashMap<>();
         for (String[] entry : customers()) {
@@ -134,7 +134,7 @@ public final class DemoData {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    private static Optional<String> findByPhone(HttpClient http, String gatewayUrl, String phone)
+    private static Optional<String> findByPhone(AuthorizedClient http, String gatewayUrl, String phone)
             throws IOException, InterruptedException {
         HttpResponse<String> found = send(http, HttpRequest.newBuilder(URI.create(gatewayUrl + CUSTOMERS_PATH + "?phone="
                         + URLEncoder.encode(phone, StandardCharsets.UTF_8)))
@@ -145,7 +145,7 @@ public final class DemoData {
         return first(ID, found.body());
     }
 
-    private static int postTickets(HttpClient http, String gatewayUrl, Map<String, String> customerIds, PrintStream out)
+    private static int postTickets(AuthorizedClient http, String gatewayUrl, Map<String, String> customerIds, PrintStream out)
             throws InterruptedException {
         List<String> tickets = tickets();
         int accepted = 0;
@@ -182,7 +182,16 @@ public final class DemoData {
                 .build();
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static HttpResponse<String> send(AuthorizedClient http, HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request);
+    }
+
+    /** The JDK client has no default headers: this adds {@code Authorization: Bearer <token>} to every request. */
+    record AuthorizedClient(HttpClient http, String bearerToken) {
+        HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+            HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + bearerToken).build();
+            return http.send(authorized, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 }

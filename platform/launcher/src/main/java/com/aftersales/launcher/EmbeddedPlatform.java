@@ -1,5 +1,7 @@
 package com.aftersales.launcher;
 
+import com.aftersales.devidentity.DevUser;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +56,14 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::closeQuietly, "aftersales-platform-shutdown");
     private volatile boolean closed;
     private volatile int demoTicketsAccepted;
+    /** This run's development issuer: every service and the gateway trust its key, and only its key. */
+    private final DemoIdentities identities;
 
     private EmbeddedPlatform(PlatformOptions options, PostgresServer postgres, KafkaBroker kafka) {
         this.options = options;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.identities = DemoIdentities.create(options);
     }
 
     /** Starts everything and returns when the gateway is ready (and the demo data is in, when asked for). */
@@ -105,9 +110,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
                 if (options.loadDemoData()) {
                     long demoStarted = System.nanoTime();
-                    platform.demoTicketsAccepted = DemoData.load(platform.gatewayUrl(), out);
+                    platform.demoTicketsAccepted = DemoData.load(platform.gatewayUrl(), platform.identities.adminToken(), out);
                     platform.timings.put(TIMING_DEMO_DATA, since(demoStarted));
                 }
+                platform.identities.issueDemoTokens(platform.gatewayUrl());
                 platform.timings.put(TIMING_TOTAL, since(started));
                 return platform;
             } catch (RuntimeException e) {
@@ -361,6 +367,29 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /**
+     * A ready bearer token per role of the security contract (AGENT, STORE, ... ADMIN), for the demo users of
+     * {@link DemoIdentities}; valid for this run (a restart of the launcher makes a new key).
+     */
+    public Map<String, String> demoTokens() {
+        return identities.tokens();
+    }
+
+    /** The demo user behind each of {@link #demoTokens()}, by role (subject, name, scope claims). */
+    public Map<String, DevUser> demoUsers() {
+        return identities.users();
+    }
+
+    /** A token for any user, signed with this run's key: e.g. a second depot partner for an isolation test. */
+    public String mintToken(DevUser user, Duration validity) {
+        return identities.mint(user, validity);
+    }
+
+    /** {@code tokens.env} of this run ({@code export AGENT_TOKEN=...}). */
+    public Path tokensFile() {
+        return identities.tokensFile();
+    }
+
+    /**
      * Environment of a service process: where its port, database and Kafka (or, for the gateway, the backends:
      * a comma-separated list of every instance's URL, balanced by the gateway) are.
      */
@@ -392,8 +421,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     private ServiceProcess launch(ServiceInstance instance) {
         PlatformService service = instance.service();
+        Map<String, String> environment = new LinkedHashMap<>(environment(options, service));
+        environment.putAll(identities.environment());
         ServiceProcess process = ServiceProcess.start(service, LauncherVersion.execJar(options.projectRoot(), service),
-                instance.port(), environment(options, service), logFile(instance), options.serviceStartTimeout());
+                instance.port(), environment, logFile(instance), options.serviceStartTimeout());
         services.put(instance, process);
         timings.put(instance.name(), process.startTime());
         return process;

@@ -26,7 +26,7 @@ public final class Main {
     private static final String SWAGGER_PATH = "/swagger-ui.html";
     private static final String HEALTH_PATH = "/actuator/health";
     /** --reset deletes only a directory that holds nothing but what the launcher writes there. */
-    private static final Set<String> DATA_DIR_ENTRIES = Set.of("postgres", "kafka", "logs");
+    private static final Set<String> DATA_DIR_ENTRIES = Set.of("postgres", "kafka", "logs", DemoIdentities.SECURITY_DIR);
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_FAILURE = 1;
     /** Shell convention: a process ended by signal N exits with 128 + N. */
@@ -140,11 +140,28 @@ public final class Main {
             text.append(String.format(row, "Demo data", platform.demoTicketsAccepted() + " of " + DemoData.tickets().size() + " tickets", "Idempotency-Key demo-ticket-<n>"));
         }
         text.append(line);
+        text.append(tokens(platform)).append(line);
         StringBuilder timings = new StringBuilder();
         platform.timings().forEach((name, duration) -> timings.append(timings.isEmpty() ? "" : ", ").append(name).append(' ').append(seconds(duration)));
         text.append("  start-up: ").append(timings).append(System.lineSeparator());
         text.append("  ready in ").append(seconds(platform.timings().get(EmbeddedPlatform.TIMING_TOTAL)))
                 .append(" s. Ctrl-C stops everything.").append(System.lineSeparator());
+        return text.toString();
+    }
+
+    /** One ready token per role, and how to get them all into a shell. */
+    static String tokens(EmbeddedPlatform platform) {
+        StringBuilder text = new StringBuilder("  Bearer tokens of this run (development issuer; a restart makes new ones):")
+                .append(System.lineSeparator());
+        platform.demoTokens().forEach((role, token) -> {
+            var user = platform.demoUsers().get(role);
+            text.append(String.format("  %-14s %s %s%n", role, user.name(), user.scope().isEmpty() ? "" : user.scope()));
+            text.append("    ").append(token).append(System.lineSeparator());
+        });
+        text.append("  source ").append(platform.tokensFile()).append("   # AGENT_TOKEN, STORE_TOKEN, ... ADMIN_TOKEN")
+                .append(System.lineSeparator());
+        text.append("  curl -H \"Authorization: Bearer $AGENT_TOKEN\" ").append(platform.gatewayUrl()).append("/api/tickets?status=OPEN")
+                .append(System.lineSeparator());
         return text.toString();
     }
 
