@@ -1,5 +1,7 @@
 package com.aftersales.feedback.support;
 
+import com.aftersales.devidentity.DevUser;
+import com.aftersales.testsupport.TestIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,15 +12,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A small real-HTTP client for ITs against the service on its random port. */
+/** A small real-HTTP client for ITs against the service on its random port, as a supervisor unless {@link #as} says otherwise. */
 public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
+    private final String authorization;
 
     public Http(int port) {
+        this(port, TestIdentity.SUPERVISOR);
+    }
+
+    private Http(int port, DevUser user) {
         this.port = port;
+        this.authorization = user == null ? null : TestIdentity.bearer(user);
+    }
+
+    /** The same client calling as {@code user} (null: without a token). */
+    public Http as(DevUser user) {
+        return new Http(port, user);
     }
 
     /** Status and parsed body of a response. */
@@ -38,7 +51,10 @@ public final class Http {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest unauthenticated) {
+        HttpRequest request = authorization == null || unauthenticated.headers().firstValue("Authorization").isPresent()
+                ? unauthenticated : HttpRequest.newBuilder(unauthenticated, (name, value) -> true)
+                .header("Authorization", authorization).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
