@@ -41,12 +41,15 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * Renders every error as RFC 9457 {@code application/problem+json}: a stable {@code type}, a
  * {@code correlationId}, field errors for invalid input, and never exception text or a stack trace.
  * A client's mistake is always a 4xx; a 500 only means a bug, logged with the correlation id.
+ * Titles, the platform's own details and field messages follow {@code Accept-Language} (Chinese or English,
+ * {@link ProblemMessages}); bean validation messages come from Hibernate Validator's bundles in the same language.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -56,9 +59,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final List<ProblemMapper> mappers;
+    private final ProblemMessages messages = new ProblemMessages();
 
     public ProblemDetailsAdvice(List<ProblemMapper> mappers) {
         this.mappers = List.copyOf(mappers);
+    }
+
+    /** The language of the answer: from the request's Accept-Language, English when it names neither. */
+    static Locale locale(WebRequest request) {
+        return ProblemMessages.resolve(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -74,13 +83,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleUnauthenticated(AuthenticationException ex, WebRequest request) {
         // Never echo why a token was refused beyond "missing or invalid": that helps attackers more than clients.
         ProblemDetail problem = problem(ProblemType.UNAUTHENTICATED,
-                "A valid bearer token (Authorization: Bearer <JWT>) is required");
+                messages.text("detail.unauthenticated", locale(request)));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleForbidden(AccessDeniedException ex, WebRequest request) {
-        ProblemDetail problem = problem(ProblemType.FORBIDDEN, "Your roles do not allow this request");
+        ProblemDetail problem = problem(ProblemType.FORBIDDEN, messages.text("detail.forbidden", locale(request)));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
@@ -96,7 +105,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleConcurrentModification(OptimisticLockingFailureException ex, WebRequest request) {
         ProblemDetail problem = problem(ProblemType.CONCURRENT_MODIFICATION,
-                "The resource was changed by someone else; read it again and retry");
+                messages.text("detail.concurrent-modification", locale(request)));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), problem.getStatus() == 0
                 ? HttpStatus.CONFLICT : HttpStatusCode.valueOf(problem.getStatus()), request);
     }
@@ -106,7 +115,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleStorageUnavailable(Exception ex, WebRequest request) {
         log.warn("Storage unavailable: {}", ex.toString());
         ProblemDetail problem = problem(ProblemType.SERVICE_UNAVAILABLE,
-                "The service cannot reach its database right now; retry shortly");
+                messages.text("detail.service-unavailable", locale(request)));
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -121,8 +130,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         log.error("Unexpected error", ex);
-        ProblemDetail problem = problem(ProblemType.INTERNAL_ERROR,
-                "An unexpected error occurred. Quote the correlation id when you report it.");
+        ProblemDetail problem = problem(ProblemType.INTERNAL_ERROR, messages.text("detail.internal-error", locale(request)));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
@@ -153,15 +161,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = path(mismatch);
             String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ", "[", "]"))
-                    : "has the wrong type or format";
+                    ? messages.text("field.one-of", locale(request), Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ", "[", "]")))
+                    : messages.text("field.wrong-format", locale(request));
             if (!field.isEmpty()) {
                 return validationProblem(ex, List.of(new FieldError(field, message)), request);
             }
         }
-        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST,
-                "The request body is missing or is not well-formed JSON");
+        ProblemDetail problem = problem(ProblemType.MALFORMED_REQUEST, messages.text("detail.malformed-request", locale(request)));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -169,8 +176,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
-        String expected = ex.getRequiredType() == null ? "a valid value" : describe(ex.getRequiredType());
-        return validationProblem(ex, List.of(new FieldError(name == null ? "parameter" : name, "must be " + expected)), request);
+        String message = describe(ex.getRequiredType(), locale(request));
+        return validationProblem(ex, List.of(new FieldError(name == null ? "parameter" : name, message)), request);
     }
 
     @Override
@@ -185,10 +192,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(type.title());
             }
         }
+        Locale locale = locale(request);
         if (statusCode.is5xxServerError() && !ProblemType.SERVICE_UNAVAILABLE.uri().equals(problem.getType())) {
             // Never leak exception text in a server error.
-            problem.setDetail("An unexpected error occurred. Quote the correlation id when you report it.");
+            problem.setDetail(messages.text("detail.internal-error", locale));
         }
+        // Services' own titles too: every known type gets its title in the client's language; the type stays.
+        messages.title(problem.getType(), locale).ifPresent(problem::setTitle);
         if (request instanceof ServletWebRequest servlet && problem.getInstance() == null) {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
         }
@@ -196,12 +206,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.putAll(headers);
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        responseHeaders.setContentLanguage(locale);
+        responseHeaders.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return new ResponseEntity<>(problem, responseHeaders, statusCode);
     }
 
     private ResponseEntity<Object> validationProblem(Exception ex, List<FieldError> errors, WebRequest request) {
         ProblemDetail problem = problem(ProblemType.VALIDATION_FAILED,
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
+                messages.text("detail.validation-failed", locale(request), errors.size()));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
@@ -250,11 +262,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ", "[", "]"));
+    private String describe(@Nullable Class<?> type, Locale locale) {
+        if (type == null) {
+            return messages.text("field.valid-value", locale);
         }
-        return "a valid " + type.getSimpleName();
+        if (type.isEnum()) {
+            return messages.text("field.one-of", locale, Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ", "[", "]")));
+        }
+        return messages.text("field.valid-type", locale, type.getSimpleName());
     }
 }
