@@ -1,6 +1,8 @@
 package com.aftersales.ticket;
 
 import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.devidentity.DevUser;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.KafkaTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,15 +20,29 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** HTTP and Kafka helpers of the service's integration tests: a real client against the running service. */
+/**
+ * HTTP and Kafka helpers of the service's integration tests: a real client against the running service, calling as
+ * a call-centre agent unless {@link #as(DevUser)} says otherwise.
+ */
 public final class TestApi {
 
     private final int port;
+    private final String authorization;
     private final HttpClient http = HttpClient.newHttpClient();
     public final JsonMapper json = JsonMapper.builder().build();
 
     public TestApi(int port) {
+        this(port, TestIdentity.AGENT);
+    }
+
+    private TestApi(int port, DevUser user) {
         this.port = port;
+        this.authorization = user == null ? null : TestIdentity.bearer(user);
+    }
+
+    /** The same client calling as {@code user} (null: without a token). */
+    public TestApi as(DevUser user) {
+        return new TestApi(port, user);
     }
 
     public URI uri(String path) {
@@ -42,7 +58,11 @@ public final class TestApi {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public JsonNode getJson(String path) throws Exception {
@@ -56,7 +76,7 @@ public final class TestApi {
     }
 
     private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path))).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

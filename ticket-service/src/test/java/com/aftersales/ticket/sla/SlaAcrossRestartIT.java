@@ -1,6 +1,7 @@
 package com.aftersales.ticket.sla;
 
 import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import com.aftersales.ticket.TestApi;
 import com.aftersales.ticket.TicketServiceApplication;
@@ -55,14 +56,16 @@ class SlaAcrossRestartIT {
     }
 
     private ConfigurableApplicationContext startAnotherInstance() {
-        return new SpringApplicationBuilder(TicketServiceApplication.class).run(
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                 "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                 "--" + ALWAYS_OPEN_DAYS, "--" + ALWAYS_OPEN_PERIODS,
-                "--aftersales.ticket.sla.scan-interval=PT0.3S");
+                "--aftersales.ticket.sla.scan-interval=PT0.3S"));
+        arguments.addAll(TestIdentity.commandLineArguments());
+        return new SpringApplicationBuilder(TicketServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @Test

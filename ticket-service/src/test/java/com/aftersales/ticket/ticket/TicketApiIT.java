@@ -7,6 +7,7 @@ import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import com.aftersales.ticket.TestApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +172,7 @@ class TicketApiIT {
         assertThat(tooLong.statusCode()).isEqualTo(400);
 
         HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(uri("/api/tickets"))
+                .header("Authorization", TestIdentity.bearer(TestIdentity.AGENT))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrongType.statusCode()).isEqualTo(415);
@@ -236,12 +238,14 @@ class TicketApiIT {
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", TestIdentity.bearer(TestIdentity.AGENT))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestIdentity.bearer(TestIdentity.AGENT))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
