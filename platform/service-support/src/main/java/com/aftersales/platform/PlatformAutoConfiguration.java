@@ -9,6 +9,11 @@ import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.outbox.OutboxEventPublisher;
 import com.aftersales.platform.outbox.OutboxProperties;
 import com.aftersales.platform.outbox.OutboxRelay;
+import com.aftersales.platform.outbox.OutboxTracing;
+import com.aftersales.platform.metrics.CachedGauges;
+import com.aftersales.platform.metrics.MetricsProperties;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import com.aftersales.platform.schema.PlatformSchemaMigration;
 import com.aftersales.platform.web.CorrelationIdFilter;
 import com.aftersales.platform.web.OpenApiConfiguration;
@@ -40,7 +45,7 @@ import java.time.Duration;
 
 /** Wires the platform support into every backend service that has it on the classpath. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class, MetricsProperties.class})
 @Import({KafkaPlatformConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
@@ -68,17 +73,29 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    CachedGauges cachedGauges(MeterRegistry meters, MetricsProperties properties) {
+        return new CachedGauges(meters, properties);
+    }
+
+    @Bean
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
     EventPublisher eventPublisher(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String service,
-                                  Clock clock, PlatformSchemaMigration schema) {
-        return new OutboxEventPublisher(jdbc, codec, service, clock);
+                                  Clock clock, OutboxTracing tracing, PlatformSchemaMigration schema) {
+        return new OutboxEventPublisher(jdbc, codec, service, clock, tracing);
     }
 
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<?, ?> kafka,
-                            OutboxProperties properties, MeterRegistry meters, Clock clock, PlatformSchemaMigration schema) {
+                            OutboxProperties properties, MeterRegistry meters, CachedGauges gauges, OutboxTracing tracing,
+                            Clock clock, PlatformSchemaMigration schema) {
         // The platform's producer is configured for String keys and byte[] values (platform defaults).
-        return new OutboxRelay(jdbc, transactions, (KafkaOperations<String, byte[]>) kafka, properties, meters, clock);
+        return new OutboxRelay(jdbc, transactions, (KafkaOperations<String, byte[]>) kafka, properties, meters, gauges,
+                tracing, clock);
     }
 
     @Bean

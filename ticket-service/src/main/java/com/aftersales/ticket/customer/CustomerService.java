@@ -1,5 +1,6 @@
 package com.aftersales.ticket.customer;
 
+import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.contracts.customer.CustomerRegistered;
 import com.aftersales.contracts.customer.CustomerUpdated;
 import com.aftersales.contracts.ticket.TicketEvents;
@@ -45,7 +46,7 @@ public class CustomerService {
         events.publish(TicketEvents.CUSTOMER_REGISTERED, customer.id().toString(), new CustomerRegistered(customer.id(),
                 customer.name(), customer.tier().name(), customer.preferredLanguage(), customer.primaryPhone(),
                 customer.contactConsent(), regionCode(customer), customer.registeredAt()));
-        meters.counter("aftersales.customers.registered", "tier", customer.tier().name()).increment();
+        meters.counter(TicketMetrics.CUSTOMERS_REGISTERED, "tier", customer.tier().name()).increment();
         return customer;
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.ticket.knowledge;
 
+import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.platform.web.ProblemException;
 import com.aftersales.ticket.shared.Versions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -105,7 +106,7 @@ public class KnowledgeService {
             throw ProblemException.conflict("The outcome of article " + articleId + " on ticket " + ticketId
                     + " was already recorded");
         }
-        meters.counter("aftersales.knowledge.outcomes", "solved", Boolean.toString(solved)).increment();
+        meters.counter(TicketMetrics.KNOWLEDGE_OUTCOMES, "solved", Boolean.toString(solved)).increment();
         return require(articleId);
     }
 
@@ -122,7 +123,7 @@ public class KnowledgeService {
                 truncate(symptoms, 4000), truncate(cause, 4000), truncate(fix, 8000), language, ArticleStatus.DRAFT,
                 SOURCE_FIELD_VISIT, ticketId, 0, 0, now, now, 0));
         if (proposed) {
-            meters.counter("aftersales.knowledge.proposals").increment();
+            meters.counter(TicketMetrics.KNOWLEDGE_PROPOSALS).increment();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.ticket.product;
 
+import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.contracts.product.ProductRegistered;
 import com.aftersales.contracts.product.ProductUpdated;
 import com.aftersales.contracts.ticket.TicketEvents;
@@ -63,7 +64,7 @@ public class ProductService {
         }
         events.publish(TicketEvents.PRODUCT_REGISTERED, product.id().toString(),
                 new ProductRegistered(product.facts(), product.registeredAt()));
-        meters.counter("aftersales.products.registered", "priceType", product.priceType().name()).increment();
+        meters.counter(TicketMetrics.PRODUCTS_REGISTERED, "priceType", product.priceType().name()).increment();
         return product;
     }
 

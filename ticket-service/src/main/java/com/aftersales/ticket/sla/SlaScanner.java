@@ -1,5 +1,6 @@
 package com.aftersales.ticket.sla;
 
+import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketSlaBreached;
 import com.aftersales.contracts.ticket.TicketSlaWarning;
@@ -75,13 +76,13 @@ class SlaScanner {
                     events.publish(TicketEvents.TICKET_SLA_WARNING, c.ticketId().toString(), new TicketSlaWarning(
                             c.ticketId(), c.type().name(), c.target().toSeconds(), c.rule(), c.dueAt(), now));
                     clocks.markWarningPublished(c, now);
-                    meters.counter("aftersales.sla.warnings", "clock", c.type().name()).increment();
+                    meters.counter(TicketMetrics.SLA_WARNINGS, "clock", c.type().name()).increment();
                 }
                 if (d.breachDue()) {
                     events.publish(TicketEvents.TICKET_SLA_BREACHED, c.ticketId().toString(), new TicketSlaBreached(
                             c.ticketId(), c.type().name(), c.target().toSeconds(), c.rule(), c.dueAt(), now));
                     clocks.markBreachPublished(c, now);
-                    meters.counter("aftersales.sla.breaches", "clock", c.type().name()).increment();
+                    meters.counter(TicketMetrics.SLA_BREACHES, "clock", c.type().name()).increment();
                 }
             }
             return due.size();

@@ -1,5 +1,6 @@
 package com.aftersales.ticket.ticket;
 
+import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.calendar.BusinessCalendar;
 import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketEvents;
@@ -117,9 +118,9 @@ public class TicketService {
         if (ticket.chargeBasisCommunicatedAt() != null) {
             publishChargeBasis(ticket);
         }
-        meters.counter("aftersales.tickets.opened", "type", ticket.type().name(), "channel", ticket.channel().name())
+        meters.counter(TicketMetrics.TICKETS_OPENED, "type", ticket.type().name(), "channel", ticket.channel().name())
                 .increment();
-        meters.counter("aftersales.tickets.entitlement", "entitlement", entitlement.status().name(), "rule",
+        meters.counter(TicketMetrics.TICKETS_ENTITLEMENT, "entitlement", entitlement.status().name(), "rule",
                 entitlement.rule()).increment();
         return ticket;
     }
@@ -173,7 +174,7 @@ public class TicketService {
                 ticket.note(TimelineEntry.CHARGE_BASIS_COMMUNICATED, actor, command.note(), now());
             }
             publishChargeBasis(ticket);
-            meters.counter("aftersales.tickets.charge.basis.communicated").increment();
+            meters.counter(TicketMetrics.TICKETS_CHARGE_BASIS_COMMUNICATED).increment();
         });
     }
 
@@ -181,7 +182,7 @@ public class TicketService {
     public Ticket escalate(UUID id, TicketCommands.Escalate command, String ifMatch, String actor) {
         return agentCommand(id, ifMatch, ticket -> {
             ticket.escalate(command.target(), actor, command.reason(), now());
-            meters.counter("aftersales.tickets.escalated", "target", command.target().name()).increment();
+            meters.counter(TicketMetrics.TICKETS_ESCALATED, "target", command.target().name()).increment();
         });
     }
 
@@ -364,7 +365,11 @@ public class TicketService {
         }
         events.publish(TicketEvents.TICKET_STATUS_CHANGED, ticket.id().toString(), new TicketStatusChanged(
                 ticket.id(), from.name(), to.name(), actor, reason, now));
-        meters.counter("aftersales.tickets.transitions", "to", to.name()).increment();
+        meters.counter(TicketMetrics.TICKETS_TRANSITIONS, "to", to.name()).increment();
+        if (to == TicketStatus.CLOSED) {
+            meters.counter(TicketMetrics.TICKETS_CLOSED, "type", ticket.type().name(), "channel", ticket.channel().name())
+                    .increment();
+        }
     }
 
     private void publishChargeBasis(Ticket ticket) {

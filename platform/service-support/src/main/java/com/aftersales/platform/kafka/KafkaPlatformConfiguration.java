@@ -2,7 +2,9 @@ package com.aftersales.platform.kafka;
 
 import com.aftersales.contracts.InvalidEventException;
 import com.aftersales.contracts.Topics;
+import com.aftersales.platform.metrics.CachedGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -64,6 +67,17 @@ public class KafkaPlatformConfiguration {
                     properties.topics().replicationFactor()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    DeadLetterTopicSizes deadLetterTopicSizes(KafkaAdmin admin, KafkaPlatformProperties properties,
+                                              ObjectProvider<KafkaListenerEndpointRegistry> listeners, CachedGauges gauges) {
+        KafkaListenerEndpointRegistry registry = listeners.getIfAvailable(KafkaListenerEndpointRegistry::new);
+        DeadLetterTopicSizes sizes = new DeadLetterTopicSizes(admin.getConfigurationProperties(), registry,
+                properties.healthTimeout());
+        gauges.register("aftersales.kafka.dead.letter.records",
+                "Records held in the dead-letter topic of each topic this service consumes", sizes::sizes);
+        return sizes;
     }
 
     @Bean

@@ -21,12 +21,14 @@ public class OutboxEventPublisher implements EventPublisher {
     private final EventCodec codec;
     private final URI source;
     private final Clock clock;
+    private final OutboxTracing tracing;
 
-    public OutboxEventPublisher(JdbcClient jdbc, EventCodec codec, String serviceName, Clock clock) {
+    public OutboxEventPublisher(JdbcClient jdbc, EventCodec codec, String serviceName, Clock clock, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = URI.create("/aftersales/" + serviceName);
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Override
@@ -40,14 +42,15 @@ public class OutboxEventPublisher implements EventPublisher {
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), aggregateId, correlationId, data);
         String payload = new String(codec.encode(envelope), StandardCharsets.UTF_8);
         jdbc.sql("""
-                        insert into outbox_event (event_id, topic, message_key, event_type, payload, correlation_id)
-                        values (:id, :topic, :key, :type, :payload, :correlationId)""")
+                        insert into outbox_event (event_id, topic, message_key, event_type, payload, correlation_id, traceparent)
+                        values (:id, :topic, :key, :type, :payload, :correlationId, :traceparent)""")
                 .param("id", id)
                 .param("topic", type.topic())
                 .param("key", aggregateId)
                 .param("type", type.type())
                 .param("payload", payload)
                 .param("correlationId", correlationId)
+                .param("traceparent", tracing.currentTraceparent())
                 .update();
         return id;
     }

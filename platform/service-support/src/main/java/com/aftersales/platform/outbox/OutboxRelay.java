@@ -1,8 +1,8 @@
 package com.aftersales.platform.outbox;
 
 import com.aftersales.contracts.EventCodec;
+import com.aftersales.platform.metrics.CachedGauges;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -44,23 +44,26 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaOperations<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final OutboxTracing tracing;
     private final Counter relayed;
     private volatile ScheduledExecutorService scheduler;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
-                       OutboxProperties properties, MeterRegistry meters, Clock clock) {
+                       OutboxProperties properties, MeterRegistry meters, CachedGauges gauges, OutboxTracing tracing,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.tracing = tracing;
         this.relayed = Counter.builder("aftersales.outbox.relayed.events")
                 .description("Events sent from the outbox to Kafka").register(meters);
-        Gauge.builder("aftersales.outbox.pending.events", this, OutboxRelay::pendingEvents)
-                .description("Events written but not yet acknowledged by Kafka").register(meters);
-        Gauge.builder("aftersales.outbox.oldest.pending.age", this, OutboxRelay::oldestPendingAgeSeconds)
-                .description("Age of the oldest unpublished event").baseUnit("seconds").register(meters);
+        gauges.register("aftersales.outbox.pending.events", "Events written but not yet acknowledged by Kafka", null,
+                this::pendingEvents);
+        gauges.register("aftersales.outbox.oldest.pending.age", "Age of the oldest unpublished event", "seconds",
+                this::oldestPendingAgeSeconds);
     }
 
     /** Relays until the outbox is empty or another instance holds the relay; returns how many were sent. */
@@ -82,10 +85,11 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<PendingEvent> batch = jdbc.sql("""
-                            select sequence_number, topic, message_key, payload from outbox_event
+                            select sequence_number, topic, message_key, payload, traceparent from outbox_event
                             where published_at is null order by sequence_number limit :limit""")
                     .param("limit", properties.batchSize())
-                    .query((rs, n) -> new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .query((rs, n) -> new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)))
                     .list();
             if (batch.isEmpty()) {
                 return 0;
@@ -95,7 +99,7 @@ public class OutboxRelay implements SmartLifecycle {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
                         event.payload().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                acks.add(kafka.send(record));
+                acks.add(tracing.sendInTrace(record, event.traceparent(), () -> kafka.send(record)));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .orTimeout(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -130,23 +134,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private double pendingEvents() {
-        try {
-            return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
+    private long pendingEvents() {
+        return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
     }
 
     private double oldestPendingAgeSeconds() {
-        try {
-            return jdbc.sql("""
-                            select coalesce(extract(epoch from now() - min(created_at)), 0)
-                            from outbox_event where published_at is null""")
-                    .query(Double.class).single();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
+        return jdbc.sql("""
+                        select coalesce(extract(epoch from now() - min(created_at)), 0)
+                        from outbox_event where published_at is null""")
+                .query(Double.class).single();
     }
 
     @Override
@@ -188,6 +184,6 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
-    private record PendingEvent(long sequenceNumber, String topic, String key, String payload) {
+    private record PendingEvent(long sequenceNumber, String topic, String key, String payload, String traceparent) {
     }
 }
