@@ -13,6 +13,7 @@ import java.util.UUID;
  *
  * @param customerId only needed when the unit is given by its facts instead of a registered serial number
  * @param model      likewise
+ * @param ticketId   the ticket the customer called or came in about, when there is one: the ticket follows the return
  */
 public record CreateReturnRequest(
         @NotNull @Valid @Schema(description = "The unit and the facts of the case, as for /api/returns/policy/evaluate")
@@ -20,5 +21,7 @@ public record CreateReturnRequest(
         @Size(max = 2000) String reason,
         @Size(max = 64) String salespersonCode,
         UUID customerId,
-        @Size(max = 64) String model) {
+        @Size(max = 64) String model,
+        @Schema(description = "The ticket this return comes from (optional); its timeline and status follow the return")
+        UUID ticketId) {
 }

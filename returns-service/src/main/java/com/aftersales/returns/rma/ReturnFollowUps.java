@@ -115,7 +115,8 @@ public class ReturnFollowUps {
                     events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, order.id().toString(), new UnitShippedBack(order.id(),
                             ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES.name(), null, null, now));
                     events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
-                            ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now));
+                            ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now,
+                            order.request().ticketId()));
                     meters.counter("aftersales.returns.pickup.shipped.back").increment();
                 }
             }

@@ -28,7 +28,7 @@ public final class ReturnOrder {
     public record Request(String serialNumber, UUID productId, UUID customerId, String category, String model,
                           ReturnChannel channel, String storeCode, String salespersonCode, String reason,
                           boolean qualityFaultClaimed, boolean shippingOrPickingError, boolean salesOrderError,
-                          LocalDate requestDate) {
+                          LocalDate requestDate, UUID ticketId) {
     }
 
     public record Override(String supervisor, String reason, Remedy automatedRemedy, Remedy remedy, Instant at) {

@@ -54,12 +54,12 @@ class ReturnRepository {
                                salesperson_code, reason, quality_fault_claimed, shipping_error, sales_order_error, request_date,
                                status, remedy, freight_payer, freight_rule, photo_approval_due_at, ageing_level, disposition,
                                factory_batch_fault, next_notice_due_at, follow_up_reason, follow_up_due_at, created_at, updated_at, last_progress_at,
-                               version, details)
+                               version, details, ticket_id)
                         values (:id, :serial, :productId, :customerId, :category, :model, :channel, :store, :salesperson, :reason,
                                 :fault, :shippingError, :orderError, :requestDate, :status, :remedy, :freightPayer, :freightRule,
                                 :photoDue, :ageing, :disposition, :batchFault, :nextNotice, :followUpReason, :followUpDue, :createdAt,
                                 :updatedAt, :lastProgress, 0,
-                                cast(:details as jsonb))""")
+                                cast(:details as jsonb), :ticketId)""")
                 .param("id", o.id())
                 .param("serial", r.serialNumber())
                 .param("productId", r.productId())
@@ -68,6 +68,7 @@ class ReturnRepository {
                 .param("model", r.model())
                 .param("channel", r.channel().name())
                 .param("store", r.storeCode())
+                .param("ticketId", r.ticketId())
                 .param("salesperson", r.salespersonCode())
                 .param("reason", r.reason())
                 .param("fault", r.qualityFaultClaimed())
@@ -192,7 +193,8 @@ class ReturnRepository {
                 rs.getObject("customer_id", UUID.class), rs.getString("category"), rs.getString("model"),
                 ReturnChannel.valueOf(rs.getString("channel")), rs.getString("store_code"), rs.getString("salesperson_code"),
                 rs.getString("reason"), rs.getBoolean("quality_fault_claimed"), rs.getBoolean("shipping_error"),
-                rs.getBoolean("sales_order_error"), rs.getObject("request_date", LocalDate.class));
+                rs.getBoolean("sales_order_error"), rs.getObject("request_date", LocalDate.class),
+                rs.getObject("ticket_id", UUID.class));
         String disposition = rs.getString("disposition");
         String followUpReason = rs.getString("follow_up_reason");
         ReturnOrder.FollowUp followUp = followUpReason == null ? null

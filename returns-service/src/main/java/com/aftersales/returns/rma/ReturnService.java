@@ -70,14 +70,14 @@ public class ReturnService {
                 product != null ? product.customerId() : body.customerId(), facts.category(),
                 product != null ? product.model() : body.model(), facts.channel(), evaluation.storeCode(),
                 body.salespersonCode(), body.reason(), facts.qualityFaultClaimed(), facts.shippingOrPickingError(),
-                facts.salesOrderError(), facts.requestDate());
+                facts.salesOrderError(), facts.requestDate(), body.ticketId());
         ReturnOrder order = ReturnOrder.request(UUID.randomUUID(), request, evaluation.view(),
                 policy.settings().dealer().photoApprovalTime(), now);
         returns.insert(order);
         events.publish(ReturnsEvents.RETURN_REQUESTED, order.id().toString(), new ReturnRequested(order.id(),
                 request.serialNumber(), request.productId(), request.customerId(), request.category(), request.channel().name(),
                 request.storeCode(), request.salespersonCode(), request.qualityFaultClaimed(), request.reason(),
-                request.requestDate(), now));
+                request.requestDate(), now, request.ticketId()));
         publishDecided(order, now);
         meters.counter("aftersales.returns.requested", "channel", request.channel().name(), "remedy", order.remedy().name())
                 .increment();
@@ -289,7 +289,7 @@ public class ReturnService {
     private void publishMove(ReturnOrder order, ReturnStatus from) {
         if (order.status() != from) {
             events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
-                    from.name(), order.status().name(), order.remedy().name(), order.updatedAt()));
+                    from.name(), order.status().name(), order.remedy().name(), order.updatedAt(), order.request().ticketId()));
             meters.counter("aftersales.returns.transitions", "to", order.status().name()).increment();
         }
     }
@@ -306,7 +306,7 @@ public class ReturnService {
                 o == null ? null : new ReturnDecided.Override(o.supervisor(), o.reason(), o.automatedRemedy().name()),
                 o == null ? d.explanation() : "Overridden by " + o.supervisor() + " to " + o.remedy() + ": " + o.reason()
                         + " (automated: " + d.explanation() + ")",
-                now));
+                now, order.request().ticketId()));
     }
 
     /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */

@@ -120,7 +120,13 @@ class ReturnLifecycleIT {
 
     @Test
     void aRefundIsIssuedOnceAndTheRestockedUnitIsRecorded() {
-        String id = id(create(registered("KETTLE", 3), true));
+        java.util.UUID ticketId = java.util.UUID.randomUUID();
+        ApiClient.Response created = api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","qualityFaultClaimed":true},"reason":"漏电","ticketId":"%s"}"""
+                .formatted(registered("KETTLE", 3), ticketId));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("request").path("ticketId").asString()).isEqualTo(ticketId.toString());
+        String id = id(created);
         api.post("/api/returns/" + id + "/receipt", """
                 {"condition":"ok","receivedBy":"clerk"}""");
         api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION.replace("\"passed\":false", "\"passed\":true"));
@@ -134,7 +140,14 @@ class ReturnLifecycleIT {
                 {"disposition":"RESTOCKED"}""").body().path("disposition").asString()).isEqualTo("RESTOCKED");
         assertThat(api.post("/api/returns/" + id + "/disposition", """
                 {"disposition":"SCRAPPED"}""").status()).isEqualTo(409);
-        List<String> types = types(id, 9);
+        List<EventEnvelope<?>> all = events(id, 9);
+        assertThat(all.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_STATUS_CHANGED))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_STATUS_CHANGED).ticketId()))
+                .as("every move names the ticket the return comes from").isNotEmpty().containsOnly(ticketId);
+        assertThat(all.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_DECIDED))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_DECIDED).ticketId())).containsExactly(ticketId);
+        assertThat(all.get(0).dataAs(ReturnsEvents.RETURN_REQUESTED).ticketId()).isEqualTo(ticketId);
+        List<String> types = all.stream().map(e -> e.type().type()).toList();
         assertThat(types).containsOnlyOnce(ReturnsEvents.REFUND_ISSUED.type());
         assertThat(types).containsOnlyOnce(ReturnsEvents.UNIT_DISPOSED.type());
     }

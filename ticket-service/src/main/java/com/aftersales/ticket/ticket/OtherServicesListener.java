@@ -5,6 +5,8 @@ import com.aftersales.contracts.feedback.ComplaintOpened;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
+import com.aftersales.contracts.returns.ReturnDecided;
+import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
@@ -13,8 +15,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Merges what returns-service and feedback-service report about a ticket into its timeline: depot repair
- * progress (a unit shipped back resolves the ticket), survey answers and complaints. Events without a
+ * Merges what returns-service and feedback-service report about a ticket into its timeline: return decisions
+ * and moves (the customer getting the remedy resolves a ticket not in a visit flow), depot repair progress (a unit
+ * shipped back resolves the ticket), survey answers and complaints. Events without a
  * ticket id, and event types not listed, are skipped.
  */
 @Component
@@ -24,6 +27,10 @@ class OtherServicesListener {
     static final String FEEDBACK_ACTOR = "system:feedback-service";
     /** The depot status after which the unit is back with the customer. */
     static final String SHIPPED_BACK = "SHIPPED_BACK";
+    static final String RULE_RETURN_OUTCOME = "return-outcome-resolves-ticket";
+    /** Return statuses in which the customer has the remedy (refund, replacement, the repaired unit). */
+    static final java.util.Set<String> RETURN_OUTCOMES = java.util.Set.of("REFUNDED", "EXCHANGE_SHIPPED", "COLLECTED",
+            "SHIPPED_BACK");
 
     private final InboundEventProcessor inbound;
     private final EventHandlers returns;
@@ -42,6 +49,28 @@ class OtherServicesListener {
                             "Depot repair " + d.status() + (d.depotCode() == null ? "" : " at " + d.depotCode())
                                     + (d.promisedBy() == null ? "" : ", promised by " + d.promisedBy())
                                     + (d.note() == null || d.note().isBlank() ? "" : ": " + d.note()));
+                })
+                .on(ReturnsEvents.RETURN_DECIDED, event -> {
+                    ReturnDecided d = event.data();
+                    if (d.ticketId() == null) {
+                        return;
+                    }
+                    tickets.followReport(d.ticketId(), RETURNS_ACTOR, null, "Return " + d.returnId() + " " + d.status()
+                            + ": " + d.remedy() + " by rule " + d.decidingRule() + " (policy " + d.policyVersion() + ")"
+                            + (d.override() == null ? "" : ", overridden by " + d.override().supervisor() + ": "
+                            + d.override().reason()));
+                })
+                .on(ReturnsEvents.RETURN_STATUS_CHANGED, event -> {
+                    ReturnStatusChanged c = event.data();
+                    if (c.ticketId() == null) {
+                        return;
+                    }
+                    // Rule return-outcome-resolves-ticket: the customer has the remedy, so a ticket not in a visit
+                    // or depot flow is resolved without one (depot repairs resolve through their own events).
+                    tickets.followReport(c.ticketId(), RETURNS_ACTOR,
+                            RETURN_OUTCOMES.contains(c.toStatus()) ? TicketStatus.RESOLVED_REMOTELY : null,
+                            "Return " + c.returnId() + " " + c.fromStatus() + " → " + c.toStatus() + " (" + c.remedy() + ")"
+                                    + (RETURN_OUTCOMES.contains(c.toStatus()) ? "; rule " + RULE_RETURN_OUTCOME : ""));
                 })
                 .build();
         this.feedback = EventHandlers.builder()

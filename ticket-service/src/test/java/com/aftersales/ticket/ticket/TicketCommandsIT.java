@@ -274,6 +274,30 @@ class TicketCommandsIT {
                 .query(Long.class).single()).as("a report on an unknown ticket is skipped, not dead-lettered").isEqualTo(1));
     }
 
+    @Test
+    void aReturnRequestedForTheTicketJoinsItsTimelineAndItsRefundResolvesIt() throws Exception {
+        String id = openTicket(LocalDate.now().minusDays(5), "STORE");
+        UUID ticketId = UUID.fromString(id);
+        UUID returnId = UUID.randomUUID();
+        Instant now = Instant.now();
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                    ReturnsEvents.RETURN_DECIDED, OffsetDateTime.now(ZoneOffset.UTC), returnId.toString(), null,
+                    new com.aftersales.contracts.returns.ReturnDecided(returnId, "REFUND", "QUALITY_FAULT_REFUND_15_DAYS", "2026.1",
+                            "AUTHORIZED", List.of(), "MERCHANT", "QUALITY_FAULT_REFUND_15_DAYS", null, false, null, "day 5 of 15",
+                            now, ticketId)));
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                    ReturnsEvents.RETURN_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), returnId.toString(), null,
+                    new com.aftersales.contracts.returns.ReturnStatusChanged(returnId, "INSPECTED", "REFUNDED", "REFUND", now,
+                            ticketId)));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.getJson("/api/tickets/" + id).path("status").asString()).isEqualTo("RESOLVED_REMOTELY"));
+        String timeline = api.getJson("/api/tickets/" + id + "/timeline").toString();
+        assertThat(timeline).contains("Return " + returnId + " AUTHORIZED: REFUND by rule QUALITY_FAULT_REFUND_15_DAYS",
+                "INSPECTED → REFUNDED", OtherServicesListener.RULE_RETURN_OUTCOME);
+    }
+
     private static <T> EventEnvelope<T> envelope(EventType<T> type, UUID ticketId, T data) {
         return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"), type,
                 OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-dispatch", data);

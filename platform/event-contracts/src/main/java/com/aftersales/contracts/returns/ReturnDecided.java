@@ -11,10 +11,20 @@ import java.util.UUID;
  * @param status        AUTHORIZED, REJECTED, or REQUESTED while a dealer's photos await approval
  * @param creditPercent dealer returns: share of the invoice credited; null for consumers
  * @param override      present when a supervisor overrode the automated remedy
+ * @param ticketId      v1.1: the ticket the return comes from, when requested for one; null otherwise
  */
 public record ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
                             List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
-                            boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt) {
+                            boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt,
+                            UUID ticketId) {
+
+    /** The fields of v1.0. */
+    public ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
+                         List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
+                         boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt) {
+        this(returnId, remedy, decidingRule, policyVersion, status, rules, freightPayer, freightRule, creditPercent,
+                photoApprovalRequired, override, explanation, decidedAt, null);
+    }
 
     /** @param verdict FIRED or BLOCKED */
     public record RuleCitation(String rule, String verdict, String detail) {

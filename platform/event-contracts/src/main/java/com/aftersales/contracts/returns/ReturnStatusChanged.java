@@ -6,6 +6,14 @@ import java.util.UUID;
 /**
  * A return moved from one status to another (every move, including those without an event of their own such
  * as IN_REPAIR, REPAIRED and COLLECTED). Keyed by return id, in order with the return's other events.
+ *
+ * @param ticketId v1.1: the ticket the return comes from, when requested for one; null otherwise
  */
-public record ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt) {
+public record ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt,
+                                  UUID ticketId) {
+
+    /** The fields of v1.0. */
+    public ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt) {
+        this(returnId, fromStatus, toStatus, remedy, changedAt, null);
+    }
 }
