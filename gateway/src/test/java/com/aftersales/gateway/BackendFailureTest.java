@@ -39,6 +39,7 @@ class BackendFailureTest {
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
 		registry.add("aftersales.gateway.services.ticket-service.url", () -> SLOW_TICKETS.url().toString());
 		registry.add("aftersales.gateway.services.dispatch-service.url", () -> STOPPED_DISPATCH.url().toString());
 		registry.add("aftersales.gateway.services.returns-service.url", () -> DROPPING_RETURNS.url().toString());

@@ -22,8 +22,25 @@ final class GatewayClient {
 
 	private final int port;
 
+	private final String token;
+
+	/** A client that sends an ADMIN token (the routing tests are not about roles). */
 	GatewayClient(int port) {
+		this(port, TestTokens.admin());
+	}
+
+	/** A client that sends {@code token} as a bearer token, or none when it is {@code null}. */
+	GatewayClient(int port, String token) {
 		this.port = port;
+		this.token = token;
+	}
+
+	String token() {
+		return token;
+	}
+
+	GatewayClient withToken(String other) {
+		return new GatewayClient(port, other);
 	}
 
 	URI uri(String pathAndQuery) {
@@ -31,7 +48,8 @@ final class GatewayClient {
 	}
 
 	HttpRequest.Builder request(String pathAndQuery) {
-		return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20));
+		return token == null ? builder : builder.header("Authorization", "Bearer " + token);
 	}
 
 	HttpResponse<String> get(String pathAndQuery, String... headers) {

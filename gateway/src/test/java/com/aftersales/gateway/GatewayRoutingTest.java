@@ -40,6 +40,7 @@ class GatewayRoutingTest {
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
 		BACKENDS.forEach((name, backend) -> registry.add("aftersales.gateway.services." + name + ".url",
 				() -> backend.url().toString()));
 	}
@@ -71,8 +72,7 @@ class GatewayRoutingTest {
 						"/api/reports", "/api/quality-alerts"));
 		return table.entrySet()
 			.stream()
-			.flatMap(entry -> entry.getValue()
-				.stream()
+			.flatMap(entry -> Stream.concat(entry.getValue().stream(), Stream.of("/api/audit/" + entry.getKey()))
 				.flatMap(prefix -> Stream.of(Arguments.of(entry.getKey(), prefix),
 						Arguments.of(entry.getKey(), prefix + "/X-1/items"))));
 	}
@@ -98,6 +98,8 @@ class GatewayRoutingTest {
 		assertThat(received.body()).isEqualTo(body);
 		assertThat(received.header("Content-Type")).isEqualTo("application/json");
 		assertThat(received.header("X-Custom")).isEqualTo("kept");
+		assertThat(received.header("Authorization")).as("the token is relayed for the service to verify again")
+			.isEqualTo("Bearer " + gateway.token());
 		BACKENDS.forEach((name, other) -> {
 			if (!name.equals(service)) {
 				assertThat(other.received()).as("%s must not see %s", name, path).isEmpty();
@@ -166,6 +168,20 @@ class GatewayRoutingTest {
 		gateway.get("/api/kpis", "traceparent", traceparent);
 
 		assertThat(BACKENDS.get("feedback-service").last().header("traceparent")).isEqualTo(traceparent);
+		assertThat(gateway.get("/api/kpis", "traceparent", traceparent).headers().firstValue("traceparent"))
+			.hasValue(traceparent);
+	}
+
+	@Test
+	void createsTraceparentWhenAbsentOrMalformedAndReturnsIt() {
+		for (String[] sent : new String[][] { {}, { "traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01" },
+				{ "traceparent", "garbage" } }) {
+			HttpResponse<String> response = gateway.get("/api/kpis", sent);
+
+			String returned = response.headers().firstValue("traceparent").orElseThrow();
+			assertThat(returned).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotStartWith("00-0000000000");
+			assertThat(BACKENDS.get("feedback-service").last().header("traceparent")).isEqualTo(returned);
+		}
 	}
 
 	@Test

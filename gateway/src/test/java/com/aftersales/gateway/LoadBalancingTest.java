@@ -36,6 +36,7 @@ class LoadBalancingTest {
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
 		registry.add("aftersales.gateway.services.ticket-service.url", () -> FIRST.url() + "," + SECOND.url());
 		OTHERS.forEach((name, backend) -> registry.add("aftersales.gateway.services." + name + ".url",
 				() -> backend.url().toString()));

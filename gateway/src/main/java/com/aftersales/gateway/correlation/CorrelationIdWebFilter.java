@@ -21,7 +21,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 /**
  * Runs first for every request (routed, actuator, Swagger UI and errors alike): fixes the
- * correlation id, forwards it downstream, sets it on the response just before it is committed
+ * correlation id and the W3C {@code traceparent} ({@link TraceParent}), forwards both downstream, sets it on the response just before it is committed
  * (so error responses carry it too, and a backend cannot replace it) and writes the access-log
  * line (status and time until the response headers are sent). The id is also put in the Reactor context under {@link CorrelationId#MDC_KEY} for code
  * that logs from inside the reactive chain.
@@ -39,17 +39,22 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String id = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+		String traceparent = TraceParent.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(TraceParent.HEADER));
 		long startNanos = System.nanoTime();
 		exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
 		ServerHttpRequest request = exchange.getRequest()
 			.mutate()
-			.headers(headers -> headers.set(CorrelationId.HEADER, id))
+			.headers(headers -> {
+				headers.set(CorrelationId.HEADER, id);
+				headers.set(TraceParent.HEADER, traceparent);
+			})
 			.build();
 		ServerWebExchange correlated = exchange.mutate().request(request).build();
 		// beforeCommit rather than doFinally: errors are answered by the problem handler after this
 		// chain has finished, and the status is only known once that handler has written it.
 		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
 			exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+			exchange.getResponse().getHeaders().set(TraceParent.HEADER, traceparent);
 			logAccess(correlated, id, startNanos);
 		}));
 		return chain.filter(correlated).contextWrite(Context.of(CorrelationId.MDC_KEY, id));

@@ -1,7 +1,5 @@
 package com.aftersales.gateway.problem;
 
-import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,8 +11,6 @@ import org.springframework.http.HttpStatus;
  * @param status HTTP status of the answer
  */
 record GatewayProblem(String slug, HttpStatus status) {
-
-	private static final String TYPE_PREFIX = "urn:aftersales:problem:";
 
 	static final GatewayProblem NOT_FOUND = of(HttpStatus.NOT_FOUND);
 
@@ -29,11 +25,11 @@ record GatewayProblem(String slug, HttpStatus status) {
 
 	/** A problem named after the status, e.g. 405 becomes {@code method-not-allowed}. */
 	static GatewayProblem of(HttpStatus status) {
-		return new GatewayProblem(status.name().toLowerCase(Locale.ROOT).replace('_', '-'), status);
+		return new GatewayProblem(ProblemWriter.slugOf(status), status);
 	}
 
 	String type() {
-		return TYPE_PREFIX + slug;
+		return ProblemWriter.TYPE_PREFIX + slug;
 	}
 
 	String title() {

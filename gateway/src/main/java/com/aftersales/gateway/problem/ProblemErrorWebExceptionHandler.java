@@ -3,26 +3,20 @@ package com.aftersales.gateway.problem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.aftersales.gateway.correlation.CorrelationId;
 import com.aftersales.gateway.routing.GatewayRoutingProperties;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -46,12 +40,12 @@ class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
-	private final JsonMapper jsonMapper;
+	private final ProblemWriter problems;
 
 	private final GatewayRoutingProperties properties;
 
-	ProblemErrorWebExceptionHandler(JsonMapper jsonMapper, GatewayRoutingProperties properties) {
-		this.jsonMapper = jsonMapper;
+	ProblemErrorWebExceptionHandler(ProblemWriter problems, GatewayRoutingProperties properties) {
+		this.problems = problems;
 		this.properties = properties;
 	}
 
@@ -62,36 +56,26 @@ class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
 			// Headers are gone; all that is left is to let the server abort the connection.
 			return Mono.error(failure);
 		}
-		GatewayProblem problem = classify(failure);
 		String correlationId = CorrelationId.of(exchange);
 		String service = routedService(exchange);
+		if (failure instanceof GatewayRejection rejection) {
+			log.debug("{} {} rejected as {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+					rejection.slug());
+			return problems.write(exchange, rejection.status(), rejection.slug(), rejection.detailText(),
+					rejection.answerHeaders());
+		}
+		GatewayProblem problem = classify(failure);
 		logFailure(exchange, failure, problem, correlationId, service);
 
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.type());
-		body.put("title", problem.title());
-		body.put("status", problem.status().value());
-		body.put("detail", detail(problem, service, exchange));
-		body.put("instance", exchange.getRequest().getPath().value());
-		body.put("correlationId", correlationId);
-
-		response.setStatusCode(problem.status());
-		HttpHeaders headers = response.getHeaders();
-		// Drop whatever a half-finished proxy attempt left behind (e.g. backend Content-Length).
-		headers.clear();
+		HttpHeaders headers = new HttpHeaders();
 		if (failure instanceof ResponseStatusException statusException) {
 			// Framework-supplied headers such as Allow on 405 belong to the answer.
 			headers.addAll(statusException.getHeaders());
 		}
-		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		headers.setCacheControl("no-store");
 		if (problem.equals(GatewayProblem.SERVICE_UNAVAILABLE)) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
 		}
-		byte[] json = jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-		headers.setContentLength(json.length);
-		DataBuffer buffer = response.bufferFactory().wrap(json);
-		return response.writeWith(Mono.just(buffer));
+		return problems.write(exchange, problem.status(), problem.slug(), detail(problem, service, exchange), headers);
 	}
 
 	private static GatewayProblem classify(Throwable failure) {

@@ -1,0 +1,211 @@
+package com.aftersales.gateway;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import com.aftersales.devidentity.DevIdentity;
+import com.aftersales.devidentity.DevUser;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway as resource server in front of real HTTP backends: who gets through (401 vs 403), what stays
+ * public, what the backend receives, and the edge's own limits (body size, CORS, security headers).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "aftersales.gateway.security.max-request-size=1KB",
+				"aftersales.gateway.security.cors.allowed-origins=https://store.example.cn" })
+class GatewaySecurityTest {
+
+	static final Map<String, StubBackend> BACKENDS = Map.of("ticket-service", StubBackend.start("ticket-service"),
+			"dispatch-service", StubBackend.start("dispatch-service"), "returns-service",
+			StubBackend.start("returns-service"), "feedback-service", StubBackend.start("feedback-service"));
+
+	@DynamicPropertySource
+	static void backends(DynamicPropertyRegistry registry) {
+		TestTokens.register(registry);
+		BACKENDS.forEach((name, backend) -> registry.add("aftersales.gateway.services." + name + ".url",
+				() -> backend.url().toString()));
+	}
+
+	@AfterAll
+	static void stopBackends() {
+		BACKENDS.values().forEach(StubBackend::close);
+	}
+
+	@Value("${local.server.port}")
+	int port;
+
+	GatewayClient anonymous;
+
+	@BeforeEach
+	void setUp() {
+		anonymous = new GatewayClient(port, null);
+		BACKENDS.values().forEach(StubBackend::reset);
+	}
+
+	@Test
+	void noTokenIsUnauthenticatedProblemAndTheBackendNeverSeesTheRequest() {
+		HttpResponse<String> response = anonymous.get("/api/tickets/T-1", "X-Request-Id", "anon-1");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				value -> assertThat(value).startsWith("Bearer"));
+		JsonNode problem = problem(response, "unauthenticated", 401);
+		assertThat(problem.get("correlationId").asString()).isEqualTo("anon-1");
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("anon-1");
+		assertThat(BACKENDS.get("ticket-service").received()).isEmpty();
+	}
+
+	@Test
+	void tokensThatAreNotThisIssuersValidOnesAreUnauthenticated() {
+		DevUser agent = DevUser.of("agent-1", "王丽", "AGENT");
+		String expired = TestTokens.IDENTITY.mint(agent, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));
+		String otherKey = DevIdentity.generate().mint(agent, Duration.ofHours(1));
+		String tampered = TestTokens.of("AGENT").replaceFirst("\\.[^.]+\\.", "."
+				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+						"{\"sub\":\"x\",\"roles\":[\"ADMIN\"],\"iss\":\"urn:aftersales:dev-issuer\",\"aud\":\"aftersales\"}"
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				+ ".");
+		for (String token : new String[] { expired, otherKey, tampered, "not-a-jwt" }) {
+			HttpResponse<String> response = anonymous.withToken(token).get("/api/returns/R-1");
+
+			assertThat(response.statusCode()).as(token).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+			assertThat(problem(response, "unauthenticated", 401).get("detail").asString())
+				.doesNotContainIgnoringCase("expired at").doesNotContain("Exception");
+		}
+		assertThat(BACKENDS.get("returns-service").received()).isEmpty();
+	}
+
+	@Test
+	void aValidTokenWithoutTheRoleOfAnEdgeRuleIsForbidden() {
+		HttpResponse<String> agent = anonymous.withToken(TestTokens.of("AGENT"))
+			.get("/api/audit/ticket-service", "X-Request-Id", "agent-audit");
+
+		assertThat(agent.statusCode()).isEqualTo(403);
+		assertThat(problem(agent, "forbidden", 403).get("correlationId").asString()).isEqualTo("agent-audit");
+		assertThat(BACKENDS.get("ticket-service").received()).isEmpty();
+
+		HttpResponse<String> supervisor = anonymous.withToken(TestTokens.of("SUPERVISOR")).get("/api/audit/ticket-service");
+		assertThat(supervisor.statusCode()).isEqualTo(200);
+		assertThat(BACKENDS.get("ticket-service").last().path()).isEqualTo("/api/audit/ticket-service");
+	}
+
+	@Test
+	void anyValidTokenPassesTheEdgeAndIsRelayedUnchangedForTheServiceToCheckAgain() {
+		String token = TestTokens.of(new DevUser("depot-sh-partner-01", "周海", java.util.List.of("DEPOT_PARTNER"),
+				Map.of("depot", "sh-partner-01")));
+		HttpResponse<String> response = anonymous.withToken(token).get("/api/depot-repairs?depotCode=sh-partner-01");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(BACKENDS.get("returns-service").last().header("Authorization")).isEqualTo("Bearer " + token);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator/prometheus",
+			"/v3/api-docs/dispatch-service", "/v3/api-docs/swagger-config" })
+	void publicPathsNeedNoToken(String path) {
+		assertThat(anonymous.get(path).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void opsAssetsAreNotBehindTheTokenCheck() {
+		// Whether the page exists is the ops console's business; it must never be a 401.
+		assertThat(anonymous.get("/ops/index.html").statusCode()).isNotIn(401, 403);
+	}
+
+	@Test
+	void everyAnswerCarriesSecurityHeaders() {
+		for (HttpResponse<String> response : new HttpResponse[] { anonymous.get("/api/tickets"),
+				anonymous.withToken(TestTokens.admin()).get("/api/tickets") }) {
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+			assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+				.contains("frame-ancestors 'none'");
+		}
+	}
+
+	@Test
+	void corsPreflightIsAnsweredForConfiguredFrontendsOnly() {
+		HttpResponse<String> allowed = anonymous.send(anonymous.request("/api/tickets")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://store.example.cn")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
+			.build());
+		assertThat(allowed.statusCode()).isEqualTo(200);
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://store.example.cn");
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+
+		HttpResponse<String> foreign = anonymous.send(anonymous.request("/api/tickets")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://evil.example.com")
+			.header("Access-Control-Request-Method", "POST")
+			.build());
+		assertThat(foreign.statusCode()).isEqualTo(403);
+		assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+		HttpResponse<String> actual = anonymous.withToken(TestTokens.admin()).get("/api/tickets", "Origin",
+				"https://store.example.cn");
+		assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://store.example.cn");
+		assertThat(actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Request-Id");
+		BACKENDS.values().forEach(backend -> assertThat(backend.received()).hasSizeLessThanOrEqualTo(1));
+	}
+
+	@Test
+	void bodiesAboveTheLimitAreContentTooLargeProblems() {
+		GatewayClient admin = anonymous.withToken(TestTokens.admin());
+		String big = "{\"faultDescription\":\"" + "漏".repeat(600) + "\"}";
+
+		HttpResponse<String> declared = admin.send(admin.request("/api/tickets")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(big))
+			.build());
+		assertThat(declared.statusCode()).isEqualTo(413);
+		problem(declared, "content-too-large", 413);
+
+		HttpResponse<String> chunked = admin.send(admin.request("/api/tickets")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+					big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.build());
+		assertThat(chunked.statusCode()).isEqualTo(413);
+		problem(chunked, "content-too-large", 413);
+		assertThat(BACKENDS.get("ticket-service").received()).noneMatch(received -> received.body().length() > 1024);
+
+		HttpResponse<String> small = admin.send(admin.request("/api/tickets")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"faultDescription\":\"漏水\"}"))
+			.build());
+		assertThat(small.statusCode()).isEqualTo(200);
+	}
+
+	private static JsonNode problem(HttpResponse<String> response, String slug, int status) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = GatewayClient.json(response.body());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:aftersales:problem:" + slug);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.get("correlationId").asString()).isNotBlank();
+		return problem;
+	}
+
+}
