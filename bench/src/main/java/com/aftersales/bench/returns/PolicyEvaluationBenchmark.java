@@ -1,5 +1,7 @@
 package com.aftersales.bench.returns;
 
+import com.aftersales.devidentity.DevIdentity;
+import com.aftersales.devidentity.DevUser;
 import com.aftersales.bench.BenchContext;
 import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
@@ -92,7 +94,11 @@ public final class PolicyEvaluationBenchmark implements Benchmark {
             postgres.ensureDatabases(List.of("returns"));
             int port = freePort();
             Path jar = serviceJar(context);
-            // The service runs from its own executable jar, as ./aftersales run starts it (its own class path and migrations).
+            // The service runs from its own executable jar, as ./aftersales run starts it (its own class path and migrations),
+            // trusting a development key of this run only.
+            DevIdentity identity = DevIdentity.generate();
+            Path publicKey = identity.writePublicKey(data.resolve("security"));
+            String bearer = "Bearer " + identity.mint(DevUser.of("bench-agent", "压测坐席", "AGENT"), java.time.Duration.ofHours(1));
             Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-jar", jar.toString(),
                     "--server.port=" + port,
@@ -100,7 +106,9 @@ public final class PolicyEvaluationBenchmark implements Benchmark {
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + freePort(),
                     "--spring.kafka.listener.auto-startup=false",
                     "--aftersales.kafka.topics.create=false",
-                    "--spring.main.banner-mode=off")
+                    "--spring.main.banner-mode=off",
+                    "--aftersales.security.issuer=" + DevIdentity.ISSUER,
+                    "--aftersales.security.public-key-location=" + publicKey.toUri())
                     .redirectErrorStream(true).redirectOutput(data.resolve("returns-service.log").toFile()).start();
             try {
                 HttpClient http = HttpClient.newHttpClient();
@@ -119,6 +127,7 @@ public final class PolicyEvaluationBenchmark implements Benchmark {
                     for (int i = 0; i < count; i++) {
                         long t0 = System.nanoTime();
                         HttpResponse<String> decided = http.send(HttpRequest.newBuilder(evaluate).header("Content-Type", "application/json")
+                                .header("Authorization", bearer)
                                 .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
                         long t1 = System.nanoTime();
                         HttpResponse<String> alive = http.send(HttpRequest.newBuilder(health).GET().build(),

@@ -77,6 +77,7 @@ class ThinFlowE2EIT {
         try {
             HttpResponse<String> customer = client.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/customers"))
                     .header("Content-Type", "application/json").header("Idempotency-Key", "e2e-customer")
+                    .header("Authorization", bearer())
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"name":"钱国栋","phones":["13800138000"],"tier":"B","preferredLanguage":"zh-CN","contactConsent":true,
                              "addresses":[{"label":"家","line":"上海市浦东新区张江路 88 弄 5 号 1202 室","regionCode":"310115",
@@ -89,6 +90,7 @@ class ThinFlowE2EIT {
                 HttpResponse<String> product = client.send(HttpRequest.newBuilder(
                                 URI.create(platform.gatewayUrl() + "/api/customers/" + customerId + "/products"))
                         .header("Content-Type", "application/json").header("Idempotency-Key", "e2e-product-" + serial)
+                        .header("Authorization", bearer())
                         .POST(HttpRequest.BodyPublishers.ofString("""
                                 {"serialNumber":"%s","model":"%s","category":"AIR_CONDITIONER","batchNumber":"2026W10",
                                  "purchaseDate":"%s","storeCode":"SH-PD-012","receiptNumber":"R-%s","priceType":"REGULAR",
@@ -205,7 +207,7 @@ class ThinFlowE2EIT {
 
         assertThat(problemType(post("/api/tickets", "{not json", Map.of()))).isEqualTo("urn:aftersales:problem:malformed-request");
         HttpResponse<String> wrongMediaType = http.send(HttpRequest.newBuilder(gateway("/api/tickets"))
-                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<ticket/>")).build(),
+                .header("Authorization", bearer()).header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<ticket/>")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrongMediaType.statusCode()).isEqualTo(415);
         HttpResponse<String> unknown = get("/api/tickets/" + UUID.randomUUID());
@@ -279,6 +281,33 @@ class ThinFlowE2EIT {
                 assertThat(getJson("/api/tickets/" + id).path("status").asString()).isEqualTo("AWAITING_TECHNICIAN"));
     }
 
+    @Test
+    @Order(5)
+    void theGatewayLetsNoOneInWithoutATokenOfThisRunsIssuer() throws Exception {
+        assertThat(platform.demoTokens()).containsOnlyKeys("AGENT", "STORE", "SUPERVISOR", "TECHNICIAN", "QC", "DEPOT_PARTNER",
+                "OPS", "ADMIN");
+        assertThat(java.nio.file.Files.readString(platform.tokensFile()))
+                .contains("export AGENT_TOKEN=" + platform.demoTokens().get("AGENT"));
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(gateway("/api/tickets/" + rememberedTicket))
+                .header("X-Request-Id", "e2e-anonymous").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(problemType(anonymous)).isEqualTo("urn:aftersales:problem:unauthenticated");
+        assertThat(json.readTree(anonymous.body()).path("correlationId").asString()).isEqualTo("e2e-anonymous");
+
+        String forged = com.aftersales.devidentity.DevIdentity.generate()
+                .mint(platform.demoUsers().get("ADMIN"), Duration.ofMinutes(5));
+        HttpResponse<String> foreignKey = http.send(HttpRequest.newBuilder(gateway("/api/tickets/" + rememberedTicket))
+                .header("Authorization", "Bearer " + forged).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreignKey.statusCode()).as("a token signed by another key").isEqualTo(401);
+
+        HttpResponse<String> agentReadsAudit = http.send(HttpRequest.newBuilder(gateway("/api/audit/ticket-service"))
+                .header("Authorization", "Bearer " + platform.demoTokens().get("AGENT")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(agentReadsAudit.statusCode()).isEqualTo(403);
+        assertThat(problemType(agentReadsAudit)).isEqualTo("urn:aftersales:problem:forbidden");
+    }
+
     private static String ticket(String serial, String description) {
         return """
                 {"customerId":"%s","serialNumber":"%s","model":"%s",
@@ -292,13 +321,19 @@ class ThinFlowE2EIT {
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", bearer()).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(gateway(path)).header("Authorization", bearer()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The launcher's ADMIN demo token: the thin flow is about plumbing; the role matrices are tested per service. */
+    private static String bearer() {
+        return "Bearer " + platform.demoTokens().get("ADMIN");
     }
 
     private JsonNode getJson(String path) throws Exception {
