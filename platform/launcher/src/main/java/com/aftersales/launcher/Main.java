@@ -137,7 +137,7 @@ public final class Main {
         text.append(String.format(row, "Kafka bootstrap", platform.kafkaBootstrapServers(), "topics " + String.join(", ", KafkaBroker.PLATFORM_TOPICS.subList(0, 2)) + ", ..."));
         text.append(String.format(row, "Logs", platform.logDir(), ""));
         if (platform.options().loadDemoData()) {
-            text.append(String.format(row, "Demo data", platform.demoTicketsAccepted() + " of " + DemoData.tickets().size() + " tickets", "Idempotency-Key demo-ticket-<n>"));
+            text.append(String.format(row, "Demo data", platform.demoTicketsAccepted() + " of " + DemoData.ticketCount() + " tickets", "Idempotency-Key demo-ticket-<n>"));
         }
         text.append(line);
         text.append(tokens(platform)).append(line);
