@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.assignment;
 
+import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.TechnicianAssigned;
 import com.aftersales.contracts.dispatch.TechnicianUnassigned;
@@ -50,7 +51,6 @@ public class AssignmentService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer proposalTimer;
-    private final Timer timeToAssign;
 
     AssignmentService(DispatchJobRepository jobs, TechnicianRepository technicians, EventPublisher events,
                       AssignmentProperties properties, Clock clock, MeterRegistry meters) {
@@ -61,11 +61,8 @@ public class AssignmentService {
         this.autoAssign = properties.autoAssign();
         this.clock = clock;
         this.meters = meters;
-        this.proposalTimer = Timer.builder("aftersales.dispatch.proposal.duration")
+        this.proposalTimer = Timer.builder(DispatchMetrics.PROPOSAL_DURATION)
                 .description("Time to score every technician for one job").publishPercentileHistogram().register(meters);
-        this.timeToAssign = Timer.builder("aftersales.dispatch.time.to.assign")
-                .description("From job queued to technician assigned").publishPercentileHistogram()
-                .maximumExpectedValue(Duration.ofDays(2)).register(meters);
     }
 
     @Transactional(readOnly = true)
@@ -166,7 +163,7 @@ public class AssignmentService {
         Proposal proposal = propose(job);
         if (!proposal.autoAssignable()) {
             log.info("Job {} not auto-assigned: {}", job.id(), proposal.autoAssignVerdict());
-            meters.counter("aftersales.dispatch.auto.assign.skipped").increment();
+            meters.counter(DispatchMetrics.AUTO_ASSIGN_SKIPPED).increment();
             return job;
         }
         Proposal.ScoredCandidate best = proposal.best().orElseThrow();
@@ -176,7 +173,7 @@ public class AssignmentService {
         if (loadToday(technician, jobs.openWork(technician.id()), now()) >= technician.maxVisitsPerDay()) {
             log.info("Job {} not auto-assigned: {} filled up meanwhile ({})", job.id(), technician.name(),
                     AssignmentEngine.RULE_CAPACITY);
-            meters.counter("aftersales.dispatch.auto.assign.skipped").increment();
+            meters.counter(DispatchMetrics.AUTO_ASSIGN_SKIPPED).increment();
             return job;
         }
         return assignTo(job, technician, "AUTO", SYSTEM, best.score(), best.explanation(), null);
@@ -190,8 +187,8 @@ public class AssignmentService {
         jobs.log(job.id(), technician.id(), "ASSIGNED", mode, actor, reason, score, explanation, now);
         events.publish(DispatchEvents.TECHNICIAN_ASSIGNED, job.ticketId().toString(), new TechnicianAssigned(job.id(),
                 job.ticketId(), technician.id(), technician.name(), mode, actor, score, explanation, now));
-        meters.counter("aftersales.dispatch.assignments", "mode", mode).increment();
-        timeToAssign.record(Duration.between(job.queuedAt(), now));
+        meters.counter(DispatchMetrics.ASSIGNMENTS, "mode", mode).increment();
+        DispatchMetrics.timeToAssign(meters, job.ticketPriority(), job.regionCode()).record(Duration.between(job.queuedAt(), now));
         return jobs.find(job.id()).orElseThrow();
     }
 
@@ -202,7 +199,7 @@ public class AssignmentService {
         jobs.log(job.id(), technicianId, "UNASSIGNED", cause, actor, reason, null, null, now);
         events.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(), new TechnicianUnassigned(job.id(),
                 job.ticketId(), technicianId, cause, reason, actor, now));
-        meters.counter("aftersales.dispatch.unassignments", "cause", cause).increment();
+        meters.counter(DispatchMetrics.UNASSIGNMENTS, "cause", cause).increment();
         return jobs.find(job.id()).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.job;
 
+import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
 import com.aftersales.contracts.ticket.TicketAmended;
@@ -74,8 +75,8 @@ public class DispatchJobService {
         }
         events.publish(DispatchEvents.DISPATCH_JOB_QUEUED, ticket.ticketId().toString(), new DispatchJobQueued(
                 job.id(), job.ticketId(), job.model(), job.faultCategory(), job.queuedAt()));
-        meters.counter("aftersales.dispatch.jobs.queued", "priority", job.ticketPriority(),
-                "held", String.valueOf(holdReason != null)).increment();
+        meters.counter(DispatchMetrics.JOBS_QUEUED, "priority", DispatchMetrics.priority(job.ticketPriority()),
+                "region", DispatchMetrics.region(job.regionCode()), "held", String.valueOf(holdReason != null)).increment();
         if (holdReason == null) {
             inProcess.publishEvent(new JobReadyForAssignment(job.id()));
         } else {
@@ -136,7 +137,7 @@ public class DispatchJobService {
                 events.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(), new TechnicianUnassigned(
                         job.id(), job.ticketId(), job.technicianId(), "CANCELLED", reason, SYSTEM, now));
             }
-            meters.counter("aftersales.dispatch.jobs.cancelled").increment();
+            meters.counter(DispatchMetrics.JOBS_CANCELLED).increment();
         });
     }
 

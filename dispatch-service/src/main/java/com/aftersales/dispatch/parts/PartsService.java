@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.parts;
 
+import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.dispatch.shared.InvalidRequestException;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
@@ -62,7 +63,7 @@ public class PartsService {
             throw new NotFoundException("stock item", request.location() + "/" + request.partNumber());
         }
         if (!parts.take(request.location(), request.partNumber(), request.quantity())) {
-            meters.counter("aftersales.dispatch.parts.checkouts.refused").increment();
+            meters.counter(DispatchMetrics.PARTS_CHECKOUTS_REFUSED).increment();
             throw new RuleViolationException(RULE_STOCK_NEVER_NEGATIVE, "fewer than " + request.quantity() + " of "
                     + request.partNumber() + " in stock at " + request.location());
         }

@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.planning;
 
+import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.dispatch.assignment.AssignmentProperties;
 import com.aftersales.dispatch.job.DispatchJob;
 import com.aftersales.dispatch.job.DispatchJobRepository;
@@ -59,7 +60,7 @@ public class DayPlanService {
         this.travel = assignment.policy().travel();
         this.planner = new DayPlanner(properties.timeLimit(), properties.unimprovedLimit(), properties.seed());
         this.clock = clock;
-        this.solveTimer = Timer.builder("aftersales.dispatch.day.plan.solve").description("Time to solve the day plan")
+        this.solveTimer = Timer.builder(DispatchMetrics.DAY_PLAN_SOLVE).description("Time to solve the day plan")
                 .register(meters);
     }
 

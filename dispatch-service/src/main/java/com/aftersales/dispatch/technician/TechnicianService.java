@@ -3,8 +3,6 @@ package com.aftersales.dispatch.technician;
 import com.aftersales.dispatch.shared.GeoPoint;
 import com.aftersales.dispatch.shared.InvalidRequestException;
 import com.aftersales.dispatch.shared.NotFoundException;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +22,10 @@ public class TechnicianService {
     private final ApplicationEventPublisher inProcess;
     private final Clock clock;
 
-    TechnicianService(TechnicianRepository technicians, ApplicationEventPublisher inProcess, Clock clock, MeterRegistry meters) {
+    TechnicianService(TechnicianRepository technicians, ApplicationEventPublisher inProcess, Clock clock) {
         this.technicians = technicians;
         this.inProcess = inProcess;
         this.clock = clock;
-        for (TechnicianStatus status : TechnicianStatus.values()) {
-            Gauge.builder("aftersales.dispatch.technicians", technicians, repo -> repo.countByStatus(status))
-                    .tag("status", status.name()).description("Technicians by status").register(meters);
-        }
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.visit;
 
+import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.contracts.dispatch.DepotRepairRequested;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.PartsConsumed;
@@ -12,17 +13,19 @@ import com.aftersales.dispatch.job.DispatchJobRepository;
 import com.aftersales.dispatch.job.DispatchJobStatus;
 import com.aftersales.dispatch.parts.ConsumedPart;
 import com.aftersales.dispatch.parts.PartsService;
-import com.aftersales.dispatch.shared.ForbiddenActorException;
 import com.aftersales.dispatch.shared.InvalidRequestException;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
 import com.aftersales.dispatch.technician.TechnicianRepository;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.aftersales.platform.security.Actor;
+import com.aftersales.platform.security.CurrentActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,9 +50,12 @@ public class VisitService {
     private final EventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final CurrentActor actors;
 
     VisitService(VisitRepository visits, DispatchJobRepository jobs, TechnicianRepository technicians, PartsService parts,
-                 ChargeCalculator charges, EventPublisher events, Clock clock, MeterRegistry meters) {
+                 ChargeCalculator charges, EventPublisher events, Clock clock, MeterRegistry meters,
+                 CurrentActor actors) {
+        this.actors = actors;
         this.visits = visits;
         this.jobs = jobs;
         this.technicians = technicians;
@@ -69,7 +75,7 @@ public class VisitService {
         if (job.status() != DispatchJobStatus.ASSIGNED) {
             throw new RuleViolationException(RULE_ASSIGNED_TECHNICIAN, "a " + job.status() + " job cannot get a visit; assign it first");
         }
-        requireActor(job.technicianId(), actingTechnician);
+        requireActor(job.technicianId(), actingTechnician, "dispatch job", job.id());
         boolean open = visits.ofJob(job.id()).stream()
                 .anyMatch(v -> !v.status().isFinal() && v.technicianId().equals(job.technicianId()));
         if (open) {
@@ -95,7 +101,7 @@ public class VisitService {
         events.publish(DispatchEvents.VISIT_SCHEDULED, visit.ticketId().toString(), new VisitScheduled(visit.id(),
                 visit.jobId(), visit.ticketId(), visit.technicianId(), moved.windowStart(), moved.windowEnd(), true,
                 request.reason(), now));
-        meters.counter("aftersales.dispatch.visits.rescheduled").increment();
+        meters.counter(DispatchMetrics.VISITS_RESCHEDULED).increment();
         return visit(visitId);
     }
 
@@ -104,7 +110,7 @@ public class VisitService {
         Visit visit = lockedVisit(visitId, actingTechnician);
         visits.update(visit.noShow());
         visits.log(visitId, "NO_SHOW", request.reason(), actor(actingTechnician), now());
-        meters.counter("aftersales.dispatch.visits.no.show").increment();
+        meters.counter(DispatchMetrics.VISITS_NO_SHOW).increment();
         return visit(visitId);
     }
 
@@ -126,6 +132,10 @@ public class VisitService {
             }
             events.publish(DispatchEvents.VISIT_STARTED, visit.ticketId().toString(),
                     new VisitStarted(visit.id(), visit.jobId(), visit.ticketId(), visit.technicianId(), now));
+            if (visit.status() != VisitStatus.ON_SITE) {
+                DispatchMetrics.timeToOnSite(meters, job.ticketPriority(), job.regionCode())
+                        .record(Duration.between(job.queuedAt(), now));
+            }
         }
         return visit(visitId);
     }
@@ -285,9 +295,9 @@ public class VisitService {
                     auth.authorisedAt(), visit.technicianId(), technicians.find(visit.technicianId())
                     .map(t -> t.partnerDepot()).orElse(null), now));
         }
-        meters.counter("aftersales.dispatch.visits.completed", "outcome", request.outcome().name(),
+        meters.counter(DispatchMetrics.VISITS_COMPLETED, "outcome", request.outcome().name(),
                 "firstTimeFix", String.valueOf(firstTimeFix)).increment();
-        meters.summary("aftersales.dispatch.visit.cost", "entitlement", String.valueOf(job.entitlement()))
+        meters.summary(DispatchMetrics.VISIT_COST, "entitlement", String.valueOf(job.entitlement()))
                 .record(charge.cost().doubleValue());
         return visit(visitId);
     }
@@ -319,19 +329,24 @@ public class VisitService {
 
     private Visit lockedVisit(UUID visitId, UUID actingTechnician) {
         Visit visit = visits.findForUpdate(visitId).orElseThrow(() -> new NotFoundException("visit", visitId));
-        requireActor(visit.technicianId(), actingTechnician);
+        requireActor(visit.technicianId(), actingTechnician, "visit", visitId);
         return visit;
     }
 
-    /** Designed for the gateway's roles: a technician acts only on their own visits; supervisors send no technician id. */
-    private static void requireActor(UUID owner, UUID actingTechnician) {
+    /**
+     * A technician (from his token) acts only on his own visits; supervisors pass no technician. Someone else's answers
+     * 404 like an unknown id, so ids cannot be probed.
+     */
+    private static void requireActor(UUID owner, UUID actingTechnician, String resource, UUID id) {
         if (actingTechnician != null && !actingTechnician.equals(owner)) {
-            throw new ForbiddenActorException("this visit belongs to another technician");
+            throw new NotFoundException(resource, id);
         }
     }
 
-    private static String actor(UUID actingTechnician) {
-        return actingTechnician == null ? "supervisor:unauthenticated" : "technician:" + actingTechnician;
+    /** The authenticated caller as the visit log names it (e.g. {@code technician:<subject>}). */
+    private String actor(UUID actingTechnician) {
+        return actors.find().map(Actor::label).orElse(actingTechnician == null ? "system:dispatch-service"
+                : "technician:" + actingTechnician);
     }
 
     private static String window(Visit v) {

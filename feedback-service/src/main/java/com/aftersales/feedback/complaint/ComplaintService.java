@@ -1,5 +1,9 @@
 package com.aftersales.feedback.complaint;
 
+import com.aftersales.platform.metrics.CachedGauges;
+import io.micrometer.core.instrument.Tags;
+import java.util.HashMap;
+import com.aftersales.feedback.shared.FeedbackMetrics;
 import com.aftersales.calendar.BusinessCalendar;
 import com.aftersales.contracts.feedback.ComplaintEscalated;
 import com.aftersales.contracts.feedback.ComplaintOpened;
@@ -8,7 +12,6 @@ import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.feedback.shared.NotFoundException;
 import com.aftersales.feedback.shared.StateConflictException;
 import com.aftersales.platform.outbox.EventPublisher;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,17 +40,20 @@ public class ComplaintService {
     private final MeterRegistry meters;
 
     ComplaintService(ComplaintRepository complaints, ComplaintProperties properties, BusinessCalendar calendar,
-                     EventPublisher events, Clock clock, MeterRegistry meters) {
+                     EventPublisher events, Clock clock, MeterRegistry meters, CachedGauges gauges) {
         this.complaints = complaints;
         this.properties = properties;
         this.calendar = calendar;
         this.events = events;
         this.clock = clock;
         this.meters = meters;
-        for (Severity severity : Severity.values()) {
-            Gauge.builder("aftersales.complaints.open", complaints, repo -> repo.countOpen(severity))
-                    .description("Complaints not closed yet").tag("severity", severity.name()).register(meters);
-        }
+        gauges.register(FeedbackMetrics.COMPLAINTS_OPEN, "Complaints not closed yet, by severity", () -> {
+            Map<Tags, Long> values = new HashMap<>();
+            for (Severity severity : Severity.values()) {
+                values.put(Tags.of("severity", severity.name()), complaints.countOpen(severity));
+            }
+            return values;
+        });
     }
 
     /** What a new complaint says. */
@@ -98,7 +104,7 @@ public class ComplaintService {
         events.publish(FeedbackEvents.COMPLAINT_OPENED, c.id().toString(), new ComplaintOpened(c.id(), c.customerId(),
                 c.ticketId(), c.channel().name(), c.aboutType().name(), c.aboutRef(), c.severity().name(), c.origin(),
                 c.surveyId(), c.openedAt()));
-        meters.counter("aftersales.complaints.opened", "severity", c.severity().name(), "origin", c.origin()).increment();
+        meters.counter(FeedbackMetrics.COMPLAINTS_OPENED, "severity", c.severity().name(), "origin", c.origin()).increment();
     }
 
     @Transactional
@@ -123,7 +129,7 @@ public class ComplaintService {
             default -> {
             }
         }
-        meters.counter("aftersales.complaints.transitions", "to", step.to().name()).increment();
+        meters.counter(FeedbackMetrics.COMPLAINTS_TRANSITIONS, "to", step.to().name()).increment();
         return complaint;
     }
 
@@ -150,7 +156,7 @@ public class ComplaintService {
             apply(id, new ComplaintStep(ComplaintStatus.ESCALATED, SYSTEM, reason, null, null, null, null, null, null,
                     reason, null), null);
             complaints.markSlaEscalated(id, now);
-            meters.counter("aftersales.complaints.sla.breached", "severity", c.severity().name(),
+            meters.counter(FeedbackMetrics.COMPLAINTS_SLA_BREACHED, "severity", c.severity().name(),
                     "clock", unacknowledged ? "acknowledge" : "resolve").increment();
         }
         return escalated;

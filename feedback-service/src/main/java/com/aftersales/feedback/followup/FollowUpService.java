@@ -1,5 +1,6 @@
 package com.aftersales.feedback.followup;
 
+import com.aftersales.feedback.shared.FeedbackMetrics;
 import com.aftersales.feedback.shared.InvalidFieldException;
 import com.aftersales.feedback.shared.NotFoundException;
 import com.aftersales.feedback.shared.StateConflictException;
@@ -131,7 +132,7 @@ class FollowUpService {
                 .param("id", id).param("customer", customerId).param("task", taskId).param("outcome", outcome.name())
                 .param("channel", channel.name()).param("notes", notes).param("by", by).param("at", Timestamp.from(now))
                 .update();
-        meters.counter("aftersales.follow_ups.contacts", "outcome", outcome.name()).increment();
+        meters.counter(FeedbackMetrics.FOLLOW_UP_CONTACTS, "outcome", outcome.name()).increment();
         return new Contact(id, customerId, taskId, outcome.name(), channel.name(), notes, by, now);
     }
 }

@@ -1,5 +1,7 @@
 package com.aftersales.feedback.quality;
 
+import com.aftersales.platform.metrics.CachedGauges;
+import com.aftersales.feedback.shared.FeedbackMetrics;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.QualityAlertRaised;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -32,14 +34,14 @@ class QualityScanService {
     private final MeterRegistry meters;
 
     QualityScanService(QualityRepository repository, QualityProperties properties, EventPublisher events, Clock clock,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, CachedGauges gauges) {
         this.repository = repository;
         this.detector = new ClusterDetector(properties.detection());
         this.properties = properties;
         this.events = events;
         this.clock = clock;
         this.meters = meters;
-        meters.gauge("aftersales.quality.alerts", repository, QualityRepository::alertCount);
+        gauges.register(FeedbackMetrics.QUALITY_ALERTS, "Quality alerts on record", null, repository::alertCount);
     }
 
     /** What one scan found. */
@@ -68,7 +70,7 @@ class QualityScanService {
             QualityAlertRaised alert = toEvent(test);
             if (repository.insertAlert(alert)) {
                 events.publish(FeedbackEvents.QUALITY_ALERT_RAISED, alert.alertId().toString(), alert);
-                meters.counter("aftersales.quality.alerts.raised", "model", alert.model()).increment();
+                meters.counter(FeedbackMetrics.QUALITY_ALERTS_RAISED).increment();
                 raised.add(alert);
             }
         }

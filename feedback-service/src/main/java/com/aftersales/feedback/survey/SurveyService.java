@@ -1,5 +1,7 @@
 package com.aftersales.feedback.survey;
 
+import com.aftersales.platform.metrics.CachedGauges;
+import com.aftersales.feedback.shared.FeedbackMetrics;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
 import com.aftersales.feedback.complaint.ComplaintService;
@@ -10,7 +12,6 @@ import com.aftersales.feedback.shared.InvalidFieldException;
 import com.aftersales.feedback.shared.NotFoundException;
 import com.aftersales.feedback.shared.StateConflictException;
 import com.aftersales.platform.outbox.EventPublisher;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ class SurveyService {
 
     SurveyService(SurveyRepository surveys, SurveyProperties properties, CustomerProfiles customers,
                   ComplaintService complaints, FollowUpTasks followUps, EventPublisher events, Clock clock,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, CachedGauges gauges) {
         this.surveys = surveys;
         this.properties = properties;
         this.customers = customers;
@@ -55,10 +56,10 @@ class SurveyService {
         this.clock = clock;
         this.meters = meters;
         this.lowScoreRule = new LowScoreRule(properties.lowScore());
-        Gauge.builder("aftersales.surveys.csat", surveys, repo -> orNaN(repo.averageCsat(windowStart())))
-                .description("Average CSAT (1-5) of answers in the score window").register(meters);
-        Gauge.builder("aftersales.surveys.nps", surveys, repo -> orNaN(repo.nps(windowStart())))
-                .description("NPS (-100..100) of answers in the score window").register(meters);
+        gauges.register(FeedbackMetrics.SURVEYS_CSAT, "Average CSAT (1-5) of answers in the score window", null,
+                () -> orNaN(surveys.averageCsat(windowStart())));
+        gauges.register(FeedbackMetrics.SURVEYS_NPS, "NPS (-100..100) of answers in the score window", null,
+                () -> orNaN(surveys.nps(windowStart())));
     }
 
     private Instant windowStart() {
@@ -88,7 +89,7 @@ class SurveyService {
                 SurveyTokens.newToken(properties.tokenBytes()), trigger, refused ? SurveyStatus.SKIPPED : SurveyStatus.SCHEDULED,
                 decision, sendAt, sendAt.plus(properties.validFor()), clock.instant());
         if (created) {
-            meters.counter("aftersales.surveys.scheduled", "outcome", refused ? "skipped" : "scheduled").increment();
+            meters.counter(FeedbackMetrics.SURVEYS_SCHEDULED, "outcome", refused ? "skipped" : "scheduled").increment();
         }
     }
 
@@ -138,7 +139,7 @@ class SurveyService {
         events.publish(FeedbackEvents.SURVEY_ANSWERED, surveyId.toString(), new SurveyAnswered(surveyId, survey.ticketId(),
                 survey.customerId(), answer.csat(), answer.nps(), answer.channel().name(),
                 decision.action() != LowScoreRule.Action.NONE, now));
-        meters.counter("aftersales.surveys.answered", "lowScoreAction", decision.action().name()).increment();
+        meters.counter(FeedbackMetrics.SURVEYS_ANSWERED, "lowScoreAction", decision.action().name()).increment();
         return surveys.find(surveyId).orElseThrow();
     }
 
@@ -176,7 +177,7 @@ class SurveyService {
                     "Survey " + id + " is " + survey.status(), Map.of());
         }
         if (surveys.markSent(id, clock.instant())) {
-            meters.counter("aftersales.surveys.sent").increment();
+            meters.counter(FeedbackMetrics.SURVEYS_SENT).increment();
         }
         return get(id);
     }

@@ -1,5 +1,6 @@
 package com.aftersales.returns.depot;
 
+import com.aftersales.returns.shared.ReturnsMetrics;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DepotRepairRequested;
 import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
@@ -14,6 +15,7 @@ import com.aftersales.returns.product.ProductSnapshot;
 import com.aftersales.returns.rma.ReturnOrder;
 import com.aftersales.returns.rma.ReturnService;
 import com.aftersales.returns.rma.ReturnStatus;
+import com.aftersales.platform.metrics.CachedGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -54,7 +56,7 @@ public class DepotService {
 
     DepotService(DepotRepository depots, PartnerOutbox outbox, ReturnService returns, ProductReplica products,
                  DepotProperties properties, PartnerRelayProperties relay, StoreTimeZones zones, KafkaAdmin kafkaAdmin,
-                 Clock clock, MeterRegistry meters) {
+                 Clock clock, MeterRegistry meters, CachedGauges gauges) {
         this.depots = depots;
         this.outbox = outbox;
         this.returns = returns;
@@ -65,7 +67,8 @@ public class DepotService {
         this.kafkaAdmin = kafkaAdmin;
         this.clock = clock;
         this.meters = meters;
-        meters.gauge("aftersales.depot.repairs.late", this, DepotService::lateRepairs);
+        gauges.register(ReturnsMetrics.DEPOT_REPAIRS_LATE, "Depot repairs past their promised date and not finished", null,
+                this::lateRepairCount);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -180,7 +183,7 @@ public class DepotService {
                 outbox.publish(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, repair.eventKey(), new DepotRepairPromiseAtRisk(
                         repair.id(), repair.depotCode(), repair.returnId(), repair.ticketId(), repair.status().name(),
                         repair.promisedBy(), repair.daysLeft(today), at), partnerCode(depot));
-                meters.counter("aftersales.depot.repairs.promise.at.risk", "depot", depot.code()).increment();
+                meters.counter(ReturnsMetrics.DEPOT_REPAIRS_PROMISE_AT_RISK).increment();
                 raised++;
             }
         }
@@ -191,7 +194,7 @@ public class DepotService {
         outbox.publish(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, repair.eventKey(), new DepotRepairStatusChanged(repair.id(),
                 repair.depotCode(), repair.returnId(), repair.ticketId(), repair.serialNumber(), repair.model(),
                 repair.category(), repair.status().name(), note, repair.promisedBy(), now), partnerCode(depot));
-        meters.counter("aftersales.depot.repairs.status.changes", "status", repair.status().name()).increment();
+        meters.counter(ReturnsMetrics.DEPOT_REPAIRS_STATUS_CHANGES, "status", repair.status().name()).increment();
     }
 
     private static String partnerCode(Depot depot) {
@@ -207,12 +210,10 @@ public class DepotService {
         }
     }
 
-    private double lateRepairs() {
-        try {
-            return depots.late(zones.dateAt(null, clock.instant()));
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
+    /** Depot repairs past their promised date (in the depot's zone) and not finished. */
+    @Transactional(readOnly = true)
+    public long lateRepairCount() {
+        return depots.late(zones.dateAt(null, clock.instant()));
     }
 
     private Instant now() {

@@ -1,8 +1,8 @@
 package com.aftersales.returns.partner;
 
+import com.aftersales.returns.shared.ReturnsMetrics;
 import com.aftersales.contracts.EventCodec;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.aftersales.platform.metrics.CachedGauges;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +39,14 @@ public class PartnerRelay {
 
     @SuppressWarnings("unchecked")
     PartnerRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<?, ?> kafka,
-                 PartnerRelayProperties properties, MeterRegistry meters) {
+                 PartnerRelayProperties properties, CachedGauges gauges) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         // The platform's producer is configured for String keys and byte[] values.
         this.kafka = (KafkaTemplate<String, byte[]>) kafka;
         this.properties = properties;
-        Gauge.builder("aftersales.partner.deliveries.pending", this, PartnerRelay::pending)
-                .description("Depot-bound events not yet acknowledged on partner topics").register(meters);
+        gauges.register(ReturnsMetrics.PARTNER_DELIVERIES_PENDING, "Depot-bound events not yet acknowledged on partner topics",
+                null, this::pending);
     }
 
     @Scheduled(fixedDelayString = "${aftersales.returns.partner-relay.interval:200ms}")
@@ -107,12 +107,8 @@ public class PartnerRelay {
                 .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
     }
 
-    private double pending() {
-        try {
-            return jdbc.sql("select count(*) from partner_delivery where published_at is null").query(Long.class).single();
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
+    private long pending() {
+        return jdbc.sql("select count(*) from partner_delivery where published_at is null").query(Long.class).single();
     }
 
     private record Delivery(long sequence, String topic, String key, String payload) {

@@ -1,5 +1,6 @@
 package com.aftersales.returns.rma;
 
+import com.aftersales.returns.shared.ReturnsMetrics;
 import com.aftersales.contracts.returns.PickupReminderSent;
 import com.aftersales.contracts.returns.ReturnAgeingAlert;
 import com.aftersales.contracts.returns.ReturnFollowUpDue;
@@ -7,7 +8,8 @@ import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.platform.outbox.EventPublisher;
-import io.micrometer.core.instrument.Gauge;
+import com.aftersales.platform.metrics.CachedGauges;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scheduled follow-ups of returns: pick-up reminders (and shipping back after the last notice), and ageing
@@ -46,30 +49,27 @@ public class ReturnFollowUps {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<ReturnStatus, AtomicLong> byStatus = new EnumMap<>(ReturnStatus.class);
     /** Open returns awaiting the company: within the processing time, overdue, past the escalation time. */
-    private final AtomicLong[] ageingBuckets = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
     private static final String[] BUCKETS = {"within-processing-time", "overdue", "escalation-due"};
 
     ReturnFollowUps(ReturnRepository returns, EventPublisher events, ReturnProperties properties,
-                    TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+                    TransactionTemplate transactions, Clock clock, MeterRegistry meters, CachedGauges gauges) {
         this.returns = returns;
         this.events = events;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
-        for (ReturnStatus status : ReturnStatus.values()) {
-            AtomicLong value = new AtomicLong();
-            byStatus.put(status, value);
-            Gauge.builder("aftersales.returns.by.status", value, AtomicLong::get).tag("status", status.name())
-                    .description("Returns in each status, as of the last follow-up run").register(meters);
-        }
-        for (int i = 0; i < BUCKETS.length; i++) {
-            Gauge.builder("aftersales.returns.open.ageing", ageingBuckets[i], AtomicLong::get).tag("bucket", BUCKETS[i])
-                    .description("Open returns awaiting the company, by time without progress, as of the last follow-up run")
-                    .register(meters);
-        }
+        gauges.register(ReturnsMetrics.RETURNS_BY_STATUS, "Returns in each status", () -> {
+            Map<Tags, Long> values = new HashMap<>();
+            countByStatus().forEach((status, count) -> values.put(Tags.of("status", status.name()), count));
+            return values;
+        });
+        gauges.register(ReturnsMetrics.RETURNS_OPEN_AGEING, "Open returns awaiting the company, by time without progress", () -> {
+            Map<Tags, Long> values = new HashMap<>();
+            ageingBuckets(clock.instant()).forEach((bucket, count) -> values.put(Tags.of("bucket", bucket), count));
+            return values;
+        });
     }
 
     @Scheduled(fixedDelayString = "${aftersales.returns.rma.follow-ups.interval}",
@@ -87,14 +87,31 @@ public class ReturnFollowUps {
     public int runAt(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         int acted = drain(() -> pickups(at)) + drain(() -> followUps(at)) + ageing(at);
-        Map<ReturnStatus, Long> counts = returns.countByStatus();
-        byStatus.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status, 0L)));
-        long[] buckets = returns.ageingBuckets(at.minus(properties.ageing().processingTime()),
-                at.minus(properties.ageing().escalationTime()), AWAITING_COMPANY);
-        for (int i = 0; i < buckets.length; i++) {
-            ageingBuckets[i].set(buckets[i]);
-        }
         return acted;
+    }
+
+    /** Returns in each status, every status present. */
+    public Map<ReturnStatus, Long> countByStatus() {
+        Map<ReturnStatus, Long> counts = new EnumMap<>(ReturnStatus.class);
+        for (ReturnStatus status : ReturnStatus.values()) {
+            counts.put(status, 0L);
+        }
+        counts.putAll(returns.countByStatus());
+        return counts;
+    }
+
+    /**
+     * Open returns awaiting the company by time without progress: within the processing time, overdue (past it),
+     * escalation due (past the escalation time), in that order.
+     */
+    public Map<String, Long> ageingBuckets(Instant now) {
+        long[] buckets = returns.ageingBuckets(now.minus(properties.ageing().processingTime()),
+                now.minus(properties.ageing().escalationTime()), AWAITING_COMPANY);
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (int i = 0; i < BUCKETS.length; i++) {
+            result.put(BUCKETS[i], buckets[i]);
+        }
+        return result;
     }
 
     private int pickups(Instant now) {
@@ -108,7 +125,7 @@ public class ReturnFollowUps {
                     returns.update(order);
                     events.publish(ReturnsEvents.PICKUP_REMINDER_SENT, order.id().toString(),
                             new PickupReminderSent(order.id(), number, notices, now));
-                    meters.counter("aftersales.returns.pickup.reminders").increment();
+                    meters.counter(ReturnsMetrics.PICKUP_REMINDERS).increment();
                 } else if (order.shipBackDue(notices, now)) {
                     order.shipBack(ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES, null, null, now);
                     returns.update(order);
@@ -117,7 +134,7 @@ public class ReturnFollowUps {
                     events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
                             ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now,
                             order.request().ticketId()));
-                    meters.counter("aftersales.returns.pickup.shipped.back").increment();
+                    meters.counter(ReturnsMetrics.PICKUP_SHIPPED_BACK).increment();
                 }
             }
             return due.size();
@@ -133,7 +150,7 @@ public class ReturnFollowUps {
                 returns.update(order);
                 events.publish(ReturnsEvents.RETURN_FOLLOW_UP_DUE, order.id().toString(), new ReturnFollowUpDue(order.id(),
                         followUp.reason().name(), order.status().name(), followUp.dueAt(), now));
-                meters.counter("aftersales.returns.follow.ups.due", "reason", followUp.reason().name()).increment();
+                meters.counter(ReturnsMetrics.FOLLOW_UPS_DUE, "reason", followUp.reason().name()).increment();
             }
             return due.size();
         });
@@ -166,7 +183,7 @@ public class ReturnFollowUps {
                 returns.update(order);
                 events.publish(ReturnsEvents.RETURN_AGEING_ALERT, order.id().toString(), new ReturnAgeingAlert(order.id(), level,
                         order.status().name(), Duration.between(order.lastProgressAt(), now).toDays(), order.lastProgressAt(), now));
-                meters.counter("aftersales.returns.ageing.alerts", "level", level).increment();
+                meters.counter(ReturnsMetrics.AGEING_ALERTS, "level", level).increment();
             }
             return ageing.size();
         });

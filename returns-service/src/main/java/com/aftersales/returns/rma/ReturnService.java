@@ -1,5 +1,6 @@
 package com.aftersales.returns.rma;
 
+import com.aftersales.returns.shared.ReturnsMetrics;
 import com.aftersales.contracts.returns.ExchangeShipped;
 import com.aftersales.contracts.returns.InspectionCompleted;
 import com.aftersales.contracts.returns.OutOfStockRegistered;
@@ -79,7 +80,7 @@ public class ReturnService {
                 request.storeCode(), request.salespersonCode(), request.qualityFaultClaimed(), request.reason(),
                 request.requestDate(), now, request.ticketId()));
         publishDecided(order, now);
-        meters.counter("aftersales.returns.requested", "channel", request.channel().name(), "remedy", order.remedy().name())
+        meters.counter(ReturnsMetrics.RETURNS_REQUESTED, "channel", request.channel().name(), "remedy", order.remedy().name())
                 .increment();
         return order;
     }
@@ -102,7 +103,7 @@ public class ReturnService {
         order.overrideBy(supervisor, remedy, reason, now);
         returns.update(order);
         publishDecided(order, now);
-        meters.counter("aftersales.returns.overrides", "remedy", remedy.name()).increment();
+        meters.counter(ReturnsMetrics.RETURNS_OVERRIDES, "remedy", remedy.name()).increment();
         publishMove(order, from);
         return order;
     }
@@ -146,7 +147,7 @@ public class ReturnService {
                 stamped.passed(), stamped.faultConfirmed(), stamped.customerDamageFound(), contradicted,
                 order.fee() == null ? null : order.fee().amount(), order.fee() == null ? null : order.fee().currency(),
                 order.freightPayer().name(), stamped.inspector(), now));
-        meters.counter("aftersales.returns.inspections", "result", stamped.passed() ? "pass" : "fail",
+        meters.counter(ReturnsMetrics.INSPECTIONS, "result", stamped.passed() ? "pass" : "fail",
                 "contradictsClaim", String.valueOf(contradicted)).increment();
         publishMove(order, from);
         return order;
@@ -276,7 +277,7 @@ public class ReturnService {
         returns.update(order);
         events.publish(ReturnsEvents.UNIT_DISPOSED, id.toString(), new UnitDisposed(id, order.request().serialNumber(),
                 order.request().model(), disposition.name(), now));
-        meters.counter("aftersales.returns.units.disposed", "disposition", disposition.name()).increment();
+        meters.counter(ReturnsMetrics.UNITS_DISPOSED, "disposition", disposition.name()).increment();
         publishMove(order, from);
         return order;
     }
@@ -290,7 +291,7 @@ public class ReturnService {
         if (order.status() != from) {
             events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
                     from.name(), order.status().name(), order.remedy().name(), order.updatedAt(), order.request().ticketId()));
-            meters.counter("aftersales.returns.transitions", "to", order.status().name()).increment();
+            meters.counter(ReturnsMetrics.RETURNS_TRANSITIONS, "to", order.status().name()).increment();
         }
     }
 
