@@ -49,7 +49,10 @@ class DockerComposeFileTest {
     private static final int INSTANCE_PORT_STEP = 100;
 
     /** Extra environment variables every service container gets, beyond those the launcher sets. */
-    private static final Map<String, String> OPERATIONAL_ENVIRONMENT = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    private static final Map<String, String> OPERATIONAL_ENVIRONMENT = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+            "SPRING_PROFILES_ACTIVE", "prod",
+            "AFTERSALES_SECURITY_ISSUER", KeycloakRealmTest.ISSUER,
+            "AFTERSALES_SECURITY_JWK_SET_URI", "http://keycloak:8080/realms/aftersales/protocol/openid-connect/certs");
 
     private static final Pattern EXACT_VERSION_TAG = Pattern.compile("v?\\d+\\.\\d+(\\.\\d+)*([._-][A-Za-z0-9._-]+)?");
 
@@ -68,7 +71,7 @@ class DockerComposeFileTest {
 
     @Test
     void composeFileDeclaresTheWholePlatform() {
-        Set<String> expected = new LinkedHashSet<>(List.of("kafka", "kafka-init", "postgres", "prometheus", "grafana"));
+        Set<String> expected = new LinkedHashSet<>(List.of("kafka", "kafka-init", "postgres", "keycloak", "prometheus", "grafana"));
         SERVICES.forEach(service -> expected.add(service.module()));
         BACKENDS.forEach(backend -> expected.add(secondInstance(backend)));
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -175,7 +178,7 @@ class DockerComposeFileTest {
         if (platformService.database().isPresent()) {
             String database = platformService.database().get();
             assertThat(dependencies(service)).containsExactlyInAnyOrderEntriesOf(
-                    Map.of("postgres", HEALTHY, "kafka", HEALTHY, "kafka-init", COMPLETED));
+                    Map.of("postgres", HEALTHY, "kafka", HEALTHY, "kafka-init", COMPLETED, "keycloak", HEALTHY));
             assertThat(environment).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database);
             assertThat(environment).containsEntry("SPRING_DATASOURCE_USERNAME", database);
             assertThat(environment.get("SPRING_DATASOURCE_PASSWORD"))
@@ -188,6 +191,7 @@ class DockerComposeFileTest {
             PlatformService.BACKENDS.forEach(backend -> {
                 expectedDependencies.put(backend.module(), HEALTHY);
                 expectedDependencies.put(secondInstance(backend), HEALTHY);
+                expectedDependencies.put("keycloak", HEALTHY);
                 assertThat(environment).containsEntry(backend.urlVariable(), "http://" + backend.module() + ":"
                         + backend.defaultPort() + ",http://" + secondInstance(backend) + ":" + backend.defaultPort());
             });
