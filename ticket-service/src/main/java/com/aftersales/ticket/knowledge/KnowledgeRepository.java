@@ -25,15 +25,16 @@ class KnowledgeRepository {
     boolean insert(KnowledgeArticle a) {
         return jdbc.sql("""
                         insert into knowledge_article (id, model, category, fault_code, title, symptoms, cause, fix_steps,
-                                                       language, status, source, proposed_from_ticket, created_at, updated_at)
+                                                       language, status, source, proposed_from_ticket, updates_article,
+                                                       created_at, updated_at)
                         values (:id, :model, :category, :faultCode, :title, :symptoms, :cause, :fix, :language, :status,
-                                :source, :ticket, :createdAt, :updatedAt)
+                                :source, :ticket, :updates, :createdAt, :updatedAt)
                         on conflict (proposed_from_ticket) do nothing""")
                 .param("id", a.id()).param("model", a.model()).param("category", a.category())
                 .param("faultCode", a.faultCode()).param("title", a.title()).param("symptoms", a.symptoms())
                 .param("cause", a.cause()).param("fix", a.fixSteps()).param("language", a.language())
                 .param("status", a.status().name()).param("source", a.source()).param("ticket", a.proposedFromTicket())
-                .param("createdAt", Timestamp.from(a.createdAt())).param("updatedAt", Timestamp.from(a.updatedAt()))
+                .param("updates", a.updatesArticle()).param("createdAt", Timestamp.from(a.createdAt())).param("updatedAt", Timestamp.from(a.updatedAt()))
                 .update() == 1;
     }
 
@@ -52,6 +53,34 @@ class KnowledgeRepository {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("article " + a.id() + " changed since version " + readVersion);
         }
+    }
+
+    /**
+     * The published article of this category and fault code (and of this model or the whole category) most similar
+     * to the text, if at least {@code minSimilarity} similar.
+     */
+    Optional<KnowledgeArticle> closestPublished(String category, String model, String faultCode, String text,
+                                                double minSimilarity) {
+        return jdbc.sql("""
+                        select * from (
+                            select a.*, word_similarity(:text, a.search_text) as similarity
+                            from knowledge_article a
+                            where a.status = 'PUBLISHED' and a.category = :category and a.fault_code = :faultCode
+                              and (a.model is null or a.model = :model)
+                        ) hits
+                        where similarity >= :min
+                        order by similarity desc, id
+                        limit 1""")
+                .param("text", text.toLowerCase()).param("category", category).param("faultCode", faultCode)
+                .param("model", model).param("min", minSimilarity)
+                .query(KnowledgeRepository::map).optional();
+    }
+
+    /** A revised article was published: the one it revises leaves the suggestions. */
+    void retire(UUID id, java.time.Instant at) {
+        jdbc.sql("update knowledge_article set status = 'RETIRED', updated_at = :at, version = version + 1 "
+                        + "where id = :id and status = 'PUBLISHED'")
+                .param("id", id).param("at", Timestamp.from(at)).update();
     }
 
     Optional<KnowledgeArticle> find(UUID id) {
@@ -119,7 +148,8 @@ class KnowledgeRepository {
         return new KnowledgeArticle(rs.getObject("id", UUID.class), rs.getString("model"), rs.getString("category"),
                 rs.getString("fault_code"), rs.getString("title"), rs.getString("symptoms"), rs.getString("cause"),
                 rs.getString("fix_steps"), rs.getString("language"), ArticleStatus.valueOf(rs.getString("status")),
-                rs.getString("source"), rs.getObject("proposed_from_ticket", UUID.class), rs.getInt("solved_count"),
+                rs.getString("source"), rs.getObject("proposed_from_ticket", UUID.class),
+                rs.getObject("updates_article", UUID.class), rs.getInt("solved_count"),
                 rs.getInt("not_solved_count"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }

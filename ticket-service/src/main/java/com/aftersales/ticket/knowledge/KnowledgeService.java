@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Use cases of the knowledge base. */
@@ -21,6 +22,8 @@ public class KnowledgeService {
 
     static final String SOURCE_AGENT = "AGENT";
     static final String SOURCE_FIELD_VISIT = "FIELD_VISIT";
+    static final String RULE_REVISES = "field-visit-revises-article";
+    static final String RULE_NEW = "field-visit-new-article";
 
     private final KnowledgeRepository articles;
     private final KnowledgeProperties properties;
@@ -39,7 +42,7 @@ public class KnowledgeService {
         Instant now = now();
         KnowledgeArticle article = new KnowledgeArticle(UUID.randomUUID(), r.model(), r.category(), r.faultCode(), r.title(),
                 r.symptoms(), r.cause(), r.fixSteps(), r.language(), r.status() == null ? ArticleStatus.DRAFT : r.status(),
-                SOURCE_AGENT, null, 0, 0, now, now, 0);
+                SOURCE_AGENT, null, null, 0, 0, now, now, 0);
         articles.insert(article);
         return article;
     }
@@ -53,9 +56,12 @@ public class KnowledgeService {
                 r.title() != null ? r.title() : a.title(), r.symptoms() != null ? r.symptoms() : a.symptoms(),
                 r.cause() != null ? r.cause() : a.cause(), r.fixSteps() != null ? r.fixSteps() : a.fixSteps(),
                 r.language() != null ? r.language() : a.language(), r.status() != null ? r.status() : a.status(),
-                a.source(), a.proposedFromTicket(), a.solvedCount(), a.notSolvedCount(), a.createdAt(), now(),
-                a.version() + 1);
+                a.source(), a.proposedFromTicket(), a.updatesArticle(), a.solvedCount(), a.notSolvedCount(), a.createdAt(),
+                now(), a.version() + 1);
         articles.update(changed, a.version());
+        if (a.updatesArticle() != null && a.status() != ArticleStatus.PUBLISHED && changed.status() == ArticleStatus.PUBLISHED) {
+            articles.retire(a.updatesArticle(), changed.updatedAt());
+        }
         return changed;
     }
 
@@ -111,19 +117,27 @@ public class KnowledgeService {
     }
 
     /**
-     * A resolved field visit proposes a draft article for review; once per ticket, so a redelivered
-     * report proposes nothing new.
+     * A resolved field visit proposes a draft article for review, once per ticket (a redelivered report proposes
+     * nothing new). Rule {@value #RULE_REVISES}: when a published article of the same category and fault code reads
+     * like the visit (similarity at least {@code update-similarity}), the draft revises that article (publishing it
+     * retires the old one); otherwise rule {@value #RULE_NEW} proposes a new article.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void proposeFromVisit(UUID ticketId, String model, String category, String faultCode, String symptoms,
                                  String cause, String fix, String language) {
         Instant now = now();
-        String title = (faultCode == null ? "" : faultCode + " ") + truncate(cause == null ? symptoms : cause, 150);
-        boolean proposed = articles.insert(new KnowledgeArticle(UUID.randomUUID(), model, category, faultCode, title,
-                truncate(symptoms, 4000), truncate(cause, 4000), truncate(fix, 8000), language, ArticleStatus.DRAFT,
-                SOURCE_FIELD_VISIT, ticketId, 0, 0, now, now, 0));
+        String visitText = (symptoms == null ? "" : symptoms) + " " + (cause == null ? "" : cause);
+        Optional<KnowledgeArticle> revised = faultCode == null || visitText.isBlank() ? Optional.empty()
+                : articles.closestPublished(category, model, faultCode, visitText.strip(), properties.updateSimilarity());
+        String title = revised.map(KnowledgeArticle::title).orElse((faultCode == null ? "" : faultCode + " ")
+                + truncate(cause == null ? symptoms : cause, 150));
+        boolean proposed = articles.insert(new KnowledgeArticle(UUID.randomUUID(), revised.map(KnowledgeArticle::model)
+                .orElse(model), category, faultCode, title, truncate(symptoms, 4000), truncate(cause, 4000),
+                truncate(fix, 8000), language, ArticleStatus.DRAFT, SOURCE_FIELD_VISIT, ticketId,
+                revised.map(KnowledgeArticle::id).orElse(null), 0, 0, now, now, 0));
         if (proposed) {
-            meters.counter(TicketMetrics.KNOWLEDGE_PROPOSALS).increment();
+            meters.counter(TicketMetrics.KNOWLEDGE_PROPOSALS, "rule", revised.isPresent() ? RULE_REVISES : RULE_NEW)
+                    .increment();
         }
     }
 

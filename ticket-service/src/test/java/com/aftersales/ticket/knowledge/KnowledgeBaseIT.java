@@ -162,4 +162,47 @@ class KnowledgeBaseIT {
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(search("室内机漏水 滴水", "&model=" + model).findValuesAsString("id")).contains(draft.path("id").asString());
     }
+
+    @Test
+    void aVisitThatFixedAKnownFaultDifferentlyProposesARevisionWhichRetiresTheOldArticleWhenPublished() throws Exception {
+        TestApi supervisor = api.as(com.aftersales.testsupport.TestIdentity.SUPERVISOR);
+        HttpResponse<String> known = supervisor.post("/api/knowledge-articles", """
+                {"model":"%s","category":"AIR_CONDITIONER","faultCode":"E4","title":"E4 室外机风扇不转","symptoms":"外机风扇不转，E4 报警",
+                 "cause":"风扇电容老化","fixSteps":"更换风扇电容","language":"zh-CN","status":"PUBLISHED"}""".formatted(model), Map.of());
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(201);
+        String knownId = api.read(known).path("id").asString();
+
+        String customer = api.registerCustomer("冯敏", "133" + String.format("%08d", System.nanoTime() % 100_000_000), "B");
+        String serial = "SN-" + System.nanoTime();
+        api.registerProduct(customer, serial, model, LocalDate.now().minusMonths(3), true);
+        HttpResponse<String> created = api.post("/api/tickets",
+                TestApi.ticketBody(customer, serial, model, "PHONE", "外机风扇不转，E4 报警"), Map.of());
+        UUID ticketId = UUID.fromString(api.read(created).path("id").asString());
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
+                    DispatchEvents.VISIT_COMPLETED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-kb",
+                    new VisitCompleted(UUID.randomUUID(), UUID.randomUUID(), ticketId, UUID.randomUUID(), "COMPLETED",
+                            UUID.randomUUID(), 1, "风扇电容老化，电机轴承卡滞", "更换风扇电容并润滑电机轴承", "AIR_CONDITIONER", "E4",
+                            "CAPACITOR", true, 35, List.of(), "IN_WARRANTY", BigDecimal.ONE, BigDecimal.ZERO, "CNY", Instant.now())));
+        }
+
+        JsonNode[] revision = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (JsonNode a : api.getJson("/api/knowledge-articles?status=DRAFT&limit=100")) {
+                if (a.path("proposedFromTicket").asString().equals(ticketId.toString())) {
+                    revision[0] = a;
+                }
+            }
+            assertThat(revision[0]).isNotNull();
+        });
+        assertThat(revision[0].path("updatesArticle").asString()).as("rule field-visit-revises-article").isEqualTo(knownId);
+        assertThat(revision[0].path("fixSteps").asString()).isEqualTo("更换风扇电容并润滑电机轴承");
+
+        HttpResponse<String> published = supervisor.patch("/api/knowledge-articles/" + revision[0].path("id").asString(),
+                "{\"status\":\"PUBLISHED\"}", Map.of("If-Match", "W/\"0\""));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(api.getJson("/api/knowledge-articles/" + knownId).path("status").asString()).isEqualTo("RETIRED");
+        assertThat(search("外机风扇不转", "&model=" + model).findValuesAsString("id"))
+                .contains(revision[0].path("id").asString()).doesNotContain(knownId);
+    }
 }
