@@ -29,8 +29,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Four services starting at once on two cores take well over a minute when the JIT caches are cold. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
-    /** Longer than Spring's default graceful-shutdown phase (30 s) would be pointless for a dev platform. */
-    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * SIGTERM, then SIGKILL after this long: more than the services' graceful shutdown needs (listeners stop, the
+     * web server drains for up to spring.lifecycle.timeout-per-shutdown-phase = 20 s, the outbox relay flushes), the
+     * same budget as terminationGracePeriodSeconds in deploy/k8s.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final int HTTP_OK = 200;

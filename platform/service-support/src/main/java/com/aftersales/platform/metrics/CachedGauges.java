@@ -74,6 +74,16 @@ public class CachedGauges implements SmartLifecycle {
         scheduler = executor;
     }
 
+    /**
+     * Stops after every bean that registers gauges. Spring stops a lifecycle bean's dependents before the bean itself:
+     * at the default phase this would stop the outbox relay (which registers its gauges here) before the web server
+     * drained, and the events of the last in-flight requests would stay unpublished until the next start.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public void stop() {
         ScheduledExecutorService executor = scheduler;
