@@ -79,6 +79,23 @@ class BackendFailureTest {
 	}
 
 	@Test
+	void gatewayProblemsSpeakTheClientsLanguageAndKeepTheirType() {
+		HttpResponse<String> chinese = gateway.get("/api/technicians/T-4", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
+		assertThat(chinese.headers().firstValue("Content-Language")).hasValue("zh-CN");
+		JsonNode problem = assertProblem(chinese, "service-unavailable", 503, "/api/technicians/T-4");
+		assertThat(problem.get("title").asString()).isEqualTo("服务暂时不可用");
+		assertThat(problem.get("detail").asString()).contains("Retry-After");
+
+		HttpResponse<String> english = gateway.get("/api/technicians/T-4", "Accept-Language", "en-US");
+		assertThat(assertProblem(english, "service-unavailable", 503, "/api/technicians/T-4").get("title").asString())
+			.isEqualTo("The service is temporarily unavailable");
+
+		HttpResponse<String> anonymous = gateway.withToken(null).get("/api/tickets/T-1", "Accept-Language", "zh");
+		JsonNode unauthenticated = assertProblem(anonymous, "unauthenticated", 401, "/api/tickets/T-1");
+		assertThat(unauthenticated.get("title").asString()).isEqualTo("需要登录认证");
+	}
+
+	@Test
 	void stoppedBackendAnswersPostWithServiceUnavailableToo() {
 		HttpResponse<String> response = gateway.send(
 				gateway.request("/api/dispatch").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
