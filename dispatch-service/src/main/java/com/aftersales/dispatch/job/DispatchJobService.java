@@ -28,11 +28,15 @@ import java.util.UUID;
 public class DispatchJobService {
 
     static final String RULE_CANCEL_WITH_TICKET = "cancel-with-ticket";
+    static final String RULE_VISIT_REQUESTED = "visit-requested-by-agent";
+    /** The ticket status in which a technician is wanted. */
+    static final String VISIT_REQUESTED_STATUS = "AWAITING_TECHNICIAN";
     static final String SYSTEM = "system:dispatch-service";
 
     private static final Logger log = LoggerFactory.getLogger(DispatchJobService.class);
 
     private final DispatchJobRepository jobs;
+    private final TicketsWithoutJob ticketsWithoutJob;
     private final EventPublisher events;
     private final ApplicationEventPublisher inProcess;
     private final VisitRequirement visitRequirement;
@@ -40,9 +44,10 @@ public class DispatchJobService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DispatchJobService(DispatchJobRepository jobs, EventPublisher events, ApplicationEventPublisher inProcess,
-                       DispatchProperties properties, Clock clock, MeterRegistry meters) {
+    DispatchJobService(DispatchJobRepository jobs, TicketsWithoutJob ticketsWithoutJob, EventPublisher events,
+                       ApplicationEventPublisher inProcess, DispatchProperties properties, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
+        this.ticketsWithoutJob = ticketsWithoutJob;
         this.events = events;
         this.inProcess = inProcess;
         this.visitRequirement = new VisitRequirement(properties.visitTicketTypes());
@@ -51,14 +56,22 @@ public class DispatchJobService {
         this.meters = meters;
     }
 
-    /** A ticket was opened: queue a job when it needs a visit (held when out of warranty without a charge basis). */
+    /**
+     * A ticket was opened: queue a job when it needs a visit (held when out of warranty without a charge basis).
+     * A ticket that needs none is remembered, so that a job can be queued if an agent later sends a technician.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ticketOpened(TicketOpened ticket) {
         VisitRequirement.Decision decision = visitRequirement.decide(ticket.ticketType());
         if (!decision.visitNeeded()) {
             log.info("Ticket {} needs no visit ({})", ticket.ticketId(), decision.explanation());
+            ticketsWithoutJob.remember(ticket);
             return;
         }
+        queue(ticket, decision.explanation());
+    }
+
+    private void queue(TicketOpened ticket, String reason) {
         String holdReason = JobIntakeRules.holdReason(ticket.entitlement(), ticket.chargeBasisCommunicated());
         TicketOpened.SlaDueTimes sla = ticket.sla();
         DispatchJob job = new DispatchJob(UUID.randomUUID(), ticket.ticketId(), ticket.customerId(), ticket.serialNumber(),
@@ -67,7 +80,7 @@ public class DispatchJobService {
                 GeoPoint.ofNullable(ticket.latitude(), ticket.longitude()), ticket.entitlement(),
                 sla == null ? null : sla.onSiteDueAt(), sla == null ? null : sla.onSiteTargetAt(),
                 holdReason == null ? DispatchJobStatus.AWAITING_ASSIGNMENT : DispatchJobStatus.HELD,
-                decision.explanation(), holdReason, JobIntakeRules.autoAssignBlocked(ticket.latitude(), ticket.longitude()),
+                reason, holdReason, JobIntakeRules.autoAssignBlocked(ticket.latitude(), ticket.longitude()),
                 null, null, null, clock.instant().truncatedTo(ChronoUnit.MICROS), 0);
         if (!jobs.insertIfAbsent(job)) {
             log.info("Ticket {} already has a dispatch job; nothing queued", ticket.ticketId());
@@ -99,7 +112,7 @@ public class DispatchJobService {
             jobs.updateTicketFacts(job.amended(amended.priority(), upper(amended.faultCategory()), amended.faultCode(),
                     amended.faultDescription(), sla == null ? job.onSiteDueAt() : sla.onSiteDueAt(),
                     sla == null ? job.onSiteTargetAt() : sla.onSiteTargetAt()));
-        }, () -> log.info("Ticket {} amended; it has no dispatch job", amended.ticketId()));
+        }, () -> ticketsWithoutJob.amend(amended));
     }
 
     /** The customer was told the charge basis: a held job becomes assignable. */
@@ -121,6 +134,17 @@ public class DispatchJobService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ticketStatusChanged(TicketStatusChanged change) {
+        if (VISIT_REQUESTED_STATUS.equals(change.toStatus())) {
+            // Rule visit-requested-by-agent: a ticket that needed no visit at intake gets a job once it is sent to
+            // a technician; tickets that already have one are left alone.
+            if (jobs.findByTicket(change.ticketId()).isEmpty()) {
+                ticketsWithoutJob.facts(change.ticketId()).ifPresentOrElse(
+                        facts -> queue(facts, RULE_VISIT_REQUESTED + ": ticket moved " + change.fromStatus() + " → "
+                                + change.toStatus() + " by " + change.actor()),
+                        () -> log.info("Ticket {} awaits a technician but its opening is unknown here", change.ticketId()));
+            }
+            return;
+        }
         if (!cancelOnTicketStatuses.contains(change.toStatus())) {
             return;
         }

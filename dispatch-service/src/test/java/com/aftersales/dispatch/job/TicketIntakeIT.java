@@ -103,6 +103,27 @@ class TicketIntakeIT {
     }
 
     @Test
+    void aConsultationSentToATechnicianLaterGetsAJobFromItsOpeningFacts() {
+        EventEnvelope<TicketOpened> opened = ticketOpened("CONSULTATION");
+        UUID ticketId = opened.data().ticketId();
+        kafka.publish(opened);
+        kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                TicketEvents.TICKET_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
+                new com.aftersales.contracts.ticket.TicketStatusChanged(ticketId, "TRIAGED", "AWAITING_TECHNICIAN",
+                        "agent:test.agent", "电话里无法解决，需上门", Instant.now())));
+
+        await().atMost(WAIT).until(() -> jobsFor(ticketId) == 1);
+        var job = jdbc.sql("select reason, model, fault_description, status from dispatch_job where ticket_id = :t")
+                .param("t", ticketId).query().singleRow();
+        assertThat((String) job.get("reason")).startsWith(DispatchJobService.RULE_VISIT_REQUESTED)
+                .contains("TRIAGED → AWAITING_TECHNICIAN", "agent:test.agent");
+        assertThat(job.get("model")).isEqualTo("XQG100-14");
+        assertThat(job.get("fault_description")).isEqualTo("洗衣机漏水");
+        assertThat(kafka.events(Topics.DISPATCH, ticketId.toString(), 1, WAIT).get(0).type())
+                .isEqualTo(DispatchEvents.DISPATCH_JOB_QUEUED);
+    }
+
+    @Test
     void aConsultationNeedsNoJob() {
         EventEnvelope<TicketOpened> event = ticketOpened("CONSULTATION");
         kafka.publish(event);
