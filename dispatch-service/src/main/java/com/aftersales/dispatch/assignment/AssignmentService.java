@@ -11,6 +11,7 @@ import com.aftersales.dispatch.job.JobReadyForAssignment;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
 import com.aftersales.dispatch.technician.Technician;
+import com.aftersales.dispatch.technician.TechnicianStatus;
 import com.aftersales.dispatch.technician.TechnicianRepository;
 import com.aftersales.dispatch.technician.TechnicianWentOffDuty;
 import com.aftersales.platform.outbox.EventPublisher;
@@ -40,6 +41,7 @@ public class AssignmentService {
     static final String RULE_REASSIGN_ON_DECLINE = "reassign-on-decline";
     static final String RULE_REASSIGN_OFF_DUTY = "reassign-when-off-duty";
     static final String RULE_ASSIGNABLE = "job-assignable";
+    public static final String RULE_DAY_PLAN = "day-plan-applied";
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
@@ -141,6 +143,37 @@ public class AssignmentService {
                 + "; supervisor reason: " + request.reason();
         return assignTo(job, technician, mode, supervisor, scored.map(Proposal.ScoredCandidate::score).orElse(null),
                 explanation, request.reason());
+    }
+
+    /** What applying one planned visit did. */
+    public enum PlannedOutcome {
+        ASSIGNED, REASSIGNED, UNCHANGED, SKIPPED
+    }
+
+    /**
+     * Rule {@value #RULE_DAY_PLAN}: the day plan puts this job on this technician. A waiting job is assigned to
+     * them; a job assigned to someone else and not started moves to them (cause REPLANNED); anything else (started,
+     * held, closed since the plan was solved, technician gone off duty) is left alone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PlannedOutcome assignPlanned(UUID jobId, UUID technicianId, String actor, String explanation) {
+        DispatchJob job = jobs.findForUpdate(jobId).orElse(null);
+        Technician technician = technicians.find(technicianId).orElse(null);
+        if (job == null || technician == null || technician.status() == TechnicianStatus.OFF_DUTY
+                || (job.status() != DispatchJobStatus.AWAITING_ASSIGNMENT && job.status() != DispatchJobStatus.ASSIGNED)) {
+            return PlannedOutcome.SKIPPED;
+        }
+        if (technicianId.equals(job.technicianId())) {
+            return PlannedOutcome.UNCHANGED;
+        }
+        technicians.lockForAssignment(technicianId);
+        PlannedOutcome outcome = PlannedOutcome.ASSIGNED;
+        if (job.technicianId() != null) {
+            job = unassign(job, "REPLANNED", RULE_DAY_PLAN + ": " + explanation, actor);
+            outcome = PlannedOutcome.REASSIGNED;
+        }
+        assignTo(job, technician, "PLANNED", actor, null, RULE_DAY_PLAN + ": " + explanation, null);
+        return outcome;
     }
 
     /** The assigned technician declines: record why, and let the engine find someone else. */

@@ -2,6 +2,7 @@ package com.aftersales.dispatch.planning;
 
 import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.dispatch.assignment.AssignmentProperties;
+import com.aftersales.dispatch.assignment.AssignmentService;
 import com.aftersales.dispatch.job.DispatchJob;
 import com.aftersales.dispatch.job.DispatchJobRepository;
 import com.aftersales.dispatch.job.DispatchJobStatus;
@@ -42,6 +43,7 @@ public class DayPlanService {
     /** Warm start for this instance's next re-plan only; the plan everyone reads is in {@link DayPlanStore}. */
     private final AtomicReference<DayPlan> lastPlan = new AtomicReference<>();
     private final DayPlanStore store;
+    private final AssignmentService assignments;
     private final java.util.concurrent.atomic.AtomicBoolean replanScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ScheduledExecutorService replanner = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(runnable -> {
@@ -51,8 +53,10 @@ public class DayPlanService {
             });
 
     DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningReads reads, PlanningProperties properties,
-                   AssignmentProperties assignment, Clock clock, MeterRegistry meters, DayPlanStore store) {
+                   AssignmentProperties assignment, Clock clock, MeterRegistry meters, DayPlanStore store,
+                   AssignmentService assignments) {
         this.jobs = jobs;
+        this.assignments = assignments;
         this.store = store;
         this.technicians = technicians;
         this.reads = reads;
@@ -98,6 +102,46 @@ public class DayPlanService {
                 solved.unassigned().stream().map(PlanVisit::id).toList(), millis, previous != null, now, false);
         store.save(view);
         return view;
+    }
+
+    /**
+     * A supervisor applies the current plan: each planned visit's job goes to the technician whose route it is on
+     * (see {@link AssignmentService#assignPlanned}); a stale plan is re-planned first so that nobody is sent on
+     * yesterday's picture. One transaction: the plan is applied whole or not at all.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public PlanApplication apply(String supervisor) {
+        DayPlanView plan = current();
+        if (plan.stale()) {
+            plan = replan();
+        }
+        java.util.Map<AssignmentService.PlannedOutcome, List<String>> outcomes =
+                new java.util.EnumMap<>(AssignmentService.PlannedOutcome.class);
+        for (Route route : plan.routes()) {
+            for (int i = 0; i < route.stops().size(); i++) {
+                Route.Stop stop = route.stops().get(i);
+                String explanation = "stop " + (i + 1) + " of " + route.stops().size() + " on the plan solved "
+                        + plan.solvedAt() + ", arrival " + stop.arrival() + (stop.lateMinutes() > 0
+                        ? ", " + stop.lateMinutes() + " min after the window" : "");
+                AssignmentService.PlannedOutcome outcome = assignments.assignPlanned(java.util.UUID.fromString(stop.visitId()),
+                        java.util.UUID.fromString(route.technicianId()), supervisor, explanation);
+                outcomes.computeIfAbsent(outcome, o -> new ArrayList<>()).add(stop.visitId());
+            }
+        }
+        return new PlanApplication(plan.solvedAt(), outcomes.getOrDefault(AssignmentService.PlannedOutcome.ASSIGNED, List.of()),
+                outcomes.getOrDefault(AssignmentService.PlannedOutcome.REASSIGNED, List.of()),
+                outcomes.getOrDefault(AssignmentService.PlannedOutcome.UNCHANGED, List.of()),
+                outcomes.getOrDefault(AssignmentService.PlannedOutcome.SKIPPED, List.of()), plan.unassignedJobIds());
+    }
+
+    /**
+     * What applying the plan did, by job id.
+     *
+     * @param skipped    planned jobs left alone (started, held or closed since, technician off duty)
+     * @param notPlanned jobs the plan could not place; they keep waiting for the assignment engine or a supervisor
+     */
+    public record PlanApplication(Instant planSolvedAt, List<String> assigned, List<String> reassigned,
+                                  List<String> unchanged, List<String> skipped, List<String> notPlanned) {
     }
 
     public DayPlanView current() {

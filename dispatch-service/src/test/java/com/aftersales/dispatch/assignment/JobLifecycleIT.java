@@ -236,6 +236,31 @@ class JobLifecycleIT {
         assertThat(route).isNotNull();
         assertThat(route.path("stops").get(0).path("visitId").asString()).isEqualTo(jobId);
 
+        // applying the plan accounts for every planned job; this one already sits with its planned technician
+        Api.Response applied = api().post("/api/dispatch/day-plan/application", "");
+        assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
+        java.util.Set<String> accounted = new java.util.HashSet<>();
+        for (String list : List.of("assigned", "reassigned", "unchanged", "skipped")) {
+            applied.body().path(list).forEach(id -> accounted.add(id.asString()));
+        }
+        // the plan applied (re-planned first had it gone stale meanwhile)
+        JsonNode appliedPlan = api().get("/api/dispatch/day-plan").body();
+        assertThat(appliedPlan.path("solvedAt").asString()).isEqualTo(applied.body().path("planSolvedAt").asString());
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        appliedPlan.path("routes").forEach(r -> r.path("stops").forEach(stop -> planned.add(stop.path("visitId").asString())));
+        assertThat(accounted).isEqualTo(planned);
+        assertThat(applied.body().path("unchanged").toString()).contains(jobId);
+        for (JsonNode r : appliedPlan.path("routes")) {
+            for (JsonNode stop : r.path("stops")) {
+                String planned1 = stop.path("visitId").asString();
+                if (applied.body().path("assigned").toString().contains(planned1)
+                        || applied.body().path("reassigned").toString().contains(planned1)) {
+                    assertThat(api().get("/api/dispatch/jobs/" + planned1).body().path("technicianId").asString())
+                            .as("a moved job sits with its planned technician").isEqualTo(r.path("technicianId").asString());
+                }
+            }
+        }
+
         // a new job makes the plan stale; the automatic re-plan repairs it from the previous one
         String firstSolvedAt = first.body().path("solvedAt").asString();
         kafka.publish(ticket(category, 31.24, 121.47, "IN_WARRANTY", null));
