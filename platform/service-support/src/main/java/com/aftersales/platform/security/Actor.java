@@ -2,6 +2,7 @@ package com.aftersales.platform.security;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,9 +42,31 @@ public record Actor(String subject, Set<Role> roles, String store, String depot,
         return has(role) && roles.stream().allMatch(r -> r == role || scoped.contains(r));
     }
 
-    /** How timelines and the audit log name the actor, e.g. {@code AGENT:agent.li}. */
+    /** Matches no technician: a TECHNICIAN token without a usable {@code technician_id} sees nothing. */
+    public static final UUID NO_TECHNICIAN = new UUID(0, 0);
+    /** Matches no store or depot code, for scoped tokens without their scope claim. */
+    public static final String NO_SCOPE = "";
+
+    /** The technician whose work alone this actor may see, or empty when it sees everyone's. */
+    public Optional<UUID> technicianScope() {
+        return onlyScopedAs(Role.TECHNICIAN) ? Optional.of(technicianId == null ? NO_TECHNICIAN : technicianId)
+                : Optional.empty();
+    }
+
+    /** The store whose sales and returns alone this actor may see, or empty when it sees all stores'. */
+    public Optional<String> storeScope() {
+        return onlyScopedAs(Role.STORE) ? Optional.of(store == null ? NO_SCOPE : store) : Optional.empty();
+    }
+
+    /** The depot whose repair orders alone this actor may see, or empty when it sees all depots'. */
+    public Optional<String> depotScope() {
+        return onlyScopedAs(Role.DEPOT_PARTNER) ? Optional.of(depot == null ? NO_SCOPE : depot) : Optional.empty();
+    }
+
+    /** How timelines name the actor: its roles and subject, e.g. {@code agent:agent.li} (as {@code system:<service>}). */
     public String label() {
-        String primary = roles.stream().sorted().map(Role::name).collect(Collectors.joining("+"));
-        return (primary.isEmpty() ? "USER" : primary) + ":" + subject;
+        String kind = roles.stream().sorted().map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining("+"));
+        return (kind.isEmpty() ? "user" : kind) + ":" + subject;
     }
 }

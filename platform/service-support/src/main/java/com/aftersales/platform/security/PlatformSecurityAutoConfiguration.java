@@ -1,5 +1,11 @@
 package com.aftersales.platform.security;
 
+import com.aftersales.platform.audit.AuditController;
+import com.aftersales.platform.audit.AuditFilter;
+import com.aftersales.platform.audit.AuditLog;
+import com.aftersales.platform.audit.AuditProperties;
+import com.aftersales.platform.schema.PlatformSchemaMigration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +34,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
@@ -54,7 +62,7 @@ import java.util.List;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableConfigurationProperties({PlatformSecurityProperties.class, AuditProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
     /** Reachable without a token: probes, metrics scraped on the internal network, and the API description. */
@@ -118,9 +126,19 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    AuditLog auditLog(JdbcClient jdbc, MeterRegistry meters, PlatformSchemaMigration schema) {
+        return new AuditLog(jdbc, meters, schema);
+    }
+
+    @Bean
+    AuditController auditController(AuditLog audit, AuditProperties properties) {
+        return new AuditController(audit, properties);
+    }
+
+    @Bean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtDecoder decoder,
                                                     JwtAuthenticationConverter converter,
-                                                    ProblemSecurityHandlers problems,
+                                                    ProblemSecurityHandlers problems, AuditLog audit,
                                                     ObjectProvider<EndpointAccessRules> access,
                                                     @Value("${spring.application.name}") String service) throws Exception {
         List<EndpointRule> rules = effectiveRules(service, access.getIfAvailable());
@@ -146,7 +164,10 @@ public class PlatformSecurityAutoConfiguration {
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // After authentication, before authorization: it knows the actor and sees a 403 as it passes.
+                // Not a bean, so that the servlet container does not register it a second time outside the chain.
+                .addFilterAfter(new AuditFilter(audit), ExceptionTranslationFilter.class);
         return http.build();
     }
 

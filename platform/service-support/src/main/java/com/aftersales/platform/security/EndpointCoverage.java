@@ -1,0 +1,40 @@
+package com.aftersales.platform.security;
+
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Compares a service's request mappings with its role × endpoint table, for the matrix tests. */
+public final class EndpointCoverage {
+
+    private EndpointCoverage() {
+    }
+
+    /** Every {@code METHOD /api/...} the service maps. */
+    public static Set<String> mappedEndpoints(RequestMappingHandlerMapping mapping) {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() == null) {
+                continue;
+            }
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                        endpoints.add(method.name() + " " + pattern);
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    /** Every {@code METHOD pattern} of the table. */
+    public static Set<String> tableEndpoints(List<EndpointRule> rules) {
+        return rules.stream().map(r -> r.method().name() + " " + r.pattern()).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
