@@ -1,6 +1,7 @@
 package com.aftersales.ticket.customer;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.ticket.security.StoreScope;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,10 +43,12 @@ class CustomerController {
 
     private final CustomerService customers;
     private final IdempotentRequests idempotency;
+    private final StoreScope scope;
 
-    CustomerController(CustomerService customers, IdempotentRequests idempotency) {
+    CustomerController(CustomerService customers, IdempotentRequests idempotency, StoreScope scope) {
         this.customers = customers;
         this.idempotency = idempotency;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -69,6 +72,7 @@ class CustomerController {
     @Operation(summary = "A customer profile", description = "The ETag carries the version for If-Match on PATCH.")
     @ApiResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<CustomerView> get(@PathVariable UUID id) {
+        scope.requireCustomer(id);
         Customer customer = customers.require(id);
         return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(CustomerView.of(customer));
     }
@@ -81,6 +85,7 @@ class CustomerController {
     ResponseEntity<CustomerView> update(@PathVariable UUID id,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody UpdateCustomerRequest request) {
+        scope.requireCustomer(id);
         Customer customer = customers.update(id, request, ifMatch);
         return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(CustomerView.of(customer));
     }
@@ -93,6 +98,8 @@ class CustomerController {
                               @RequestParam(required = false) @Size(max = 200) String name,
                               @RequestParam(required = false) @Size(max = 64) String serial,
                               @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
-        return customers.search(phone, name, serial, limit).stream().map(CustomerView::of).toList();
+        // A store clerk's search only finds its own store's customers (filtered after the search: fewer than limit).
+        return customers.search(phone, name, serial, limit).stream().filter(c -> scope.customerVisible(c.id()))
+                .map(CustomerView::of).toList();
     }
 }

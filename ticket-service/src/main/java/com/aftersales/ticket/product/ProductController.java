@@ -1,6 +1,9 @@
 package com.aftersales.ticket.product;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemType;
+import com.aftersales.ticket.security.StoreScope;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,8 +37,10 @@ class ProductController {
 
     private final ProductService products;
     private final IdempotentRequests idempotency;
+    private final StoreScope scope;
 
-    ProductController(ProductService products, IdempotentRequests idempotency) {
+    ProductController(ProductService products, IdempotentRequests idempotency, StoreScope scope) {
+        this.scope = scope;
         this.products = products;
         this.idempotency = idempotency;
     }
@@ -53,6 +58,7 @@ class ProductController {
                                     @Parameter(description = "Client-chosen key that makes the request safe to retry")
                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                     @Valid @RequestBody RegisterProductRequest request) {
+        scope.requireNewSale(customerId, request.storeCode());
         return idempotency.create("POST /api/customers/" + customerId + "/products", idempotencyKey, request, () -> {
             RegisteredProduct product = products.register(customerId, request);
             return new IdempotentRequests.Created(URI.create("/api/customers/" + customerId + "/products/" + product.id()),
@@ -64,7 +70,9 @@ class ProductController {
     @Operation(summary = "A customer's registered units")
     @ApiResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = "application/problem+json"))
     List<ProductView> ofCustomer(@PathVariable UUID customerId) {
-        return products.ofCustomer(customerId).stream().map(p -> ProductView.of(p, List.of())).toList();
+        scope.requireCustomer(customerId);
+        return products.ofCustomer(customerId).stream().filter(p -> scope.storeVisible(p.storeCode()))
+                .map(p -> ProductView.of(p, List.of())).toList();
     }
 
     @PatchMapping(path = "/api/customers/{customerId}/products/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -77,6 +85,17 @@ class ProductController {
     ResponseEntity<ProductView> update(@PathVariable UUID customerId, @PathVariable UUID productId,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        @Valid @RequestBody UpdateProductRequest request) {
+        if (scope.store().isPresent()) {
+            // A store corrects only its own sales, and cannot hand a unit to another store.
+            boolean own = products.ofCustomer(customerId).stream()
+                    .anyMatch(p -> p.id().equals(productId) && scope.storeVisible(p.storeCode()));
+            if (!own) {
+                throw ProblemException.notFound("product", productId);
+            }
+            if (request.storeCode() != null && !scope.storeVisible(request.storeCode())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "A store cannot move a unit to another store");
+            }
+        }
         RegisteredProduct product = products.update(customerId, productId, request, ifMatch);
         return ResponseEntity.ok().eTag(Versions.etag(product.version())).body(ProductView.of(product, List.of()));
     }
@@ -88,6 +107,11 @@ class ProductController {
     @ApiResponse(responseCode = "404", description = "No unit with this serial", content = @Content(mediaType = "application/problem+json"))
     List<ProductView> lookup(@PathVariable @Size(max = 64) String serial,
                              @RequestParam(required = false) @Size(max = 64) String model) {
-        return products.lookup(serial, model);
+        List<ProductView> found = products.lookup(serial, model).stream()
+                .filter(p -> scope.storeVisible(p.storeCode())).toList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("product", serial);
+        }
+        return found;
     }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.ticket.ticket;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.security.CurrentActor;
 import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.shared.InvalidFieldException;
 import com.aftersales.ticket.shared.Versions;
@@ -40,18 +41,19 @@ import java.util.UUID;
 class TicketController {
 
     static final String OPEN_SCOPE = "POST /api/tickets";
-    /** Until identities arrive with the gateway security issue, API actions are attributed to this actor. */
-    static final String UNAUTHENTICATED_ACTOR = "agent:unauthenticated";
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private final TicketService tickets;
     private final IdempotentRequests idempotency;
     private final TicketProperties properties;
+    private final CurrentActor actors;
 
-    TicketController(TicketService tickets, IdempotentRequests idempotency, TicketProperties properties) {
+    TicketController(TicketService tickets, IdempotentRequests idempotency, TicketProperties properties,
+                     CurrentActor actors) {
         this.tickets = tickets;
         this.idempotency = idempotency;
         this.properties = properties;
+        this.actors = actors;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +73,7 @@ class TicketController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody OpenTicketRequest request) {
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
-            Ticket ticket = tickets.open(request, UNAUTHENTICATED_ACTOR);
+            Ticket ticket = tickets.open(request, actors.get().label());
             TicketService.TicketDetails details = tickets.details(ticket.id());
             return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
                     TicketView.of(details.ticket(), details.timeline(), details.sla(), tickets.suggestions(ticket.id())));
@@ -138,7 +140,7 @@ class TicketController {
     ResponseEntity<TicketView> transition(@PathVariable UUID id,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody TicketCommands.Transition command) {
-        tickets.transition(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        tickets.transition(id, command, ifMatch, actors.get().label());
         return view(id);
     }
 
@@ -152,7 +154,7 @@ class TicketController {
     ResponseEntity<TicketView> amend(@PathVariable UUID id,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @Valid @RequestBody TicketCommands.Amend command) {
-        tickets.amend(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        tickets.amend(id, command, ifMatch, actors.get().label());
         return view(id);
     }
 
@@ -165,7 +167,7 @@ class TicketController {
     ResponseEntity<TicketView> chargeBasis(@PathVariable UUID id,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody TicketCommands.ChargeBasis command) {
-        tickets.chargeBasisCommunicated(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        tickets.chargeBasisCommunicated(id, command, ifMatch, actors.get().label());
         return view(id);
     }
 
@@ -177,7 +179,7 @@ class TicketController {
     ResponseEntity<TicketView> escalate(@PathVariable UUID id,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody TicketCommands.Escalate command) {
-        tickets.escalate(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        tickets.escalate(id, command, ifMatch, actors.get().label());
         return view(id);
     }
 
@@ -188,7 +190,7 @@ class TicketController {
     ResponseEntity<TicketView> endEscalation(@PathVariable UUID id,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody TicketCommands.EndEscalation command) {
-        tickets.endEscalation(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        tickets.endEscalation(id, command, ifMatch, actors.get().label());
         return view(id);
     }
 
@@ -208,7 +210,7 @@ class TicketController {
     ResponseEntity<TicketView> knowledgeOutcome(@PathVariable UUID id,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody TicketCommands.KnowledgeOutcome command) {
-        tickets.knowledgeOutcome(id, command, ifMatch, UNAUTHENTICATED_ACTOR);
+        tickets.knowledgeOutcome(id, command, ifMatch, actors.get().label());
         return view(id);
     }
 

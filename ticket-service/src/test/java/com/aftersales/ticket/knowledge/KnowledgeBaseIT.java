@@ -4,6 +4,7 @@ import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.VisitCompleted;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import com.aftersales.ticket.TestApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,8 @@ class KnowledgeBaseIT {
 
     private String article(String model, String category, String title, String symptoms, String cause, String fix,
                            String language) throws Exception {
-        HttpResponse<String> created = api.post("/api/knowledge-articles", """
+        // Supervisors and QC curate the knowledge base; agents read it.
+        HttpResponse<String> created = api.as(TestIdentity.SUPERVISOR).post("/api/knowledge-articles", """
                 {"model":%s,"category":"%s","title":"%s","symptoms":"%s","cause":"%s","fixSteps":"%s","language":"%s",
                  "status":"PUBLISHED"}""".formatted(model == null ? "null" : "\"" + model + "\"", category, title, symptoms,
                 cause, fix, language), Map.of());
@@ -157,7 +159,7 @@ class KnowledgeBaseIT {
                 .doesNotContain(draft.path("id").asString());
         assertThat(api.getJson("/api/tickets/" + ticketId).path("status").asString()).isIn("RESOLVED", "OPEN");
 
-        HttpResponse<String> published = api.patch("/api/knowledge-articles/" + draft.path("id").asString(),
+        HttpResponse<String> published = api.as(TestIdentity.QC).patch("/api/knowledge-articles/" + draft.path("id").asString(),
                 "{\"status\":\"PUBLISHED\"}", Map.of("If-Match", "W/\"0\""));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(search("室内机漏水 滴水", "&model=" + model).findValuesAsString("id")).contains(draft.path("id").asString());
@@ -165,7 +167,7 @@ class KnowledgeBaseIT {
 
     @Test
     void aVisitThatFixedAKnownFaultDifferentlyProposesARevisionWhichRetiresTheOldArticleWhenPublished() throws Exception {
-        TestApi supervisor = api.as(com.aftersales.testsupport.TestIdentity.SUPERVISOR);
+        TestApi supervisor = api.as(TestIdentity.SUPERVISOR);
         HttpResponse<String> known = supervisor.post("/api/knowledge-articles", """
                 {"model":"%s","category":"AIR_CONDITIONER","faultCode":"E4","title":"E4 室外机风扇不转","symptoms":"外机风扇不转，E4 报警",
                  "cause":"风扇电容老化","fixSteps":"更换风扇电容","language":"zh-CN","status":"PUBLISHED"}""".formatted(model), Map.of());

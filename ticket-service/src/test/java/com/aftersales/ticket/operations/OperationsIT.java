@@ -3,6 +3,7 @@ package com.aftersales.ticket.operations;
 import com.aftersales.contracts.Topics;
 import com.aftersales.platform.metrics.CachedGauges;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import com.aftersales.ticket.TestApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +60,7 @@ class OperationsIT {
             assertThat(value).startsWith("00-" + TRACE_ID + "-").doesNotEndWith("-00f067aa0ba902b7-01");
         }
 
-        JsonNode snapshot = api.getJson("/api/ops/ticket-service");
+        JsonNode snapshot = api.as(TestIdentity.OPS).getJson("/api/ops/ticket-service");
         long openInDatabase = jdbc.sql("select count(*) from ticket where status = 'OPEN'").query(Long.class).single();
         long backlogInDatabase = jdbc.sql("select count(*) from ticket where status <> 'CLOSED'").query(Long.class).single();
         assertThat(snapshot.path("backlogByStatus").path("OPEN").asLong()).isEqualTo(openInDatabase);

@@ -186,8 +186,10 @@ class TicketApiIT {
         assertThat(notAnId.statusCode()).isEqualTo(400);
         assertThat(json.readTree(notAnId.body()).path("errors").get(0).path("field").asString()).isEqualTo("id");
 
+        // A route missing from the role table is refused before anything looks it up (closed by default).
         HttpResponse<String> noRoute = get("/api/nothing-here");
-        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(noRoute.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:forbidden");
         assertThat(noRoute.body()).doesNotContain("Exception", "at com.");
 
         assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(before);

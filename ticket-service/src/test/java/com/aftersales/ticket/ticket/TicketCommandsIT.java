@@ -15,6 +15,7 @@ import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import com.aftersales.ticket.TestApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +98,7 @@ class TicketCommandsIT {
         assertThat(api.read(told).path("chargeBasis").path("communicated").asBoolean()).isTrue();
         TicketChargeBasisCommunicated event = TestApi.awaitEvent(Topics.TICKETS, id,
                 TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED.type()).dataAs(TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED);
-        assertThat(event.communicatedBy()).isEqualTo("agent:unauthenticated");
+        assertThat(event.communicatedBy()).isEqualTo("agent:" + TestIdentity.AGENT.subject());
         assertThat(command(id, "/charge-basis", "{}", null).statusCode()).isEqualTo(409);
 
         HttpResponse<String> dispatched = command(id, "/transitions", "{\"status\":\"AWAITING_TECHNICIAN\",\"reason\":\"send someone\"}", null);
@@ -129,7 +130,9 @@ class TicketCommandsIT {
         JsonNode firstResponse = findClock(api.read(escalated), "FIRST_RESPONSE");
         assertThat(firstResponse.path("state").asString()).as("an agent action is the first response").isEqualTo("MET");
 
-        HttpResponse<String> stale = command(id, "/escalation/end", "{\"reason\":\"done\"}", etag);
+        // Ending an escalation is a supervisor's call.
+        HttpResponse<String> stale = api.as(TestIdentity.SUPERVISOR).post("/api/tickets/" + id + "/escalation/end",
+                "{\"reason\":\"done\"}", Map.of("If-Match", etag));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(api.read(stale).path("type").asString()).isEqualTo("urn:aftersales:problem:concurrent-modification");
         assertThat(api.getJson("/api/tickets/" + id).path("escalatedTo").asString()).isEqualTo("SUPERVISOR");

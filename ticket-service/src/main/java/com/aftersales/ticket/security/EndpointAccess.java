@@ -1,0 +1,61 @@
+package com.aftersales.ticket.security;
+
+import com.aftersales.platform.security.EndpointAccessRules;
+import com.aftersales.platform.security.EndpointRule;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static com.aftersales.platform.security.Role.ADMIN;
+import static com.aftersales.platform.security.Role.AGENT;
+import static com.aftersales.platform.security.Role.OPS;
+import static com.aftersales.platform.security.Role.QC;
+import static com.aftersales.platform.security.Role.STORE;
+import static com.aftersales.platform.security.Role.SUPERVISOR;
+import static com.aftersales.platform.security.Role.TECHNICIAN;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * ticket-service's role × endpoint table (rendered into the README by {@code EndpointAccessIT}). An endpoint missing
+ * here is refused to every role. STORE is narrowed on the data to its own store's sales ({@link StoreScope}).
+ */
+@Component
+public class EndpointAccess implements EndpointAccessRules {
+
+    static final String OWN_STORE = "STORE: customers and units sold through its store";
+
+    @Override
+    public List<EndpointRule> rules() {
+        return EndpointAccessRules.table()
+                .allow(POST, "/api/customers", AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/customers", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/customers/{id}", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(PATCH, "/api/customers/{id}", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/customers/{customerId}/products", "STORE: only units sold through its store",
+                        AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/customers/{customerId}/products", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(PATCH, "/api/customers/{customerId}/products/{productId}", OWN_STORE,
+                        AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/products/{serial}", OWN_STORE, AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allow(POST, "/api/tickets", AGENT, STORE, SUPERVISOR, ADMIN)
+                .allow(GET, "/api/tickets", AGENT, SUPERVISOR, ADMIN)
+                .allow(GET, "/api/tickets/{id}", AGENT, SUPERVISOR, ADMIN)
+                .allow(PATCH, "/api/tickets/{id}", AGENT, SUPERVISOR, ADMIN)
+                .allow(GET, "/api/tickets/{id}/timeline", AGENT, SUPERVISOR, ADMIN)
+                .allow(POST, "/api/tickets/{id}/transitions", AGENT, SUPERVISOR, ADMIN)
+                .allow(POST, "/api/tickets/{id}/charge-basis", AGENT, SUPERVISOR, ADMIN)
+                .allow(POST, "/api/tickets/{id}/escalation", AGENT, SUPERVISOR, ADMIN)
+                .allow(POST, "/api/tickets/{id}/escalation/end", SUPERVISOR, ADMIN)
+                .allow(GET, "/api/tickets/{id}/knowledge-suggestions", AGENT, SUPERVISOR, ADMIN)
+                .allow(POST, "/api/tickets/{id}/knowledge-outcomes", AGENT, SUPERVISOR, ADMIN)
+                .allow(POST, "/api/knowledge-articles", SUPERVISOR, QC, ADMIN)
+                .allow(PATCH, "/api/knowledge-articles/{id}", SUPERVISOR, QC, ADMIN)
+                .allow(GET, "/api/knowledge-articles", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allow(GET, "/api/knowledge-articles/{id}", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allow(GET, "/api/knowledge-articles/search", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allow(GET, "/api/ops/ticket-service", SUPERVISOR, OPS, ADMIN)
+                .build();
+    }
+}

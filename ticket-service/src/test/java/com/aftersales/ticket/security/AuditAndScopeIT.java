@@ -1,0 +1,110 @@
+package com.aftersales.ticket.security;
+
+import com.aftersales.testsupport.TestIdentity;
+import com.aftersales.testsupport.WithRealInfrastructure;
+import com.aftersales.ticket.TestApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Who did what is recorded and can't be edited; a store clerk sees only its own store's customers and units. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class AuditAndScopeIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String phone() {
+        return "137" + String.format("%08d", System.nanoTime() % 100_000_000);
+    }
+
+    @Test
+    void stateChangingRequestsAreAuditedWithTheActorAndTheLogIsAppendOnly() throws Exception {
+        TestApi agent = new TestApi(port);
+        Instant before = Instant.now().minusSeconds(1);
+        HttpResponse<String> created = agent.post("/api/customers", """
+                {"name":"审计","phones":["%s"],"tier":"C","preferredLanguage":"zh-CN","contactConsent":true,
+                 "addresses":[{"line":"上海市黄浦区南京东路 1 号","regionCode":"310101"}]}""".formatted(phone()),
+                Map.of("X-Request-Id", "audit-it-1"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String customer = agent.read(created).path("id").asString();
+        HttpResponse<String> refused = agent.as(TestIdentity.OPS).post("/api/customers", "{}", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(403);
+
+        TestApi supervisor = agent.as(TestIdentity.SUPERVISOR);
+        JsonNode page = supervisor.getJson("/api/audit/ticket-service?subject=" + TestIdentity.AGENT.subject()
+                + "&from=" + before + "&size=5");
+        JsonNode entry = page.path("items").get(0);
+        assertThat(entry.path("subject").asString()).isEqualTo(TestIdentity.AGENT.subject());
+        assertThat(entry.path("roles").get(0).asString()).isEqualTo("AGENT");
+        assertThat(entry.path("method").asString()).isEqualTo("POST");
+        assertThat(entry.path("route").asString()).isEqualTo("/api/customers");
+        assertThat(entry.path("targetId").asString()).isEqualTo(customer);
+        assertThat(entry.path("status").asInt()).isEqualTo(201);
+        assertThat(entry.path("correlationId").asString()).isEqualTo("audit-it-1");
+        JsonNode denied = supervisor.getJson("/api/audit/ticket-service?subject=" + TestIdentity.OPS.subject()
+                + "&from=" + before).path("items").get(0);
+        assertThat(denied.path("status").asInt()).isEqualTo(403);
+        assertThat(denied.path("path").asString()).isEqualTo("/api/customers");
+
+        assertThat(agent.get("/api/audit/ticket-service").statusCode()).isEqualTo(403);
+        assertThat(agent.as(TestIdentity.ADMIN).get("/api/audit/ticket-service?size=0").statusCode()).isEqualTo(400);
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set subject = 'someone-else'").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aStoreSeesOnlyCustomersAndUnitsSoldThroughItAndAnotherStoresIdsAreNotFound() throws Exception {
+        TestApi agent = new TestApi(port);
+        TestApi store = agent.as(TestIdentity.STORE);
+        TestApi otherStore = agent.as(TestIdentity.store("SH-PD-009"));
+
+        String ours = agent.registerCustomer("门店甲", phone(), "B");
+        String ourSerial = "ST-" + System.nanoTime();
+        // The store registers the sale itself, under its own code (TestApi's body sells through SH-XH-001).
+        HttpResponse<String> sale = store.post("/api/customers/" + ours + "/products",
+                TestApi.productBody(ourSerial, "KFR-26GW", LocalDate.now().minusDays(3), true), Map.of());
+        assertThat(sale.statusCode()).as(sale.body()).isEqualTo(201);
+        String productId = store.read(sale).path("id").asString();
+        HttpResponse<String> foreignSale = otherStore.post("/api/customers/" + ours + "/products",
+                TestApi.productBody("ST2-" + System.nanoTime(), "KFR-26GW", LocalDate.now(), true), Map.of());
+        assertThat(foreignSale.statusCode()).isEqualTo(403);
+
+        assertThat(store.get("/api/customers/" + ours).statusCode()).isEqualTo(200);
+        assertThat(store.getJson("/api/products/" + ourSerial).get(0).path("id").asString()).isEqualTo(productId);
+
+        for (String path : new String[]{"/api/customers/" + ours, "/api/customers/" + ours + "/products",
+                "/api/products/" + ourSerial}) {
+            HttpResponse<String> guessed = otherStore.get(path);
+            assertThat(guessed.statusCode()).as(path).isEqualTo(404);
+            // The problem may echo the id that was guessed, never what is behind it.
+            assertThat(guessed.body()).doesNotContain("门店甲", productId, "KFR-26GW");
+        }
+        HttpResponse<String> edit = otherStore.patch("/api/customers/" + ours, "{\"tier\":\"A\"}", Map.of());
+        assertThat(edit.statusCode()).isEqualTo(404);
+        HttpResponse<String> editUnit = otherStore.patch("/api/customers/" + ours + "/products/" + productId,
+                "{\"batchNumber\":\"X\"}", Map.of());
+        assertThat(editUnit.statusCode()).isEqualTo(404);
+        assertThat(otherStore.getJson("/api/customers?name=门店甲")).isEmpty();
+        assertThat(store.getJson("/api/customers?name=门店甲")).isNotEmpty();
+    }
+}
