@@ -65,7 +65,7 @@ public final class PartnerConsumer {
             try {
                 while (true) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        handle(codec, seen, record);
+                        handle(codec, seen, record).ifPresent(System.out::println);
                     }
                     consumer.commitSync();
                 }
@@ -75,21 +75,22 @@ public final class PartnerConsumer {
         }
     }
 
-    static void handle(EventCodec codec, Set<UUID> seen, ConsumerRecord<String, byte[]> record) {
+    /** Handles one record; returns what it did as a line of text, or empty when the record needs nothing. */
+    static Optional<String> handle(EventCodec codec, Set<UUID> seen, ConsumerRecord<String, byte[]> record) {
         Optional<EventEnvelope<?>> decoded;
         try {
             decoded = codec.decode(record.value());
         } catch (InvalidEventException e) {
             // Never block the topic on one bad record: park it for a person to look at.
             System.err.printf("Skipping a record that breaks the contract at offset %d: %s%n", record.offset(), e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (decoded.isEmpty()) {
-            return; // a type this build does not know yet
+            return Optional.empty(); // a type this build does not know yet
         }
         EventEnvelope<?> event = decoded.get();
         if (!seen.add(event.id())) {
-            return; // redelivered
+            return Optional.empty(); // redelivered
         }
         if (seen.size() > REMEMBERED_IDS) {
             seen.remove(seen.iterator().next());
@@ -97,15 +98,16 @@ public final class PartnerConsumer {
         if (event.type().equals(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED)) {
             DepotRepairStatusChanged change = event.dataAs(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED);
             if ("ROUTED".equals(change.status())) {
-                System.out.printf("NEW WORK  repair %s: %s %s (%s), promised by %s — %s%n", change.repairId(), change.model(),
-                        change.serialNumber(), change.category(), change.promisedBy(), change.note());
-            } else {
-                System.out.printf("STATUS    repair %s is %s (%s)%n", change.repairId(), change.status(), change.note());
+                return Optional.of(String.format("NEW WORK  repair %s: %s %s (%s), promised by %s — %s", change.repairId(),
+                        change.model(), change.serialNumber(), change.category(), change.promisedBy(), change.note()));
             }
-        } else if (event.type().equals(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK)) {
-            DepotRepairPromiseAtRisk risk = event.dataAs(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK);
-            System.out.printf("AT RISK   repair %s (%s) promised by %s, %d day(s) left%n", risk.repairId(), risk.status(),
-                    risk.promisedBy(), risk.daysLeft());
+            return Optional.of(String.format("STATUS    repair %s is %s (%s)", change.repairId(), change.status(), change.note()));
         }
+        if (event.type().equals(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK)) {
+            DepotRepairPromiseAtRisk risk = event.dataAs(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK);
+            return Optional.of(String.format("AT RISK   repair %s (%s) promised by %s, %d day(s) left", risk.repairId(),
+                    risk.status(), risk.promisedBy(), risk.daysLeft()));
+        }
+        return Optional.empty();
     }
 }
