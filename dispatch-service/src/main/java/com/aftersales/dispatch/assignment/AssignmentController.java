@@ -1,5 +1,7 @@
 package com.aftersales.dispatch.assignment;
 
+import com.aftersales.dispatch.security.TechnicianScope;
+import com.aftersales.platform.security.CurrentActor;
 import com.aftersales.dispatch.job.DispatchJob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,13 +24,14 @@ import java.util.UUID;
 @Tag(name = "Assignment", description = "Proposals with explained scores, supervisor overrides, technician declines")
 class AssignmentController {
 
-    /** Until identities arrive with the gateway security issue, supervisor actions are attributed to this actor. */
-    static final String UNAUTHENTICATED_SUPERVISOR = "supervisor:unauthenticated";
-
     private final AssignmentService assignments;
+    private final CurrentActor actors;
+    private final TechnicianScope scope;
 
-    AssignmentController(AssignmentService assignments) {
+    AssignmentController(AssignmentService assignments, CurrentActor actors, TechnicianScope scope) {
         this.assignments = assignments;
+        this.actors = actors;
+        this.scope = scope;
     }
 
     @GetMapping("/proposal")
@@ -46,7 +49,7 @@ class AssignmentController {
     @ApiResponse(responseCode = "409", description = "A rule forbids it (the problem names the rule)",
             content = @Content(mediaType = "application/problem+json"))
     DispatchJob assign(@PathVariable UUID id, @Valid @RequestBody AssignRequest request) {
-        return assignments.assign(id, request, UNAUTHENTICATED_SUPERVISOR);
+        return assignments.assign(id, request, actors.get().label());
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -56,6 +59,7 @@ class AssignmentController {
     @ApiResponse(responseCode = "409", description = "Not this technician's open assignment",
             content = @Content(mediaType = "application/problem+json"))
     DispatchJob decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
+        scope.requireSelf(request.technicianId());
         return assignments.decline(id, request);
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.job;
 
+import com.aftersales.dispatch.security.TechnicianScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,16 +20,24 @@ import java.util.UUID;
 class DispatchJobController {
 
     private final DispatchJobService jobs;
+    private final TechnicianScope scope;
 
-    DispatchJobController(DispatchJobService jobs) {
+    DispatchJobController(DispatchJobService jobs, TechnicianScope scope) {
         this.jobs = jobs;
+        this.scope = scope;
+    }
+
+    /** A technician sees only jobs assigned to him; anyone else's answers 404 like an unknown id. */
+    private DispatchJob visible(DispatchJob job, Object id) {
+        scope.require(job.technicianId(), "dispatch job", id);
+        return job;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A dispatch job")
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
     DispatchJob get(@PathVariable UUID id) {
-        return jobs.job(id);
+        return visible(jobs.job(id), id);
     }
 
     @GetMapping(params = "status")
@@ -36,13 +45,14 @@ class DispatchJobController {
     java.util.List<DispatchJob> byStatus(@RequestParam DispatchJobStatus status,
                                          @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1)
                                          @jakarta.validation.constraints.Max(1000) int limit) {
-        return jobs.jobs(status, limit);
+        return jobs.jobs(status, limit).stream().filter(job -> scope.sees(job.technicianId())).toList();
     }
 
     @GetMapping("/{id}/assignments")
     @Operation(summary = "Who was assigned and unassigned, by whom, why, with the score explanation")
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
     java.util.List<DispatchJobRepository.AssignmentLogEntry> history(@PathVariable UUID id) {
+        visible(jobs.job(id), id);
         return jobs.history(id);
     }
 
@@ -50,6 +60,6 @@ class DispatchJobController {
     @Operation(summary = "The dispatch job of a ticket")
     @ApiResponse(responseCode = "404", description = "The ticket has no job", content = @Content(mediaType = "application/problem+json"))
     DispatchJob byTicket(@RequestParam UUID ticketId) {
-        return jobs.jobForTicket(ticketId);
+        return visible(jobs.jobForTicket(ticketId), ticketId);
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.parts;
 
+import com.aftersales.dispatch.security.TechnicianScope;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,10 +35,18 @@ class PartsController {
 
     private final PartsService parts;
     private final IdempotentRequests idempotency;
+    private final TechnicianScope scope;
 
-    PartsController(PartsService parts, IdempotentRequests idempotency) {
+    PartsController(PartsService parts, IdempotentRequests idempotency, TechnicianScope scope) {
         this.parts = parts;
         this.idempotency = idempotency;
+        this.scope = scope;
+    }
+
+    /** A technician sees only his own checkouts; anyone else's answers 404 like an unknown id. */
+    private PartCheckout visible(PartCheckout checkout, UUID id) {
+        scope.require(checkout.technicianId(), "part checkout", id);
+        return checkout;
     }
 
     @PutMapping(path = "/catalogue/{partNumber}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -76,6 +85,7 @@ class PartsController {
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PartsRequests.Checkout request) {
+        scope.requireSelf(request.technicianId());
         return idempotency.create("POST /api/parts/checkouts", idempotencyKey, request, () -> {
             PartCheckout checkout = parts.checkout(request);
             return new IdempotentRequests.Created(URI.create("/api/parts/checkouts/" + checkout.id()), checkout);
@@ -86,12 +96,13 @@ class PartsController {
     @Operation(summary = "A checkout with what is still out")
     @ApiResponse(responseCode = "404", description = "No such checkout", content = @Content(mediaType = "application/problem+json"))
     PartCheckout checkout(@PathVariable UUID id) {
-        return parts.checkoutById(id);
+        return visible(parts.checkoutById(id), id);
     }
 
     @GetMapping(path = "/checkouts", params = "technicianId")
     @Operation(summary = "A technician's checkouts")
     List<PartCheckout> checkouts(@RequestParam UUID technicianId) {
+        scope.require(technicianId, "technician", technicianId);
         return parts.checkoutsOf(technicianId);
     }
 
@@ -101,6 +112,7 @@ class PartsController {
     @ApiResponse(responseCode = "404", description = "No such checkout", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "More than is out", content = @Content(mediaType = "application/problem+json"))
     PartCheckout checkIn(@PathVariable UUID id, @Valid @RequestBody PartsRequests.Return request) {
+        visible(parts.checkoutById(id), id);
         return parts.checkIn(id, request.quantity());
     }
 }

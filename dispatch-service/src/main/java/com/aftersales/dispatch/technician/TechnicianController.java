@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.technician;
 
+import com.aftersales.dispatch.security.TechnicianScope;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,8 +30,10 @@ class TechnicianController {
 
     private final TechnicianService technicians;
     private final IdempotentRequests idempotency;
+    private final TechnicianScope scope;
 
-    TechnicianController(TechnicianService technicians, IdempotentRequests idempotency) {
+    TechnicianController(TechnicianService technicians, IdempotentRequests idempotency, TechnicianScope scope) {
+        this.scope = scope;
         this.technicians = technicians;
         this.idempotency = idempotency;
     }
@@ -64,6 +67,7 @@ class TechnicianController {
     @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such technician", content = @Content(mediaType = "application/problem+json"))
     Technician status(@PathVariable UUID id, @Valid @RequestBody StatusUpdateRequest request) {
+        scope.require(id, "technician", id);
         return technicians.updateStatus(id, request);
     }
 
@@ -71,6 +75,7 @@ class TechnicianController {
     @Operation(summary = "A technician, with the first-time-fix record per fault category")
     @ApiResponse(responseCode = "404", description = "No such technician", content = @Content(mediaType = "application/problem+json"))
     Technician get(@PathVariable UUID id) {
+        scope.require(id, "technician", id);
         return technicians.technician(id);
     }
 

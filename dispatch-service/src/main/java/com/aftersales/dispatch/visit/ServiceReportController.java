@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.visit;
 
+import com.aftersales.dispatch.security.TechnicianScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,30 +26,42 @@ class ServiceReportController {
     private static final String PROBLEM = "application/problem+json";
 
     private final VisitService visits;
+    private final TechnicianScope scope;
 
-    ServiceReportController(VisitService visits) {
+    ServiceReportController(VisitService visits, TechnicianScope scope) {
         this.visits = visits;
+        this.scope = scope;
+    }
+
+    /** A technician reads and signs only reports of his own visits: 404 otherwise, as for an unknown id. */
+    private void requireOwn(ServiceReport report, UUID id) {
+        if (scope.technician() != null) {
+            scope.require(visits.details(report.visitId()).visit().technicianId(), "service report", id);
+        }
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One report version")
     @ApiResponse(responseCode = "404", description = "No such report", content = @Content(mediaType = PROBLEM))
     ServiceReport get(@PathVariable UUID id) {
-        return visits.serviceReport(id);
+        ServiceReport report = visits.serviceReport(id);
+        requireOwn(report, id);
+        return report;
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Amend an unsigned draft")
     @ApiResponse(responseCode = "409", description = "Signed: write a correction as a new version", content = @Content(mediaType = PROBLEM))
-    ServiceReport amend(@PathVariable UUID id, @RequestHeader(name = VisitController.TECHNICIAN_HEADER, required = false) UUID technician,
+    ServiceReport amend(@PathVariable UUID id,
                         @Valid @RequestBody VisitRequests.Report request) {
-        return visits.amend(id, request, technician);
+        return visits.amend(id, request, scope.technician());
     }
 
     @PostMapping(path = "/{id}/signature", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The customer signs the report; from now on it never changes")
     @ApiResponse(responseCode = "409", description = "Signed already", content = @Content(mediaType = PROBLEM))
     ServiceReport sign(@PathVariable UUID id, @Valid @RequestBody VisitRequests.Signature request) {
+        requireOwn(visits.serviceReport(id), id);
         return visits.sign(id, request);
     }
 }

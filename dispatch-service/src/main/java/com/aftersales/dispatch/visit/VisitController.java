@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.visit;
 
+import com.aftersales.dispatch.security.TechnicianScope;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,19 +27,23 @@ import java.util.UUID;
 @Tag(name = "Visits", description = "Appointments, visit lifecycle, quotes, service reports and completion")
 class VisitController {
 
-    /**
-     * Sent by the technician app (until the gateway issue derives it from the caller's token): a
-     * technician may act only on their own visits; a 403 otherwise. Supervisors send none.
-     */
-    static final String TECHNICIAN_HEADER = "X-Technician-Id";
     private static final String PROBLEM = "application/problem+json";
 
     private final VisitService visits;
     private final IdempotentRequests idempotency;
+    private final TechnicianScope scope;
 
-    VisitController(VisitService visits, IdempotentRequests idempotency) {
+    VisitController(VisitService visits, IdempotentRequests idempotency, TechnicianScope scope) {
         this.visits = visits;
         this.idempotency = idempotency;
+        this.scope = scope;
+    }
+
+    /** 404 unless the visit is the calling technician's (anyone else: no limit). */
+    private void requireOwn(UUID visitId) {
+        if (scope.technician() != null) {
+            scope.require(visits.details(visitId).visit().technicianId(), "visit", visitId);
+        }
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -52,10 +57,9 @@ class VisitController {
     ResponseEntity<Object> schedule(
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
             @Valid @RequestBody VisitRequests.Schedule request) {
         return idempotency.create("POST /api/visits", idempotencyKey, request, () -> {
-            Visit visit = visits.schedule(request, technician);
+            Visit visit = visits.schedule(request, scope.technician());
             return new IdempotentRequests.Created(URI.create("/api/visits/" + visit.id()), visit);
         });
     }
@@ -64,7 +68,9 @@ class VisitController {
     @Operation(summary = "A visit with its log (schedules, no-shows, status changes) and, once completed, its charge")
     @ApiResponse(responseCode = "404", description = "No such visit", content = @Content(mediaType = PROBLEM))
     VisitService.VisitDetails get(@PathVariable UUID id) {
-        return visits.details(id);
+        VisitService.VisitDetails details = visits.details(id);
+        scope.require(details.visit().technicianId(), "visit", id);
+        return details;
     }
 
     @PostMapping(path = "/{id}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -72,18 +78,18 @@ class VisitController {
     @ApiResponse(responseCode = "400", description = "Invalid window", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "403", description = "Another technician's visit", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "The visit is past rescheduling", content = @Content(mediaType = PROBLEM))
-    Visit reschedule(@PathVariable UUID id, @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
+    Visit reschedule(@PathVariable UUID id,
                      @Valid @RequestBody VisitRequests.Reschedule request) {
-        return visits.reschedule(id, request, technician);
+        return visits.reschedule(id, request, scope.technician());
     }
 
     @PostMapping(path = "/{id}/no-show", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record that the customer was not there")
     @ApiResponse(responseCode = "403", description = "Another technician's visit", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "Already on site or ended", content = @Content(mediaType = PROBLEM))
-    Visit noShow(@PathVariable UUID id, @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
+    Visit noShow(@PathVariable UUID id,
                  @Valid @RequestBody VisitRequests.NoShow request) {
-        return visits.noShow(id, request, technician);
+        return visits.noShow(id, request, scope.technician());
     }
 
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,23 +97,24 @@ class VisitController {
     @ApiResponse(responseCode = "400", description = "Invalid status", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "403", description = "Another technician's visit", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "Not allowed from the current status", content = @Content(mediaType = PROBLEM))
-    Visit status(@PathVariable UUID id, @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
+    Visit status(@PathVariable UUID id,
                  @Valid @RequestBody VisitRequests.StatusChange request) {
-        return visits.changeStatus(id, request.status(), technician);
+        return visits.changeStatus(id, request.status(), scope.technician());
     }
 
     @PostMapping(path = "/{id}/quote", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Quote out-of-warranty work from the labour rate table and part prices")
     @ApiResponse(responseCode = "400", description = "Invalid fields or unknown part", content = @Content(mediaType = PROBLEM))
-    VisitRepository.QuoteRow quote(@PathVariable UUID id, @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
+    VisitRepository.QuoteRow quote(@PathVariable UUID id,
                                    @Valid @RequestBody VisitRequests.Quote request) {
-        return visits.quote(id, request, technician);
+        return visits.quote(id, request, scope.technician());
     }
 
     @GetMapping("/{id}/quote")
     @Operation(summary = "The visit's quote and whether the customer accepted it")
     @ApiResponse(responseCode = "404", description = "No quote", content = @Content(mediaType = PROBLEM))
     VisitRepository.QuoteRow quote(@PathVariable UUID id) {
+        requireOwn(id);
         return visits.quoteOf(id);
     }
 
@@ -115,6 +122,7 @@ class VisitController {
     @Operation(summary = "The customer accepts the quote; work may start")
     @ApiResponse(responseCode = "409", description = "No quote to accept", content = @Content(mediaType = PROBLEM))
     VisitRepository.QuoteRow accept(@PathVariable UUID id, @Valid @RequestBody VisitRequests.QuoteAcceptance request) {
+        requireOwn(id);
         return visits.acceptQuote(id, request);
     }
 
@@ -126,10 +134,9 @@ class VisitController {
     ResponseEntity<Object> report(@PathVariable UUID id,
                                   @Parameter(description = "Client-chosen key that makes the request safe to retry")
                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-                                  @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
                                   @Valid @RequestBody VisitRequests.Report request) {
         return idempotency.create("POST /api/visits/" + id + "/reports", idempotencyKey, request, () -> {
-            ServiceReport report = visits.report(id, request, technician);
+            ServiceReport report = visits.report(id, request, scope.technician());
             return new IdempotentRequests.Created(URI.create("/api/service-reports/" + report.id()), report);
         });
     }
@@ -137,6 +144,7 @@ class VisitController {
     @GetMapping("/{id}/reports")
     @Operation(summary = "Every version of the visit's report, oldest first")
     List<ServiceReport> reports(@PathVariable UUID id) {
+        requireOwn(id);
         return visits.reportsOf(id);
     }
 
@@ -147,8 +155,8 @@ class VisitController {
     @ApiResponse(responseCode = "400", description = "Invalid outcome or missing depot authorisation", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "403", description = "Another technician's visit", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "No signed report, not on site, or parts not checked out", content = @Content(mediaType = PROBLEM))
-    Visit complete(@PathVariable UUID id, @RequestHeader(name = TECHNICIAN_HEADER, required = false) UUID technician,
+    Visit complete(@PathVariable UUID id,
                    @Valid @RequestBody VisitRequests.Completion request) {
-        return visits.complete(id, request, technician);
+        return visits.complete(id, request, scope.technician());
     }
 }

@@ -9,6 +9,7 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.dispatch.Api;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -81,10 +81,9 @@ class VisitFlowIT {
                 .formatted(cause, part, quantity);
     }
 
-    private Api.Response asTechnician(Api api, String technician, String path, String body) {
-        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-Technician-Id", technician)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    /** The technician app: the technician id comes from his token, never from a header. */
+    private static Api.Response asTechnician(Api api, String technician, String path, String body) {
+        return api.as(TestIdentity.technician(UUID.fromString(technician))).post(path, body);
     }
 
     @Test
@@ -103,8 +102,23 @@ class VisitFlowIT {
         Api.Response scheduled = api.post("/api/visits", "{\"jobId\":\"%s\",%s}".formatted(s.jobId(), window(Duration.ofHours(1), Duration.ofHours(3))));
         assertThat(scheduled.status()).isEqualTo(201);
         String visit = scheduled.body().path("id").asString();
-        assertThat(asTechnician(api, UUID.randomUUID().toString(), "/api/visits/" + visit + "/status", "{\"status\":\"EN_ROUTE\"}").status())
-                .isEqualTo(403);
+        // Another technician guessing the ids gets 404, as for ids that do not exist, and never the data.
+        String stranger = UUID.randomUUID().toString();
+        assertThat(asTechnician(api, stranger, "/api/visits/" + visit + "/status", "{\"status\":\"EN_ROUTE\"}").status())
+                .isEqualTo(404);
+        Api strangerApi = api.as(TestIdentity.technician(UUID.fromString(stranger)));
+        for (String path : List.of("/api/visits/" + visit, "/api/visits/" + visit + "/reports",
+                "/api/dispatch/jobs/" + s.jobId(), "/api/technicians/" + s.technicianId())) {
+            Api.Response guessed = strangerApi.get(path);
+            assertThat(guessed.status()).as(path).isEqualTo(404);
+            // A plain not-found problem (it may echo the guessed id), nothing of what is behind it.
+            assertThat(guessed.body().path("type").asString()).isEqualTo("urn:aftersales:problem:not-found");
+            assertThat(guessed.body().has("windowStart") || guessed.body().has("visit")).isFalse();
+        }
+        assertThat(strangerApi.get("/api/dispatch/jobs?status=ASSIGNED").body().toString()).doesNotContain(s.jobId());
+        Api own = api.as(TestIdentity.technician(UUID.fromString(s.technicianId())));
+        assertThat(own.get("/api/visits/" + visit).status()).isEqualTo(200);
+        assertThat(own.get("/api/dispatch/jobs/" + s.jobId()).status()).isEqualTo(200);
         assertThat(asTechnician(api, s.technicianId(), "/api/visits/" + visit + "/status", "{\"status\":\"EN_ROUTE\"}").status()).isEqualTo(200);
         assertThat(asTechnician(api, s.technicianId(), "/api/visits/" + visit + "/status", "{\"status\":\"ON_SITE\"}").status()).isEqualTo(200);
         assertThat(api.get("/api/dispatch/jobs/" + s.jobId()).body().path("status").asString()).isEqualTo("IN_PROGRESS");

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The role × endpoint matrix test: for every row of a service's table, one allowed role gets past security (neither
  * 401 nor 403), one refused role gets a 403 problem, and a request without a token gets a 401 problem. Path
  * variables become fresh random UUIDs, so an allowed call acts on nothing that exists (typically a 404 or a 400).
+ * An allowed state-changing call asks for a media type no endpoint produces, so that endpoints without a path
+ * variable (re-plans, rebuilds, scans) answer 406 once past security instead of acting on the shared test data.
  */
 public final class EndpointMatrix {
 
@@ -29,6 +31,8 @@ public final class EndpointMatrix {
     public record Row(String method, String pattern, List<String> allowed, String refused) {
     }
 
+    /** Produced by no endpoint: content negotiation stops a state-changing probe after security, before the handler. */
+    static final String PROBE_MEDIA_TYPE = "application/x-aftersales-authorization-probe";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private EndpointMatrix() {
@@ -37,28 +41,30 @@ public final class EndpointMatrix {
     public static Stream<DynamicTest> tests(int port, List<Row> rows) {
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.method() + " " + row.pattern(), () -> {
             String path = row.pattern().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            HttpResponse<String> anonymous = send(port, row.method(), path, null);
+            HttpResponse<String> anonymous = send(port, row.method(), path, null, "application/json");
             assertThat(anonymous.statusCode()).as("no token: " + anonymous.body()).isEqualTo(401);
             assertThat(anonymous.body()).contains("urn:aftersales:problem:unauthenticated");
             assertThat(anonymous.headers().firstValue("X-Request-Id")).isPresent();
 
             String allowedRole = row.allowed().get(0);
-            HttpResponse<String> allowed = send(port, row.method(), path, TestIdentity.bearer(TestIdentity.user(allowedRole)));
+            HttpResponse<String> allowed = send(port, row.method(), path, TestIdentity.bearer(TestIdentity.user(allowedRole)),
+                    row.method().equals("GET") ? "application/json" : PROBE_MEDIA_TYPE);
             assertThat(allowed.statusCode()).as(allowedRole + " is allowed: " + allowed.body()).isNotIn(401, 403);
 
             if (row.refused() != null) {
                 HttpResponse<String> refused = send(port, row.method(), path,
-                        TestIdentity.bearer(TestIdentity.user(row.refused())));
+                        TestIdentity.bearer(TestIdentity.user(row.refused())), "application/json");
                 assertThat(refused.statusCode()).as(row.refused() + " is refused: " + refused.body()).isEqualTo(403);
                 assertThat(refused.body()).contains("urn:aftersales:problem:forbidden");
             }
         }));
     }
 
-    private static HttpResponse<String> send(int port, String method, String path, String authorization) {
+    private static HttpResponse<String> send(int port, String method, String path, String authorization, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Accept", accept)
                 .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{}"));
         if (authorization != null) {
