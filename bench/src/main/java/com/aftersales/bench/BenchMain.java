@@ -1,5 +1,7 @@
 package com.aftersales.bench;
 
+import com.aftersales.bench.platform.SharedPlatform;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,9 @@ public final class BenchMain {
     static final List<String> BENCHMARKS = List.of(
             "com.aftersales.bench.tickets.TicketIntakeBenchmark",
             "com.aftersales.bench.dispatch.AssignmentQualityBenchmark",
-            "com.aftersales.bench.returns.PolicyEvaluationBenchmark");
+            "com.aftersales.bench.returns.PolicyEvaluationBenchmark",
+            "com.aftersales.bench.platform.EventLatencyBenchmark",
+            "com.aftersales.bench.feedback.KpiQueryBenchmark");
 
     static final long DEFAULT_SEED = 20261124L;
 
@@ -36,6 +40,15 @@ public final class BenchMain {
         Path root = Path.of(System.getProperty("aftersales.projectRoot", ".")).toAbsolutePath().normalize();
         BenchContext context = new BenchContext(root, seed, quick);
         List<BenchResult> results = new ArrayList<>();
+        try {
+            runAll(context, selected, results);
+        } finally {
+            SharedPlatform.close();
+        }
+        print(results);
+    }
+
+    private static void runAll(BenchContext context, List<String> selected, List<BenchResult> results) throws Exception {
         for (String className : BENCHMARKS) {
             Benchmark benchmark;
             try {
@@ -47,10 +60,9 @@ public final class BenchMain {
             if (!selected.isEmpty() && !selected.contains(benchmark.name())) {
                 continue;
             }
-            System.out.println("== " + benchmark.name() + " (seed " + seed + (quick ? ", quick" : "") + ")");
+            System.out.println("== " + benchmark.name() + " (seed " + context.seed() + (context.quick() ? ", quick" : "") + ")");
             results.addAll(benchmark.run(context));
         }
-        print(results);
     }
 
     static void print(List<BenchResult> results) {
