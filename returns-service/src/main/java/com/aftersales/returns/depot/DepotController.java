@@ -1,6 +1,7 @@
 package com.aftersales.returns.depot;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,10 +29,12 @@ class DepotController {
 
     private final DepotService depots;
     private final IdempotentRequests idempotency;
+    private final CallerScope scope;
 
-    DepotController(DepotService depots, IdempotentRequests idempotency) {
+    DepotController(DepotService depots, IdempotentRequests idempotency, CallerScope scope) {
         this.depots = depots;
         this.idempotency = idempotency;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +64,7 @@ class DepotController {
     @Operation(summary = "A depot")
     @ApiResponse(responseCode = "404", description = "No such depot", content = @Content(mediaType = "application/problem+json"))
     Depot get(@PathVariable String code) {
+        scope.requireDepot(code, "depot", code);
         return depots.depot(code);
     }
 }

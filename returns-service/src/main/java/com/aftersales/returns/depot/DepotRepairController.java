@@ -1,6 +1,7 @@
 package com.aftersales.returns.depot;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,16 +42,24 @@ import java.util.UUID;
 @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
 class DepotRepairController {
 
-    static final String DEPOT_HEADER = "X-Depot-Code";
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
 
     private final DepotService depots;
     private final IdempotentRequests idempotency;
+    private final CallerScope scope;
 
-    DepotRepairController(DepotService depots, IdempotentRequests idempotency) {
+    DepotRepairController(DepotService depots, IdempotentRequests idempotency, CallerScope scope) {
         this.depots = depots;
         this.idempotency = idempotency;
+        this.scope = scope;
+    }
+
+    /** A depot partner sees only repairs routed to his depot: anyone else's answers 404 like an unknown id. */
+    private DepotRepair visible(UUID id) {
+        DepotRepair repair = depots.repair(id);
+        scope.requireDepot(repair.depotCode(), "depot repair", id);
+        return repair;
     }
 
     record FromReturn(@NotNull UUID returnId,
@@ -82,14 +91,14 @@ class DepotRepairController {
     @Operation(summary = "A depot repair order with its history")
     @ApiResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     DepotRepairView get(@PathVariable UUID id) {
-        return DepotRepairView.of(depots.repair(id));
+        return DepotRepairView.of(visible(id));
     }
 
     @GetMapping
     @Operation(summary = "Depot repair orders, newest first, optionally of one depot")
     List<DepotRepairView> list(@RequestParam(required = false) String depotCode,
                                @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
-        return depots.repairs(depotCode, limit).stream().map(DepotRepairView::of).toList();
+        return depots.repairs(scope.depot().orElse(depotCode), limit).stream().map(DepotRepairView::of).toList();
     }
 
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,11 +107,9 @@ class DepotRepairController {
     @ApiResponse(responseCode = "403", description = "The order belongs to another depot", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "The status does not follow the current one", content = @Content(mediaType = "application/problem+json"))
-    DepotRepairView report(@PathVariable UUID id,
-                           @Parameter(description = "The reporting depot's code (its credentials until the gateway authenticates depots)")
-                           @RequestHeader(DEPOT_HEADER) @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a depot code")
-                           String depotCode,
-                           @Valid @RequestBody StatusReport report) {
-        return DepotRepairView.of(depots.report(id, depotCode, report.status(), report.note()));
+    DepotRepairView report(@PathVariable UUID id, @Valid @RequestBody StatusReport report) {
+        // The depot is the caller's (token claim `depot`); a supervisor reports on the depot's behalf.
+        String actingDepot = scope.depot().orElse(visible(id).depotCode());
+        return DepotRepairView.of(depots.report(id, actingDepot, report.status(), report.note()));
     }
 }

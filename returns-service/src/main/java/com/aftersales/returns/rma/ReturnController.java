@@ -1,6 +1,9 @@
 package com.aftersales.returns.rma;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemType;
+import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,10 +49,20 @@ class ReturnController {
 
     private final ReturnService returns;
     private final IdempotentRequests idempotency;
+    private final CallerScope scope;
 
-    ReturnController(ReturnService returns, IdempotentRequests idempotency) {
+    ReturnController(ReturnService returns, IdempotentRequests idempotency, CallerScope scope) {
         this.returns = returns;
         this.idempotency = idempotency;
+        this.scope = scope;
+    }
+
+    /** A store clerk sees and moves only his store's returns: anyone else's answers 404 like an unknown id. */
+    private UUID own(UUID id) {
+        if (scope.store().isPresent()) {
+            scope.requireStore(returns.get(id).request().storeCode(), "return", id);
+        }
+        return id;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,6 +81,10 @@ class ReturnController {
             @Valid @RequestBody CreateReturnRequest request) {
         return idempotency.create(CREATE_SCOPE, idempotencyKey, request, () -> {
             ReturnOrder order = returns.request(request);
+            if (scope.store().isPresent() && !scope.store().get().equals(order.request().storeCode())) {
+                // Rolls the return back with the transaction: a store opens returns of its own sales only.
+                throw new ProblemException(ProblemType.FORBIDDEN, "A store opens returns only for units sold through it");
+            }
             return new IdempotentRequests.Created(URI.create("/api/returns/" + order.id()), ReturnView.of(order));
         });
     }
@@ -75,7 +92,7 @@ class ReturnController {
     @GetMapping("/{id}")
     @Operation(summary = "A return with its decision, the rules that fired and every step's record")
     ReturnView get(@PathVariable UUID id) {
-        return ReturnView.of(returns.get(id));
+        return ReturnView.of(returns.get(own(id)));
     }
 
     @GetMapping
@@ -83,7 +100,8 @@ class ReturnController {
     List<ReturnView> list(@RequestParam(required = false) ReturnStatus status,
                           @RequestParam(required = false) String storeCode,
                           @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
-        return returns.list(status, storeCode, limit).stream().map(ReturnView::of).toList();
+        // A store clerk lists his own store's returns whatever store he asks for.
+        return returns.list(status, scope.store().orElse(storeCode), limit).stream().map(ReturnView::of).toList();
     }
 
     @PostMapping(path = "/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +110,7 @@ class ReturnController {
                     + "and published in aftersales.return.decided.v1.")
     @ApiResponse(responseCode = "409", description = "Already received", content = @Content(mediaType = "application/problem+json"))
     ReturnView override(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Override body) {
-        return ReturnView.of(returns.override(id, body.supervisor(), body.remedy(), body.reason()));
+        return ReturnView.of(returns.override(id, scope.actor().label(), body.remedy(), body.reason()));
     }
 
     @PostMapping(path = "/{id}/photo-approval", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -106,7 +124,7 @@ class ReturnController {
     @Operation(summary = "Log the returned unit's arrival and condition")
     @ApiResponse(responseCode = "409", description = "Not authorized, or already received", content = @Content(mediaType = "application/problem+json"))
     ReturnView receive(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Receipt body) {
-        return ReturnView.of(returns.receive(id, body.condition(), body.receivedBy()));
+        return ReturnView.of(returns.receive(own(id), body.condition(), scope.actor().label()));
     }
 
     @PostMapping(path = "/{id}/inspection", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -118,7 +136,7 @@ class ReturnController {
         InspectionReport report = new InspectionReport(body.items().stream()
                 .map(i -> new InspectionReport.Item(i.area(), i.passed(), i.notes())).toList(),
                 body.faultConfirmed(), body.customerDamageFound(), Boolean.TRUE.equals(body.factoryBatchFault()),
-                body.inspector(), null);
+                scope.actor().label(), null);
         return ReturnView.of(returns.inspect(id, report));
     }
 
@@ -126,7 +144,7 @@ class ReturnController {
     @Operation(summary = "The customer accepted the fee (paid repair) or declined it (the unit is shipped back)")
     @ApiResponse(responseCode = "409", description = "No fee under negotiation", content = @Content(mediaType = "application/problem+json"))
     ReturnView settleFee(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.FeeSettlement body) {
-        return ReturnView.of(returns.settleFee(id, body.accepted()));
+        return ReturnView.of(returns.settleFee(own(id), body.accepted()));
     }
 
     @PostMapping(path = "/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -142,14 +160,14 @@ class ReturnController {
     @ApiResponse(responseCode = "409", description = "Already shipped, not inspected, or not an exchange",
             content = @Content(mediaType = "application/problem+json"))
     ReturnView shipExchange(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.ExchangeShipment body) {
-        return ReturnView.of(returns.shipExchange(id, body.replacementSerialNumber(), body.carrier(), body.trackingNumber()));
+        return ReturnView.of(returns.shipExchange(own(id), body.replacementSerialNumber(), body.carrier(), body.trackingNumber()));
     }
 
     @PostMapping(path = "/{id}/out-of-stock", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register that no replacement is in stock (缺货登记)",
             description = "Records the arrival date confirmed with the customer and the date by which the customer is contacted again.")
     ReturnView outOfStock(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.OutOfStock body) {
-        return ReturnView.of(returns.registerOutOfStock(id, body.expectedArrivalDate()));
+        return ReturnView.of(returns.registerOutOfStock(own(id), body.expectedArrivalDate()));
     }
 
     @PostMapping("/{id}/repair")
@@ -168,19 +186,19 @@ class ReturnController {
     @Operation(summary = "The repaired unit is at the store; the customer is notified at once",
             description = "Reminders follow every 3 days (configurable); after the third notice the unit is shipped back by post.")
     ReturnView readyForPickup(@PathVariable UUID id) {
-        return ReturnView.of(returns.readyForPickup(id));
+        return ReturnView.of(returns.readyForPickup(own(id)));
     }
 
     @PostMapping("/{id}/collection")
     @Operation(summary = "The customer collected the unit")
     ReturnView collected(@PathVariable UUID id) {
-        return ReturnView.of(returns.collected(id));
+        return ReturnView.of(returns.collected(own(id)));
     }
 
     @PostMapping(path = "/{id}/ship-back", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ship the repaired unit back to the customer by post")
     ReturnView shipBack(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.ShipBack body) {
-        return ReturnView.of(returns.shipBack(id, body.carrier(), body.trackingNumber()));
+        return ReturnView.of(returns.shipBack(own(id), body.carrier(), body.trackingNumber()));
     }
 
     @PostMapping(path = "/{id}/disposition", consumes = MediaType.APPLICATION_JSON_VALUE)

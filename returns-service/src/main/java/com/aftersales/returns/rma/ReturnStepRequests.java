@@ -10,19 +10,22 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Bodies of the steps of a return. Text is stored as given; limits keep one request from filling the database. */
+/**
+ * Bodies of the steps of a return. Text is stored as given; limits keep one request from filling the database. Who
+ * acted (supervisor, receiver, inspector) is the authenticated caller; the old body fields are accepted and ignored.
+ */
 final class ReturnStepRequests {
 
     private ReturnStepRequests() {
     }
 
-    record Override(@NotBlank @Size(max = 128) String supervisor, @NotNull Remedy remedy, @NotBlank @Size(max = 2000) String reason) {
+    record Override(@Size(max = 128) String supervisor, @NotNull Remedy remedy, @NotBlank @Size(max = 2000) String reason) {
     }
 
     record PhotoApproval(@NotNull Boolean approved, @NotBlank @Size(max = 128) String approver) {
     }
 
-    record Receipt(@NotBlank @Size(max = 2000) String condition, @NotBlank @Size(max = 128) String receivedBy) {
+    record Receipt(@NotBlank @Size(max = 2000) String condition, @Size(max = 128) String receivedBy) {
     }
 
     record Inspection(
@@ -30,7 +33,7 @@ final class ReturnStepRequests {
             @NotNull Boolean faultConfirmed,
             @NotNull Boolean customerDamageFound,
             Boolean factoryBatchFault,
-            @NotBlank @Size(max = 128) String inspector) {
+            @Size(max = 128) String inspector) {
 
         record Item(@NotNull InspectionReport.Area area, @NotNull Boolean passed, @Size(max = 2000) String notes) {
         }

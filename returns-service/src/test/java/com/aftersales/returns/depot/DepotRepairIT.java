@@ -10,6 +10,7 @@ import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.returns.support.ApiClient;
 import com.aftersales.returns.support.ProductEvents;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,22 +98,30 @@ class DepotRepairIT {
         assertThat(api.post("/api/depot-repairs", """
                 {"returnId":"%s"}""".formatted(returnId)).status()).isEqualTo(409);
 
-        ApiClient.Response foreign = api.post("/api/depot-repairs/" + repairId + "/status", """
-                {"status":"RECEIVED"}""", Map.of("X-Depot-Code", other));
-        assertThat(foreign.status()).isEqualTo(403);
-        assertThat(foreign.body().path("type").asString()).isEqualTo("urn:aftersales:problem:forbidden");
+        // The depot is the token's `depot` claim: another partner guessing the id gets 404 and never the order.
+        ApiClient partnerApi = api.as(TestIdentity.depot(partner));
+        ApiClient otherApi = api.as(TestIdentity.depot(other));
+        ApiClient.Response foreign = otherApi.post("/api/depot-repairs/" + repairId + "/status", """
+                {"status":"RECEIVED"}""");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body().path("type").asString()).isEqualTo("urn:aftersales:problem:not-found");
+        assertThat(otherApi.get("/api/depot-repairs/" + repairId).status()).isEqualTo(404);
+        assertThat(otherApi.get("/api/depot-repairs?depotCode=" + partner).body().findValuesAsString("id")).doesNotContain(repairId);
+        assertThat(otherApi.get("/api/depots/" + partner).status()).isEqualTo(404);
+        assertThat(partnerApi.get("/api/depot-repairs/" + repairId).status()).isEqualTo(200);
+        assertThat(partnerApi.get("/api/depot-repairs").body().findValuesAsString("id")).contains(repairId);
         for (String status : List.of("RECEIVED", "DIAGNOSED")) {
-            assertThat(api.post("/api/depot-repairs/" + repairId + "/status", """
-                    {"status":"%s","note":"ok"}""".formatted(status), Map.of("X-Depot-Code", partner)).status()).isEqualTo(200);
+            assertThat(partnerApi.post("/api/depot-repairs/" + repairId + "/status", """
+                    {"status":"%s","note":"ok"}""".formatted(status)).status()).isEqualTo(200);
         }
-        ApiClient.Response skipped = api.post("/api/depot-repairs/" + repairId + "/status", """
-                {"status":"SHIPPED_BACK"}""", Map.of("X-Depot-Code", partner));
+        ApiClient.Response skipped = partnerApi.post("/api/depot-repairs/" + repairId + "/status", """
+                {"status":"SHIPPED_BACK"}""");
         assertThat(skipped.status()).isEqualTo(409);
         assertThat(skipped.body().path("currentStatus").asString()).isEqualTo("DIAGNOSED");
-        api.post("/api/depot-repairs/" + repairId + "/status", """
-                {"status":"REPAIRED","note":"compressor replaced"}""", Map.of("X-Depot-Code", partner));
-        api.post("/api/depot-repairs/" + repairId + "/status", """
-                {"status":"SHIPPED_BACK","note":"SF 123"}""", Map.of("X-Depot-Code", partner));
+        partnerApi.post("/api/depot-repairs/" + repairId + "/status", """
+                {"status":"REPAIRED","note":"compressor replaced"}""");
+        partnerApi.post("/api/depot-repairs/" + repairId + "/status", """
+                {"status":"SHIPPED_BACK","note":"SF 123"}""");
         assertThat(api.get("/api/returns/" + returnId).body().path("status").asString()).isEqualTo("REPAIRED");
 
         try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
@@ -204,9 +213,9 @@ class DepotRepairIT {
         assertThat(api.get("/api/depots/no-such-depot").status()).isEqualTo(404);
         assertThat(api.post("/api/depot-repairs", """
                 {"returnId":"%s"}""".formatted(UUID.randomUUID())).status()).isEqualTo(404);
+        assertThat(api.as(TestIdentity.depot(code)).post("/api/depot-repairs/" + UUID.randomUUID() + "/status", """
+                {"status":"RECEIVED"}""").status()).isEqualTo(404);
         assertThat(api.post("/api/depot-repairs/" + UUID.randomUUID() + "/status", """
-                {"status":"RECEIVED"}""", Map.of("X-Depot-Code", code)).status()).isEqualTo(404);
-        assertThat(api.post("/api/depot-repairs/" + UUID.randomUUID() + "/status", """
-                {"status":"RECEIVED"}""").status()).isEqualTo(400);
+                {"status":"NOT_A_STATUS"}""").status()).isEqualTo(400);
     }
 }

@@ -12,6 +12,7 @@ import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.returns.support.ApiClient;
 import com.aftersales.returns.support.ProductEvents;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,7 +168,9 @@ class ReturnLifecycleIT {
         ReturnDecided decided = events(id, 3).get(2).dataAs(ReturnsEvents.RETURN_DECIDED);
         assertThat(decided.remedy()).isEqualTo("REFUND");
         assertThat(decided.decidingRule()).isEqualTo("SUPERVISOR_OVERRIDE");
-        assertThat(decided.override()).isEqualTo(new ReturnDecided.Override("sup-wang", "VIP customer, goodwill", "REJECTED"));
+        // The override is attributed to the authenticated supervisor, not to a name in the body.
+        assertThat(decided.override()).isEqualTo(new ReturnDecided.Override(
+                "supervisor:" + TestIdentity.SUPERVISOR.subject(), "VIP customer, goodwill", "REJECTED"));
 
         api.post("/api/returns/" + id + "/receipt", """
                 {"condition":"ok","receivedBy":"clerk"}""");

@@ -37,6 +37,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +153,8 @@ public class PlatformSecurityAutoConfiguration {
                 .anonymous(anonymous -> { })
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
-                    for (EndpointRule rule : rules) {
+                    // Most specific first, whatever the table's order: /api/returns/stats before /api/returns/{id}.
+                    for (EndpointRule rule : bySpecificity(rules)) {
                         authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
                     }
                     if (access.getIfAvailable() != null) {
@@ -169,6 +172,12 @@ public class PlatformSecurityAutoConfiguration {
                 // Not a bean, so that the servlet container does not register it a second time outside the chain.
                 .addFilterAfter(new AuditFilter(audit), ExceptionTranslationFilter.class);
         return http.build();
+    }
+
+    static List<EndpointRule> bySpecificity(List<EndpointRule> rules) {
+        return rules.stream().sorted(java.util.Comparator.comparing(
+                (EndpointRule rule) -> PathPatternParser.defaultInstance.parse(rule.pattern()), PathPattern.SPECIFICITY_COMPARATOR))
+                .toList();
     }
 
     /** The service's table plus the platform's own endpoints (the audit log). */

@@ -1,0 +1,33 @@
+package com.aftersales.platform.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
+
+class EndpointAccessRulesTest {
+
+    private final List<EndpointRule> table = EndpointAccessRules.table()
+            .allowScoped(GET, "/api/returns/{id}", "STORE: own store", Role.STORE, Role.SUPERVISOR)
+            .allow(GET, "/api/returns/stats", Role.OPS)
+            .build();
+
+    @Test
+    void literalPathsAreMatchedBeforeVariablesWhateverTheTableOrder() {
+        assertThat(PlatformSecurityAutoConfiguration.bySpecificity(table)).extracting(EndpointRule::pattern)
+                .containsExactly("/api/returns/stats", "/api/returns/{id}");
+    }
+
+    @Test
+    void theMarkdownTableHasARowPerEndpointAndAColumnPerRole() {
+        assertThat(EndpointAccessRules.markdown(table)).isEqualTo("""
+                | endpoint | AGENT | STORE | SUPERVISOR | TECHNICIAN | QC | DEPOT_PARTNER | OPS | ADMIN | scope |
+                |---|---|---|---|---|---|---|---|---|---|
+                | `GET /api/returns/{id}` |  | ✓ | ✓ |  |  |  |  |  | STORE: own store |
+                | `GET /api/returns/stats` |  |  |  |  |  |  | ✓ |  |  |
+                """);
+        assertThat(table.get(0).refusedRole()).isEqualTo(Role.AGENT);
+    }
+}
