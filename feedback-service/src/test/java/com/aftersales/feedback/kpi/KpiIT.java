@@ -18,6 +18,7 @@ import com.aftersales.contracts.ticket.TicketSlaBreached;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.feedback.support.Http;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +131,7 @@ class KpiIT {
         assertThat(daily).isNotEmpty();
         List<Map<String, Object>> monthly = snapshot("kpi_monthly", "dimension, dim_value, day");
         List<Map<String, Object>> tickets = snapshot("kpi_ticket", "ticket_id");
-        Http.Response rebuilt = http.post("/api/kpis/rebuilds", "");
+        Http.Response rebuilt = http.as(TestIdentity.ADMIN).post("/api/kpis/rebuilds", "");
         assertThat(rebuilt.status()).isEqualTo(200);
         assertThat(rebuilt.body().path("eventsApplied").asLong()).isGreaterThanOrEqualTo(events.size());
         assertThat(snapshot("kpi_daily", "dimension, dim_value, day")).isEqualTo(daily);

@@ -12,6 +12,7 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.feedback.support.Http;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,8 @@ class QualityLoopIT {
                         select count(*) from quality_fault_unit where model = :model and fault_code = 'LEAK-SEAM-CRACK'""")
                 .param("model", model).query(Long.class).single() == BAD_BATCH_FAILURES + 1);
 
-        Http http = new Http(port);
+        // Scans and projection rebuilds are QC's and ADMIN's.
+        Http http = new Http(port).as(TestIdentity.ADMIN);
         Http.Response scan = http.post("/api/quality-alerts/scans", "");
         assertThat(scan.status()).isEqualTo(200);
         JsonNode raised = null;
