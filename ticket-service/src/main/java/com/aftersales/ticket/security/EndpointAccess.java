@@ -19,12 +19,14 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * ticket-service's role × endpoint table (rendered into the README by {@code EndpointAccessIT}). An endpoint missing
- * here is refused to every role. STORE is narrowed on the data to its own store's sales ({@link StoreScope}).
+ * here is refused to every role. STORE is narrowed on the data to its own store's sales and their tickets
+ * ({@link StoreScope}).
  */
 @Component
 public class EndpointAccess implements EndpointAccessRules {
 
     static final String OWN_STORE = "STORE: customers and units sold through its store";
+    static final String OWN_STORE_TICKETS = "STORE: tickets of units sold through its store";
 
     @Override
     public List<EndpointRule> rules() {
@@ -39,11 +41,12 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(PATCH, "/api/customers/{customerId}/products/{productId}", OWN_STORE,
                         AGENT, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(GET, "/api/products/{serial}", OWN_STORE, AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
-                .allow(POST, "/api/tickets", AGENT, STORE, SUPERVISOR, ADMIN)
-                .allow(GET, "/api/tickets", AGENT, SUPERVISOR, ADMIN)
-                .allow(GET, "/api/tickets/{id}", AGENT, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/tickets", "STORE: only for units sold through its store",
+                        AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/tickets", OWN_STORE_TICKETS, AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/tickets/{id}", OWN_STORE_TICKETS, AGENT, STORE, SUPERVISOR, ADMIN)
                 .allow(PATCH, "/api/tickets/{id}", AGENT, SUPERVISOR, ADMIN)
-                .allow(GET, "/api/tickets/{id}/timeline", AGENT, SUPERVISOR, ADMIN)
+                .allowScoped(GET, "/api/tickets/{id}/timeline", OWN_STORE_TICKETS, AGENT, STORE, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/tickets/{id}/transitions", AGENT, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/tickets/{id}/charge-basis", AGENT, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/tickets/{id}/escalation", AGENT, SUPERVISOR, ADMIN)

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A STORE clerk sees the customers and units sold through his store (a registered unit with his store code), and
- * nothing else: anything outside answers 404, exactly as an id that does not exist, so ids cannot be probed.
+ * A STORE clerk sees the customers and units sold through his store (a registered unit with his store code) and the
+ * tickets of those units (the store code a ticket copied from its unit at intake), and nothing else: anything outside
+ * answers 404, exactly as an id that does not exist, so ids cannot be probed.
  */
 @Component
 public class StoreScope {
@@ -65,5 +66,24 @@ public class StoreScope {
 
     public boolean storeVisible(String storeCode) {
         return store().map(store -> store.equals(storeCode)).orElse(true);
+    }
+
+    /**
+     * A store opens tickets only for units sold through it: another store's unit answers 404, as an unknown unit
+     * does (the new ticket would otherwise show another store's sale).
+     */
+    public void requireUnit(String model, String serialNumber) {
+        Optional<String> store = store();
+        if (store.isEmpty()) {
+            return;
+        }
+        boolean sold = jdbc.sql("""
+                        select exists (select 1 from product where model = :model and serial_number = :serial
+                                       and store_code = :store)""")
+                .param("model", model).param("serial", serialNumber).param("store", store.get())
+                .query(Boolean.class).single();
+        if (!sold) {
+            throw ProblemException.notFound("product", model + " / " + serialNumber);
+        }
     }
 }

@@ -2,7 +2,9 @@ package com.aftersales.ticket.ticket;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.CurrentActor;
+import com.aftersales.platform.web.ProblemException;
 import com.aftersales.ticket.knowledge.ArticleView;
+import com.aftersales.ticket.security.StoreScope;
 import com.aftersales.ticket.shared.InvalidFieldException;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -47,13 +50,15 @@ class TicketController {
     private final IdempotentRequests idempotency;
     private final TicketProperties properties;
     private final CurrentActor actors;
+    private final StoreScope scope;
 
     TicketController(TicketService tickets, IdempotentRequests idempotency, TicketProperties properties,
-                     CurrentActor actors) {
+                     CurrentActor actors, StoreScope scope) {
         this.tickets = tickets;
         this.idempotency = idempotency;
         this.properties = properties;
         this.actors = actors;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -72,6 +77,7 @@ class TicketController {
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody OpenTicketRequest request) {
+        scope.requireUnit(request.model(), request.serialNumber());
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
             Ticket ticket = tickets.open(request, actors.get().label());
             TicketService.TicketDetails details = tickets.details(ticket.id());
@@ -90,7 +96,8 @@ class TicketController {
 
     @GetMapping
     @Operation(summary = "List and search tickets", description = "Filters combine with AND. Newest first (opening time, "
-            + "then id); pass nextPageToken as pageToken for the next page.")
+            + "then id); pass nextPageToken as pageToken for the next page. A store clerk sees only the tickets of units "
+            + "sold through his store.")
     ResponseEntity<TicketView.Page> list(
             @RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) TicketType type,
@@ -111,8 +118,13 @@ class TicketController {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("pageToken", "must be a nextPageToken of an earlier page");
         }
-        TicketFilter filter = new TicketFilter(status, type, customerId, serialNumber, model, storeCode, technicianId,
-                slaState, createdFrom, createdTo);
+        Optional<String> ownStore = scope.store();
+        if (ownStore.isPresent() && storeCode != null && !storeCode.equals(ownStore.get())) {
+            // Another store's tickets are not there for a store clerk: an empty page, as for a store with none.
+            return ResponseEntity.ok(new TicketView.Page(List.of(), null));
+        }
+        TicketFilter filter = new TicketFilter(status, type, customerId, serialNumber, model,
+                ownStore.orElse(storeCode), technicianId, slaState, createdFrom, createdTo);
         // One extra row tells whether another page follows.
         List<Ticket> found = tickets.search(filter, after, size + 1);
         List<Ticket> page = found.size() > size ? found.subList(0, size) : found;
@@ -127,7 +139,7 @@ class TicketController {
                     + "parts, depot repair).")
     @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
     List<TicketView.TimelineEntryView> timeline(@PathVariable UUID id) {
-        return tickets.timeline(id).stream().map(TicketView.TimelineEntryView::of).toList();
+        return visibleDetails(id).timeline().stream().map(TicketView.TimelineEntryView::of).toList();
     }
 
     @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -215,8 +227,17 @@ class TicketController {
     }
 
     private ResponseEntity<TicketView> view(UUID id) {
-        TicketService.TicketDetails details = tickets.details(id);
+        TicketService.TicketDetails details = visibleDetails(id);
         return ResponseEntity.ok().eTag(Versions.etag(details.ticket().version()))
                 .body(TicketView.of(details.ticket(), details.timeline(), details.sla()));
+    }
+
+    /** The ticket, or 404 when it is another store's (exactly as an unknown id) for a store clerk. */
+    private TicketService.TicketDetails visibleDetails(UUID id) {
+        TicketService.TicketDetails details = tickets.details(id);
+        if (!scope.storeVisible(details.ticket().subject().storeCode())) {
+            throw ProblemException.notFound("ticket", id);
+        }
+        return details;
     }
 }

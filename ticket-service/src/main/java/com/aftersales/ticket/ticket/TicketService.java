@@ -324,12 +324,6 @@ public class TicketService {
     }
 
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(UUID id) {
-        tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
-        return tickets.timeline(id);
-    }
-
-    @Transactional(readOnly = true)
     public List<Ticket> search(TicketFilter filter, TicketFilter.Cursor after, int limit) {
         return tickets.search(filter, after, limit, clock.instant());
     }

@@ -107,4 +107,66 @@ class AuditAndScopeIT {
         assertThat(otherStore.getJson("/api/customers?name=门店甲")).isEmpty();
         assertThat(store.getJson("/api/customers?name=门店甲")).isNotEmpty();
     }
+
+    @Test
+    void aStoreReadsTheTicketsOfUnitsSoldThroughItAndAnotherStoresTicketIsNotFound() throws Exception {
+        TestApi agent = new TestApi(port);
+        TestApi store = agent.as(TestIdentity.STORE);
+        String otherCode = "SH-PD-011";
+        TestApi otherStore = agent.as(TestIdentity.store(otherCode));
+
+        String ours = agent.registerCustomer("门店票甲", phone(), "B");
+        String ourSerial = "TS-" + System.nanoTime();
+        agent.registerProduct(ours, ourSerial, "KFR-26GW", LocalDate.now().minusDays(20), true);
+        HttpResponse<String> opened = store.post("/api/tickets",
+                TestApi.ticketBody(ours, ourSerial, "KFR-26GW", "STORE", "门店报修：不制冷"), Map.of());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String ourTicket = store.read(opened).path("id").asString();
+
+        String theirs = agent.registerCustomer("门店票乙", phone(), "A");
+        String theirSerial = "TO-" + System.nanoTime();
+        HttpResponse<String> theirSale = otherStore.post("/api/customers/" + theirs + "/products",
+                TestApi.productBody(theirSerial, "KFR-72LW", LocalDate.now().minusDays(9), true)
+                        .replace(TestIdentity.STORE_CODE, otherCode), Map.of());
+        assertThat(theirSale.statusCode()).as(theirSale.body()).isEqualTo(201);
+        HttpResponse<String> theirOpened = agent.post("/api/tickets",
+                TestApi.ticketBody(theirs, theirSerial, "KFR-72LW", "PHONE", "外机异响"), Map.of());
+        assertThat(theirOpened.statusCode()).as(theirOpened.body()).isEqualTo(201);
+        String theirTicket = agent.read(theirOpened).path("id").asString();
+
+        // Its own: read, timeline, and in its lists (also when it names its own store).
+        assertThat(store.getJson("/api/tickets/" + ourTicket).path("serialNumber").asString()).isEqualTo(ourSerial);
+        assertThat(store.getJson("/api/tickets/" + ourTicket + "/timeline")).isNotEmpty();
+        assertThat(ids(store.getJson("/api/tickets?customerId=" + ours))).containsExactly(ourTicket);
+        assertThat(ids(store.getJson("/api/tickets?storeCode=" + TestIdentity.STORE_CODE + "&serialNumber=" + ourSerial)))
+                .containsExactly(ourTicket);
+
+        // Another store's ticket answers exactly as an id that does not exist, and never shows in a list or search.
+        HttpResponse<String> unknown = store.get("/api/tickets/" + java.util.UUID.randomUUID());
+        for (String path : new String[]{"/api/tickets/" + theirTicket, "/api/tickets/" + theirTicket + "/timeline"}) {
+            HttpResponse<String> guessed = store.get(path);
+            assertThat(guessed.statusCode()).as(path).isEqualTo(404);
+            assertThat(store.read(guessed).path("type").asString()).isEqualTo(store.read(unknown).path("type").asString());
+            assertThat(guessed.body()).doesNotContain(theirSerial, "KFR-72LW", "外机异响", theirs);
+        }
+        assertThat(ids(store.getJson("/api/tickets?customerId=" + theirs))).isEmpty();
+        assertThat(ids(store.getJson("/api/tickets?serialNumber=" + theirSerial))).isEmpty();
+        assertThat(ids(store.getJson("/api/tickets?storeCode=" + otherCode))).isEmpty();
+        assertThat(ids(otherStore.getJson("/api/tickets?storeCode=" + otherCode))).contains(theirTicket)
+                .doesNotContain(ourTicket);
+        // Nor can it open one on another store's unit, or change its own (agents do).
+        HttpResponse<String> foreignOpen = store.post("/api/tickets",
+                TestApi.ticketBody(theirs, theirSerial, "KFR-72LW", "STORE", "试探"), Map.of());
+        assertThat(foreignOpen.statusCode()).isEqualTo(404);
+        assertThat(foreignOpen.body()).doesNotContain("门店票乙");
+        assertThat(store.patch("/api/tickets/" + ourTicket, "{\"priority\":\"HIGH\"}", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(agent.getJson("/api/tickets/" + theirTicket).path("id").asString()).isEqualTo(theirTicket);
+    }
+
+    private static java.util.List<String> ids(JsonNode page) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
 }
