@@ -40,7 +40,7 @@ class KubernetesManifestsTest {
     /** Set for every pod from the aftersales-common ConfigMap, beyond what the launcher sets per service. */
     private static final Set<String> COMMON_ENVIRONMENT = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
             "AFTERSALES_SECURITY_ISSUER", "AFTERSALES_SECURITY_JWK_SET_URI", "LOGGING_STRUCTURED_FORMAT_CONSOLE",
-            "JAVA_TOOL_OPTIONS");
+            "JAVA_TOOL_OPTIONS", "AFTERSALES_KAFKA_TOPICS_PARTITIONS", "AFTERSALES_KAFKA_TOPICS_REPLICATION_FACTOR");
 
     private static final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
     private static final Map<String, Path> resourceFiles = new LinkedHashMap<>();
