@@ -186,11 +186,23 @@ class TicketApiIT {
         assertThat(notAnId.statusCode()).isEqualTo(400);
         assertThat(json.readTree(notAnId.body()).path("errors").get(0).path("field").asString()).isEqualTo("id");
 
-        // A route missing from the role table is refused before anything looks it up (closed by default).
+        // A path no controller maps is simply not there.
         HttpResponse<String> noRoute = get("/api/nothing-here");
-        assertThat(noRoute.statusCode()).isEqualTo(403);
-        assertThat(json.readTree(noRoute.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:forbidden");
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(noRoute.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:not-found");
+        assertThat(noRoute.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(noRoute.body()).doesNotContain("Exception", "at com.");
+        // A mapped path with a method the role table does not list stays refused (closed by default).
+        HttpResponse<String> unlisted = http.send(HttpRequest.newBuilder(uri("/api/tickets/" + UUID.randomUUID()))
+                .header("Authorization", TestIdentity.bearer(TestIdentity.AGENT)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unlisted.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(unlisted.body()).path("type").asString()).isEqualTo("urn:aftersales:problem:forbidden");
+        // Without a token, a path that is not there is still a 401: nothing is told to strangers.
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/nothing-here")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
 
         assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isEqualTo(before);
     }

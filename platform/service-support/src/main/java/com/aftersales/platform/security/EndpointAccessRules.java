@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * A service's declarative role × endpoint table. Each service declares exactly one bean; the platform's security
- * filter chain allows each listed endpoint to its roles and refuses every unlisted {@code /api/**} request (403),
- * so a new endpoint is closed until it is added here. The same table is rendered into the service README.
+ * filter chain allows each listed endpoint to its roles and refuses every other {@code /api/**} request to a path a
+ * controller maps (403), so a new endpoint is closed until it is added here; a path no controller maps is a 404. The same table is rendered into the service README.
  */
 public interface EndpointAccessRules {
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Compares a service's request mappings with its role × endpoint table, for the matrix tests. */
+/** Compares a service's request mappings with its role × endpoint table, for the matrix tests and the filter chain. */
 public final class EndpointCoverage {
 
     private EndpointCoverage() {
@@ -19,18 +19,27 @@ public final class EndpointCoverage {
     public static Set<String> mappedEndpoints(RequestMappingHandlerMapping mapping) {
         Set<String> endpoints = new TreeSet<>();
         for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-            if (info.getPathPatternsCondition() == null) {
-                continue;
-            }
-            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-                if (pattern.startsWith("/api/")) {
-                    for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                        endpoints.add(method.name() + " " + pattern);
-                    }
+            for (String pattern : apiPatterns(info)) {
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    endpoints.add(method.name() + " " + pattern);
                 }
             }
         }
         return endpoints;
+    }
+
+    /** Every {@code /api/...} path pattern the service maps, whatever the methods (a mapping without any counts too). */
+    public static Set<String> mappedApiPatterns(RequestMappingHandlerMapping mapping) {
+        Set<String> patterns = new TreeSet<>();
+        mapping.getHandlerMethods().keySet().forEach(info -> patterns.addAll(apiPatterns(info)));
+        return patterns;
+    }
+
+    private static List<String> apiPatterns(RequestMappingInfo info) {
+        if (info.getPathPatternsCondition() == null) {
+            return List.of();
+        }
+        return info.getPathPatternsCondition().getPatternValues().stream().filter(p -> p.startsWith("/api/")).toList();
     }
 
     /** Every {@code METHOD pattern} of the table. */

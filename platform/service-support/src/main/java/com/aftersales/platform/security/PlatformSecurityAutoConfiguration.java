@@ -37,6 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -142,6 +143,8 @@ public class PlatformSecurityAutoConfiguration {
                                                     JwtAuthenticationConverter converter,
                                                     ProblemSecurityHandlers problems, AuditLog audit,
                                                     ObjectProvider<EndpointAccessRules> access,
+                                                    @Qualifier("requestMappingHandlerMapping")
+                                                    ObjectProvider<RequestMappingHandlerMapping> mappings,
                                                     @Value("${spring.application.name}") String service) throws Exception {
         List<EndpointRule> rules = effectiveRules(service, access.getIfAvailable());
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
@@ -158,8 +161,10 @@ public class PlatformSecurityAutoConfiguration {
                         authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
                     }
                     if (access.getIfAvailable() != null) {
-                        // Closed by default: an endpoint missing from the table is refused to everyone.
-                        authorize.requestMatchers("/api/**").denyAll();
+                        // Closed by default: a mapped endpoint missing from the table is refused to everyone. A path
+                        // that no controller maps falls through to "authenticated", and MVC answers its 404.
+                        authorize.requestMatchers(new MappedPathMatcher(
+                                () -> EndpointCoverage.mappedApiPatterns(mappings.getObject()))).denyAll();
                     }
                     authorize.anyRequest().authenticated();
                 })

@@ -1,8 +1,10 @@
 package com.aftersales.platform.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.GET;
@@ -29,5 +31,16 @@ class EndpointAccessRulesTest {
                 | `GET /api/returns/stats` |  |  |  |  |  |  | ✓ |  |  |
                 """);
         assertThat(table.get(0).refusedRole()).isEqualTo(Role.AGENT);
+    }
+
+    @Test
+    void aPathAControllerMapsIsMatchedWhateverTheMethodAndAnUnmappedPathIsNot() {
+        MappedPathMatcher mapped = new MappedPathMatcher(() -> Set.of("/api/returns/{id}", "/api/returns/stats"));
+        // Mapped paths not in the table are refused (closed by default), also for a method nobody maps.
+        assertThat(mapped.matches(new MockHttpServletRequest("GET", "/api/returns/stats"))).isTrue();
+        assertThat(mapped.matches(new MockHttpServletRequest("DELETE", "/api/returns/42"))).isTrue();
+        // Paths nothing maps go on to MVC's 404.
+        assertThat(mapped.matches(new MockHttpServletRequest("GET", "/api/nothing-here"))).isFalse();
+        assertThat(mapped.matches(new MockHttpServletRequest("GET", "/api/returns/42/extra"))).isFalse();
     }
 }
