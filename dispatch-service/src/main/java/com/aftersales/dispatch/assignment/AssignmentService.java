@@ -14,7 +14,7 @@ import com.aftersales.dispatch.technician.Technician;
 import com.aftersales.dispatch.technician.TechnicianStatus;
 import com.aftersales.dispatch.technician.TechnicianRepository;
 import com.aftersales.dispatch.technician.TechnicianWentOffDuty;
-import com.aftersales.platform.outbox.EventPublisher;
+import com.aftersales.dispatch.technician.TechnicianWorkEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -47,14 +47,14 @@ public class AssignmentService {
 
     private final DispatchJobRepository jobs;
     private final TechnicianRepository technicians;
-    private final EventPublisher events;
+    private final TechnicianWorkEvents events;
     private final AssignmentEngine engine;
     private final boolean autoAssign;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer proposalTimer;
 
-    AssignmentService(DispatchJobRepository jobs, TechnicianRepository technicians, EventPublisher events,
+    AssignmentService(DispatchJobRepository jobs, TechnicianRepository technicians, TechnicianWorkEvents events,
                       AssignmentProperties properties, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
         this.technicians = technicians;
@@ -219,7 +219,7 @@ public class AssignmentService {
         jobs.update(assigned);
         jobs.log(job.id(), technician.id(), "ASSIGNED", mode, actor, reason, score, explanation, now);
         events.publish(DispatchEvents.TECHNICIAN_ASSIGNED, job.ticketId().toString(), new TechnicianAssigned(job.id(),
-                job.ticketId(), technician.id(), technician.name(), mode, actor, score, explanation, now));
+                job.ticketId(), technician.id(), technician.name(), mode, actor, score, explanation, now), technician.id());
         meters.counter(DispatchMetrics.ASSIGNMENTS, "mode", mode).increment();
         DispatchMetrics.timeToAssign(meters, job.ticketPriority(), job.regionCode()).record(Duration.between(job.queuedAt(), now));
         return jobs.find(job.id()).orElseThrow();
@@ -231,7 +231,7 @@ public class AssignmentService {
         jobs.update(job.unassigned());
         jobs.log(job.id(), technicianId, "UNASSIGNED", cause, actor, reason, null, null, now);
         events.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(), new TechnicianUnassigned(job.id(),
-                job.ticketId(), technicianId, cause, reason, actor, now));
+                job.ticketId(), technicianId, cause, reason, actor, now), technicianId);
         meters.counter(DispatchMetrics.UNASSIGNMENTS, "cause", cause).increment();
         return jobs.find(job.id()).orElseThrow();
     }

@@ -10,6 +10,7 @@ import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.contracts.dispatch.TechnicianUnassigned;
 import com.aftersales.dispatch.shared.GeoPoint;
 import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.dispatch.technician.TechnicianWorkEvents;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public class DispatchJobService {
     private final DispatchJobRepository jobs;
     private final TicketsWithoutJob ticketsWithoutJob;
     private final EventPublisher events;
+    private final TechnicianWorkEvents technicianEvents;
     private final ApplicationEventPublisher inProcess;
     private final VisitRequirement visitRequirement;
     private final java.util.Set<String> cancelOnTicketStatuses;
@@ -45,10 +47,12 @@ public class DispatchJobService {
     private final MeterRegistry meters;
 
     DispatchJobService(DispatchJobRepository jobs, TicketsWithoutJob ticketsWithoutJob, EventPublisher events,
-                       ApplicationEventPublisher inProcess, DispatchProperties properties, Clock clock, MeterRegistry meters) {
+                       TechnicianWorkEvents technicianEvents, ApplicationEventPublisher inProcess,
+                       DispatchProperties properties, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
         this.ticketsWithoutJob = ticketsWithoutJob;
         this.events = events;
+        this.technicianEvents = technicianEvents;
         this.inProcess = inProcess;
         this.visitRequirement = new VisitRequirement(properties.visitTicketTypes());
         this.cancelOnTicketStatuses = java.util.Set.copyOf(properties.cancelOnTicketStatuses());
@@ -158,8 +162,9 @@ public class DispatchJobService {
             jobs.update(job.withStatus(DispatchJobStatus.CANCELLED));
             if (job.technicianId() != null) {
                 jobs.log(job.id(), job.technicianId(), "UNASSIGNED", "CANCELLED", SYSTEM, reason, null, null, now);
-                events.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(), new TechnicianUnassigned(
-                        job.id(), job.ticketId(), job.technicianId(), "CANCELLED", reason, SYSTEM, now));
+                technicianEvents.publish(DispatchEvents.TECHNICIAN_UNASSIGNED, job.ticketId().toString(),
+                        new TechnicianUnassigned(job.id(), job.ticketId(), job.technicianId(), "CANCELLED", reason, SYSTEM,
+                                now), job.technicianId());
             }
             meters.counter(DispatchMetrics.JOBS_CANCELLED).increment();
         });

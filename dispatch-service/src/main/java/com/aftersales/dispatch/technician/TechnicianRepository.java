@@ -89,6 +89,12 @@ public class TechnicianRepository {
                 .param("at", Timestamp.from(reportedAt)).update();
     }
 
+    /** The partner depot the technician belongs to; empty for in-house staff (and unknown ids). */
+    public Optional<String> partnerDepotOf(UUID id) {
+        return jdbc.sql("select partner_depot from technician where id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
     public Optional<Technician> find(UUID id) {
         return jdbc.sql("select * from technician where id = :id").param("id", id).query(this::map).optional()
                 .map(t -> withFixRecords(List.of(t)).get(0));

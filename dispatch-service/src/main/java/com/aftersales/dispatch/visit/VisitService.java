@@ -17,6 +17,7 @@ import com.aftersales.dispatch.shared.InvalidRequestException;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
 import com.aftersales.dispatch.technician.TechnicianRepository;
+import com.aftersales.dispatch.technician.TechnicianWorkEvents;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.aftersales.platform.security.Actor;
@@ -48,13 +49,15 @@ public class VisitService {
     private final PartsService parts;
     private final ChargeCalculator charges;
     private final EventPublisher events;
+    private final TechnicianWorkEvents technicianEvents;
     private final Clock clock;
     private final MeterRegistry meters;
     private final CurrentActor actors;
 
     VisitService(VisitRepository visits, DispatchJobRepository jobs, TechnicianRepository technicians, PartsService parts,
-                 ChargeCalculator charges, EventPublisher events, Clock clock, MeterRegistry meters,
-                 CurrentActor actors) {
+                 ChargeCalculator charges, EventPublisher events, TechnicianWorkEvents technicianEvents, Clock clock,
+                 MeterRegistry meters, CurrentActor actors) {
+        this.technicianEvents = technicianEvents;
         this.actors = actors;
         this.visits = visits;
         this.jobs = jobs;
@@ -85,8 +88,9 @@ public class VisitService {
                 request.windowStart(), request.windowEnd(), 0, 0, null, null, null, 0);
         visits.insert(visit, now);
         visits.log(visit.id(), "SCHEDULED", window(visit), actor(actingTechnician), now);
-        events.publish(DispatchEvents.VISIT_SCHEDULED, job.ticketId().toString(), new VisitScheduled(visit.id(), job.id(),
-                job.ticketId(), job.technicianId(), visit.windowStart(), visit.windowEnd(), false, null, now));
+        technicianEvents.publish(DispatchEvents.VISIT_SCHEDULED, job.ticketId().toString(), new VisitScheduled(visit.id(),
+                job.id(), job.ticketId(), job.technicianId(), visit.windowStart(), visit.windowEnd(), false, null, now),
+                job.technicianId());
         return visit;
     }
 
@@ -98,9 +102,9 @@ public class VisitService {
         Visit moved = visit.rescheduled(request.windowStart(), request.windowEnd());
         visits.update(moved);
         visits.log(visitId, "RESCHEDULED", window(moved) + "; " + request.reason(), actor(actingTechnician), now);
-        events.publish(DispatchEvents.VISIT_SCHEDULED, visit.ticketId().toString(), new VisitScheduled(visit.id(),
+        technicianEvents.publish(DispatchEvents.VISIT_SCHEDULED, visit.ticketId().toString(), new VisitScheduled(visit.id(),
                 visit.jobId(), visit.ticketId(), visit.technicianId(), moved.windowStart(), moved.windowEnd(), true,
-                request.reason(), now));
+                request.reason(), now), visit.technicianId());
         meters.counter(DispatchMetrics.VISITS_RESCHEDULED).increment();
         return visit(visitId);
     }

@@ -14,8 +14,10 @@ import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -31,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The job lifecycle driven by ticket events on real PostgreSQL and Kafka: auto-assignment with an
- * explained score, held out-of-warranty jobs, jobs without a location, decline and override.
+ * explained score, held out-of-warranty jobs, jobs without a location, decline and override, and the copies of a
+ * partner technician's work on his depot's partner topic.
  * Each test uses its own product category so that technicians of other tests never qualify.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -45,6 +48,8 @@ class JobLifecycleIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void connect() {
@@ -180,6 +185,40 @@ class JobLifecycleIT {
         assertThat(overridden.status()).isEqualTo(200);
         assertThat(overridden.body().path("assignmentExplanation").asString()).startsWith("override of rule technician-on-duty");
         assertThat(api().get("/api/dispatch/jobs/" + jobId + "/assignments").body().size()).isEqualTo(5);
+    }
+
+    @Test
+    void aPartnerTechniciansAssignmentAndUnassignmentReachHisDepotsTopicAndAnInHouseTechniciansDoNot() {
+        String category = "CAT-" + UUID.randomUUID();
+        String depot = "it-partner-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api().post("/api/technicians", Api.technician("蒋师傅（服务商）", 31.2304, 121.48, category,
+                "COOLING", 5).replaceFirst("}$", ",\"partnerDepot\":\"" + depot + "\"}"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String partnerTech = created.body().path("id").asString();
+        assertThat(api().post("/api/technicians/" + partnerTech + "/status", "{\"status\":\"AVAILABLE\"}").status())
+                .isEqualTo(200);
+        String inHouse = technician("沈师傅", 31.2304, 121.55, category);
+
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        String jobId = awaitJob(event.data().ticketId(), "ASSIGNED").path("id").asString();
+        // The partner's technician declines; the job goes to the in-house technician.
+        Api.Response declined = api().post("/api/dispatch/jobs/" + jobId + "/decline",
+                "{\"technicianId\":\"%s\",\"reason\":\"no parts on the van\"}".formatted(partnerTech));
+        assertThat(declined.body().path("technicianId").asString()).isEqualTo(inHouse);
+
+        List<EventEnvelope<?>> internal = kafka.events(Topics.DISPATCH, event.subject(), 4, WAIT);
+        assertThat(internal).extracting(e -> e.type().type()).containsExactly(DispatchEvents.DISPATCH_JOB_QUEUED.type(),
+                DispatchEvents.TECHNICIAN_ASSIGNED.type(), DispatchEvents.TECHNICIAN_UNASSIGNED.type(),
+                DispatchEvents.TECHNICIAN_ASSIGNED.type());
+        List<EventEnvelope<?>> partner = kafka.events(Topics.partnerTopic(depot), event.subject(), 2, WAIT);
+        // The very same CloudEvents (ids), of the partner's technician only: not the queueing, not the in-house assignment.
+        assertThat(partner).extracting(EventEnvelope::id).containsExactly(internal.get(1).id(), internal.get(2).id());
+        assertThat(partner.get(0).dataAs(DispatchEvents.TECHNICIAN_ASSIGNED).technicianId()).hasToString(partnerTech);
+        assertThat(partner.get(1).dataAs(DispatchEvents.TECHNICIAN_UNASSIGNED).cause()).isEqualTo("DECLINED");
+        assertThat(internal.get(3).dataAs(DispatchEvents.TECHNICIAN_ASSIGNED).technicianId()).hasToString(inHouse);
+        assertThat(jdbc.sql("select count(*) from partner_delivery where event_id = :id")
+                .param("id", internal.get(3).id()).query(Long.class).single()).isZero();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -62,7 +63,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    PlatformSchemaMigration platformSchemaMigration(DataSource dataSource) {
+    PlatformSchemaMigration platformSchemaMigration(DataSource dataSource,
+                                                    ObjectProvider<FlywayMigrationInitializer> serviceMigrations) {
+        // The service's own migrations first, always: platform migrations may adopt a table a service created
+        // before the platform owned it (V4 partner_delivery, from returns-service's V4).
+        serviceMigrations.ifAvailable(initialized -> { });
         return new PlatformSchemaMigration(dataSource);
     }
 

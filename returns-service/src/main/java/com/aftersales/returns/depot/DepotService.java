@@ -1,14 +1,13 @@
 package com.aftersales.returns.depot;
 
 import com.aftersales.returns.shared.ReturnsMetrics;
-import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DepotRepairRequested;
 import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.platform.web.ProblemException;
-import com.aftersales.returns.partner.PartnerOutbox;
-import com.aftersales.returns.partner.PartnerRelayProperties;
+import com.aftersales.platform.partner.PartnerDeliveries;
+import com.aftersales.platform.partner.PartnerTopics;
 import com.aftersales.returns.policy.StoreTimeZones;
 import com.aftersales.returns.product.ProductReplica;
 import com.aftersales.returns.product.ProductSnapshot;
@@ -17,10 +16,8 @@ import com.aftersales.returns.rma.ReturnService;
 import com.aftersales.returns.rma.ReturnStatus;
 import com.aftersales.platform.metrics.CachedGauges;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,27 +41,25 @@ public class DepotService {
     static final String UNKNOWN_CATEGORY = "UNKNOWN";
 
     private final DepotRepository depots;
-    private final PartnerOutbox outbox;
+    private final PartnerDeliveries events;
     private final ReturnService returns;
     private final ProductReplica products;
     private final DepotProperties properties;
-    private final PartnerRelayProperties relay;
     private final StoreTimeZones zones;
-    private final KafkaAdmin kafkaAdmin;
+    private final PartnerTopics partnerTopics;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DepotService(DepotRepository depots, PartnerOutbox outbox, ReturnService returns, ProductReplica products,
-                 DepotProperties properties, PartnerRelayProperties relay, StoreTimeZones zones, KafkaAdmin kafkaAdmin,
+    DepotService(DepotRepository depots, PartnerDeliveries events, ReturnService returns, ProductReplica products,
+                 DepotProperties properties, StoreTimeZones zones, PartnerTopics partnerTopics,
                  Clock clock, MeterRegistry meters, CachedGauges gauges) {
         this.depots = depots;
-        this.outbox = outbox;
+        this.events = events;
         this.returns = returns;
         this.products = products;
         this.properties = properties;
-        this.relay = relay;
         this.zones = zones;
-        this.kafkaAdmin = kafkaAdmin;
+        this.partnerTopics = partnerTopics;
         this.clock = clock;
         this.meters = meters;
         gauges.register(ReturnsMetrics.DEPOT_REPAIRS_LATE, "Depot repairs past their promised date and not finished", null,
@@ -83,7 +78,7 @@ public class DepotService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    createPartnerTopic(depot.code());
+                    partnerTopics.ensureFor(depot.code());
                 }
             });
         }
@@ -180,7 +175,7 @@ public class DepotService {
                 repair.atRiskRaised(at);
                 depots.update(repair);
                 Depot depot = depot(repair.depotCode());
-                outbox.publish(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, repair.eventKey(), new DepotRepairPromiseAtRisk(
+                events.publish(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, repair.eventKey(), new DepotRepairPromiseAtRisk(
                         repair.id(), repair.depotCode(), repair.returnId(), repair.ticketId(), repair.status().name(),
                         repair.promisedBy(), repair.daysLeft(today), at), partnerCode(depot));
                 meters.counter(ReturnsMetrics.DEPOT_REPAIRS_PROMISE_AT_RISK).increment();
@@ -191,7 +186,7 @@ public class DepotService {
     }
 
     private void publishStatus(DepotRepair repair, Depot depot, String note, Instant now) {
-        outbox.publish(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, repair.eventKey(), new DepotRepairStatusChanged(repair.id(),
+        events.publish(ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, repair.eventKey(), new DepotRepairStatusChanged(repair.id(),
                 repair.depotCode(), repair.returnId(), repair.ticketId(), repair.serialNumber(), repair.model(),
                 repair.category(), repair.status().name(), note, repair.promisedBy(), now), partnerCode(depot));
         meters.counter(ReturnsMetrics.DEPOT_REPAIRS_STATUS_CHANGES, "status", repair.status().name()).increment();
@@ -199,15 +194,6 @@ public class DepotService {
 
     private static String partnerCode(Depot depot) {
         return depot.kind() == DepotKind.PARTNER ? depot.code() : null;
-    }
-
-    private void createPartnerTopic(String code) {
-        try {
-            kafkaAdmin.createOrModifyTopics(new NewTopic(Topics.partnerTopic(code), relay.topicPartitions(), (short) 1));
-        } catch (RuntimeException e) {
-            // Where topics are managed by operations (with the partner's ACL), this is expected to fail.
-            log.warn("Could not create partner topic for depot {}: {}", code, e.toString());
-        }
     }
 
     /** Depot repairs past their promised date (in the depot's zone) and not finished. */

@@ -33,8 +33,6 @@ public final class ReturnsMetrics {
     public static final String DEPOT_REPAIRS_PROMISE_AT_RISK = "aftersales.depot.repairs.promise.at.risk";
     /** Counter, tag status. */
     public static final String DEPOT_REPAIRS_STATUS_CHANGES = "aftersales.depot.repairs.status.changes";
-    /** Gauge: depot-bound events not yet acknowledged on partner topics. */
-    public static final String PARTNER_DELIVERIES_PENDING = "aftersales.partner.deliveries.pending";
 
     private ReturnsMetrics() {
     }

@@ -1,189 +1,23 @@
 package com.aftersales.platform.outbox;
 
-import com.aftersales.contracts.EventCodec;
 import com.aftersales.platform.metrics.CachedGauges;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-/**
- * Sends committed outbox rows to Kafka in insertion order and marks them published.
- * <p>
- * One relay at a time per database: the batch runs under a transaction-scoped PostgreSQL advisory
- * lock, so several instances of a service never reorder the events of one aggregate. If the broker
- * is down, the transaction rolls back and the rows are retried on the next poll; a row that was
- * sent but not marked (crash in between) is sent again, which idempotent consumers absorb.
- */
-public class OutboxRelay implements SmartLifecycle {
+/** Relays the platform outbox ({@code outbox_event}): every event to its type's topic, in order. */
+public class OutboxRelay extends TableRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** Arbitrary but fixed: identifies the relay's advisory lock within the service's database. */
-    static final long RELAY_LOCK_KEY = 0x0A17E5A1E5L;
-
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final KafkaOperations<String, byte[]> kafka;
-    private final OutboxProperties properties;
-    private final Clock clock;
-    private final OutboxTracing tracing;
-    private final Counter relayed;
-    private volatile ScheduledExecutorService scheduler;
-    private volatile Instant lastCleanup = Instant.EPOCH;
+    /** The lock key is arbitrary but fixed: it identifies the relay's advisory lock within the service's database. */
+    static final RelayTable OUTBOX = new RelayTable("outbox_event", 0x0A17E5A1E5L, "Events",
+            "aftersales.outbox.relayed.events", "aftersales.outbox.pending.events", "aftersales.outbox.oldest.pending.age");
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
                        OutboxProperties properties, MeterRegistry meters, CachedGauges gauges, OutboxTracing tracing,
                        Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kafka = kafka;
-        this.properties = properties;
-        this.clock = clock;
-        this.tracing = tracing;
-        this.relayed = Counter.builder("aftersales.outbox.relayed.events")
-                .description("Events sent from the outbox to Kafka").register(meters);
-        gauges.register("aftersales.outbox.pending.events", "Events written but not yet acknowledged by Kafka", null,
-                this::pendingEvents);
-        gauges.register("aftersales.outbox.oldest.pending.age", "Age of the oldest unpublished event", "seconds",
-                this::oldestPendingAgeSeconds);
-    }
-
-    /** Relays until the outbox is empty or another instance holds the relay; returns how many were sent. */
-    public int relayPending() {
-        int total = 0;
-        int sent;
-        do {
-            sent = relayBatch();
-            total += sent;
-        } while (sent == properties.batchSize());
-        return total;
-    }
-
-    private int relayBatch() {
-        Integer sent = transactions.execute(status -> {
-            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK_KEY)
-                    .query(Boolean.class).single();
-            if (!Boolean.TRUE.equals(locked)) {
-                return 0;
-            }
-            List<PendingEvent> batch = jdbc.sql("""
-                            select sequence_number, topic, message_key, payload, traceparent from outbox_event
-                            where published_at is null order by sequence_number limit :limit""")
-                    .param("limit", properties.batchSize())
-                    .query((rs, n) -> new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)))
-                    .list();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>(batch.size());
-            for (PendingEvent event : batch) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
-                        event.payload().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                acks.add(tracing.sendInTrace(record, event.traceparent(), () -> kafka.send(record)));
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .orTimeout(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .join();
-            jdbc.sql("update outbox_event set published_at = now() where sequence_number = any(:ids)")
-                    .param("ids", batch.stream().map(PendingEvent::sequenceNumber).toArray(Long[]::new))
-                    .update();
-            return batch.size();
-        });
-        int count = sent == null ? 0 : sent;
-        relayed.increment(count);
-        return count;
-    }
-
-    /** Deletes published events older than the retention. */
-    public int deletePublishedBefore(Instant cutoff) {
-        return jdbc.sql("delete from outbox_event where published_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
-    }
-
-    private void tick() {
-        try {
-            relayPending();
-            Instant now = clock.instant();
-            if (Duration.between(lastCleanup, now).compareTo(properties.cleanupInterval()) >= 0) {
-                lastCleanup = now;
-                deletePublishedBefore(now.minus(properties.retention()));
-            }
-        } catch (RuntimeException e) {
-            // Broker or database unavailable: the rows stay pending and the next tick retries.
-            log.warn("Outbox relay could not send pending events, will retry: {}", e.toString());
-        }
-    }
-
-    private long pendingEvents() {
-        return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
-    }
-
-    private double oldestPendingAgeSeconds() {
-        return jdbc.sql("""
-                        select coalesce(extract(epoch from now() - min(created_at)), 0)
-                        from outbox_event where published_at is null""")
-                .query(Double.class).single();
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = executor;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = scheduler;
-        scheduler = null;
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // Graceful shutdown: flush what the last requests wrote before the producer closes.
-        tick();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
-    }
-
-    @Override
-    public int getPhase() {
-        // Stop after the web server (which drains in-flight requests) and before the Kafka producer goes.
-        return SmartLifecycle.DEFAULT_PHASE - 2048;
-    }
-
-    private record PendingEvent(long sequenceNumber, String topic, String key, String payload, String traceparent) {
+        super(OUTBOX, jdbc, transactions, kafka, properties, meters, gauges, tracing, clock);
     }
 }

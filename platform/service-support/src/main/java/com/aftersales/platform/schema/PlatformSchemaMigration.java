@@ -6,9 +6,9 @@ import org.springframework.beans.factory.InitializingBean;
 import javax.sql.DataSource;
 
 /**
- * Creates the platform tables (outbox, processed events, idempotency keys) in the service's database.
- * It keeps its own history table so that platform migrations and the service's own
- * {@code db/migration} scripts are versioned independently and never collide.
+ * Creates the platform tables (outbox, processed events, idempotency keys, audit log, partner deliveries) in the
+ * service's database, after the service's own migrations. It keeps its own history table so that platform migrations
+ * and the service's own {@code db/migration} scripts are versioned independently and never collide.
  */
 public class PlatformSchemaMigration implements InitializingBean {
 

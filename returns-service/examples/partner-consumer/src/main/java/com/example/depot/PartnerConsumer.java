@@ -4,6 +4,10 @@ import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.InvalidEventException;
 import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.TechnicianUnassigned;
+import com.aftersales.contracts.dispatch.VisitScheduled;
 import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
@@ -23,7 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A partner depot's consumer of the work meant for it, on {@code aftersales.partner.<depot-code>.v1}.
+ * A partner depot's consumer of the work meant for it, on {@code aftersales.partner.<depot-code>.v1}: depot repair
+ * orders from returns-service, and the field jobs and visits that dispatch-service gives the depot's own technicians.
  * <p>
  * What a real one must keep: deduplicate on the CloudEvent id (delivery is at least once), skip event types
  * it does not know (new ones are added over time), ignore unknown fields (the codec does), commit offsets only
@@ -107,6 +112,23 @@ public final class PartnerConsumer {
             DepotRepairPromiseAtRisk risk = event.dataAs(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK);
             return Optional.of(String.format("AT RISK   repair %s (%s) promised by %s, %d day(s) left", risk.repairId(),
                     risk.status(), risk.promisedBy(), risk.daysLeft()));
+        }
+        if (event.type().equals(DispatchEvents.TECHNICIAN_ASSIGNED)) {
+            TechnicianAssigned assigned = event.dataAs(DispatchEvents.TECHNICIAN_ASSIGNED);
+            return Optional.of(String.format("ASSIGNED  job %s (ticket %s) to your technician %s %s, %s by %s",
+                    assigned.jobId(), assigned.ticketId(), assigned.technicianName(), assigned.technicianId(),
+                    assigned.mode(), assigned.assignedBy()));
+        }
+        if (event.type().equals(DispatchEvents.TECHNICIAN_UNASSIGNED)) {
+            TechnicianUnassigned released = event.dataAs(DispatchEvents.TECHNICIAN_UNASSIGNED);
+            return Optional.of(String.format("RELEASED  job %s (ticket %s) from your technician %s: %s (%s)",
+                    released.jobId(), released.ticketId(), released.technicianId(), released.cause(), released.reason()));
+        }
+        if (event.type().equals(DispatchEvents.VISIT_SCHEDULED)) {
+            VisitScheduled visit = event.dataAs(DispatchEvents.VISIT_SCHEDULED);
+            return Optional.of(String.format("VISIT     %s of job %s by your technician %s: %s to %s%s", visit.visitId(),
+                    visit.jobId(), visit.technicianId(), visit.windowStart(), visit.windowEnd(),
+                    visit.rescheduled() ? " (moved: " + visit.reason() + ")" : ""));
         }
         return Optional.empty();
     }

@@ -3,6 +3,9 @@ package com.example.depot;
 import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.TechnicianAssigned;
+import com.aftersales.contracts.dispatch.TechnicianUnassigned;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +23,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a partner relies on: new work is shown once, redeliveries and records it cannot read do not stop it. */
+/**
+ * What a partner relies on: new work (repair orders, its technicians' jobs) is shown once, redeliveries and records it
+ * cannot read do not stop it.
+ */
 class PartnerConsumerTest {
 
     private final EventCodec codec = new EventCodec();
@@ -57,5 +63,26 @@ class PartnerConsumerTest {
         assertThat(PartnerConsumer.handle(codec, seen, record(0, "not json".getBytes(StandardCharsets.UTF_8)))).isEmpty();
         assertThat(PartnerConsumer.handle(codec, seen, record(1, unknownType.getBytes(StandardCharsets.UTF_8)))).isEmpty();
         assertThat(PartnerConsumer.handle(codec, seen, record(2, routed(UUID.randomUUID(), UUID.randomUUID())))).isPresent();
+    }
+
+    @Test
+    void aJobGivenToOrTakenFromOneOfTheDepotsTechniciansIsShown() {
+        UUID job = UUID.randomUUID();
+        UUID ticket = UUID.randomUUID();
+        UUID technician = UUID.randomUUID();
+        byte[] assigned = codec.encode(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
+                DispatchEvents.TECHNICIAN_ASSIGNED, OffsetDateTime.now(ZoneOffset.UTC), ticket.toString(), null,
+                new TechnicianAssigned(job, ticket, technician, "蒋师傅", "AUTO", "system:dispatch-service", 0.82,
+                        "best-score", Instant.now())));
+        byte[] released = codec.encode(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"),
+                DispatchEvents.TECHNICIAN_UNASSIGNED, OffsetDateTime.now(ZoneOffset.UTC), ticket.toString(), null,
+                new TechnicianUnassigned(job, ticket, technician, "DECLINED", "no parts on the van",
+                        "technician:" + technician, Instant.now())));
+
+        assertThat(PartnerConsumer.handle(codec, seen, record(0, assigned))).hasValueSatisfying(line ->
+                assertThat(line).startsWith("ASSIGNED").contains(job.toString(), ticket.toString(), "蒋师傅"));
+        assertThat(PartnerConsumer.handle(codec, seen, record(1, released))).hasValueSatisfying(line ->
+                assertThat(line).startsWith("RELEASED").contains(job.toString(), "DECLINED", "no parts on the van"));
+        assertThat(PartnerConsumer.handle(codec, seen, record(2, assigned))).as("redelivered").isEmpty();
     }
 }

@@ -1,0 +1,36 @@
+package com.aftersales.platform.partner;
+
+import com.aftersales.platform.outbox.OutboxProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code aftersales.partner-deliveries}: copies of events for partner depots' topics (optional; a service that sends
+ * partners work turns it on).
+ *
+ * @param enabled                whether this service delivers to partner topics (wires {@link PartnerDeliveries} and its relay)
+ * @param pollInterval           pause between relay runs (bounds the added latency)
+ * @param batchSize              deliveries sent per relay transaction
+ * @param sendTimeout            how long to wait for the broker's acknowledgements
+ * @param retention              how long sent deliveries are kept for inspection before they are deleted
+ * @param cleanupInterval        how often sent deliveries older than the retention are deleted
+ * @param topicPartitions        partitions of a partner topic this service creates
+ * @param topicReplicationFactor replication factor of a partner topic this service creates
+ */
+@ConfigurationProperties("aftersales.partner-deliveries")
+public record PartnerDeliveryProperties(@DefaultValue("false") boolean enabled,
+                                        @DefaultValue("200ms") Duration pollInterval,
+                                        @DefaultValue("200") int batchSize,
+                                        @DefaultValue("15s") Duration sendTimeout,
+                                        @DefaultValue("7d") Duration retention,
+                                        @DefaultValue("10m") Duration cleanupInterval,
+                                        @DefaultValue("1") int topicPartitions,
+                                        @DefaultValue("1") short topicReplicationFactor) {
+
+    /** The relay's settings, in the shape every table relay takes. */
+    OutboxProperties relay() {
+        return new OutboxProperties(pollInterval, batchSize, sendTimeout, retention, cleanupInterval);
+    }
+}
