@@ -101,6 +101,15 @@ public final class TestApi {
         return read(response).path("id").asString();
     }
 
+    /** Opens a repair ticket on the customer's registered unit and returns its id. */
+    public String openTicket(String customerId, String serial, String model, String channel, String description)
+            throws Exception {
+        HttpResponse<String> response = post("/api/tickets", ticketBody(customerId, serial, model, channel, description),
+                Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return read(response).path("id").asString();
+    }
+
     public static String productBody(String serial, String model, LocalDate purchaseDate, boolean warrantyCard) {
         return """
                 {"serialNumber":"%s","model":"%s","category":"AIR_CONDITIONER","batchNumber":"B2025-07",

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,8 +67,15 @@ class JobLifecycleIT {
     }
 
     private String technician(String name, double lat, double lon, String category) {
-        Api.Response created = api().post("/api/technicians", Api.technician(name, lat, lon, category, "COOLING", 5));
-        assertThat(created.status()).isEqualTo(201);
+        return technician(name, lat, lon, category, null);
+    }
+
+    /** An available technician; {@code partnerDepot} null for in-house staff. */
+    private String technician(String name, double lat, double lon, String category, String partnerDepot) {
+        String body = Api.technician(name, lat, lon, category, "COOLING", 5);
+        Api.Response created = api().post("/api/technicians", partnerDepot == null ? body
+                : body.replaceFirst("}$", ",\"partnerDepot\":\"" + partnerDepot + "\"}"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String id = created.body().path("id").asString();
         assertThat(api().post("/api/technicians/" + id + "/status", "{\"status\":\"AVAILABLE\"}").status()).isEqualTo(200);
         return id;
@@ -89,6 +97,18 @@ class JobLifecycleIT {
             Api.Response r = api().get("/api/dispatch/jobs?ticketId=" + ticketId);
             return r.status() == 200 ? r.body() : null;
         }, job -> job != null && job.path("status").asString().equals(status));
+    }
+
+    /** Publishes a located in-warranty ticket of {@code category}; returns the event and its auto-assigned job's id. */
+    private Map.Entry<EventEnvelope<TicketOpened>, String> autoAssigned(String category) {
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        return Map.entry(event, awaitJob(event.data().ticketId(), "ASSIGNED").path("id").asString());
+    }
+
+    private Api.Response decline(String jobId, String technicianId, String reason) {
+        return api().post("/api/dispatch/jobs/" + jobId + "/decline",
+                "{\"technicianId\":\"%s\",\"reason\":\"%s\"}".formatted(technicianId, reason));
     }
 
     @Test
@@ -158,15 +178,12 @@ class JobLifecycleIT {
         String category = "CAT-" + UUID.randomUUID();
         String first = technician("孙师傅", 31.2304, 121.48, category);
         String second = technician("周师傅", 31.2304, 121.55, category);
-        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
-        kafka.publish(event);
-        String jobId = awaitJob(event.data().ticketId(), "ASSIGNED").path("id").asString();
+        Map.Entry<EventEnvelope<TicketOpened>, String> assigned = autoAssigned(category);
+        EventEnvelope<TicketOpened> event = assigned.getKey();
+        String jobId = assigned.getValue();
 
-        Api.Response wrongTech = api().post("/api/dispatch/jobs/" + jobId + "/decline",
-                "{\"technicianId\":\"%s\",\"reason\":\"not mine\"}".formatted(second));
-        assertThat(wrongTech.status()).isEqualTo(409);
-        Api.Response declined = api().post("/api/dispatch/jobs/" + jobId + "/decline",
-                "{\"technicianId\":\"%s\",\"reason\":\"van broke down\"}".formatted(first));
+        assertThat(decline(jobId, second, "not mine").status()).isEqualTo(409);
+        Api.Response declined = decline(jobId, first, "van broke down");
         assertThat(declined.status()).isEqualTo(200);
         assertThat(declined.body().path("technicianId").asString()).isEqualTo(second);
 
@@ -191,20 +208,13 @@ class JobLifecycleIT {
     void aPartnerTechniciansAssignmentAndUnassignmentReachHisDepotsTopicAndAnInHouseTechniciansDoNot() {
         String category = "CAT-" + UUID.randomUUID();
         String depot = "it-partner-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response created = api().post("/api/technicians", Api.technician("蒋师傅（服务商）", 31.2304, 121.48, category,
-                "COOLING", 5).replaceFirst("}$", ",\"partnerDepot\":\"" + depot + "\"}"));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        String partnerTech = created.body().path("id").asString();
-        assertThat(api().post("/api/technicians/" + partnerTech + "/status", "{\"status\":\"AVAILABLE\"}").status())
-                .isEqualTo(200);
+        String partnerTech = technician("蒋师傅（服务商）", 31.2304, 121.48, category, depot);
         String inHouse = technician("沈师傅", 31.2304, 121.55, category);
 
-        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
-        kafka.publish(event);
-        String jobId = awaitJob(event.data().ticketId(), "ASSIGNED").path("id").asString();
+        Map.Entry<EventEnvelope<TicketOpened>, String> assigned = autoAssigned(category);
+        EventEnvelope<TicketOpened> event = assigned.getKey();
         // The partner's technician declines; the job goes to the in-house technician.
-        Api.Response declined = api().post("/api/dispatch/jobs/" + jobId + "/decline",
-                "{\"technicianId\":\"%s\",\"reason\":\"no parts on the van\"}".formatted(partnerTech));
+        Api.Response declined = decline(assigned.getValue(), partnerTech, "no parts on the van");
         assertThat(declined.body().path("technicianId").asString()).isEqualTo(inHouse);
 
         List<EventEnvelope<?>> internal = kafka.events(Topics.DISPATCH, event.subject(), 4, WAIT);

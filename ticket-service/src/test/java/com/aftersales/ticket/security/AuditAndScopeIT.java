@@ -118,10 +118,7 @@ class AuditAndScopeIT {
         String ours = agent.registerCustomer("门店票甲", phone(), "B");
         String ourSerial = "TS-" + System.nanoTime();
         agent.registerProduct(ours, ourSerial, "KFR-26GW", LocalDate.now().minusDays(20), true);
-        HttpResponse<String> opened = store.post("/api/tickets",
-                TestApi.ticketBody(ours, ourSerial, "KFR-26GW", "STORE", "门店报修：不制冷"), Map.of());
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        String ourTicket = store.read(opened).path("id").asString();
+        String ourTicket = store.openTicket(ours, ourSerial, "KFR-26GW", "STORE", "门店报修：不制冷");
 
         String theirs = agent.registerCustomer("门店票乙", phone(), "A");
         String theirSerial = "TO-" + System.nanoTime();
@@ -129,10 +126,7 @@ class AuditAndScopeIT {
                 TestApi.productBody(theirSerial, "KFR-72LW", LocalDate.now().minusDays(9), true)
                         .replace(TestIdentity.STORE_CODE, otherCode), Map.of());
         assertThat(theirSale.statusCode()).as(theirSale.body()).isEqualTo(201);
-        HttpResponse<String> theirOpened = agent.post("/api/tickets",
-                TestApi.ticketBody(theirs, theirSerial, "KFR-72LW", "PHONE", "外机异响"), Map.of());
-        assertThat(theirOpened.statusCode()).as(theirOpened.body()).isEqualTo(201);
-        String theirTicket = agent.read(theirOpened).path("id").asString();
+        String theirTicket = agent.openTicket(theirs, theirSerial, "KFR-72LW", "PHONE", "外机异响");
 
         // Its own: read, timeline, and in its lists (also when it names its own store).
         assertThat(store.getJson("/api/tickets/" + ourTicket).path("serialNumber").asString()).isEqualTo(ourSerial);
