@@ -1,6 +1,7 @@
 package com.aftersales.platform.partner;
 
 import com.aftersales.platform.PlatformAutoConfiguration;
+import com.aftersales.platform.kafka.KafkaPlatformProperties;
 import com.aftersales.platform.metrics.CachedGauges;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.outbox.OutboxTracing;
@@ -30,8 +31,8 @@ public class PartnerDeliveriesAutoConfiguration {
     }
 
     @Bean
-    PartnerTopics partnerTopics(KafkaAdmin admin, PartnerDeliveryProperties properties) {
-        return new PartnerTopics(admin, properties);
+    PartnerTopics partnerTopics(KafkaAdmin admin, PartnerDeliveryProperties properties, KafkaPlatformProperties platform) {
+        return new PartnerTopics(admin, properties, platform);
     }
 
     @Bean

@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param sendTimeout            how long to wait for the broker's acknowledgements
  * @param retention              how long sent deliveries are kept for inspection before they are deleted
  * @param cleanupInterval        how often sent deliveries older than the retention are deleted
- * @param topicPartitions        partitions of a partner topic this service creates
- * @param topicReplicationFactor replication factor of a partner topic this service creates
+ * @param topicPartitions        partitions of a partner topic this service creates (its replication factor is the
+ *                               platform topics', {@code aftersales.kafka.topics.replication-factor})
  */
 @ConfigurationProperties("aftersales.partner-deliveries")
 public record PartnerDeliveryProperties(@DefaultValue("false") boolean enabled,
@@ -26,8 +26,7 @@ public record PartnerDeliveryProperties(@DefaultValue("false") boolean enabled,
                                         @DefaultValue("15s") Duration sendTimeout,
                                         @DefaultValue("7d") Duration retention,
                                         @DefaultValue("10m") Duration cleanupInterval,
-                                        @DefaultValue("1") int topicPartitions,
-                                        @DefaultValue("1") short topicReplicationFactor) {
+                                        @DefaultValue("1") int topicPartitions) {
 
     /** The relay's settings, in the shape every table relay takes. */
     OutboxProperties relay() {
