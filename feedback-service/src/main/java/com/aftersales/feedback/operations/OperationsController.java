@@ -2,7 +2,7 @@ package com.aftersales.feedback.operations;
 
 import com.aftersales.feedback.complaint.Severity;
 import com.aftersales.feedback.shared.CalendarProperties;
-import com.aftersales.feedback.survey.SurveyProperties;
+import com.aftersales.feedback.survey.SurveyScores;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -28,11 +28,11 @@ class OperationsController {
 
     private final OperationsRepository operations;
     private final OperationsProperties properties;
-    private final SurveyProperties surveys;
+    private final SurveyScores surveys;
     private final CalendarProperties calendar;
     private final Clock clock;
 
-    OperationsController(OperationsRepository operations, OperationsProperties properties, SurveyProperties surveys,
+    OperationsController(OperationsRepository operations, OperationsProperties properties, SurveyScores surveys,
                          CalendarProperties calendar, Clock clock) {
         this.operations = operations;
         this.properties = properties;
@@ -47,9 +47,8 @@ class OperationsController {
     Snapshot snapshot() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
-        Instant windowStart = now.minus(surveys.scoreWindow());
-        return new Snapshot(now, operations.averageCsat(windowStart), operations.nps(windowStart),
-                surveys.scoreWindow().toDays(),
+        SurveyScores.Scores scores = surveys.current();
+        return new Snapshot(now, scores.csat(), scores.nps(), scores.window().toDays(),
                 operations.csatByDay(today.minusDays(properties.trendDays() - 1L), today, calendar.zone()),
                 operations.openComplaintsBySeverity(), operations.alertCount(), operations.latestAlerts(properties.latestAlerts()));
     }

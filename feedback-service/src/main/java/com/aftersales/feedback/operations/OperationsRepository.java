@@ -4,7 +4,6 @@ import com.aftersales.feedback.complaint.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,18 +39,6 @@ class OperationsRepository {
                 .query((rs, n) -> new DailyCsat(rs.getDate("day").toLocalDate(), rs.getLong("answers"),
                         (Double) rs.getObject("average", Double.class)))
                 .list();
-    }
-
-    Double averageCsat(Instant from) {
-        return jdbc.sql("select avg(csat) from survey where answered_at >= :from and csat is not null")
-                .param("from", Timestamp.from(from)).query(Double.class).single();
-    }
-
-    Double nps(Instant from) {
-        return jdbc.sql("""
-                        select 100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6)) / nullif(count(*), 0)
-                        from survey where answered_at >= :from and nps is not null""")
-                .param("from", Timestamp.from(from)).query(Double.class).single();
     }
 
     Map<Severity, Long> openComplaintsBySeverity() {

@@ -96,7 +96,7 @@ class SurveyRepository {
     /** Average CSAT of answers since {@code from}; null without answers. */
     Double averageCsat(Instant from) {
         return jdbc.sql("select avg(csat) from survey where answered_at >= :from and csat is not null")
-                .param("from", Timestamp.from(from)).query(Double.class).single();
+                .param("from", Timestamp.from(from)).query(Double.class).optional().orElse(null);
     }
 
     /** NPS of answers since {@code from}: % promoters (9–10) minus % detractors (0–6); null without answers. */
@@ -104,7 +104,7 @@ class SurveyRepository {
         return jdbc.sql("""
                         select 100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6)) / nullif(count(*), 0)
                         from survey where answered_at >= :from and nps is not null""")
-                .param("from", Timestamp.from(from)).query(Double.class).single();
+                .param("from", Timestamp.from(from)).query(Double.class).optional().orElse(null);
     }
 
     private static Survey map(ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
 package com.aftersales.feedback.survey;
 
-import com.aftersales.platform.metrics.CachedGauges;
 import com.aftersales.feedback.shared.FeedbackMetrics;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
@@ -46,7 +45,7 @@ class SurveyService {
 
     SurveyService(SurveyRepository surveys, SurveyProperties properties, CustomerProfiles customers,
                   ComplaintService complaints, FollowUpTasks followUps, EventPublisher events, Clock clock,
-                  MeterRegistry meters, CachedGauges gauges) {
+                  MeterRegistry meters) {
         this.surveys = surveys;
         this.properties = properties;
         this.customers = customers;
@@ -56,18 +55,6 @@ class SurveyService {
         this.clock = clock;
         this.meters = meters;
         this.lowScoreRule = new LowScoreRule(properties.lowScore());
-        gauges.register(FeedbackMetrics.SURVEYS_CSAT, "Average CSAT (1-5) of answers in the score window", null,
-                () -> orNaN(surveys.averageCsat(windowStart())));
-        gauges.register(FeedbackMetrics.SURVEYS_NPS, "NPS (-100..100) of answers in the score window", null,
-                () -> orNaN(surveys.nps(windowStart())));
-    }
-
-    private Instant windowStart() {
-        return clock.instant().minus(properties.scoreWindow());
-    }
-
-    private static double orNaN(Double value) {
-        return value == null ? Double.NaN : value;
     }
 
     /** Called inside the event handler's transaction; redeliveries and second triggers are no-ops. */

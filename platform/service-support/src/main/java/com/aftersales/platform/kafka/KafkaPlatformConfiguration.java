@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.event.ConsumerStartedEvent;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -36,10 +39,23 @@ public class KafkaPlatformConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaPlatformConfiguration.class);
 
     @Bean
+    DeadLetterMetrics deadLetterMetrics(MeterRegistry meters) {
+        return new DeadLetterMetrics(meters);
+    }
+
+    @Bean
+    ApplicationListener<ConsumerStartedEvent> deadLetterCountersAtZero(DeadLetterMetrics metrics) {
+        return event -> {
+            if (event.getSource() instanceof MessageListenerContainer container) {
+                metrics.registerZero(container.getGroupId(), container.getContainerProperties().getTopics());
+            }
+        };
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, KafkaPlatformProperties properties,
-                                          MeterRegistry meters) {
-        DeadLetterMetrics metrics = new DeadLetterMetrics(meters);
+                                          DeadLetterMetrics metrics) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 // Negative partition: let the producer choose by key, whatever the DLT's partition count.
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));

@@ -98,7 +98,18 @@ public class CachedGauges implements SmartLifecycle {
         return scheduler != null;
     }
 
-    private record Entry(String name, MultiGauge gauge, Supplier<Map<Tags, ? extends Number>> query) {
+    private static final class Entry {
+
+        private final String name;
+        private final MultiGauge gauge;
+        private final Supplier<Map<Tags, ? extends Number>> query;
+        private volatile boolean failing;
+
+        Entry(String name, MultiGauge gauge, Supplier<Map<Tags, ? extends Number>> query) {
+            this.name = name;
+            this.gauge = gauge;
+            this.query = query;
+        }
 
         void refresh() {
             try {
@@ -106,9 +117,13 @@ public class CachedGauges implements SmartLifecycle {
                 gauge.register(values.entrySet().stream()
                         .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()))
                         .toList(), true);
+                failing = false;
             } catch (RuntimeException e) {
-                // Database or broker away: keep the last values rather than drop the series.
-                log.debug("Gauge {} not refreshed: {}", name, e.toString());
+                // Database or broker away: keep the last values rather than drop the series; say so once per outage.
+                if (!failing) {
+                    log.warn("Gauge {} not refreshed, keeping its last values: {}", name, e.toString());
+                }
+                failing = true;
             }
         }
     }
