@@ -30,14 +30,14 @@ class OperationsRepository {
     /** One row per day from {@code from} to {@code to} (in {@code zone}), days without answers included. */
     List<DailyCsat> csatByDay(LocalDate from, LocalDate to, ZoneId zone) {
         return jdbc.sql("""
-                        select d.day::date as day, count(s.csat) as answers, avg(s.csat) as average
+                        select d.day::date as day, count(s.csat) as answers, avg(s.csat)::float8 as average
                         from generate_series(cast(:from as date), cast(:to as date), interval '1 day') as d(day)
                         left join survey s on s.csat is not null
                              and (s.answered_at at time zone :zone)::date = d.day::date
                         group by d.day order by d.day""")
                 .param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to)).param("zone", zone.getId())
                 .query((rs, n) -> new DailyCsat(rs.getDate("day").toLocalDate(), rs.getLong("answers"),
-                        (Double) rs.getObject("average", Double.class)))
+                        rs.getObject("average", Double.class)))
                 .list();
     }
 
