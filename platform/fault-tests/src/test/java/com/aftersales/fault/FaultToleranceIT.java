@@ -1,0 +1,383 @@
+package com.aftersales.fault;
+
+import com.aftersales.contracts.Topics;
+import com.aftersales.launcher.EmbeddedPlatform;
+import com.aftersales.launcher.PlatformOptions;
+import com.aftersales.launcher.PlatformService;
+import com.aftersales.launcher.ServiceInstance;
+import com.aftersales.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults under load, on the whole platform as {@code ./aftersales run --instances 2} starts it (every backend twice,
+ * the gateway balancing), with returns-service's database on a PostgreSQL server of its own so that it can fail
+ * alone. Every scenario runs the same steady stream of work ({@link Workload}), injects its fault, heals it, lets
+ * the stream finish and checks the {@link Ledger}: every accepted request produced exactly its final state and
+ * events. One platform serves all scenarios, in order; each prints its row and the table is written to
+ * {@code target/fault-tolerance.md} (copied into docs/fault-tolerance.md).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    static final int WORKERS = 3;
+    static final int IN_FLIGHT_PER_WORKER = 3;
+    static final int MAX_CASES = 60;
+    static final Duration STEADY = Duration.ofSeconds(6);
+    static final Duration AFTER_HEAL = Duration.ofSeconds(4);
+    static final Duration KAFKA_DOWN = Duration.ofSeconds(30);
+    static final Duration POSTGRES_DOWN = Duration.ofSeconds(15);
+    static final Duration FINISH = Duration.ofSeconds(150);
+    static final Duration CONVERGE = Duration.ofSeconds(90);
+    static final int TECHNICIANS = 12;
+    static final int SLA_TICKETS = 6;
+    static final String SLA_BREACHED = "aftersales.ticket.sla-breached.v1";
+
+    @TempDir
+    static Path dataDir;
+    static EmbeddedPlatform platform;
+    static Gateway gateway;
+    static Databases db;
+    static EventLog events;
+    static Ledger ledger;
+    static String customerId;
+    static final List<String> rows = new ArrayList<>();
+    /** Names each scenario's units and tickets apart (their Idempotency-Keys derive from them). */
+    static final java.util.concurrent.atomic.AtomicInteger SCENARIOS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path root = Path.of(System.getProperty("aftersales.projectRoot", "../..")).toAbsolutePath().normalize();
+        PlatformOptions options = PlatformOptions.withFreePorts(root, dataDir, 2).toBuilder()
+                .dedicatedPostgres(PlatformService.RETURNS).build();
+        long started = System.nanoTime();
+        platform = EmbeddedPlatform.start(options);
+        System.out.printf(Locale.ROOT, "fault tests: platform with 2 instances per backend ready in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        gateway = new Gateway(platform.gatewayUrl(), new Credentials(platform));
+        db = new Databases(platform);
+        events = new EventLog(platform.kafkaBootstrapServers());
+        ledger = new Ledger(db, events);
+        customerId = register("/api/customers", "AGENT", "ft-customer", """
+                {"name":"赵丽华","phones":["13916881234"],"tier":"B","preferredLanguage":"zh-CN","contactConsent":true,
+                 "addresses":[{"label":"家","line":"上海市徐汇区漕溪北路 88 号 12 楼","regionCode":"310104","latitude":31.1880,"longitude":121.4365}]}""");
+        String shifts = String.join(",", java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"23:59\"}").toList());
+        for (int i = 0; i < TECHNICIANS; i++) {
+            String technician = register("/api/technicians", "SUPERVISOR", "ft-technician-" + i, """
+                    {"name":"师傅%d","skills":[{"kind":"PRODUCT_CATEGORY","code":"AIR_CONDITIONER","level":4},
+                      {"kind":"FAULT_CATEGORY","code":"COOLING","level":4}],
+                     "homeLatitude":%.4f,"homeLongitude":%.4f,"serviceRadiusKm":40,
+                     "calendar":{"timeZone":"Asia/Shanghai","shifts":[%s]},"maxVisitsPerDay":50}"""
+                    .formatted(i, 31.20 + i * 0.01, 121.44 + i * 0.01, shifts));
+            register("/api/technicians/" + technician + "/status", "SUPERVISOR", null, "{\"status\":\"AVAILABLE\"}");
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        String table = table();
+        System.out.println();
+        System.out.println(table);
+        Path report = Path.of("target", "fault-tolerance.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, table, StandardCharsets.UTF_8);
+        if (events != null) {
+            events.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockItsPartition() throws Exception {
+        Scenario scenario = new Scenario("poison message (schema-invalid ticket.opened) on aftersales.tickets.v1");
+        scenario.start();
+        String victimTicket = scenario.awaitAnOpenedTicket();
+        // A well-formed CloudEvent whose data breaks the ticket.opened schema, keyed like a live ticket (same partition,
+        // so it sits in front of that ticket's next events); its own subject keeps it out of the ticket's ledger.
+        String poison = """
+                {"specversion":"1.0","id":"%s","source":"/aftersales/ticket-service","type":"aftersales.ticket.opened.v1",
+                 "subject":"poison-%s","time":"%s","datacontenttype":"application/json","data":{"ticketId":"not-a-uuid"}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
+        try (KafkaTestClient kafka = new KafkaTestClient(platform.kafkaBootstrapServers())) {
+            kafka.send(Topics.TICKETS, victimTicket, poison.getBytes(StandardCharsets.UTF_8));
+        }
+        scenario.healed();
+        scenario.finishAndVerify();
+        List<EventLog.Event> dead = events.records(Topics.deadLetterOf(Topics.TICKETS)).stream()
+                .filter(e -> victimTicket.equals(e.key())).toList();
+        assertThat(dead).as("the poison message in the dead-letter topic").isNotEmpty();
+        scenario.report("dead-lettered " + dead.size() + "x (once per consumer group)");
+    }
+
+    @Test
+    @Order(2)
+    void aServicesDatabaseGoesAwayItAnswers503AndTheOthersKeepWorking() throws Exception {
+        Scenario scenario = new Scenario("returns-service PostgreSQL stopped " + POSTGRES_DOWN.toSeconds() + " s");
+        scenario.start();
+        scenario.steady();
+        int acceptedBefore = scenario.workload.writesAccepted();
+        platform.stopPostgres(PlatformService.RETURNS);
+        Instant down = Instant.now();
+        Gateway.Response whileDown;
+        List<Integer> readiness = new ArrayList<>();
+        int acceptedWhileDown;
+        try {
+            do {
+                whileDown = gateway.get("list returns", "ADMIN", "/api/returns?limit=1");
+                Thread.sleep(500);
+            } while (whileDown.status() != 503 && Duration.between(down, Instant.now()).compareTo(POSTGRES_DOWN) < 0);
+            for (ServiceInstance instance : platform.instances(PlatformService.RETURNS)) {
+                readiness.add(status(instance.url() + "/actuator/health/readiness"));
+            }
+            sleepUntil(down.plus(POSTGRES_DOWN));
+            acceptedWhileDown = scenario.workload.writesAccepted() - acceptedBefore;
+        } finally {
+            platform.startPostgres(PlatformService.RETURNS);
+            scenario.healed();
+        }
+        assertThat(whileDown.status()).as(whileDown.raw()).isEqualTo(503);
+        assertThat(whileDown.contentType()).startsWith("application/problem+json");
+        assertThat(whileDown.body().path("type").asString()).isEqualTo("urn:aftersales:problem:service-unavailable");
+        assertThat(readiness).as("readiness of the returns-service instances").containsOnly(503);
+        assertThat(acceptedWhileDown).as("the other services kept accepting work").isPositive();
+        scenario.finishAndVerify();
+        scenario.report("503 problem + readiness DOWN while stopped; " + acceptedWhileDown + " writes accepted meanwhile");
+    }
+
+    @Test
+    @Order(3)
+    void theBrokerStopsForThirtySecondsAndNothingAcceptedIsLost() throws Exception {
+        Scenario scenario = new Scenario("Kafka broker stopped " + KAFKA_DOWN.toSeconds() + " s");
+        scenario.start();
+        scenario.steady();
+        int acceptedBefore = scenario.workload.writesAccepted();
+        platform.stopKafka();
+        Instant down = Instant.now();
+        int acceptedWhileDown;
+        long pending;
+        long backlogUpTo;
+        try {
+            sleepUntil(down.plus(KAFKA_DOWN));
+            acceptedWhileDown = scenario.workload.writesAccepted() - acceptedBefore;
+            pending = Long.parseLong(db.value("ticket", "select count(*) from outbox_event where published_at is null").orElse("0"));
+            backlogUpTo = Long.parseLong(db.value("ticket", "select coalesce(max(sequence_number), 0) from outbox_event "
+                    + "where published_at is null").orElse("0"));
+        } finally {
+            platform.startKafka();
+            scenario.healed();
+        }
+        scenario.finishAndVerify();
+        // the backlog of the outage is published (new events keep arriving, e.g. SLA warnings: not part of it)
+        assertThat(db.value("ticket", "select count(*) from outbox_event where published_at is null and sequence_number <= ?",
+                backlogUpTo).orElseThrow()).as("ticket-service outbox backlog drained").isEqualTo("0");
+        // Not asserted: whether writes are accepted meanwhile depends on the gateway's view of readiness (see docs).
+        scenario.report(acceptedWhileDown + " writes accepted while down; ticket outbox backlog " + pending + " drained");
+    }
+
+    @Test
+    @Order(4)
+    void killNineOfAServiceWhileItProcessesThenItRestartsAndCatchesUp() throws Exception {
+        // dispatch-service alone, so that the restarted instance itself must catch up from its offsets and outbox
+        ServiceInstance second = platform.instance(PlatformService.DISPATCH, 2);
+        platform.stop(second);
+        Scenario scenario = new Scenario("kill -9 dispatch-service (single instance), restarted");
+        scenario.start();
+        scenario.steady();
+        ServiceInstance victim = platform.instance(PlatformService.DISPATCH, 1);
+        try {
+            platform.kill(victim);
+            platform.restart(victim);
+            scenario.healedAt(scenario.faultAt);
+            scenario.finishAndVerify();
+            scenario.report("restart to ready included in recovery");
+        } finally {
+            platform.startService(PlatformService.DISPATCH);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void twoInstancesOfEveryServiceOneKilledMidStreamKeepsOrderAndTheSlaSchedulerFiresOnce() throws Exception {
+        Scenario scenario = new Scenario("2 instances each; kill -9 one instance of every backend mid-stream");
+        List<String> slaTickets = openSlaTickets();
+        scenario.start();
+        scenario.steady();
+        // Their clocks fall due now, while both ticket-service instances scan (FOR UPDATE SKIP LOCKED); one dies just after.
+        int clocks = db.update("ticket", "update sla_clock set due_at = now(), warn_at = now() where state = 'RUNNING' "
+                + "and ticket_id = any(?::uuid[])", (Object) slaTickets.toArray(String[]::new));
+        assertThat(clocks).isPositive();
+        Thread.sleep(1_000);
+        for (ServiceInstance victim : List.of(platform.instance(PlatformService.TICKET, 1), platform.instance(PlatformService.DISPATCH, 2),
+                platform.instance(PlatformService.RETURNS, 1), platform.instance(PlatformService.FEEDBACK, 2))) {
+            platform.kill(victim);
+        }
+        scenario.healedAt(scenario.faultAt);
+        scenario.finishAndVerify();
+        // exactly one breach per clock, whichever instance claimed it
+        long breaches = 0;
+        for (String ticket : slaTickets) {
+            breaches += events.distinct(Topics.TICKETS, ticket, SLA_BREACHED);
+        }
+        String published = db.value("ticket", "select count(*) from sla_clock where breach_published_at is not null "
+                + "and ticket_id = any(?::uuid[])", (Object) slaTickets.toArray(String[]::new)).orElseThrow();
+        assertThat(breaches).as("SLA breaches published for " + clocks + " clocks").isEqualTo(clocks);
+        assertThat(published).isEqualTo(String.valueOf(clocks));
+        scenario.report("per-ticket order kept; SLA breach events " + breaches + " for " + clocks + " due clocks");
+    }
+
+    /** Tickets that stay open (nobody visits), whose SLA clocks the scale-out scenario makes due. */
+    private static List<String> openSlaTickets() throws InterruptedException {
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < SLA_TICKETS; i++) {
+            String serial = "FT-SLA-" + i;
+            register("/api/customers/" + customerId + "/products", "STORE", "unit-" + serial, """
+                    {"serialNumber":"%s","model":"KFR-35GW/BpR3","category":"AIR_CONDITIONER","batchNumber":"2026W30","purchaseDate":"%s",
+                     "storeCode":"SH-XH-003","priceType":"REGULAR","warrantyCardPresent":true}""".formatted(serial, LocalDate.now().minusMonths(1)));
+            tickets.add(register("/api/tickets", "AGENT", "ticket-" + serial, """
+                    {"customerId":"%s","serialNumber":"%s","model":"KFR-35GW/BpR3","ticketType":"REPAIR","channel":"PHONE",
+                     "priority":"URGENT","faultCategory":"COOLING","faultDescription":"空调完全不工作，家中有老人"}""".formatted(customerId, serial)));
+        }
+        return tickets;
+    }
+
+    /** One fault: its workload, when the fault began and ended, and its row of the table. */
+    static final class Scenario {
+        final String fault;
+        final Workload workload;
+        Instant faultAt;
+        Instant healedAt;
+        Ledger.Verdict verdict;
+        Duration recovery;
+
+        Scenario(String fault) {
+            this.fault = fault;
+            this.workload = new Workload(gateway, db, customerId, "s" + SCENARIOS.incrementAndGet(), WORKERS, IN_FLIGHT_PER_WORKER,
+                    MAX_CASES);
+        }
+
+        void start() {
+            workload.start();
+        }
+
+        void steady() throws InterruptedException {
+            Thread.sleep(STEADY.toMillis());
+            faultAt = Instant.now();
+        }
+
+        String awaitAnOpenedTicket() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (Workload.Case c : workload.cases()) {
+                    if (c.ticketId != null) {
+                        faultAt = Instant.now();
+                        return c.ticketId;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no ticket opened within 60 s");
+        }
+
+        void healed() {
+            healedAt = Instant.now();
+        }
+
+        void healedAt(Instant when) {
+            healedAt = when;
+        }
+
+        /** Keeps the stream going a little, lets every case finish, then waits until the ledger holds. */
+        void finishAndVerify() throws Exception {
+            Thread.sleep(AFTER_HEAL.toMillis());
+            boolean finished = workload.finish(FINISH);
+            long deadline = System.nanoTime() + CONVERGE.toNanos();
+            do {
+                verdict = ledger.verify(workload.cases());
+                if (verdict.allCorrect()) {
+                    break;
+                }
+                Thread.sleep(1_000);
+            } while (System.nanoTime() < deadline);
+            recovery = Duration.between(healedAt, Instant.now());
+            List<String> gaveUp = workload.cases().stream().filter(c -> c.gaveUp != null).map(Object::toString).toList();
+            System.out.printf(Locale.ROOT, "%s: %d cases, %d writes accepted, %d refused and retried, requests %s%n", fault,
+                    workload.cases().size(), workload.writesAccepted(), workload.writesRefused(), gateway.counts());
+            verdict.problems().stream().limit(10).forEach(p -> System.out.println("  wrong: " + p));
+            gaveUp.stream().limit(10).forEach(p -> System.out.println("  gave up: " + p));
+            assertThat(verdict.problems()).as(fault + ": ledger").isEmpty();
+            assertThat(verdict.duplicates()).as(fault + ": duplicates").isZero();
+            assertThat(gaveUp).as(fault + ": cases the workload gave up on").isEmpty();
+            assertThat(finished).as(fault + ": every case finished").isTrue();
+        }
+
+        void report(String note) {
+            rows.add(String.format(Locale.ROOT, "| %s | %d | %d / %d | %d | %.1f s | %s |", fault, workload.writesAccepted(),
+                    verdict.correct(), verdict.cases(), verdict.duplicates(), recovery.toMillis() / 1000.0, note));
+            System.out.println(rows.get(rows.size() - 1));
+        }
+    }
+
+    static String table() {
+        StringBuilder table = new StringBuilder("""
+                | fault | requests accepted | final states correct (cases) | duplicates | recovery time | notes |
+                |---|---|---|---|---|---|
+                """);
+        rows.forEach(row -> table.append(row).append('\n'));
+        return table.toString();
+    }
+
+    private static String register(String path, String role, String key, String body) throws InterruptedException {
+        // Right after start-up the gateway may not have seen every instance healthy yet: retry what it cannot route.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Gateway.Response response = gateway.post("setup", role, path, body, key);
+        while (response.unavailable() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            response = gateway.post("setup", role, path, body, key);
+        }
+        assertThat(response.status()).as(path + " " + response.raw()).isIn(200, 201);
+        return response.id();
+    }
+
+    private static int status(String url) throws Exception {
+        try {
+            // with the database gone, readiness waits for the connection pool's timeout (5 s) before answering DOWN
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static void sleepUntil(Instant when) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}
