@@ -162,6 +162,12 @@ public final class Main {
                 .append(System.lineSeparator());
         text.append("  curl -H \"Authorization: Bearer $AGENT_TOKEN\" ").append(platform.gatewayUrl()).append("/api/tickets?status=OPEN")
                 .append(System.lineSeparator());
+        String ops = platform.demoTokens().get("OPS");
+        if (ops != null) {
+            // The token travels in the fragment, which the browser never sends; the page keeps it in sessionStorage.
+            text.append("  Ops console: ").append(platform.gatewayUrl()).append("/ops/#token=").append(ops)
+                    .append(System.lineSeparator());
+        }
         return text.toString();
     }
 
