@@ -1,8 +1,6 @@
 package com.aftersales.bench.load;
 
 import com.aftersales.bench.platform.EventTimes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,11 +11,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Prints what {@code bench/load} measured: per request type the throughput and p50/p95/p99 from Gatling's report
- * ({@code js/stats.json} of the newest run; Gatling's percentiles 1-4 are 50/75/95/99), and the end-to-end event
+ * (the statistics table of the newest run's {@code index.html}), and the end-to-end event
  * latency (ticket opened to technician assigned, from the events' own timestamps) of the tickets opened during the
  * run. {@code LoadReport <gatling results dir> <kafka bootstrap> <run start epoch ms> <run end epoch ms>}
  */
@@ -34,26 +34,33 @@ public final class LoadReport {
         String bootstrap = args[1];
         Instant start = Instant.ofEpochMilli(Long.parseLong(args[2]));
         Instant end = Instant.ofEpochMilli(Long.parseLong(args[3]));
-        printRequests(newestRun(results).resolve("js/stats.json"));
+        printRequests(newestRun(results).resolve("index.html"));
         printEventLatency(bootstrap, start, end);
     }
 
-    static void printRequests(Path statsJson) throws IOException {
-        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(statsJson));
+    /**
+     * Gatling 3.14 keeps its statistics only in the HTML report: the table rows of {@code index.html} (columns 2-14:
+     * total, OK, KO, %KO, req/s, min, p50, p75, p95, p99, max, mean, std dev), "All Requests" first.
+     */
+    static void printRequests(Path indexHtml) throws IOException {
+        String html = Files.readString(indexHtml);
         System.out.printf(Locale.ROOT, "%n%-28s %8s %6s %9s %8s %8s %8s%n", "request", "count", "KO", "req/s", "p50 ms", "p95 ms", "p99 ms");
-        for (JsonNode request : root.path("contents")) {
-            print(request.path("stats"));
+        Matcher row = ROW.matcher(html);
+        List<String> lines = new java.util.ArrayList<>();
+        while (row.find()) {
+            lines.add(String.format(Locale.ROOT, "%-28s %8s %6s %9s %8s %8s %8s", row.group(1), row.group(2), row.group(3), row.group(4),
+                    row.group(5), row.group(6), row.group(7)));
         }
-        print(root.path("stats"));
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("no statistics table in " + indexHtml);
+        }
+        // the global row last, under the request types
+        lines.subList(1, lines.size()).forEach(System.out::println);
+        System.out.println(lines.get(0));
     }
 
-    private static void print(JsonNode stats) {
-        System.out.printf(Locale.ROOT, "%-28s %8d %6d %9.2f %8d %8d %8d%n", stats.path("name").asString(),
-                stats.path("numberOfRequests").path("total").asLong(), stats.path("numberOfRequests").path("ko").asLong(),
-                stats.path("meanNumberOfRequestsPerSecond").path("total").asDouble(),
-                stats.path("percentiles1").path("total").asLong(), stats.path("percentiles3").path("total").asLong(),
-                stats.path("percentiles4").path("total").asLong());
-    }
+    private static final Pattern ROW = Pattern.compile("class=\"ellipsed-name\">([^<]+)</span>.*?col-2\">([^<]*)<.*?col-4\">([^<]*)<"
+            + ".*?col-6\">([^<]*)<.*?col-8\">([^<]*)<.*?col-10\">([^<]*)<.*?col-11\">([^<]*)<", Pattern.DOTALL);
 
     static void printEventLatency(String bootstrap, Instant start, Instant end) throws InterruptedException {
         Thread.sleep(SETTLE.toMillis());
@@ -71,7 +78,7 @@ public final class LoadReport {
 
     private static Path newestRun(Path results) throws IOException {
         try (Stream<Path> runs = Files.list(results)) {
-            return runs.filter(p -> Files.isRegularFile(p.resolve("js/stats.json")))
+            return runs.filter(p -> Files.isRegularFile(p.resolve("index.html")))
                     .max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("no Gatling report under " + results));
         }
