@@ -256,7 +256,7 @@ class GatewayRoutingTest {
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("lost-1");
 		JsonNode problem = GatewayClient.json(response.body());
 		assertThat(problem.get("type").asString()).isEqualTo("urn:aftersales:problem:not-found");
-		assertThat(problem.get("title").asString()).isEqualTo("Not Found");
+		assertThat(problem.get("title").asString()).isEqualTo("Not found");
 		assertThat(problem.get("status").asInt()).isEqualTo(404);
 		assertThat(problem.get("instance").asString()).isEqualTo("/api/unknown/things");
 		assertThat(problem.get("correlationId").asString()).isEqualTo("lost-1");
