@@ -74,8 +74,17 @@ public final class Api {
         return """
                 {"name":"%s","skills":[{"kind":"PRODUCT_CATEGORY","code":"%s","level":4},{"kind":"FAULT_CATEGORY","code":"%s","level":4}],
                  "homeLatitude":%s,"homeLongitude":%s,"serviceRadiusKm":30,
-                 "calendar":{"timeZone":"UTC","shifts":[%s]},"maxVisitsPerDay":%d}"""
-                .formatted(name, productCategory, faultCategory, lat, lon, allDay(), maxVisits);
+                 "calendar":{"timeZone":"%s","shifts":[%s]},"maxVisitsPerDay":%d}"""
+                .formatted(name, productCategory, faultCategory, lat, lon, middayZone(), allDay(), maxVisits);
+    }
+
+    /**
+     * A UTC offset in which it is now about midday, so that the all-day shift has hours left whenever the tests
+     * run (in UTC, a run after 23:00 left the technician less than a visit's time before the shift's end).
+     */
+    private static String middayZone() {
+        int utcHour = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        return java.time.ZoneOffset.ofHours(Math.max(-12, Math.min(14, 12 - utcHour))).getId();
     }
 
     private static String allDay() {
