@@ -12,6 +12,7 @@ import java.util.List;
  * @param windows           every window the request date was compared with, and its boundaries
  * @param rules             every rule that fired or was blocked, in evaluation order
  * @param dealer            dealer terms; null for consumer returns
+ * @param explanationKey    when not null, the explanation's key in the {@code policy-texts} bundles
  */
 public record PolicyDecision(
         Remedy remedy,
@@ -25,11 +26,22 @@ public record PolicyDecision(
         List<RuleOutcome> rules,
         FreightDecision freight,
         DealerTerms dealer,
-        String explanation) {
+        String explanation,
+        String explanationKey,
+        List<String> explanationArgs) {
 
     public PolicyDecision {
         windows = List.copyOf(windows);
         rules = List.copyOf(rules);
+        explanationArgs = explanationArgs == null ? List.of() : List.copyOf(explanationArgs);
+    }
+
+    /** An explanation in English only. */
+    public PolicyDecision(Remedy remedy, PolicyRule decidingRule, String policyVersion, ReturnChannel channel,
+                          LocalDate purchaseDate, LocalDate requestDate, long daysSincePurchase, List<PolicyWindow> windows,
+                          List<RuleOutcome> rules, FreightDecision freight, DealerTerms dealer, String explanation) {
+        this(remedy, decidingRule, policyVersion, channel, purchaseDate, requestDate, daysSincePurchase, windows, rules,
+                freight, dealer, explanation, null, List.of());
     }
 
     public List<PolicyRule> rulesWith(RuleOutcome.Verdict verdict) {

@@ -28,7 +28,8 @@ public class PolicyEvaluator {
     }
 
     /** The decision and the unit it is about. */
-    public record Evaluation(PolicyDecision decision, CaseFacts facts, ProductSnapshot product, String storeCode) {
+    public record Evaluation(PolicyDecision decision, CaseFacts facts, ProductSnapshot product, String storeCode,
+                             DealerFacts dealerFacts) {
 
         public PolicyDecisionView view() {
             return PolicyDecisionView.of(decision, product == null ? null : product.productId(),
@@ -82,6 +83,7 @@ public class PolicyEvaluator {
                 Boolean.TRUE.equals(request.shippingOrPickingError()),
                 Boolean.TRUE.equals(request.salesOrderError()),
                 request.largeItem());
-        return new Evaluation(engine.evaluate(facts), facts, product, store);
+        DealerFacts stock = request.dealer() == null ? DealerFacts.NONE : request.dealer().toFacts();
+        return new Evaluation(engine.evaluate(facts, stock), facts, product, store, stock);
     }
 }

@@ -2,6 +2,7 @@ package com.aftersales.returns.policy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -28,8 +29,17 @@ public record PolicyProperties(String version, ZoneId defaultTimeZone, Map<Strin
                            Period warranty, Set<PolicyRule> disabledExclusions, Boolean largeItem) {
     }
 
+    /**
+     * Dealer returns.
+     *
+     * @param bagDeduction         deducted per packaging bag to replace (in {@code currency})
+     * @param boxDeductionPercent  deducted per outer box to replace, as a percentage of the unit cost
+     * @param disabledExclusions   dealer exclusions switched off
+     * @param waivedByQualityFault dealer exclusions that do not apply when a quality fault is claimed
+     */
     public record Dealer(Period fullCreditPeriod, Integer reducedCreditPercent, Period acceptancePeriod,
-                         Duration photoApprovalTime) {
+                         Duration photoApprovalTime, String currency, BigDecimal bagDeduction, Integer boxDeductionPercent,
+                         Set<PolicyRule> disabledExclusions, Set<PolicyRule> waivedByQualityFault) {
     }
 
     public PolicySettings toSettings() {
@@ -52,7 +62,10 @@ public record PolicyProperties(String version, ZoneId defaultTimeZone, Map<Strin
         DealerPolicy dealerPolicy = new DealerPolicy(required(dealer.fullCreditPeriod(), "dealer.full-credit-period"),
                 required(dealer.reducedCreditPercent(), "dealer.reduced-credit-percent"),
                 required(dealer.acceptancePeriod(), "dealer.acceptance-period"),
-                required(dealer.photoApprovalTime(), "dealer.photo-approval-time"));
+                required(dealer.photoApprovalTime(), "dealer.photo-approval-time"),
+                required(dealer.currency(), "dealer.currency"), required(dealer.bagDeduction(), "dealer.bag-deduction"),
+                required(dealer.boxDeductionPercent(), "dealer.box-deduction-percent"),
+                orElse(dealer.disabledExclusions(), Set.of()), orElse(dealer.waivedByQualityFault(), Set.of()));
         return new PolicySettings(version, base, byCategory, dealerPolicy);
     }
 

@@ -23,6 +23,22 @@ public enum PolicyRule {
     DEALER_REDUCED_CREDIT_WINDOW("Dealer return after the full-credit window: credited at the reduced rate"),
     DEALER_REFUSED_AFTER_WINDOW("Dealer return after the last acceptance date: not accepted"),
     DEALER_LARGE_ITEM_PHOTO_APPROVAL("Large item: photos must be sent and approved within the approval time"),
+    DEALER_EXCLUSION_SPECIAL_PRICE("Dealer return: special-price (特价) stock is not taken back"),
+    DEALER_EXCLUSION_CUSTOM_MADE("Dealer return: custom-made (定制) goods are not taken back"),
+    DEALER_EXCLUSION_SEASONAL("Dealer return: seasonal goods (季节性商品) are not taken back"),
+    DEALER_EXCLUSION_DISCONTINUED("Dealer return: discontinued models (停产型号) are not taken back"),
+    DEALER_EXCLUSION_NO_ORIGINAL_PACKAGING("Dealer return: goods without their original packaging are not taken back"),
+    DEALER_EXCLUSION_PROTECTIVE_FILM_TORN("Dealer return: goods whose protective film is torn are not taken back"),
+    DEALER_SET_INCOMPLETE("Dealer return: a set (e.g. a two-piece set, 两件套) is taken back only complete"),
+    DEALER_DISPLAY_SAMPLE_PHOTO_APPROVAL("Dealer return: a display sample (展示样品) is taken back only after photo approval"),
+    DEALER_PACKAGING_DEDUCTION_BAG("Dealer return: each packaging bag to replace is deducted from the credit"),
+    DEALER_PACKAGING_DEDUCTION_BOX("Dealer return: each outer box to replace is deducted as a share of the cost"),
+    DEALER_PHOTO_APPROVED_CREDIT("Photos approved: the goods are sent back and credited"),
+    DEALER_PHOTO_PRICE_ADJUSTMENT("Photos reviewed: the store keeps the goods with a price adjustment (折价)"),
+    DEALER_PHOTO_SEND_BACK("Photos reviewed: the return is refused and the goods stay with the store"),
+    DEALER_UNAPPROVED_RETURN_SIGNED("Goods returned without approval, accepted on the purchasing manager's signature"),
+    DEALER_UNAPPROVED_RETURN_SENT_BACK("Goods returned without approval: sent back at the customer's freight"),
+    DEALER_TRANSIT_DAMAGE_REFUSED("Goods damaged in transit: refused at receipt (the carrier is liable)"),
 
     FREIGHT_QUALITY_FAULT("Quality fault: the company pays the freight"),
     FREIGHT_SHIPPING_OR_PICKING_ERROR("Shipping or picking error: the company pays the freight"),
@@ -43,5 +59,10 @@ public enum PolicyRule {
 
     public boolean isExclusion() {
         return name().startsWith("EXCLUSION_");
+    }
+
+    /** An exclusion of dealer (store-to-warehouse) returns; configured under {@code dealer}, not per category. */
+    public boolean isDealerExclusion() {
+        return name().startsWith("DEALER_EXCLUSION_");
     }
 }

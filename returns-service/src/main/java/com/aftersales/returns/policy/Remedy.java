@@ -10,6 +10,8 @@ public enum Remedy {
     EXCHANGE(4),
     FREE_REPAIR(3),
     PAID_REPAIR(2),
+    /** Dealer returns only, chosen on photo review: the store keeps the goods at an adjusted price. Never automated. */
+    PRICE_ADJUSTMENT(2),
     REJECTED(1);
 
     private final int generosity;

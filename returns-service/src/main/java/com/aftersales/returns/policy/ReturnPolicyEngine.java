@@ -34,12 +34,20 @@ public final class ReturnPolicyEngine {
     }
 
     public PolicyDecision evaluate(CaseFacts facts) {
+        return evaluate(facts, DealerFacts.NONE);
+    }
+
+    /** @param stock what a dealer return adds (ignored for a consumer's) */
+    public PolicyDecision evaluate(CaseFacts facts, DealerFacts stock) {
         if (facts.requestDate().isBefore(facts.purchaseDate())) {
             throw new InvalidReturnCaseException("requestDate", "the request date " + facts.requestDate()
                     + " is before the purchase date " + facts.purchaseDate());
         }
         CategoryPolicy policy = settings.forCategory(facts.category());
-        return facts.channel() == ReturnChannel.DEALER ? dealer(facts, policy) : consumer(facts, policy);
+        return facts.channel() == ReturnChannel.DEALER
+                ? new DealerReturnRules(settings.dealer()).decide(facts, stock == null ? DealerFacts.NONE : stock, policy,
+                ReturnPolicyEngine::freight)
+                : consumer(facts, policy);
     }
 
     private PolicyDecision consumer(CaseFacts facts, CategoryPolicy policy) {
@@ -164,51 +172,6 @@ public final class ReturnPolicyEngine {
     private static String blockers(List<RuleOutcome> rules, Remedy remedy) {
         return String.join(", ", rules.stream().filter(r -> r.blockedRemedies().contains(remedy))
                 .map(r -> r.rule().name()).toList());
-    }
-
-    private PolicyDecision dealer(CaseFacts facts, CategoryPolicy policy) {
-        DealerPolicy dealer = settings.dealer();
-        LocalDate shipped = facts.purchaseDate();
-        LocalDate request = facts.requestDate();
-        long days = ChronoUnit.DAYS.between(shipped, request);
-        PolicyWindow full = window(PolicyRule.DEALER_FULL_CREDIT_WINDOW, shipped, shipped.plus(dealer.fullCreditPeriod()),
-                dealer.fullCreditPeriod().toString(), request);
-        PolicyWindow accepted = window(PolicyRule.DEALER_REDUCED_CREDIT_WINDOW, shipped, shipped.plus(dealer.acceptancePeriod()),
-                dealer.acceptancePeriod().toString(), request);
-        List<RuleOutcome> rules = new ArrayList<>();
-        Remedy remedy;
-        PolicyRule deciding;
-        int credit;
-        if (full.containsRequest()) {
-            remedy = Remedy.REFUND;
-            deciding = PolicyRule.DEALER_FULL_CREDIT_WINDOW;
-            credit = DealerPolicy.FULL_CREDIT_PERCENT;
-            rules.add(new RuleOutcome(deciding, RuleOutcome.Verdict.FIRED, Set.of(), "request date " + request
-                    + " is within " + shipped + " .. " + full.lastDay() + ": credited at " + credit + " %"));
-        } else if (accepted.containsRequest()) {
-            remedy = Remedy.REFUND;
-            deciding = PolicyRule.DEALER_REDUCED_CREDIT_WINDOW;
-            credit = dealer.reducedCreditPercent();
-            rules.add(new RuleOutcome(deciding, RuleOutcome.Verdict.FIRED, Set.of(), "request date " + request
-                    + " is after " + full.lastDay() + " and within " + accepted.lastDay() + ": credited at " + credit + " %"));
-        } else {
-            remedy = Remedy.REJECTED;
-            deciding = PolicyRule.DEALER_REFUSED_AFTER_WINDOW;
-            credit = 0;
-            rules.add(new RuleOutcome(deciding, RuleOutcome.Verdict.FIRED, Set.of(), "request date " + request
-                    + " is after the last acceptance date " + accepted.lastDay()));
-        }
-        boolean large = facts.largeItem() != null ? facts.largeItem() : policy.largeItem();
-        boolean photos = large && remedy != Remedy.REJECTED;
-        if (photos) {
-            rules.add(new RuleOutcome(PolicyRule.DEALER_LARGE_ITEM_PHOTO_APPROVAL, RuleOutcome.Verdict.FIRED, Set.of(),
-                    "large item: photos to be approved within " + dealer.photoApprovalTime()));
-        }
-        FreightDecision freight = freight(facts, rules);
-        String explanation = remedy + " by " + deciding + " (dealer, " + policy.versionTag() + "): shipped " + shipped
-                + ", requested " + request + " (day " + days + "), credit " + credit + " %";
-        return new PolicyDecision(remedy, deciding, policy.versionTag(), ReturnChannel.DEALER, shipped, request, days,
-                List.of(full, accepted), rules, freight, new DealerTerms(credit, photos, dealer.photoApprovalTime()), explanation);
     }
 
     /** The company pays when it caused the return (quality fault, shipping/picking or sales-order error). */

@@ -114,17 +114,25 @@ class ReturnController {
     }
 
     @PostMapping(path = "/{id}/photo-approval", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Approve or refuse a dealer's photos of a large item")
+    @Operation(summary = "Review a dealer's photos (large item, display sample): credit, price adjustment or send back",
+            description = "CREDIT authorizes the return (the goods are sent and credited on the decided terms); PRICE_ADJUSTMENT "
+                    + "closes it as PRICE_ADJUSTED, the store keeping the goods with priceAdjustment off; SEND_BACK refuses it. "
+                    + "The rule applied (DEALER_PHOTO_*) is listed in rulings and published in aftersales.return.decided.v1.")
     @ApiResponse(responseCode = "409", description = "Not awaiting photo approval", content = @Content(mediaType = "application/problem+json"))
     ReturnView photoApproval(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.PhotoApproval body) {
-        return ReturnView.of(returns.decidePhotos(id, body.approved()));
+        return ReturnView.of(returns.decidePhotos(id, body.resolved(), scope.actor().label(), body.priceAdjustment(), body.note()));
     }
 
     @PostMapping(path = "/{id}/receipt", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Log the returned unit's arrival and condition")
+    @Operation(summary = "Log the returned unit's arrival and condition",
+            description = "A dealer's goods that arrive without approval are RECEIVED when purchasingManager signed for them "
+                    + "(DEALER_UNAPPROVED_RETURN_SIGNED), else SHIPPED_BACK at the customer's freight "
+                    + "(DEALER_UNAPPROVED_RETURN_SENT_BACK); damagedInTransit refuses them (REFUSED_AT_RECEIPT, "
+                    + "DEALER_TRANSIT_DAMAGE_REFUSED).")
     @ApiResponse(responseCode = "409", description = "Not authorized, or already received", content = @Content(mediaType = "application/problem+json"))
     ReturnView receive(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Receipt body) {
-        return ReturnView.of(returns.receive(own(id), body.condition(), scope.actor().label()));
+        return ReturnView.of(returns.receive(own(id), new ReturnOrder.Arrival(body.condition(), scope.actor().label(),
+                body.purchasingManager(), Boolean.TRUE.equals(body.damagedInTransit()), body.carrier(), body.trackingNumber())));
     }
 
     @PostMapping(path = "/{id}/inspection", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,7 @@ package com.aftersales.returns.rma;
 import com.aftersales.returns.policy.FreightPayer;
 import com.aftersales.returns.policy.PolicyDecisionView;
 import com.aftersales.returns.policy.PolicyRule;
+import com.aftersales.returns.policy.PolicyTexts;
 import com.aftersales.returns.policy.Remedy;
 import com.aftersales.returns.policy.ReturnChannel;
 
@@ -10,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +37,29 @@ public final class ReturnOrder {
     public record Override(String supervisor, String reason, Remedy automatedRemedy, Remedy remedy, Instant at) {
     }
 
-    public record Receipt(String condition, String receivedBy, Instant at) {
+    /**
+     * @param rule               for a dealer's goods that arrived without approval or damaged: the rule applied at receipt
+     * @param purchasingManager  who signed for goods returned without approval
+     * @param creditPercent      the credit of goods accepted on that signature (the shipment-date window's)
+     */
+    public record Receipt(String condition, String receivedBy, Instant at, PolicyRule rule, String purchasingManager,
+                          Boolean damagedInTransit, Integer creditPercent) {
+
+        public Receipt(String condition, String receivedBy, Instant at) {
+            this(condition, receivedBy, at, null, null, null, null);
+        }
+    }
+
+    /** A dealer's photos reviewed: credit (send the goods), price adjustment (the store keeps them), or send back (refused). */
+    public record PhotoDecision(PhotoOutcome outcome, String approver, BigDecimal priceAdjustment, String currency, String note,
+                                PolicyRule rule, Instant at) {
+    }
+
+    public enum PhotoOutcome { CREDIT, PRICE_ADJUSTMENT, SEND_BACK }
+
+    /** What a dealer's goods were found like at receipt. */
+    public record Arrival(String condition, String receivedBy, String purchasingManager, boolean damagedInTransit,
+                          String carrier, String trackingNumber) {
     }
 
     public record Fee(BigDecimal amount, String currency, Boolean accepted) {
@@ -57,7 +82,7 @@ public final class ReturnOrder {
 
     public enum UnitDisposition { RESTOCKED, SCRAPPED }
 
-    public enum ShipBackReason { NOT_COLLECTED_AFTER_NOTICES, FEE_DECLINED, CUSTOMER_REQUEST }
+    public enum ShipBackReason { NOT_COLLECTED_AFTER_NOTICES, FEE_DECLINED, CUSTOMER_REQUEST, UNAPPROVED_RETURN }
 
     /** What is due next on this return, and when; cleared once raised or when the return moves on. */
     public record FollowUp(FollowUpReason reason, Instant dueAt) {
@@ -75,6 +100,8 @@ public final class ReturnOrder {
     private FreightPayer freightPayer;
     private PolicyRule freightRule;
     private Instant photoApprovalDueAt;
+    private PhotoDecision photoDecision;
+    private List<PolicyDecisionView.Rule> rulings = new ArrayList<>();
     private Override override;
     private Receipt receipt;
     private InspectionReport inspection;
@@ -119,7 +146,8 @@ public final class ReturnOrder {
     /** Rebuilds a stored return; no rules run. */
     public static ReturnOrder restore(UUID id, Request request, Instant createdAt, long version, ReturnStatus status, Remedy remedy,
                                       PolicyDecisionView decision, FreightPayer freightPayer, PolicyRule freightRule,
-                                      Instant photoApprovalDueAt, Override override, Receipt receipt, InspectionReport inspection,
+                                      Instant photoApprovalDueAt, PhotoDecision photoDecision, List<PolicyDecisionView.Rule> rulings,
+                                      Override override, Receipt receipt, InspectionReport inspection,
                                       Fee fee, Refund refund, ExchangeShipment exchange, OutOfStock outOfStock, Pickup pickup,
                                       ShipBack shipBack, UnitDisposition disposition, String ageingLevel, FollowUp followUp,
                                       Instant updatedAt, Instant lastProgressAt) {
@@ -130,6 +158,8 @@ public final class ReturnOrder {
         order.freightPayer = freightPayer;
         order.freightRule = freightRule;
         order.photoApprovalDueAt = photoApprovalDueAt;
+        order.photoDecision = photoDecision;
+        order.rulings = rulings == null ? new ArrayList<>() : new ArrayList<>(rulings);
         order.override = override;
         order.receipt = receipt;
         order.inspection = inspection;
@@ -147,16 +177,98 @@ public final class ReturnOrder {
         return order;
     }
 
-    /** A dealer's photos of a large item were approved or refused. */
-    public void decidePhotos(boolean approved, Instant now) {
+    /**
+     * A dealer's photos were reviewed: CREDIT authorizes the return (the goods are sent and credited on the decided
+     * terms), PRICE_ADJUSTMENT closes it with the store keeping the goods at an adjusted price, SEND_BACK refuses it.
+     */
+    public void decidePhotos(PhotoOutcome outcome, String approver, BigDecimal priceAdjustment, String currency, String note,
+                             Instant now) {
+        ReturnStatus target = switch (outcome) {
+            case CREDIT -> ReturnStatus.AUTHORIZED;
+            case PRICE_ADJUSTMENT -> ReturnStatus.PRICE_ADJUSTED;
+            case SEND_BACK -> ReturnStatus.REJECTED;
+        };
         if (status != ReturnStatus.REQUESTED) {
-            throw new IllegalReturnTransitionException(status, approved ? ReturnStatus.AUTHORIZED : ReturnStatus.REJECTED,
+            throw new IllegalReturnTransitionException(status, target,
                     "Return " + id + " is " + status + "; photo approval only applies to a requested return awaiting it");
         }
-        moveTo(approved ? ReturnStatus.AUTHORIZED : ReturnStatus.REJECTED, now);
-        if (!approved) {
-            remedy = Remedy.REJECTED;
+        PolicyRule rule = switch (outcome) {
+            case CREDIT -> PolicyRule.DEALER_PHOTO_APPROVED_CREDIT;
+            case PRICE_ADJUSTMENT -> PolicyRule.DEALER_PHOTO_PRICE_ADJUSTMENT;
+            case SEND_BACK -> PolicyRule.DEALER_PHOTO_SEND_BACK;
+        };
+        List<String> args = switch (outcome) {
+            case CREDIT -> List.of(approver, Integer.toString(decision.dealer().creditPercent()));
+            case PRICE_ADJUSTMENT -> List.of(approver, priceAdjustment.toPlainString(), currency);
+            case SEND_BACK -> List.of(approver);
+        };
+        photoDecision = new PhotoDecision(outcome, approver, priceAdjustment, currency, note, rule, now);
+        rule(rule, args);
+        photoApprovalDueAt = null;
+        remedy = switch (outcome) {
+            case CREDIT -> remedy;
+            case PRICE_ADJUSTMENT -> Remedy.PRICE_ADJUSTMENT;
+            case SEND_BACK -> Remedy.REJECTED;
+        };
+        moveTo(target, now);
+    }
+
+    /**
+     * A dealer's goods arrived while the return was not authorized (photos not yet approved, or refused): accepted on the
+     * purchasing manager's signature when the shipment date still allows a credit, else sent back at the customer's
+     * freight. Goods damaged in transit are refused at receipt, whatever the return's state. Consumer returns are only
+     * received when authorized.
+     */
+    public PolicyRule receiveDealerGoods(Arrival arrival, Instant now) {
+        if (request.channel() != ReturnChannel.DEALER) {
+            receive(arrival.condition(), arrival.receivedBy(), now);
+            return null;
         }
+        String day = now.toString().substring(0, 10);
+        if (arrival.damagedInTransit()) {
+            require(ReturnStatus.REFUSED_AT_RECEIPT, "goods are refused at receipt only before they are received");
+            receipt = new Receipt(arrival.condition(), arrival.receivedBy(), now, PolicyRule.DEALER_TRANSIT_DAMAGE_REFUSED, null,
+                    true, null);
+            rule(PolicyRule.DEALER_TRANSIT_DAMAGE_REFUSED, List.of(day));
+            photoApprovalDueAt = null;
+            moveTo(ReturnStatus.REFUSED_AT_RECEIPT, now);
+            return PolicyRule.DEALER_TRANSIT_DAMAGE_REFUSED;
+        }
+        if (status == ReturnStatus.AUTHORIZED) {
+            receive(arrival.condition(), arrival.receivedBy(), now);
+            return null;
+        }
+        if (status != ReturnStatus.REQUESTED && status != ReturnStatus.REJECTED) {
+            require(ReturnStatus.RECEIVED, "the goods were already received or the return is closed");
+        }
+        int windowCredit = decision.dealer().windowCreditPercent() == null ? 0 : decision.dealer().windowCreditPercent();
+        boolean signed = arrival.purchasingManager() != null && !arrival.purchasingManager().isBlank();
+        if (signed && windowCredit > 0) {
+            receipt = new Receipt(arrival.condition(), arrival.receivedBy(), now, PolicyRule.DEALER_UNAPPROVED_RETURN_SIGNED,
+                    arrival.purchasingManager(), false, windowCredit);
+            rule(PolicyRule.DEALER_UNAPPROVED_RETURN_SIGNED, List.of(day, arrival.purchasingManager(), Integer.toString(windowCredit)));
+            remedy = Remedy.REFUND;
+            photoApprovalDueAt = null;
+            moveTo(ReturnStatus.RECEIVED, now);
+            return PolicyRule.DEALER_UNAPPROVED_RETURN_SIGNED;
+        }
+        receipt = new Receipt(arrival.condition(), arrival.receivedBy(), now, PolicyRule.DEALER_UNAPPROVED_RETURN_SENT_BACK,
+                null, false, null);
+        rule(PolicyRule.DEALER_UNAPPROVED_RETURN_SENT_BACK, List.of(day));
+        shipBack = new ShipBack(ShipBackReason.UNAPPROVED_RETURN.name(), arrival.carrier(), arrival.trackingNumber(), now);
+        freightPayer = FreightPayer.CUSTOMER;
+        freightRule = PolicyRule.DEALER_UNAPPROVED_RETURN_SENT_BACK;
+        photoApprovalDueAt = null;
+        remedy = Remedy.REJECTED;
+        moveTo(ReturnStatus.SHIPPED_BACK, now);
+        return PolicyRule.DEALER_UNAPPROVED_RETURN_SENT_BACK;
+    }
+
+    /** Records a rule applied after the decision, with its text's arguments (rendered in the reader's language). */
+    private void rule(PolicyRule rule, List<String> args) {
+        String key = "detail." + rule.name();
+        rulings.add(new PolicyDecisionView.Rule(rule, com.aftersales.returns.policy.RuleOutcome.Verdict.FIRED, rule.description(),
+                PolicyTexts.english(key, args), java.util.Set.of(), key, args));
     }
 
     /** A supervisor replaces the automated remedy, with a reason; allowed until the unit is received. */
@@ -174,7 +286,10 @@ public final class ReturnOrder {
     }
 
     public void receive(String condition, String receivedBy, Instant now) {
-        require(ReturnStatus.RECEIVED, "the unit can only be received for an authorized return");
+        if (status != ReturnStatus.AUTHORIZED) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.RECEIVED,
+                    "Return " + id + " is " + status + ": the unit can only be received for an authorized return");
+        }
         receipt = new Receipt(condition, receivedBy, now);
         moveTo(ReturnStatus.RECEIVED, now);
     }
@@ -232,7 +347,8 @@ public final class ReturnOrder {
             throw new IllegalReturnTransitionException(status, ReturnStatus.REFUNDED, "Return " + id
                     + " is an exchange; it is refunded only when no replacement is in stock");
         }
-        int credit = decision.dealer() != null ? decision.dealer().creditPercent() : 100;
+        int credit = receipt != null && receipt.creditPercent() != null ? receipt.creditPercent()
+                : decision.dealer() != null ? decision.dealer().creditPercent() : 100;
         refund = new Refund(credit, reference, now);
         moveTo(ReturnStatus.REFUNDED, now);
     }
@@ -367,6 +483,9 @@ public final class ReturnOrder {
     public FreightPayer freightPayer() { return freightPayer; }
     public PolicyRule freightRule() { return freightRule; }
     public Instant photoApprovalDueAt() { return photoApprovalDueAt; }
+    public PhotoDecision photoDecision() { return photoDecision; }
+    /** Rules applied after the decision (photo review, receipt of a dealer's goods), in order. */
+    public List<PolicyDecisionView.Rule> rulings() { return List.copyOf(rulings); }
     public Override override() { return override; }
     public Receipt receipt() { return receipt; }
     public InspectionReport inspection() { return inspection; }

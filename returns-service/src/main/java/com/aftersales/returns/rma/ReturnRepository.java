@@ -39,11 +39,12 @@ class ReturnRepository {
     record Details(PolicyDecisionView decision, ReturnOrder.Override override, ReturnOrder.Receipt receipt,
                    InspectionReport inspection, ReturnOrder.Fee fee, ReturnOrder.Refund refund,
                    ReturnOrder.ExchangeShipment exchange, ReturnOrder.OutOfStock outOfStock, ReturnOrder.Pickup pickup,
-                   ReturnOrder.ShipBack shipBack) {
+                   ReturnOrder.ShipBack shipBack, ReturnOrder.PhotoDecision photoDecision,
+                   List<PolicyDecisionView.Rule> rulings) {
 
         static Details of(ReturnOrder o) {
             return new Details(o.decision(), o.override(), o.receipt(), o.inspection(), o.fee(), o.refund(), o.exchange(),
-                    o.outOfStock(), o.pickup(), o.shipBack());
+                    o.outOfStock(), o.pickup(), o.shipBack(), o.photoDecision(), o.rulings());
         }
     }
 
@@ -202,7 +203,7 @@ class ReturnRepository {
         return ReturnOrder.restore(rs.getObject("id", UUID.class), request, instant(rs, "created_at"), rs.getLong("version"),
                 ReturnStatus.valueOf(rs.getString("status")), Remedy.valueOf(rs.getString("remedy")), d.decision(),
                 FreightPayer.valueOf(rs.getString("freight_payer")), PolicyRule.valueOf(rs.getString("freight_rule")),
-                instant(rs, "photo_approval_due_at"), d.override(), d.receipt(), d.inspection(), d.fee(), d.refund(),
+                instant(rs, "photo_approval_due_at"), d.photoDecision(), d.rulings(), d.override(), d.receipt(), d.inspection(), d.fee(), d.refund(),
                 d.exchange(), d.outOfStock(), d.pickup(), d.shipBack(),
                 disposition == null ? null : ReturnOrder.UnitDisposition.valueOf(disposition), rs.getString("ageing_level"), followUp,
                 instant(rs, "updated_at"), instant(rs, "last_progress_at"));

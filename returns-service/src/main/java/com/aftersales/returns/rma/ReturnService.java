@@ -25,6 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.aftersales.returns.policy.PolicyRule;
+
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,27 +111,42 @@ public class ReturnService {
         return order;
     }
 
+    /** A dealer's photos reviewed: credit, price adjustment (in the policy's currency) or send back. */
     @Transactional
-    public ReturnOrder decidePhotos(UUID id, boolean approved) {
+    public ReturnOrder decidePhotos(UUID id, ReturnOrder.PhotoOutcome outcome, String approver, BigDecimal priceAdjustment,
+                                    String note) {
         ReturnOrder order = load(id);
         ReturnStatus from = order.status();
         Instant now = now();
-        order.decidePhotos(approved, now);
+        order.decidePhotos(outcome, approver, priceAdjustment, policy.settings().dealer().currency(), note, now);
         returns.update(order);
         publishDecided(order, now);
         publishMove(order, from);
         return order;
     }
 
+    /**
+     * The goods arrived. A dealer's goods may arrive unapproved (accepted on the purchasing manager's signature, else
+     * sent back at the customer's freight) or damaged in transit (refused); the rule applied is published as a decision.
+     */
     @Transactional
-    public ReturnOrder receive(UUID id, String condition, String receivedBy) {
+    public ReturnOrder receive(UUID id, ReturnOrder.Arrival arrival) {
         ReturnOrder order = load(id);
         ReturnStatus from = order.status();
         Instant now = now();
-        order.receive(condition, receivedBy, now);
+        PolicyRule applied = order.receiveDealerGoods(arrival, now);
         returns.update(order);
-        events.publish(ReturnsEvents.RETURN_RECEIVED, id.toString(), new ReturnReceived(id, order.request().serialNumber(),
-                condition, receivedBy, now));
+        if (order.status() == ReturnStatus.RECEIVED) {
+            events.publish(ReturnsEvents.RETURN_RECEIVED, id.toString(), new ReturnReceived(id, order.request().serialNumber(),
+                    arrival.condition(), arrival.receivedBy(), now));
+        }
+        if (applied != null) {
+            publishDecided(order, now);
+        }
+        if (order.status() == ReturnStatus.SHIPPED_BACK) {
+            events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id,
+                    ReturnOrder.ShipBackReason.UNAPPROVED_RETURN.name(), arrival.carrier(), arrival.trackingNumber(), now));
+        }
         publishMove(order, from);
         return order;
     }
@@ -298,16 +316,25 @@ public class ReturnService {
     private void publishDecided(ReturnOrder order, Instant now) {
         PolicyDecisionView d = order.decision();
         ReturnOrder.Override o = order.override();
+        List<PolicyDecisionView.Rule> rulings = order.rulings();
+        PolicyDecisionView.Rule latest = rulings.isEmpty() ? null : rulings.get(rulings.size() - 1);
+        List<ReturnDecided.RuleCitation> citations = new java.util.ArrayList<>(d.rules().stream()
+                .map(r -> new ReturnDecided.RuleCitation(r.rule().name(), r.verdict().name(), r.detail())).toList());
+        rulings.forEach(r -> citations.add(new ReturnDecided.RuleCitation(r.rule().name(), r.verdict().name(), r.detail())));
+        String decidingRule = latest != null ? latest.rule().name() : o != null ? "SUPERVISOR_OVERRIDE" : d.decidingRule().name();
+        String explanation = o == null ? d.explanation() : "Overridden by " + o.supervisor() + " to " + o.remedy() + ": "
+                + o.reason() + " (automated: " + d.explanation() + ")";
+        if (latest != null) {
+            explanation = latest.detail() + " (" + d.explanation() + ")";
+        }
+        Integer credit = d.dealer() == null ? null : order.receipt() != null && order.receipt().creditPercent() != null
+                ? order.receipt().creditPercent() : order.remedy().refundsMoney() ? d.dealer().creditPercent() : 0;
         events.publish(ReturnsEvents.RETURN_DECIDED, order.id().toString(), new ReturnDecided(order.id(), order.remedy().name(),
-                o != null ? "SUPERVISOR_OVERRIDE" : d.decidingRule().name(), d.policyVersion(), order.status().name(),
-                d.rules().stream().map(r -> new ReturnDecided.RuleCitation(r.rule().name(), r.verdict().name(), r.detail())).toList(),
-                order.freightPayer().name(), order.freightRule().name(),
-                d.dealer() == null ? null : d.dealer().creditPercent(),
+                decidingRule, d.policyVersion(), order.status().name(), citations,
+                order.freightPayer().name(), order.freightRule().name(), credit,
                 order.status() == ReturnStatus.REQUESTED && order.photoApprovalDueAt() != null,
                 o == null ? null : new ReturnDecided.Override(o.supervisor(), o.reason(), o.automatedRemedy().name()),
-                o == null ? d.explanation() : "Overridden by " + o.supervisor() + " to " + o.remedy() + ": " + o.reason()
-                        + " (automated: " + d.explanation() + ")",
-                now, order.request().ticketId()));
+                explanation, now, order.request().ticketId()));
     }
 
     /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */

@@ -7,13 +7,19 @@ import java.util.Set;
 /** Where a return stands, and where it may go next. */
 public enum ReturnStatus {
     REQUESTED, AUTHORIZED, REJECTED, RECEIVED, INSPECTED, FEE_NEGOTIATION, REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK,
-    IN_REPAIR, REPAIRED, READY_FOR_PICKUP, COLLECTED, SHIPPED_BACK;
+    IN_REPAIR, REPAIRED, READY_FOR_PICKUP, COLLECTED, SHIPPED_BACK,
+    /** Dealer: on photo review the store keeps the goods with a price adjustment. */
+    PRICE_ADJUSTED,
+    /** Dealer: the goods arrived damaged in transit and were refused at receipt. */
+    REFUSED_AT_RECEIPT;
 
     private static final Map<ReturnStatus, Set<ReturnStatus>> NEXT = Map.ofEntries(
-            Map.entry(REQUESTED, EnumSet.of(AUTHORIZED, REJECTED)),
+            // A dealer's goods may arrive before (or without) approval: received on the purchasing manager's signature,
+            // else sent back; damaged in transit, refused at receipt.
+            Map.entry(REQUESTED, EnumSet.of(AUTHORIZED, REJECTED, PRICE_ADJUSTED, RECEIVED, SHIPPED_BACK, REFUSED_AT_RECEIPT)),
             // A supervisor may still override an authorization or a rejection until the unit is received.
-            Map.entry(AUTHORIZED, EnumSet.of(RECEIVED, REJECTED, AUTHORIZED)),
-            Map.entry(REJECTED, EnumSet.of(AUTHORIZED, REJECTED)),
+            Map.entry(AUTHORIZED, EnumSet.of(RECEIVED, REJECTED, AUTHORIZED, REFUSED_AT_RECEIPT)),
+            Map.entry(REJECTED, EnumSet.of(AUTHORIZED, REJECTED, RECEIVED, SHIPPED_BACK, REFUSED_AT_RECEIPT)),
             Map.entry(RECEIVED, EnumSet.of(INSPECTED, FEE_NEGOTIATION)),
             Map.entry(INSPECTED, EnumSet.of(REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK, IN_REPAIR)),
             Map.entry(FEE_NEGOTIATION, EnumSet.of(IN_REPAIR, SHIPPED_BACK)),
@@ -24,7 +30,9 @@ public enum ReturnStatus {
             Map.entry(REFUNDED, EnumSet.noneOf(ReturnStatus.class)),
             Map.entry(EXCHANGE_SHIPPED, EnumSet.noneOf(ReturnStatus.class)),
             Map.entry(COLLECTED, EnumSet.noneOf(ReturnStatus.class)),
-            Map.entry(SHIPPED_BACK, EnumSet.noneOf(ReturnStatus.class)));
+            Map.entry(SHIPPED_BACK, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(PRICE_ADJUSTED, EnumSet.noneOf(ReturnStatus.class)),
+            Map.entry(REFUSED_AT_RECEIPT, EnumSet.noneOf(ReturnStatus.class)));
 
     public Set<ReturnStatus> allowedNext() {
         return NEXT.get(this);

@@ -1,12 +1,18 @@
 package com.aftersales.returns.rma;
 
 import com.aftersales.returns.policy.Remedy;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,10 +28,39 @@ final class ReturnStepRequests {
     record Override(@Size(max = 128) String supervisor, @NotNull Remedy remedy, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record PhotoApproval(@NotNull Boolean approved, @NotBlank @Size(max = 128) String approver) {
+    /**
+     * @param outcome         CREDIT, PRICE_ADJUSTMENT or SEND_BACK; {@code approved} true/false is CREDIT/SEND_BACK
+     * @param priceAdjustment the amount the store is allowed off (PRICE_ADJUSTMENT only)
+     */
+    record PhotoApproval(Boolean approved, ReturnOrder.PhotoOutcome outcome,
+                         @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal priceAdjustment,
+                         @NotBlank @Size(max = 128) String approver, @Size(max = 2000) String note) {
+
+        @AssertTrue(message = "give outcome (or approved); a PRICE_ADJUSTMENT needs priceAdjustment, no other outcome takes one")
+        @Schema(hidden = true)
+        @JsonIgnore
+        public boolean isOutcomeConsistent() {
+            ReturnOrder.PhotoOutcome chosen = resolved();
+            return chosen != null && (chosen == ReturnOrder.PhotoOutcome.PRICE_ADJUSTMENT) == (priceAdjustment != null)
+                    && (approved == null || outcome == null || approved == (outcome != ReturnOrder.PhotoOutcome.SEND_BACK));
+        }
+
+        ReturnOrder.PhotoOutcome resolved() {
+            if (outcome != null) {
+                return outcome;
+            }
+            return approved == null ? null : approved ? ReturnOrder.PhotoOutcome.CREDIT : ReturnOrder.PhotoOutcome.SEND_BACK;
+        }
     }
 
-    record Receipt(@NotBlank @Size(max = 2000) String condition, @Size(max = 128) String receivedBy) {
+    /**
+     * @param purchasingManager  a dealer's goods that arrived without approval: the purchasing manager who signed for them
+     * @param damagedInTransit   a dealer's goods damaged in transit: refused at receipt
+     * @param carrier            goods sent back (returned without approval and without signature): the carrier used
+     */
+    record Receipt(@NotBlank @Size(max = 2000) String condition, @Size(max = 128) String receivedBy,
+                   @Size(max = 128) String purchasingManager, Boolean damagedInTransit, @Size(max = 64) String carrier,
+                   @Size(max = 128) String trackingNumber) {
     }
 
     record Inspection(

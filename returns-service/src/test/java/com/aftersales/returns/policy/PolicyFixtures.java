@@ -22,6 +22,8 @@ final class PolicyFixtures {
         CategoryPolicy mattress = new CategoryPolicy("MATTRESS", VERSION, 0, 15, 30, Period.ofMonths(3), Set.of(), true);
         return new PolicySettings(VERSION, defaults, Map.of("AIR_CONDITIONER", airConditioner, "PHONE", phone,
                 "CLEARANCE_OUTLET", clearance, "MATTRESS", mattress),
-                new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24)));
+                new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24), "CNY",
+                new java.math.BigDecimal("5.00"), 20, java.util.Set.of(), java.util.Set.of(PolicyRule.DEALER_EXCLUSION_SPECIAL_PRICE,
+                PolicyRule.DEALER_EXCLUSION_CUSTOM_MADE, PolicyRule.DEALER_EXCLUSION_SEASONAL, PolicyRule.DEALER_EXCLUSION_DISCONTINUED)));
     }
 }

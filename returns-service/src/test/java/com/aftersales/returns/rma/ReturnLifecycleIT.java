@@ -295,6 +295,69 @@ class ReturnLifecycleIT {
         assertThat(events(overdue, 3).get(2).dataAs(ReturnsEvents.RETURN_FOLLOW_UP_DUE).reason()).isEqualTo("PHOTO_APPROVAL_OVERDUE");
     }
 
+    private String dealerReturn(String category, int shippedDaysAgo, String dealerFacts) {
+        return id(api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","channel":"DEALER","qualityFaultClaimed":false,"dealer":%s},"reason":"overstock"}"""
+                .formatted(registered(category, shippedDaysAgo), dealerFacts)));
+    }
+
+    @Test
+    void dealerReturnsApplyExclusionsPhotoOutcomesAndTheRulesOfGoodsArrivingUnapprovedOrDamaged() {
+        // An exclusion decides, cited in Chinese for a Chinese reader.
+        ApiClient.Response seasonal = api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","channel":"DEALER","qualityFaultClaimed":false,"dealer":{"seasonal":true}}}"""
+                .formatted(registered("KETTLE", 10)), Map.of("Accept-Language", "zh-CN"));
+        assertThat(seasonal.body().path("status").asString()).isEqualTo("REJECTED");
+        assertThat(seasonal.body().path("decision").path("decidingRule").asString()).isEqualTo("DEALER_EXCLUSION_SEASONAL");
+        assertThat(seasonal.body().path("decision").path("explanation").asString()).contains("季节性").doesNotContain("shipped");
+
+        // Photos reviewed: the store keeps the goods with a price adjustment; the amount is required for that outcome.
+        String adjusted = dealerReturn("AIR_CONDITIONER", 10, "{\"displaySample\":true,\"unitCost\":2000,\"bagsToReplace\":1}");
+        assertThat(api.get("/api/returns/" + adjusted).body().path("decision").path("dealer").path("creditAmount").decimalValue())
+                .isEqualByComparingTo("1995.00");
+        assertThat(api.post("/api/returns/" + adjusted + "/photo-approval", """
+                {"outcome":"PRICE_ADJUSTMENT","approver":"wh-zhao"}""").status()).isEqualTo(400);
+        ApiClient.Response kept = api.post("/api/returns/" + adjusted + "/photo-approval", """
+                {"outcome":"PRICE_ADJUSTMENT","priceAdjustment":300.00,"approver":"wh-zhao"}""", Map.of("Accept-Language", "zh-CN"));
+        assertThat(kept.body().path("status").asString()).isEqualTo("PRICE_ADJUSTED");
+        assertThat(kept.body().path("remedy").asString()).isEqualTo("PRICE_ADJUSTMENT");
+        assertThat(kept.body().path("rulings").get(0).path("rule").asString()).isEqualTo("DEALER_PHOTO_PRICE_ADJUSTMENT");
+        assertThat(kept.body().path("rulings").get(0).path("detail").asString()).contains("折价 300.00 CNY");
+        ReturnDecided keptDecision = events(adjusted, 4).stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_DECIDED))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_DECIDED)).toList().get(1);
+        assertThat(keptDecision.decidingRule()).isEqualTo("DEALER_PHOTO_PRICE_ADJUSTMENT");
+        assertThat(keptDecision.status()).isEqualTo("PRICE_ADJUSTED");
+
+        // Goods that arrive before approval without a signature go back at the customer's freight.
+        String unsigned = dealerReturn("AIR_CONDITIONER", 10, "{}");
+        ApiClient.Response sentBack = api.post("/api/returns/" + unsigned + "/receipt", """
+                {"condition":"arrived unannounced","carrier":"SF","trackingNumber":"SF-BACK-1"}""");
+        assertThat(sentBack.body().path("status").asString()).isEqualTo("SHIPPED_BACK");
+        assertThat(sentBack.body().path("freightPayer").asString()).isEqualTo("CUSTOMER");
+        assertThat(sentBack.body().path("freightRule").asString()).isEqualTo("DEALER_UNAPPROVED_RETURN_SENT_BACK");
+        assertThat(types(unsigned, 6)).containsSubsequence("aftersales.return.decided.v1", "aftersales.return.unit-shipped-back.v1",
+                "aftersales.return.status-changed.v1");
+
+        // With the purchasing manager's signature they are received and credited on the shipment-date terms (80 % here).
+        String signed = dealerReturn("AIR_CONDITIONER", 120, "{}");
+        ApiClient.Response received = api.post("/api/returns/" + signed + "/receipt", """
+                {"condition":"ok","purchasingManager":"采购经理 钱"}""");
+        assertThat(received.body().path("status").asString()).isEqualTo("RECEIVED");
+        assertThat(received.body().path("receipt").path("rule").asString()).isEqualTo("DEALER_UNAPPROVED_RETURN_SIGNED");
+        api.post("/api/returns/" + signed + "/inspection", PASSED_INSPECTION);
+        assertThat(api.post("/api/returns/" + signed + "/refund", "{}").body().path("refund").path("creditPercent").asInt())
+                .isEqualTo(80);
+
+        // Damaged in transit: refused at receipt, even when authorized.
+        String damaged = dealerReturn("KETTLE", 10, "{}");
+        ApiClient.Response refused = api.post("/api/returns/" + damaged + "/receipt", """
+                {"condition":"carton crushed","damagedInTransit":true}""");
+        assertThat(refused.body().path("status").asString()).isEqualTo("REFUSED_AT_RECEIPT");
+        assertThat(refused.body().path("rulings").get(0).path("rule").asString()).isEqualTo("DEALER_TRANSIT_DAMAGE_REFUSED");
+        assertThat(api.post("/api/returns/" + damaged + "/receipt", """
+                {"condition":"again"}""").status()).isEqualTo(409);
+    }
+
     @Test
     void badRequestsAreProblemsAndWriteNothingAndAnIdempotencyKeyReplays() {
         long before = jdbc.sql("select count(*) from return_order").query(Long.class).single();

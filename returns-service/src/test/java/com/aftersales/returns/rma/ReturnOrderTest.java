@@ -5,6 +5,7 @@ import com.aftersales.returns.policy.CategoryPolicy;
 import com.aftersales.returns.policy.DealerPolicy;
 import com.aftersales.returns.policy.FreightPayer;
 import com.aftersales.returns.policy.PolicyDecisionView;
+import com.aftersales.returns.policy.PolicyRule;
 import com.aftersales.returns.policy.PolicySettings;
 import com.aftersales.returns.policy.Remedy;
 import com.aftersales.returns.policy.ReturnChannel;
@@ -35,7 +36,9 @@ class ReturnOrderTest {
     private final ReturnPolicyEngine engine = new ReturnPolicyEngine(new PolicySettings("t",
             new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, "t", 7, 15, 30, Period.ofMonths(3), Set.of(), false),
             Map.of("SOFA", new CategoryPolicy("SOFA", "t", 7, 15, 30, Period.ofMonths(3), Set.of(), true)),
-            new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24))));
+            new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24), "CNY",
+                new java.math.BigDecimal("5.00"), 20, java.util.Set.of(), java.util.Set.of(PolicyRule.DEALER_EXCLUSION_SPECIAL_PRICE,
+                PolicyRule.DEALER_EXCLUSION_CUSTOM_MADE, PolicyRule.DEALER_EXCLUSION_SEASONAL, PolicyRule.DEALER_EXCLUSION_DISCONTINUED))));
 
     private ReturnOrder order(CaseFacts facts) {
         PolicyDecisionView decision = PolicyDecisionView.of(engine.evaluate(facts), null, "SN1");
@@ -132,9 +135,50 @@ class ReturnOrderTest {
         assertThat(order.photoApprovalDueAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
         assertThat(order.followUp().reason()).isEqualTo(ReturnOrder.FollowUpReason.PHOTO_APPROVAL_OVERDUE);
         assertThat(order.decision().dealer().creditPercent()).isEqualTo(80);
-        order.decidePhotos(true, NOW);
+        order.decidePhotos(ReturnOrder.PhotoOutcome.CREDIT, "qc", null, "CNY", null, NOW);
         assertThat(order.status()).isEqualTo(ReturnStatus.AUTHORIZED);
-        assertThatThrownBy(() -> order.decidePhotos(false, NOW)).isInstanceOf(IllegalReturnTransitionException.class);
+        assertThatThrownBy(() -> order.decidePhotos(ReturnOrder.PhotoOutcome.SEND_BACK, "qc", null, "CNY", null, NOW)).isInstanceOf(IllegalReturnTransitionException.class);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            # case                                          | category | shipped days ago | photo outcome | signed by | damaged | status             | remedy           | rule                               | freight
+            photos approved: credit                         | SOFA     | 10               | CREDIT        | -         | false   | AUTHORIZED         | REFUND           | DEALER_PHOTO_APPROVED_CREDIT       | FREIGHT_CUSTOMER_OTHERWISE
+            photos reviewed: price adjustment               | SOFA     | 10               | PRICE         | -         | false   | PRICE_ADJUSTED     | PRICE_ADJUSTMENT | DEALER_PHOTO_PRICE_ADJUSTMENT      | FREIGHT_CUSTOMER_OTHERWISE
+            photos reviewed: send back                      | SOFA     | 10               | SEND_BACK     | -         | false   | REJECTED           | REJECTED         | DEALER_PHOTO_SEND_BACK             | FREIGHT_CUSTOMER_OTHERWISE
+            arrived before approval, signed                 | SOFA     | 10               | -             | qian      | false   | RECEIVED           | REFUND           | DEALER_UNAPPROVED_RETURN_SIGNED    | FREIGHT_CUSTOMER_OTHERWISE
+            arrived before approval, unsigned               | SOFA     | 10               | -             | -         | false   | SHIPPED_BACK       | REJECTED         | DEALER_UNAPPROVED_RETURN_SENT_BACK | DEALER_UNAPPROVED_RETURN_SENT_BACK
+            arrived after a refusal (after 6 months), signed| KETTLE   | 200              | -             | qian      | false   | SHIPPED_BACK       | REJECTED         | DEALER_UNAPPROVED_RETURN_SENT_BACK | DEALER_UNAPPROVED_RETURN_SENT_BACK
+            authorized, damaged in transit                  | KETTLE   | 10               | -             | -         | true    | REFUSED_AT_RECEIPT | REFUND           | DEALER_TRANSIT_DAMAGE_REFUSED      | FREIGHT_CUSTOMER_OTHERWISE
+            awaiting photos, damaged in transit             | SOFA     | 10               | -             | qian      | true    | REFUSED_AT_RECEIPT | REFUND           | DEALER_TRANSIT_DAMAGE_REFUSED      | FREIGHT_CUSTOMER_OTHERWISE
+            """)
+    void aDealersPhotoReviewAndArrivalApplyTheirNamedRule(String name, String category, int shippedDaysAgo, String photo,
+                                                          String signedBy, boolean damaged, ReturnStatus status, Remedy remedy,
+                                                          PolicyRule rule, PolicyRule freight) {
+        LocalDate today = LocalDate.of(2026, 9, 20);
+        ReturnOrder order = order(CaseFacts.dealer(category, today.minusDays(shippedDaysAgo), today));
+        if (!photo.equals("-")) {
+            order.decidePhotos(photo.equals("PRICE") ? ReturnOrder.PhotoOutcome.PRICE_ADJUSTMENT : ReturnOrder.PhotoOutcome.valueOf(photo),
+                    "wh", photo.equals("PRICE") ? new BigDecimal("50.00") : null, "CNY", null, NOW);
+        } else {
+            order.receiveDealerGoods(new ReturnOrder.Arrival("as is", "clerk", signedBy.equals("-") ? null : signedBy, damaged,
+                    null, null), NOW);
+        }
+        assertThat(order.status()).as(name).isEqualTo(status);
+        assertThat(order.remedy()).as(name).isEqualTo(remedy);
+        assertThat(order.rulings()).as(name).extracting(PolicyDecisionView.Rule::rule).containsExactly(rule);
+        assertThat(order.rulings().get(0).detail()).as(name).isNotBlank();
+        assertThat(order.freightRule()).as(name).isEqualTo(freight);
+        assertThat(order.photoApprovalDueAt()).as(name).isNull();
+    }
+
+    @Test
+    void aConsumersRejectedReturnIsNeverReceivedNorRefusedAtReceipt() {
+        ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(40)));
+        assertThat(order.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThatThrownBy(() -> order.receiveDealerGoods(new ReturnOrder.Arrival("x", "c", "boss", false, null, null), NOW))
+                .isInstanceOf(IllegalReturnTransitionException.class);
+        assertThatThrownBy(() -> order.receive("x", "c", NOW)).isInstanceOf(IllegalReturnTransitionException.class);
     }
 
     @Test
