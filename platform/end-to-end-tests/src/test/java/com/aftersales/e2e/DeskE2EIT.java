@@ -1,0 +1,485 @@
+package com.aftersales.e2e;
+
+import com.aftersales.launcher.EmbeddedPlatform;
+import com.aftersales.launcher.PlatformOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The service desk in headless Chromium against the whole embedded platform (one start for every scenario): what
+ * each page shows is compared with what the API answers, no page may show a problem it was not asked to, every
+ * input has a label, and the main screens are saved as screenshots under docs/desk/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskE2EIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** A 1×1 PNG: the "photo" the technician takes. */
+    private static final byte[] PHOTO = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    @TempDir
+    static Path dataDir;
+    static Path root;
+    static EmbeddedPlatform platform;
+    static WebDriver browser;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "headless Chromium not installed (Debian: apt-get install -y chromium chromium-driver)");
+        root = Path.of(System.getProperty("aftersales.projectRoot", "../..")).toAbsolutePath().normalize();
+        platform = EmbeddedPlatform.start(PlatformOptions.builder(root).dataDir(dataDir).freePorts().loadDemoData(true).build());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
+                        "--window-size=1366,768");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- scenario 1
+
+    @Test
+    @Order(1)
+    void anAgentTakesACallASupervisorAssignsATechnicianCompletesAndTheCustomerAnswers() throws Exception {
+        login("AGENT", "agent");
+        String phone = "139" + String.valueOf(System.nanoTime()).substring(0, 8);
+        type(By.id(fieldId("caller-search")), phone);
+        waitFor(d -> d.findElement(By.id("caller-results")).getText().contains("没有找到客户"));
+        assertAccessible();
+        screenshot("agent-search");
+
+        WebElement customerForm = browser.findElement(By.id("customer-form"));
+        fill(customerForm, Map.of("name", "赵美兰", "phone", phone, "line", "上海市静安区南京西路 1266 号", "regionCode", "310106"));
+        // No coordinates: the engine cannot score distance and leaves the job to the supervisor (no-location-no-auto-assign).
+        customerForm.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement chosen = waitFor(d -> d.findElement(By.id("chosen-customer")));
+        String customerId = chosen.getDomAttribute("data-customer-id");
+        assertThat(api("GET", "/api/customers/" + customerId, "AGENT", null).path("name").asString()).isEqualTo("赵美兰");
+
+        String serial = "SN-DESK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        WebElement productForm = browser.findElement(By.id("product-form"));
+        fill(productForm, Map.of("serialNumber", serial, "model", "KFR-35GW/BpR3", "batchNumber", "2026W20",
+                "purchaseDate", LocalDate.now(SHANGHAI).minusMonths(2).toString()));
+        productForm.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement ticketForm = waitFor(d -> d.findElement(By.id("ticket-form")));
+
+        WebElement fault = ticketForm.findElement(By.name("faultDescription"));
+        fault.sendKeys("空调不制冷");
+        waitFor(d -> !d.findElements(By.cssSelector("#knowledge-suggestions li")).isEmpty());
+        screenshot("agent-new-ticket");
+        ticketForm.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement live = waitFor(d -> d.findElement(By.id("ticket-live")));
+        String ticketId = waitFor(d -> live.getDomAttribute("data-ticket-id"));
+        JsonNode ticket = api("GET", "/api/tickets/" + ticketId, "AGENT", null);
+        assertThat(browser.findElement(By.id("ticket-entitlement")).getDomAttribute("data-value"))
+                .isEqualTo(ticket.path("entitlement").path("status").asString());
+        // The dispatch job is queued by an event: the page polls until it shows the ticket waiting for a technician.
+        await().atMost(WAIT).until(() -> "AWAITING_TECHNICIAN".equals(browser.findElement(By.id("ticket-status")).getDomAttribute("data-value")));
+        assertNoProblem();
+        screenshot("agent-ticket");
+
+        // The supervisor assigns it to the demo technician, overriding hard rules with a reason if he has to.
+        String technicianId = claim(platform.demoTokens().get("TECHNICIAN"), "technician_id");
+        login("SUPERVISOR", "supervisor");
+        WebElement propose = waitFor(d -> d.findElement(By.cssSelector("button[data-ticket-id='" + ticketId + "']")));
+        propose.click();
+        WebElement assign = waitFor(d -> d.findElement(By.id("assign-form")));
+        JsonNode job = api("GET", "/api/dispatch/jobs?ticketId=" + ticketId, "SUPERVISOR", null);
+        JsonNode proposal = api("GET", "/api/dispatch/jobs/" + job.path("id").asString() + "/proposal", "SUPERVISOR", null);
+        assertThat(browser.findElements(By.cssSelector("table.ranked tbody tr td:nth-child(2)")).stream().map(WebElement::getText).toList())
+                .isEqualTo(proposal.path("ranked").valueStream().map(c -> c.path("name").asString()).toList());
+        screenshot("supervisor-proposal");
+        new org.openqa.selenium.support.ui.Select(assign.findElement(By.name("technicianId"))).selectByValue(technicianId);
+        assign.findElement(By.name("reason")).sendKeys("熟悉该小区，客户指定");
+        assign.findElement(By.name("overrideRules")).click();
+        assign.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.id("assigned")));
+        assertThat(api("GET", "/api/dispatch/jobs?ticketId=" + ticketId, "SUPERVISOR", null).path("technicianId").asString())
+                .isEqualTo(technicianId);
+        assertAccessible();
+
+        // The technician, on a phone: books the visit, goes, reports with a photo and the customer's signature, completes.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("TECHNICIAN", "technician");
+        String jobId = job.path("id").asString();
+        WebElement schedule = waitFor(d -> d.findElement(By.id("schedule-" + jobId)));
+        Instant start = Instant.now().plusSeconds(120);
+        setValue(schedule.findElement(By.name("windowStart")), localInput(start));
+        setValue(schedule.findElement(By.name("windowEnd")), localInput(start.plusSeconds(1800)));
+        schedule.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement visitButton = waitFor(d -> d.findElement(By.cssSelector("#visit-list li[data-visit-id] button.visit")));
+        String visitId = browser.findElement(By.cssSelector("#visit-list li[data-visit-id]")).getDomAttribute("data-visit-id");
+        JsonNode agenda = api("GET", "/api/visits?from=" + enc(Instant.now().minusSeconds(86400).toString()) + "&to="
+                + enc(Instant.now().plusSeconds(86400).toString()), "TECHNICIAN", null);
+        assertThat(agenda.valueStream().map(e -> e.path("visit").path("id").asString()).toList()).contains(visitId);
+        screenshot("technician-today");
+        visitButton.click();
+        waitFor(d -> d.findElement(By.id("visit-en_route"))).click();
+        waitFor(d -> d.findElement(By.id("visit-on_site"))).click();
+        WebElement report = waitFor(d -> d.findElement(By.id("report-form")));
+        fill(report, Map.of("cause", "电容老化，压缩机无法启动", "fix", "更换启动电容，试机制冷正常"));
+        Path photo = dataDir.resolve("photo.png");
+        Files.write(photo, PHOTO);
+        report.findElement(By.name("photos")).sendKeys(photo.toString());
+        waitFor(d -> d.findElement(By.cssSelector("#photo-list li[data-reference]")));
+        assertAccessible();
+        screenshot("technician-report");
+        report.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement sign = waitFor(d -> d.findElement(By.id("signature-form")));
+        sign.findElement(By.name("signerName")).sendKeys("赵美兰");
+        WebElement pad = sign.findElement(By.id("signature-pad"));
+        new Actions(browser).moveToElement(pad, -100, 0).clickAndHold().moveByOffset(40, -20).moveByOffset(40, 30)
+                .moveByOffset(60, -25).release().perform();
+        screenshot("technician-signature");
+        sign.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.id("complete-visit"))).click();
+        await().atMost(WAIT).until(() -> "COMPLETED".equals(browser.findElement(By.id("visit-status")).getDomAttribute("data-value")));
+        assertNoProblem();
+        JsonNode visit = api("GET", "/api/visits/" + visitId, "SUPERVISOR", null);
+        assertThat(visit.path("visit").path("status").asString()).isEqualTo("COMPLETED");
+        JsonNode signed = api("GET", "/api/visits/" + visitId + "/reports", "SUPERVISOR", null).get(0);
+        assertThat(signed.path("photos").get(0).asString()).startsWith("attachment:");
+        String signature = signed.path("signOff").path("signatureRef").asString();
+        assertThat(signature).startsWith("attachment:");
+        byte[] png = bytes("/api/attachments/" + signature.substring("attachment:".length()), "SUPERVISOR");
+        assertThat(png).as("the drawn signature, stored as a PNG").hasSizeGreaterThan(500);
+
+        // The customer opens the link from the SMS (token read where the SMS sender would get it) and answers once.
+        JsonNode survey = await().atMost(WAIT).until(() -> apiOrNull("/api/surveys?ticketId=" + ticketId), s -> s != null);
+        String surveyId = survey.path("id").asString();
+        browser.get(platform.gatewayUrl() + "/desk/survey.html?s=" + surveyId + "&t=" + enc(surveyToken(surveyId)));
+        WebElement answer = waitFor(d -> d.findElement(By.id("survey-form")));
+        assertAccessible();
+        answer.findElement(By.cssSelector("label[for='csat-5']")).click();
+        answer.findElement(By.cssSelector("label[for='nps-9']")).click();
+        answer.findElement(By.name("comment")).sendKeys("师傅准时，讲解清楚");
+        screenshot("survey");
+        answer.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> "ANSWERED".equals(d.findElement(By.id("survey-state")).getDomAttribute("data-state")));
+        JsonNode answered = api("GET", "/api/surveys/" + surveyId, "SUPERVISOR", null);
+        assertThat(answered.path("csat").asInt()).isEqualTo(5);
+        assertThat(answered.path("channel").asString()).isEqualTo("SMS_LINK");
+
+        // Back at the desk: the ticket is resolved, its timeline is the API's, and the team KPIs are the API's.
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        login("AGENT", "agent/" + ticketId);
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode now = api("GET", "/api/tickets/" + ticketId, "AGENT", null);
+            assertThat(now.path("status").asString()).isIn("RESOLVED", "CLOSED");
+            browser.navigate().refresh();
+            WebElement liveNow = waitFor(d -> d.findElement(By.cssSelector("#ticket-live[data-status]")));
+            assertThat(liveNow.getDomAttribute("data-status")).isEqualTo(now.path("status").asString());
+            assertThat(browser.findElements(By.cssSelector("table.timeline tbody tr[data-kind]"))).hasSize(now.path("timeline").size());
+        });
+        screenshot("agent-ticket-resolved");
+        login("SUPERVISOR", "supervisor");
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            LocalDate to = LocalDate.now();
+            JsonNode kpis = api("GET", "/api/kpis?from=" + to.minusDays(29) + "&to=" + to, "SUPERVISOR", null);
+            browser.navigate().refresh();
+            WebElement csat = waitFor(d -> d.findElement(By.cssSelector("#team-kpis [data-kpi='csat']")));
+            JsonNode expected = kpis.path("rows").get(0).path("kpis").path("csat");
+            assertThat(expected.isNull()).as("the answered survey counts in the KPIs").isFalse();
+            assertThat(Double.parseDouble(csat.getDomAttribute("data-value"))).isEqualTo(expected.asDouble());
+        });
+        assertNoProblem();
+        screenshot("supervisor");
+    }
+
+    // ---------------------------------------------------------------- scenario 2
+
+    @Test
+    @Order(2)
+    void aStoreClerkOpensAReturnOnDay16ThatInspectionFindsWithoutFault() throws Exception {
+        login("STORE", "store");
+        LocalDate today = LocalDate.now(SHANGHAI);
+        String serial = "SN-RET-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        WebElement sale = waitFor(d -> d.findElement(By.id("sale-form")));
+        fill(sale, Map.of("name", "钱立新", "phone", "137" + String.valueOf(System.nanoTime()).substring(0, 8), "serialNumber", serial,
+                "model", "XQG100-BD14", "purchaseDate", today.minusDays(16).toString(), "receiptNumber", "R-" + serial));
+        new org.openqa.selenium.support.ui.Select(sale.findElement(By.name("category"))).selectByValue("WASHING_MACHINE");
+        sale.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.findElement(By.id("sale-registered")));
+
+        WebElement evaluate = browser.findElement(By.id("evaluate-form"));
+        fill(evaluate, Map.of("serialNumber", serial, "requestDate", today.toString(), "reason", "洗衣机脱水时异响"));
+        evaluate.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement decision = waitFor(d -> d.findElement(By.id("policy-decision")));
+        JsonNode expected = api("POST", "/api/returns/policy/evaluate", "STORE", """
+                {"serialNumber":"%s","requestDate":"%s","qualityFaultClaimed":true,"signsOfUse":false,"originalPackagingIntact":true,
+                 "accessoriesComplete":true,"warrantyCardPresent":true,"customerCausedDamage":false}""".formatted(serial, today));
+        assertThat(decision.getDomAttribute("data-remedy")).isEqualTo(expected.path("remedy").asString());
+        assertThat(decision.getDomAttribute("data-rule")).isEqualTo(expected.path("decidingRule").asString());
+        assertThat(browser.findElement(By.id("decision-days")).getText()).isEqualTo(expected.path("daysSincePurchase").asString());
+        assertThat(browser.findElements(By.cssSelector("table.windows td span[data-last-day]")).stream()
+                .map(e -> e.getDomAttribute("data-last-day")).toList())
+                .isEqualTo(expected.path("windows").valueStream().map(w -> w.path("lastDay").asString()).toList());
+        assertThat(browser.findElement(By.id("decision-explanation")).getText()).contains("16");
+        assertAccessible();
+        screenshot("store-evaluation");
+
+        WebElement rma = browser.findElement(By.id("rma-form"));
+        rma.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement view = waitFor(d -> d.findElement(By.id("return-view")));
+        String returnId = view.getDomAttribute("data-return-id");
+        assertThat(view.getDomAttribute("data-status")).isEqualTo(api("GET", "/api/returns/" + returnId, "STORE", null).path("status").asString());
+        WebElement receipt = waitFor(d -> d.findElement(By.id("receipt-form")));
+        receipt.findElement(By.name("condition")).sendKeys("外观完好，配件齐全");
+        receipt.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(WAIT).until(() -> "RECEIVED".equals(browser.findElement(By.id("return-status")).getDomAttribute("data-value")));
+
+        login("QC", "store");
+        waitFor(d -> d.findElement(By.xpath("//button[text()='" + serial + "']"))).click();
+        WebElement inspection = waitFor(d -> d.findElement(By.id("inspection-form")));
+        assertAccessible();
+        inspection.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(WAIT).until(() -> "FEE_NEGOTIATION".equals(browser.findElement(By.id("return-status")).getDomAttribute("data-value")));
+        JsonNode inspected = api("GET", "/api/returns/" + returnId, "QC", null);
+        assertThat(inspected.path("status").asString()).isEqualTo("FEE_NEGOTIATION");
+        assertThat(browser.findElement(By.id("return-fee")).getDomAttribute("data-amount"))
+                .isEqualTo(inspected.path("fee").path("amount").asString());
+        assertNoProblem();
+        screenshot("store-fee-negotiation");
+
+        login("STORE", "store");
+        waitFor(d -> d.findElement(By.xpath("//button[text()='" + serial + "']"))).click();
+        waitFor(d -> d.findElement(By.id("fee-accept"))).click();
+        await().atMost(WAIT).until(() -> !"FEE_NEGOTIATION".equals(browser.findElement(By.id("return-status")).getDomAttribute("data-value")));
+        assertThat(browser.findElement(By.id("return-status")).getDomAttribute("data-value"))
+                .isEqualTo(api("GET", "/api/returns/" + returnId, "STORE", null).path("status").asString());
+        assertNoProblem();
+    }
+
+    // ---------------------------------------------------------------- scenario 3
+
+    @Test
+    @Order(3)
+    void aDepotPartnerSeesOnlyItsOwnRepairsAndUpdatesOne() throws Exception {
+        String depot = claim(platform.demoTokens().get("DEPOT_PARTNER"), "depot");
+        JsonNode all = api("GET", "/api/depot-repairs?limit=200", "SUPERVISOR", null);
+        login("DEPOT_PARTNER", "depot");
+        waitFor(d -> d.findElement(By.cssSelector("#depot-repairs table")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#depot-repairs tr[data-repair-id]"));
+        List<String> own = all.valueStream().filter(r -> r.path("depotCode").asString().equals(depot))
+                .map(r -> r.path("id").asString()).toList();
+        assertThat(rows.stream().map(r -> r.getDomAttribute("data-repair-id")).toList()).containsExactlyInAnyOrderElementsOf(own);
+        assertThat(rows).allSatisfy(r -> assertThat(r.getDomAttribute("data-depot")).isEqualTo(depot));
+        assertAccessible();
+        screenshot("depot");
+        assumeTrue(!rows.isEmpty(), "the demo data routes no repair to " + depot);
+        rows.get(0).findElement(By.cssSelector("button")).click();
+        WebElement update = waitFor(d -> d.findElement(By.id("depot-status-form")));
+        String id = browser.findElement(By.id("repair-view")).getDomAttribute("data-repair-id");
+        String next = new org.openqa.selenium.support.ui.Select(update.findElement(By.name("status"))).getFirstSelectedOption().getDomAttribute("value");
+        update.findElement(By.name("note")).sendKeys("已收到机器，开始检测");
+        update.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(WAIT).until(() -> next.equals(browser.findElement(By.id("repair-status")).getDomAttribute("data-value")));
+        JsonNode repair = api("GET", "/api/depot-repairs/" + id, "DEPOT_PARTNER", null);
+        assertThat(repair.path("status").asString()).isEqualTo(next);
+        assertThat(browser.findElement(By.id("repair-promised")).getDomAttribute("data-value")).isEqualTo(repair.path("promisedBy").asString());
+        assertNoProblem();
+    }
+
+    @Test
+    @Order(4)
+    void theDeskSwitchesToEnglishAndWorksByKeyboard() throws Exception {
+        login("AGENT", "agent");
+        WebElement language = browser.findElement(By.id("language"));
+        new org.openqa.selenium.support.ui.Select(language).selectByValue("en");
+        waitFor(d -> "Service desk".equals(d.findElement(By.id("app-title")).getText()));
+        // Keyboard only: tab from the skip link into the caller search and type there.
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to content");
+        WebElement search = browser.findElement(By.id(fieldId("caller-search")));
+        for (int i = 0; i < 40 && !search.equals(browser.switchTo().activeElement()); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement()).as("the caller search is reachable by Tab").isEqualTo(search);
+        browser.switchTo().activeElement().sendKeys("Nobody-" + UUID.randomUUID().toString().substring(0, 6));
+        waitFor(d -> d.findElement(By.id("caller-results")).getText().contains("No customer found"));
+        assertNoProblem();
+        screenshot("agent-english");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("zh-CN");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Into the desk as the demo user of {@code role} (the launcher's token, handed over in the address) at {@code route}. */
+    private static void login(String role, String route) {
+        browser.get(platform.gatewayUrl() + "/desk/#token=" + platform.demoTokens().get(role));
+        waitFor(d -> d.findElement(By.tagName("body")).getDomAttribute("data-ready") != null);
+        ((JavascriptExecutor) browser).executeScript("document.body.removeAttribute('data-ready'); location.hash = '#/" + route + "';");
+        waitFor(d -> d.findElement(By.tagName("body")).getDomAttribute("data-ready") != null);
+    }
+
+    private static <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    List<WebElement> problems = d.findElements(By.cssSelector(".problem"));
+                    assertThat(problems.stream().map(WebElement::getText).toList()).as("problems on the page").isEmpty();
+                    T value = condition.apply(d);
+                    return value instanceof Boolean b && !b ? null : value;
+                });
+    }
+
+    private static void assertNoProblem() {
+        assertThat(browser.findElements(By.cssSelector(".problem")).stream().map(WebElement::getText).toList())
+                .as("problems on the page").isEmpty();
+    }
+
+    /** Every input, select and textarea has a label (for=id), a fieldset legend (radios) or an aria-label. */
+    private static void assertAccessible() {
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e =>
+                  !(e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]')) && !e.getAttribute('aria-label')
+                  && !e.getAttribute('aria-labelledby')).map(e => e.name || e.id || e.outerHTML);""");
+        assertThat((List<?>) unlabelled).as("inputs without a label").isEmpty();
+    }
+
+    private static String fieldId(String name) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('[name=\"' + arguments[0] + '\"]').id;", name);
+    }
+
+    private static void type(By by, String text) {
+        WebElement element = waitFor(d -> d.findElement(by));
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    private static void fill(WebElement form, Map<String, String> values) {
+        values.forEach((name, value) -> setValue(form.findElement(By.name(name)), value));
+    }
+
+    /** Sets a value as typing would (date and datetime inputs take ISO values this way, whatever the locale). */
+    private static void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, value);
+    }
+
+    private static String localInput(Instant instant) {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                const d = new Date(arguments[0]); const p = n => String(n).padStart(2, '0');
+                return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;""",
+                instant.toString());
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path file = Path.of("target", "desk", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.copy(file, root.resolve("docs/desk/" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String claim(String token, String name) throws Exception {
+        JsonNode claims = JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return claims.path(name).asString();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The survey link's token, where the SMS sender takes it from (the API never shows it to staff). */
+    private static String surveyToken(String surveyId) throws Exception {
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("feedback"), "feedback", "feedback");
+             PreparedStatement s = c.prepareStatement("select token from survey where id = ?::uuid")) {
+            s.setString(1, surveyId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private JsonNode api(String method, String path, String role, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + platform.demoTokens().get(role)).header("Accept-Language", "zh-CN")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " " + response.body()).isBetween(200, 299);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode apiOrNull(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + platform.demoTokens().get("SUPERVISOR")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    private byte[] bytes(String path, String role) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + platform.demoTokens().get(role)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
