@@ -86,6 +86,11 @@ async function start() {
     renderView();
   });
   document.getElementById('logout').addEventListener('click', () => logout());
+  // The skip link moves the keyboard focus to the page's content (the fragment is the router's, not an anchor).
+  document.querySelector('.skip').addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('view').focus();
+  });
   window.addEventListener('hashchange', () => renderView());
   try {
     config = await (await fetch('/desk/config.json', { headers: { Accept: 'application/json' } })).json();

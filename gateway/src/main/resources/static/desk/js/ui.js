@@ -21,7 +21,7 @@ export function h(tag, attributes = {}, ...children) {
       element.setAttribute(name, value);
     }
   });
-  children.flat().forEach((child) => {
+  children.flat(Infinity).forEach((child) => {
     if (child === null || child === undefined || child === false) { return; }
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   });
@@ -29,7 +29,7 @@ export function h(tag, attributes = {}, ...children) {
 }
 
 export function clear(element, ...children) {
-  element.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  element.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   return element;
 }
 

@@ -61,14 +61,14 @@ export async function render(main, { config }) {
     return form({ id: 'customer-form', title: t('agent.newCustomer'), submit: t('agent.newCustomer.submit'),
       action: async (v, key) => {
         const created = await post('/api/customers', {
-          name: v.name, phones: v.phone ? [v.phone] : [], tier: v.tier, preferredLanguage: v.preferredLanguage,
+          name: v.name, phones: v.phones ? [v.phones] : [], tier: v.tier, preferredLanguage: v.preferredLanguage,
           contactConsent: v.contactConsent,
           addresses: v.line ? [{ line: v.line, regionCode: v.regionCode, latitude: v.latitude, longitude: v.longitude }] : [],
         }, { idempotencyKey: key });
         await choose(created);
       } },
     field('name', t('customer.name'), { required: true }),
-    field('phone', t('customer.phone'), { kind: 'tel', required: true }),
+    field('phones', t('customer.phone'), { kind: 'tel', required: true }),
     field('tier', t('customer.tier'), { kind: 'select', value: 'B', options: ['A', 'B', 'C'].map((v) => [v, label('tier', v)]) }),
     field('preferredLanguage', t('customer.language'), { kind: 'select', value: 'zh-CN', options: [['zh-CN', '中文'], ['en', 'English']] }),
     field('line', t('customer.address'), { required: true }),
@@ -111,7 +111,8 @@ export async function render(main, { config }) {
       try {
         const found = await get('/api/knowledge-articles/search' + query({ q: text, model: product && product.model, limit: 5 }));
         clear(suggestions, found.length === 0 ? h('li', { class: 'muted' }, t('knowledge.none'))
-          : found.map((s) => h('li', {}, h('strong', {}, s.article.title), ' ', h('span', { class: 'muted' }, s.article.fix || ''))));
+          : found.map((s) => h('li', { dataset: { articleId: s.article.id } }, h('strong', {}, s.article.title), ' ',
+            h('span', { class: 'muted' }, s.article.fix || ''))));
       } catch (error) {
         showProblem(ticketCard, error);
       }
@@ -223,7 +224,7 @@ export async function render(main, { config }) {
         { title: t('ticket.opened'), render: (x) => fmtDateTime(x.openedAt) },
         { title: t('ticket.unit'), render: (x) => h('a', { href: '#/agent/' + x.id }, x.serialNumber + ' · ' + x.model) },
         { title: t('ticket.status'), render: (x) => label('status', x.status) },
-      ], page.items || [], { caption: t('agent.recent') }));
+      ], page.items || []));
     } catch (error) {
       showProblem(recentCard, error);
     }

@@ -2,7 +2,7 @@
 // open the RMA, then receipt, inspection (QC), fee and remedy steps; the store's return figures where allowed.
 import { get, post, query } from '../api.js';
 import { fmtDate, fmtDateTime, fmtMoney, fmtNumber, label, t } from '../i18n.js';
-import { action, card, clear, dl, field, form, h, showProblem, table } from '../ui.js';
+import { action, card, clear, dl, field, form, h, notice, showProblem, table } from '../ui.js';
 
 const CATEGORIES = ['AIR_CONDITIONER', 'WASHING_MACHINE', 'REFRIGERATOR', 'TELEVISION', 'WATER_HEATER'];
 
@@ -41,14 +41,14 @@ export async function render(main, { user }) {
   let lastFacts = null;
 
   const saleCard = card(t('store.sale'), form({ id: 'sale-form', submit: t('store.sale.submit'), reset: true, action: async (v, key) => {
-    const customer = await post('/api/customers', { name: v.name, phones: [v.phone], tier: 'C', contactConsent: v.contactConsent,
+    const customer = await post('/api/customers', { name: v.name, phones: [v.phones], tier: 'C', contactConsent: v.contactConsent,
       addresses: v.line ? [{ line: v.line }] : [] }, { idempotencyKey: key + '-customer' });
     await post('/api/customers/' + customer.id + '/products', { serialNumber: v.serialNumber, model: v.model, category: v.category,
       purchaseDate: v.purchaseDate, storeCode: user.store || v.storeCode, receiptNumber: v.receiptNumber, priceType: v.priceType,
       warrantyCardPresent: true, soldByUs: true }, { idempotencyKey: key + '-product' });
     clear(decisionSlot, h('p', { class: 'notice', role: 'status', id: 'sale-registered' }, t('store.sale.done', { serial: v.serialNumber })));
   } },
-  field('name', t('customer.name'), { required: true }), field('phone', t('customer.phone'), { kind: 'tel', required: true }),
+  field('name', t('customer.name'), { required: true }), field('phones', t('customer.phone'), { kind: 'tel', required: true }),
   field('line', t('customer.address')), field('contactConsent', t('customer.consent'), { kind: 'checkbox', checked: true }),
   field('serialNumber', t('product.serial'), { required: true }), field('model', t('product.model'), { required: true }),
   field('category', t('product.category'), { kind: 'select', options: CATEGORIES.map((c) => [c, label('category', c)]) }),
@@ -129,6 +129,17 @@ export async function render(main, { user }) {
     }
     if (r.status === 'INSPECTED' && isQc && (r.remedy === 'FREE_REPAIR' || r.remedy === 'PAID_REPAIR')) {
       steps.push(action(t('returns.repair'), async () => { await post('/api/returns/' + id + '/repair', {}); await again(); }, detailCard, { class: 'primary' }));
+    }
+    if (r.status === 'IN_REPAIR' && isQc) {
+      let depots = [];
+      try { depots = await get('/api/depots'); } catch (error) { depots = []; }
+      steps.push(form({ id: 'depot-form', title: t('returns.toDepot'), submit: t('returns.toDepot.submit'), action: async (v) => {
+        const repair = await post('/api/depot-repairs', { returnId: id, depotCode: v.depotCode });
+        await again();
+        notice(detailCard, t('returns.toDepot.done', { depot: repair.depotCode }), 'depot-routed');
+      } }, field('depotCode', t('returns.depot'), { kind: 'select', options: [['', t('returns.depot.auto')],
+        ...depots.filter((d) => d.active !== false).map((d) => [d.code, d.name])] })),
+      action(t('returns.repaired'), async () => { await post('/api/returns/' + id + '/repaired', {}); await again(); }, detailCard, { class: 'secondary', id: 'return-repaired' }));
     }
     if (r.status === 'REPAIRED' && isStore) {
       steps.push(action(t('returns.ready'), async () => { await post('/api/returns/' + id + '/ready-for-pickup', {}); await again(); }, detailCard, { class: 'primary' }));

@@ -30,7 +30,7 @@ class KeycloakRealmTest {
 
     static final String ISSUER = "http://localhost:8180/realms/aftersales";
     static final List<String> ROLES = List.of("AGENT", "STORE", "SUPERVISOR", "TECHNICIAN", "QC", "DEPOT_PARTNER", "OPS", "ADMIN");
-    static final List<String> FRONTENDS = List.of("store-frontend", "callcentre-frontend", "ops-console");
+    static final List<String> FRONTENDS = List.of("store-frontend", "callcentre-frontend", "ops-console", "aftersales-desk");
     /** Scope claims by the role they pin to its data. */
     static final Map<String, String> SCOPE_CLAIMS = Map.of("STORE", "store", "DEPOT_PARTNER", "depot", "TECHNICIAN", "technician_id");
 
@@ -131,6 +131,16 @@ class KeycloakRealmTest {
                         .hasSize(1)));
         assertThat(values(byRole.get("STORE").get(0).path("attributes").path("store"))).containsExactly("SH-XH-003");
         assertThat(byRole.get("ADMIN").get(0).path("firstName").asString()).matches("\\p{IsHan}+");
+    }
+
+    @Test
+    void theDeskLogsInThroughItsOwnClientOfThisRealm() {
+        JsonNode desk = clients.get("aftersales-desk");
+        assertThat(desk.path("redirectUris").valueStream().map(JsonNode::asString)).containsExactly("http://localhost:8080/desk/*");
+        assertThat(desk.path("webOrigins").valueStream().map(JsonNode::asString)).containsExactly("http://localhost:8080");
+        Map<String, Object> services = map(ProjectFiles.yaml("docker-compose.yml").get("services"));
+        Map<String, String> gateway = environment(map(services.get("gateway")));
+        assertThat(gateway).containsEntry("AFTERSALES_DESK_ISSUER", ISSUER).containsEntry("AFTERSALES_DESK_CLIENT_ID", "aftersales-desk");
     }
 
     @Test

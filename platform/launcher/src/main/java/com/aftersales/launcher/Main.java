@@ -121,6 +121,7 @@ public final class Main {
         String line = "-".repeat(100) + System.lineSeparator();
         String row = "  %-18s %-44s %s%n";
         text.append(System.lineSeparator()).append(line);
+        text.append(String.format(row, "Service desk", platform.gatewayUrl() + "/desk/", "agents, stores, supervisors, technicians, depots"));
         text.append(String.format(row, "Gateway", platform.gatewayUrl(), "API entry point"));
         text.append(String.format(row, "Swagger UI", platform.gatewayUrl() + SWAGGER_PATH, "all services' APIs"));
         for (PlatformService service : PlatformService.BACKENDS) {
