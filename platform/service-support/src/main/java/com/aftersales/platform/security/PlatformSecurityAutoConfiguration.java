@@ -162,9 +162,10 @@ public class PlatformSecurityAutoConfiguration {
                     }
                     if (access.getIfAvailable() != null) {
                         // Closed by default: a mapped endpoint missing from the table is refused to everyone. A path
-                        // that no controller maps falls through to "authenticated", and MVC answers its 404.
+                        // that no controller maps, or a method it does not map, falls through to "authenticated", and
+                        // MVC answers its 404, or its 405 with Allow.
                         authorize.requestMatchers(new MappedPathMatcher(
-                                () -> EndpointCoverage.mappedApiPatterns(mappings.getObject()))).denyAll();
+                                () -> EndpointCoverage.mappedApiEndpoints(mappings.getObject()))).denyAll();
                     }
                     authorize.anyRequest().authenticated();
                 })
