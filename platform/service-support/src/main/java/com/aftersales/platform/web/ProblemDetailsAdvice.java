@@ -11,6 +11,8 @@ import com.aftersales.platform.web.input.UnstorableParameterException;
 import com.aftersales.platform.web.input.UnstorableValueException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -167,6 +169,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (mapped.isPresent()) {
             return handleProblem(mapped.get(), request);
         }
+        if (storageUnavailable(ex)) {
+            return handleStorageUnavailable(ex, request);
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = problem(ProblemType.INTERNAL_ERROR, messages.text("detail.internal-error", locale(request)));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
@@ -297,6 +302,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private String unstorable(StorableInput.Violation violation, Locale locale) {
         return messages.text(violation.messageKey(), locale, storable.earliest().toString(), storable.latest().toString());
+    }
+
+    /**
+     * The database went away under a request in ways the handler above does not name: a commit or rollback on a
+     * connection the server closed ({@code TransactionSystemException}), a statement that failed with a connection
+     * SQLSTATE (class 08, 53 insufficient resources, 57 operator intervention such as a shutdown, 58 system error),
+     * whatever exception wraps it.
+     */
+    static boolean storageUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && List.of("08", "53", "57", "58").contains(sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sqlStateClass(Throwable ex, String stateClass) {

@@ -30,6 +30,11 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (thrown instanceof Exception exception && ProblemDetailsAdvice.storageUnavailable(exception)) {
+            // Raised in a filter, outside MVC's advice: the same 503 as inside it.
+            return advice.handleStorageUnavailable(exception, new ServletWebRequest(request));
+        }
         HttpStatusCode status = code instanceof Integer value && value >= 400 ? HttpStatusCode.valueOf(value)
                 : HttpStatus.NOT_FOUND;
         ProblemType type = ProblemType.forStatus(status.value());

@@ -70,6 +70,9 @@ public abstract class EndpointAccessContract {
         assertThat(response.headers().firstValue("Allow")).as("Allow").hasValueSatisfying(allow -> assertThat(allow)
                 .contains(rule.method().name()));
         assertThat(response.body()).contains("urn:aftersales:problem:method-not-allowed");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     /** {@code /error} called directly is a plain 404 problem, not Boot's 500. */
