@@ -33,6 +33,15 @@ export function label(group, value) {
   return text === key ? String(value) : text;
 }
 
+/**
+ * Free text from the API (a timeline reason, a rule's detail) as long as it is in the user's language: the API
+ * writes some of it in English, which a zh-CN user is not shown (the labels around it say what happened).
+ */
+export function inLanguage(text) {
+  if (!text) { return ''; }
+  return language() === 'en' || /[\u4e00-\u9fff]/.test(text) ? text : '';
+}
+
 export function fmtDateTime(iso) {
   if (!iso) { return '–'; }
   return new Intl.DateTimeFormat(language(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));

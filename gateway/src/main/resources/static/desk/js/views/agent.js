@@ -1,7 +1,7 @@
 // Call-centre agent: find the caller as they type, register customer and unit, open a ticket with knowledge
 // suggestions that follow the fault description, solve it on the phone, and follow the ticket live (polling).
 import { get, post, query } from '../api.js';
-import { fmtDate, fmtDateTime, label, language, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, inLanguage, label, language, t } from '../i18n.js';
 import { action, card, clear, debounce, dl, field, form, h, notice, poll, showProblem, table } from '../ui.js';
 
 const CATEGORIES = ['AIR_CONDITIONER', 'WASHING_MACHINE', 'REFRIGERATOR', 'TELEVISION', 'WATER_HEATER'];
@@ -58,7 +58,7 @@ export async function render(main, { config }) {
   }
 
   function customerForm() {
-    return form({ id: 'customer-form', title: t('agent.newCustomer'), submit: t('agent.newCustomer.submit'),
+    return form({ id: 'customer-form', submit: t('agent.newCustomer.submit'),
       action: async (v, key) => {
         const created = await post('/api/customers', {
           name: v.name, phones: v.phones ? [v.phones] : [], tier: v.tier, preferredLanguage: v.preferredLanguage,
@@ -179,9 +179,10 @@ export async function render(main, { config }) {
         ], ticket.sla || [], { caption: t('sla.title'), className: 'sla' }),
         table([
           { title: t('timeline.at'), render: (e) => fmtDateTime(e.at) },
-          { title: t('timeline.what'), render: (e) => e.toStatus ? label('status', e.fromStatus) + ' → ' + label('status', e.toStatus) : label('timelineKind', e.kind) },
+          { title: t('timeline.what'), render: (e) => (!e.toStatus ? label('timelineKind', e.kind)
+            : e.fromStatus ? label('status', e.fromStatus) + ' → ' + label('status', e.toStatus) : label('status', e.toStatus)) },
           { title: t('timeline.actor'), render: (e) => e.actor || '–' },
-          { title: t('timeline.reason'), render: (e) => e.reason || '' },
+          { title: t('timeline.reason'), render: (e) => inLanguage(e.reason) },
         ], ticket.timeline || [], { caption: t('timeline.title'), className: 'timeline', rowAttributes: (e) => ({ dataset: { kind: e.kind } }) }));
       if (!suggestionsShown) {
         suggestionsShown = true;

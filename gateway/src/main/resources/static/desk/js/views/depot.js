@@ -1,7 +1,7 @@
 // Partner depot portal: the depot's own repair orders only (the API narrows them by the token's depot), their
 // promised date, and status reports.
 import { get, post, query } from '../api.js';
-import { fmtDate, fmtDateTime, label, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, inLanguage, label, t } from '../i18n.js';
 import { card, clear, field, form, h, showProblem, table } from '../ui.js';
 
 const NEXT = { ROUTED: ['RECEIVED'], RECEIVED: ['DIAGNOSED'], DIAGNOSED: ['WAITING_PARTS', 'REPAIRED'],
@@ -35,7 +35,7 @@ export async function render(main, { user }) {
       table([
         { title: t('timeline.at'), render: (s) => fmtDateTime(s.at) },
         { title: t('depot.status'), render: (s) => label('depotStatus', s.status) },
-        { title: t('timeline.reason'), render: (s) => s.note || '' },
+        { title: t('timeline.reason'), render: (s) => inLanguage(s.note) },
         { title: t('timeline.actor'), render: (s) => s.reportedBy || '' },
       ], r.history || [], { caption: t('depot.history') }),
       next.length ? form({ id: 'depot-status-form', submit: t('depot.report'), action: async (v) => {

@@ -5,6 +5,8 @@ import { fmtDateTime, fmtNumber, fmtTime, label, language, t } from '../i18n.js'
 import { action, card, clear, field, form, h, poll, showProblem, table } from '../ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** The ticket-cohort counts worth a supervisor's look (the others are the sums and denominators behind the KPIs). */
+const COUNTS = ['tickets', 'complaints', 'csat_n', 'units_sold', 'returns'];
 const COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#ad1457', '#4e342e'];
 
 function svg(tag, attributes = {}, ...children) {
@@ -35,7 +37,7 @@ export async function render(main, { config }) {
       { title: t('job.queued'), render: (j) => fmtDateTime(j.queuedAt) },
       { title: t('job.unit'), render: (j) => j.model + ' · ' + (j.faultDescription || j.faultCategory || '') },
       { title: t('job.priority'), render: (j) => label('priority', j.ticketPriority) },
-      { title: t('job.status'), render: (j) => label('jobStatus', j.status) + (j.holdReason ? ' — ' + j.holdReason : '') },
+      { title: t('job.status'), render: (j) => label('jobStatus', j.status) + (j.holdReason && language() === 'en' ? ' — ' + j.holdReason : '') },
       { title: t('job.due'), render: (j) => fmtDateTime(j.onSiteDueAt) },
       { title: '', render: (j) => h('button', { type: 'button', class: 'secondary', dataset: { jobId: j.id, ticketId: j.ticketId },
         onclick: () => showProposal(j) }, t('supervisor.propose')) },
@@ -145,16 +147,15 @@ export async function render(main, { config }) {
   }
 
   async function loadKpis() {
-    const to = new Date();
-    const from = new Date(to.getTime() - 29 * 86400000);
-    const iso = (d) => d.toISOString().slice(0, 10);
-    const result = await get('/api/kpis' + query({ from: iso(from), to: iso(to) }));
+    // This month so far, as one row (the API would give a row per day otherwise).
+    const today = new Date().toISOString().slice(0, 10);
+    const result = await get('/api/kpis' + query({ from: today.slice(0, 8) + '01', to: today, granularity: 'month' }));
     const row = result.rows[0] || { counts: {}, kpis: {} };
     clear(kpis, h('p', { class: 'muted' }, t('kpi.period', { from: result.from, to: result.to })),
       h('div', { class: 'figures' }, Object.entries(row.kpis).map(([name, value]) => h('div', { class: 'figure', dataset: { kpi: name, value: value === null ? '' : String(value) } },
         h('span', { class: 'value' }, value === null ? '–' : fmtNumber(value, value > 1.5 ? 1 : 3)), h('span', { class: 'name' }, label('kpi', name))))),
       table([{ title: t('kpi.measure'), render: ([k]) => label('count', k) }, { title: t('kpi.count'), className: 'n', render: ([, v]) => fmtNumber(v) }],
-        Object.entries(row.counts), { caption: t('kpi.counts'), className: 'counts' }));
+        COUNTS.filter((k) => row.counts[k] !== undefined).map((k) => [k, row.counts[k]]), { caption: t('kpi.counts'), className: 'counts' }));
   }
 
   poll(config.pollSeconds, () => loadQueue().catch((error) => showProblem(queueCard, error)));
