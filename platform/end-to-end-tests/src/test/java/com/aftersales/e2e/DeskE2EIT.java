@@ -103,7 +103,9 @@ class DeskE2EIT {
         assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "headless Chromium not installed (Debian: apt-get install -y chromium chromium-driver)");
         root = Path.of(System.getProperty("aftersales.projectRoot", "../..")).toAbsolutePath().normalize();
-        platform = EmbeddedPlatform.start(PlatformOptions.builder(root).dataDir(dataDir).freePorts().loadDemoData(true).build());
+        // A busy 2-core machine can take longer than the default to start six JVMs.
+        platform = EmbeddedPlatform.start(PlatformOptions.builder(root).dataDir(dataDir).freePorts().loadDemoData(true)
+                .serviceStartTimeout(Duration.ofMinutes(5)).build());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
                         "--window-size=1366,768");
