@@ -112,6 +112,10 @@ public class TicketService {
         tickets.insert(ticket);
         Map<SlaClockType, Instant> due = sla.start(ticket.id(), ticket.type().name(), ticket.channel().name(),
                 ticket.priority().name(), subject.customerTier(), now);
+        if (!due.isEmpty()) {
+            tickets.appendTimeline(ticket.id(), List.of(new TimelineEntry(now, TimelineEntry.SLA_STARTED, null, null,
+                    actor, sla.describe(ticket.id()))));
+        }
         events.publish(TicketEvents.TICKET_OPENED, ticket.id().toString(), new TicketOpened(ticket.id(),
                 ticket.customerId(), ticket.serialNumber(), ticket.model(), ticket.type().name(), ticket.channel().name(),
                 ticket.priority().name(), ticket.faultCategory(), ticket.faultDescription(), ticket.openedAt(),
@@ -160,7 +164,8 @@ public class TicketService {
             if (!retargeted.rules().isEmpty()) {
                 ticket.note(TimelineEntry.SLA_RETARGETED, actor, "Priority " + ticket.priority() + ": " + retargeted.rules()
                         .entrySet().stream()
-                        .map(e -> e.getKey() + " by rule " + e.getValue() + ", due " + retargeted.dueTimes().get(e.getKey()))
+                        .map(e -> e.getKey() + " by rule " + e.getValue() + " (" + retargeted.bases().get(e.getKey())
+                                + "), due " + retargeted.dueTimes().get(e.getKey()))
                         .collect(java.util.stream.Collectors.joining("; ")), now);
             }
             Map<SlaClockType, Instant> due = retargeted.dueTimes();

@@ -72,8 +72,8 @@ public record TicketOpened(
 
     /**
      * @param firstResponseDueAt first response to the customer
-     * @param onSiteDueAt        the on-site promise (default 24 h of dispatch, business hours)
-     * @param onSiteTargetAt     the internal "beat the promise" target (default 6 h)
+     * @param onSiteDueAt        the on-site promise (default 24 clock hours from the call)
+     * @param onSiteTargetAt     the internal "beat the promise" target (default 6 clock hours)
      * @param resolutionDueAt    resolution
      */
     public record SlaDueTimes(Instant firstResponseDueAt, Instant onSiteDueAt, Instant onSiteTargetAt,
