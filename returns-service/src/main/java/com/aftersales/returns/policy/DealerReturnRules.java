@@ -1,5 +1,7 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -51,9 +53,9 @@ final class DealerReturnRules {
             refusals.add(PolicyRule.DEALER_SET_INCOMPLETE);
         }
 
-        PolicyWindow full = window(PolicyRule.DEALER_FULL_CREDIT_WINDOW, shipped, shipped.plus(dealer.fullCreditPeriod()),
+        PolicyWindow full = window(PolicyRule.DEALER_FULL_CREDIT_WINDOW, shipped, WarrantyTerms.lastDay(shipped, dealer.fullCreditPeriod()),
                 dealer.fullCreditPeriod().toString(), request);
-        PolicyWindow accepted = window(PolicyRule.DEALER_REDUCED_CREDIT_WINDOW, shipped, shipped.plus(dealer.acceptancePeriod()),
+        PolicyWindow accepted = window(PolicyRule.DEALER_REDUCED_CREDIT_WINDOW, shipped, WarrantyTerms.lastDay(shipped, dealer.acceptancePeriod()),
                 dealer.acceptancePeriod().toString(), request);
         PolicyRule windowRule;
         int windowCredit;

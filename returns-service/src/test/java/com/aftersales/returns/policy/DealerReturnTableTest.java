@@ -123,7 +123,7 @@ class DealerReturnTableTest {
                 java.util.Set.of(PolicyRule.DEALER_EXCLUSION_SEASONAL), base.waivedByQualityFault());
         PolicySettings settings = PolicyFixtures.briefDefaults();
         ReturnPolicyEngine relaxed = new ReturnPolicyEngine(new PolicySettings(settings.version(), settings.defaults(),
-                settings.categories(), withoutSeasonal));
+                settings.categories(), withoutSeasonal, settings.terms()));
         PolicyDecision decision = relaxed.evaluate(CaseFacts.dealer("KETTLE", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)),
                 new DealerFacts(true, false, false, false, 1, 1, 0, 0, null, 1));
         assertThat(decision.remedy()).isEqualTo(Remedy.REFUND);

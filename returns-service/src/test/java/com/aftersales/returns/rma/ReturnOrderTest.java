@@ -34,11 +34,12 @@ class ReturnOrderTest {
             Map.of(InspectionReport.Area.APPEARANCE, new BigDecimal("80.00"), InspectionReport.Area.PACKAGING, new BigDecimal("20.00")),
             new BigDecimal("25.00"));
     private final ReturnPolicyEngine engine = new ReturnPolicyEngine(new PolicySettings("t",
-            new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, "t", 7, 15, 30, Period.ofMonths(3), Set.of(), false),
-            Map.of("SOFA", new CategoryPolicy("SOFA", "t", 7, 15, 30, Period.ofMonths(3), Set.of(), true)),
+            new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, "t", 7, 15, 30, Set.of(), false),
+            Map.of("SOFA", new CategoryPolicy("SOFA", "t", 7, 15, 30, Set.of(), true)),
             new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24), "CNY",
                 new java.math.BigDecimal("5.00"), 20, java.util.Set.of(), java.util.Set.of(PolicyRule.DEALER_EXCLUSION_SPECIAL_PRICE,
-                PolicyRule.DEALER_EXCLUSION_CUSTOM_MADE, PolicyRule.DEALER_EXCLUSION_SEASONAL, PolicyRule.DEALER_EXCLUSION_DISCONTINUED))));
+                PolicyRule.DEALER_EXCLUSION_CUSTOM_MADE, PolicyRule.DEALER_EXCLUSION_SEASONAL, PolicyRule.DEALER_EXCLUSION_DISCONTINUED)),
+            com.aftersales.contracts.warranty.WarrantyTerms.bundled()));
 
     private ReturnOrder order(CaseFacts facts) {
         PolicyDecisionView decision = PolicyDecisionView.of(engine.evaluate(facts), null, "SN1");
