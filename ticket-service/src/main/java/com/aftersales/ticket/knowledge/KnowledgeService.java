@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,12 +27,19 @@ public class KnowledgeService {
     static final String RULE_NEW = "field-visit-new-article";
 
     private final KnowledgeRepository articles;
+    private final KnowledgeIndex index;
+    private final KnowledgeIndexSync sync;
+    private final KnowledgeTexts texts;
     private final KnowledgeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    KnowledgeService(KnowledgeRepository articles, KnowledgeProperties properties, Clock clock, MeterRegistry meters) {
+    KnowledgeService(KnowledgeRepository articles, KnowledgeIndex index, KnowledgeIndexSync sync, KnowledgeTexts texts,
+                     KnowledgeProperties properties, Clock clock, MeterRegistry meters) {
         this.articles = articles;
+        this.index = index;
+        this.sync = sync;
+        this.texts = texts;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -44,6 +52,7 @@ public class KnowledgeService {
                 r.symptoms(), r.cause(), r.fixSteps(), r.language(), r.status() == null ? ArticleStatus.DRAFT : r.status(),
                 SOURCE_AGENT, null, null, 0, 0, now, now, 0);
         articles.insert(article);
+        sync.afterCommit();
         return article;
     }
 
@@ -62,6 +71,7 @@ public class KnowledgeService {
         if (a.updatesArticle() != null && a.status() != ArticleStatus.PUBLISHED && changed.status() == ArticleStatus.PUBLISHED) {
             articles.retire(a.updatesArticle(), changed.updatedAt());
         }
+        sync.afterCommit();
         return changed;
     }
 
@@ -75,29 +85,70 @@ public class KnowledgeService {
         return articles.byStatus(status, Math.min(limit, properties.maxLimit()));
     }
 
-    /** Published articles ranked for a fault description, each with why it ranks where it does. */
-    @Transactional(readOnly = true)
-    public List<ArticleView.Suggestion> search(String query, String model, String category, String language, int limit) {
-        return articles.search(query.strip(), blankToNull(model), blankToNull(category), blankToNull(language), properties,
-                        Math.min(limit, properties.maxLimit())).stream()
+    /**
+     * Published articles ranked for a fault description, each with why it ranks where it does (in {@code locale}):
+     * BM25 over the in-memory index, then re-ranked by how close the article's model is to the unit's and by its
+     * smoothed success rate. The category, when given, narrows the search; the model never does.
+     */
+    public List<ArticleView.Suggestion> search(String query, String model, String category, String language, int limit,
+                                               Locale locale) {
+        String unitModel = blankToNull(model);
+        List<KnowledgeIndex.TextHit> hits = index.search(query.strip(), blankToNull(category), blankToNull(language),
+                properties.fieldWeights().weights(), properties.minCoverage(), Math.max(properties.candidates(), limit));
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        double best = hits.stream().mapToDouble(KnowledgeIndex.TextHit::bm25).max().orElse(1);
+        KnowledgeRanking ranking = properties.ranking().rules();
+        ModelFamilies families = properties.families().rules();
+        return hits.stream()
                 .map(hit -> {
-                    Double rate = hit.article().successRate();
-                    double score = hit.similarity() + (hit.modelMatch() ? properties.modelBoost() : 0)
-                            + properties.successWeight() * (rate == null ? 0 : rate);
-                    String why = String.format(Locale.ROOT, "text similarity %.2f%s%s", hit.similarity(),
-                            hit.modelMatch() ? "; same model (+" + properties.modelBoost() + ")" : "",
-                            rate == null ? "; no outcomes yet" : String.format(Locale.ROOT, "; solved %d of %d (+%.2f)",
-                                    hit.article().solvedCount(), hit.article().solvedCount() + hit.article().notSolvedCount(),
-                                    properties.successWeight() * rate));
-                    return new ArticleView.Suggestion(ArticleView.of(hit.article()), hit.similarity(), score, why);
+                    KnowledgeArticle a = hit.article();
+                    ModelFamilies.Closeness closeness = families.of(a.model(), unitModel);
+                    double relevance = hit.bm25() / best;
+                    double modelFactor = ranking.modelFactor(closeness);
+                    double smoothed = ranking.smoothedSuccess(a.solvedCount(), a.notSolvedCount());
+                    double outcomeFactor = ranking.outcomeFactor(a.solvedCount(), a.notSolvedCount());
+                    double score = relevance * modelFactor * outcomeFactor;
+                    ArticleView.Ranking figures = new ArticleView.Ranking(round(hit.bm25()), round(relevance),
+                            hit.concepts(), hit.codes(), closeness.level().name(), closeness.rule(), round(modelFactor),
+                            round(smoothed), round(outcomeFactor));
+                    return new ArticleView.Suggestion(ArticleView.of(a), round(hit.coverage()), round(score),
+                            texts.why(figures, hit, a, closeness, unitModel, ranking, locale), figures);
                 })
+                .sorted(Comparator.comparingDouble(ArticleView.Suggestion::score).reversed()
+                        .thenComparing(s -> s.article().id()))
+                .limit(Math.min(limit, properties.maxLimit()))
                 .toList();
     }
 
     /** Suggestions shown with a new ticket. */
+    public List<ArticleView.Suggestion> suggestFor(String faultDescription, String model, String category, Locale locale) {
+        if (faultDescription == null || faultDescription.isBlank()) {
+            return List.of();
+        }
+        return search(faultDescription, model, category, null, properties.suggestionLimit(), locale);
+    }
+
+    /** Records, in the caller's transaction, which articles a ticket's caller was shown. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordShown(UUID ticketId, List<ArticleView.Suggestion> suggestions) {
+        Instant now = now();
+        List<ShownArticle> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < suggestions.size(); i++) {
+            ArticleView.Suggestion s = suggestions.get(i);
+            shown.add(new ShownArticle(s.article().id(), s.article().title(), i + 1, s.score(), now));
+        }
+        articles.recordShown(ticketId, shown);
+    }
+
     @Transactional(readOnly = true)
-    public List<ArticleView.Suggestion> suggestFor(String faultDescription, String model, String category) {
-        return search(faultDescription, model, category, null, properties.suggestionLimit());
+    public List<ShownArticle> shown(UUID ticketId) {
+        return articles.shown(ticketId);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
     /**
@@ -113,6 +164,7 @@ public class KnowledgeService {
                     + " was already recorded");
         }
         meters.counter(TicketMetrics.KNOWLEDGE_OUTCOMES, "solved", Boolean.toString(solved)).increment();
+        sync.afterCommit();
         return require(articleId);
     }
 

@@ -13,9 +13,11 @@ import static com.aftersales.platform.security.Role.QC;
 import static com.aftersales.platform.security.Role.STORE;
 import static com.aftersales.platform.security.Role.SUPERVISOR;
 import static com.aftersales.platform.security.Role.TECHNICIAN;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * ticket-service's role × endpoint table (rendered into the README by {@code EndpointAccessIT}). An endpoint missing
@@ -58,6 +60,9 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(GET, "/api/knowledge-articles", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
                 .allow(GET, "/api/knowledge-articles/{id}", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
                 .allow(GET, "/api/knowledge-articles/search", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allow(GET, "/api/knowledge-vocabulary", SUPERVISOR, QC, ADMIN)
+                .allow(PUT, "/api/knowledge-vocabulary/{name}", SUPERVISOR, QC, ADMIN)
+                .allow(DELETE, "/api/knowledge-vocabulary/{name}", SUPERVISOR, QC, ADMIN)
                 .allow(GET, "/api/ops/ticket-service", SUPERVISOR, OPS, ADMIN)
                 .build();
     }

@@ -3,6 +3,7 @@ package com.aftersales.ticket.ticket;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.CurrentActor;
 import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemMessages;
 import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.security.StoreScope;
 import com.aftersales.ticket.shared.InvalidFieldException;
@@ -76,13 +77,14 @@ class TicketController {
     ResponseEntity<Object> open(
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @Valid @RequestBody OpenTicketRequest request) {
         scope.requireUnit(request.model(), request.serialNumber());
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
             Ticket ticket = tickets.open(request, actors.get().label());
+            List<ArticleView.Suggestion> suggestions = tickets.suggestAtIntake(ticket, ProblemMessages.resolve(acceptLanguage));
             TicketService.TicketDetails details = tickets.details(ticket.id());
-            return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
-                    TicketView.of(details.ticket(), details.timeline(), details.sla(), tickets.suggestions(ticket.id())));
+            return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()), TicketView.of(details, suggestions));
         });
     }
 
@@ -130,7 +132,7 @@ class TicketController {
         List<Ticket> page = found.size() > size ? found.subList(0, size) : found;
         String next = found.size() > size
                 ? new TicketFilter.Cursor(page.get(size - 1).openedAt(), page.get(size - 1).id()).encode() : null;
-        return ResponseEntity.ok(new TicketView.Page(page.stream().map(t -> TicketView.of(t, List.of(), List.of())).toList(), next));
+        return ResponseEntity.ok(new TicketView.Page(page.stream().map(t -> TicketView.of(t)).toList(), next));
     }
 
     @GetMapping("/{id}/timeline")
@@ -209,8 +211,9 @@ class TicketController {
     @GetMapping("/{id}/knowledge-suggestions")
     @Operation(summary = "Knowledge articles that may fix this ticket's fault, ranked, each saying why")
     @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
-    List<ArticleView.Suggestion> suggestions(@PathVariable UUID id) {
-        return tickets.suggestions(id);
+    List<ArticleView.Suggestion> suggestions(@PathVariable UUID id,
+                                             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return tickets.suggestions(id, ProblemMessages.resolve(acceptLanguage));
     }
 
     @PostMapping(path = "/{id}/knowledge-outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -229,7 +232,7 @@ class TicketController {
     private ResponseEntity<TicketView> view(UUID id) {
         TicketService.TicketDetails details = visibleDetails(id);
         return ResponseEntity.ok().eTag(Versions.etag(details.ticket().version()))
-                .body(TicketView.of(details.ticket(), details.timeline(), details.sla()));
+                .body(TicketView.of(details));
     }
 
     /** The ticket, or 404 when it is another store's (exactly as an unknown id) for a store clerk. */

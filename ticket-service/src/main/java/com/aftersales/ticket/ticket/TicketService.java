@@ -214,9 +214,21 @@ public class TicketService {
 
     /** Knowledge articles that may fix this ticket's fault. */
     @Transactional(readOnly = true)
-    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions(UUID id) {
+    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions(UUID id, java.util.Locale locale) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
-        return knowledge.suggestFor(ticket.faultDescription(), ticket.model(), ticket.subject().productCategory());
+        return knowledge.suggestFor(ticket.faultDescription(), ticket.model(), ticket.subject().productCategory(), locale);
+    }
+
+    /**
+     * The suggestions shown to the caller of a ticket just opened (the same search as {@code /api/knowledge-articles/
+     * search} with the unit's model and category), recorded on the ticket in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestAtIntake(Ticket ticket, java.util.Locale locale) {
+        List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> shown = knowledge.suggestFor(ticket.faultDescription(),
+                ticket.model(), ticket.subject().productCategory(), locale);
+        knowledge.recordShown(ticket.id(), shown);
+        return shown;
     }
 
     /**
@@ -320,7 +332,7 @@ public class TicketService {
     @Transactional(readOnly = true)
     public TicketDetails details(UUID id) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
-        return new TicketDetails(ticket, tickets.timeline(id), sla.views(id));
+        return new TicketDetails(ticket, tickets.timeline(id), sla.views(id), knowledge.shown(id));
     }
 
     @Transactional(readOnly = true)
@@ -373,6 +385,7 @@ public class TicketService {
     }
 
     /** A ticket with its timeline and SLA clocks, as read for the API. */
-    public record TicketDetails(Ticket ticket, List<TimelineEntry> timeline, List<SlaClockView> sla) {
+    public record TicketDetails(Ticket ticket, List<TimelineEntry> timeline, List<SlaClockView> sla,
+                                List<com.aftersales.ticket.knowledge.ShownArticle> shownArticles) {
     }
 }
