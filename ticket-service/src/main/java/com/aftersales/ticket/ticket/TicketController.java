@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -67,8 +68,14 @@ class TicketController {
             description = "Decides the entitlement (IN_WARRANTY / OUT_OF_WARRANTY / UNKNOWN, with the rule and reason), "
                     + "starts the SLA clocks and publishes aftersales.ticket.opened.v1 in the same transaction. "
                     + "Send an Idempotency-Key to make retries safe: the same key and body return the same ticket, "
-                    + "the same key with another body is a 422 problem.")
+                    + "the same key with another body is a 422 problem. A repeat call about a unit with an open ticket "
+                    + "is linked to it (200) unless newIssue is true. The response lists the knowledge articles "
+                    + "suggested for the fault (also recorded on the ticket as shownArticles).")
     @ApiResponse(responseCode = "201", description = "Opened",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @ApiResponse(responseCode = "200", description = "Rule repeat-call-links-open-ticket: the customer already has an open "
+            + "ticket on this unit; the answer is that ticket (Location, repeatCall with rule and reason) and the call is "
+            + "on its timeline (REPEAT_CALL). Send \"newIssue\": true to open a new ticket anyway.",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM_JSON))
     @ApiResponse(responseCode = "404", description = "Unknown customer or unit", content = @Content(mediaType = PROBLEM_JSON))
@@ -81,7 +88,12 @@ class TicketController {
             @Valid @RequestBody OpenTicketRequest request) {
         scope.requireUnit(request.model(), request.serialNumber());
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
-            Ticket ticket = tickets.open(request, actors.get().label());
+            TicketService.Intake intake = tickets.intake(request, actors.get().label());
+            Ticket ticket = intake.ticket();
+            if (intake.repeatCall() != null) {
+                return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
+                        TicketView.repeatCall(tickets.details(ticket.id()), intake.repeatCall()), HttpStatus.OK);
+            }
             List<ArticleView.Suggestion> suggestions = tickets.suggestAtIntake(ticket, ProblemMessages.resolve(acceptLanguage));
             TicketService.TicketDetails details = tickets.details(ticket.id());
             return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()), TicketView.of(details, suggestions));

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +79,55 @@ public class TicketService {
         this.meters = meters;
     }
 
+    /** What intake did with a call: opened a ticket, or linked the call to an open one (rule, why). */
+    public record Intake(Ticket ticket, RepeatCall repeatCall) {
+    }
+
+    /**
+     * The call was linked to the open ticket on the same unit instead of opening a new one.
+     *
+     * @param rule   {@value RepeatCallRule#RULE}
+     * @param reason in words, with how to open a new ticket anyway
+     */
+    public record RepeatCall(String rule, UUID openTicketId, TicketStatus openTicketStatus, String reason) {
+    }
+
+    /**
+     * Intake of a call about a registered unit: rule {@value RepeatCallRule#RULE} links a repeat call to the customer's
+     * open ticket on the same unit (the call is recorded on its timeline as {@code REPEAT_CALL}); otherwise a new
+     * ticket is opened ({@link #open}). Runs inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Intake intake(OpenTicketRequest request, String actor) {
+        RepeatCallRule rule = properties.repeatCallRule();
+        boolean newIssue = Boolean.TRUE.equals(request.newIssue());
+        if (rule.applies(request.ticketType(), newIssue)) {
+            RegisteredProduct product = ownedUnit(request);
+            Optional<Ticket> open = rule.linkTo(request.ticketType(), false,
+                    tickets.newestOpenOnUnit(product.customerId(), product.id()));
+            if (open.isPresent()) {
+                Ticket existing = open.get();
+                String reason = RepeatCallRule.RULE + ": the customer already has ticket " + existing.id() + " ("
+                        + existing.status() + ") open on " + product.model() + " / " + product.serialNumber()
+                        + "; this call was added to it (send \"newIssue\": true to open a new ticket)";
+                tickets.appendTimeline(existing.id(), List.of(new TimelineEntry(now(), TimelineEntry.REPEAT_CALL, null, null,
+                        actor, request.channel() + " " + request.ticketType() + ": " + request.faultDescription())));
+                return new Intake(existing, new RepeatCall(RepeatCallRule.RULE, existing.id(), existing.status(), reason));
+            }
+        }
+        return new Intake(open(request, actor), null);
+    }
+
+    private RegisteredProduct ownedUnit(OpenTicketRequest request) {
+        Customer customer = customers.require(request.customerId());
+        RegisteredProduct product = products.findByModelAndSerial(request.model(), request.serialNumber())
+                .orElseThrow(() -> ProblemException.notFound("product", request.model() + " / " + request.serialNumber()));
+        if (!product.customerId().equals(customer.id())) {
+            throw new ProductOwnershipException(request.model(), request.serialNumber());
+        }
+        return product;
+    }
+
     /**
      * Opens a ticket for a registered customer's registered unit, decides the entitlement and starts the
      * SLA clocks; must run inside the caller's transaction (the Idempotency-Key is part of it).
@@ -85,11 +135,7 @@ public class TicketService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Ticket open(OpenTicketRequest request, String actor) {
         Customer customer = customers.require(request.customerId());
-        RegisteredProduct product = products.findByModelAndSerial(request.model(), request.serialNumber())
-                .orElseThrow(() -> ProblemException.notFound("product", request.model() + " / " + request.serialNumber()));
-        if (!product.customerId().equals(customer.id())) {
-            throw new ProductOwnershipException(request.model(), request.serialNumber());
-        }
+        RegisteredProduct product = ownedUnit(request);
         Instant now = now();
         Entitlement entitlement = warranty.decide(product.category(), product.purchaseDate(), product.warrantyCardPresent(),
                 product.receiptNumber(), LocalDate.ofInstant(now, calendar.zone()));

@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param timeline empty in lists
  * @param suggestedArticles knowledge articles for the fault; only in the response that opened the ticket
  * @param shownArticles     the knowledge articles the caller was shown at intake, in rank order (empty in lists)
+ * @param repeatCall        only in the answer to an intake that rule repeat-call-links-open-ticket linked to this
+ *                          open ticket instead of opening a new one
  */
 public record TicketView(
         UUID id,
@@ -49,7 +51,8 @@ public record TicketView(
         List<SlaClockView> sla,
         List<TimelineEntryView> timeline,
         List<ArticleView.Suggestion> suggestedArticles,
-        List<ShownArticle> shownArticles) {
+        List<ShownArticle> shownArticles,
+        TicketService.RepeatCall repeatCall) {
 
     /** A ticket in a list: no clocks, timeline or knowledge. */
     static TicketView of(Ticket t) {
@@ -64,6 +67,17 @@ public record TicketView(
         return of(d.ticket(), d.timeline(), d.sla(), d.shownArticles(), suggestions);
     }
 
+    /** The open ticket a repeat call was linked to. */
+    static TicketView repeatCall(TicketService.TicketDetails d, TicketService.RepeatCall repeatCall) {
+        TicketView v = of(d);
+        return new TicketView(v.id(), v.customerId(), v.productId(), v.serialNumber(), v.model(), v.productCategory(),
+                v.batchNumber(), v.storeCode(), v.customerTier(), v.regionCode(), v.latitude(), v.longitude(), v.ticketType(),
+                v.channel(), v.priority(), v.faultCategory(), v.faultCode(), v.faultDescription(), v.attachments(), v.status(),
+                v.entitlement(), v.chargeBasis(), v.escalatedTo(), v.technicianId(), v.reopenCount(), v.openedAt(),
+                v.updatedAt(), v.closedAt(), v.version(), v.sla(), v.timeline(), v.suggestedArticles(), v.shownArticles(),
+                repeatCall);
+    }
+
     private static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla, List<ShownArticle> shown,
                                  List<ArticleView.Suggestion> suggestions) {
         TicketSubject s = t.subject();
@@ -74,7 +88,7 @@ public record TicketView(
                 new ChargeBasisView(t.entitlement().chargeable(), t.chargeBasisCommunicatedAt() != null,
                         t.chargeBasisCommunicatedBy(), t.chargeBasisCommunicatedAt()),
                 t.escalatedTo(), t.technicianId(), t.reopenCount(), t.openedAt(), t.updatedAt(), t.closedAt(), t.version(),
-                sla, timeline.stream().map(TimelineEntryView::of).toList(), suggestions, shown);
+                sla, timeline.stream().map(TimelineEntryView::of).toList(), suggestions, shown, null);
     }
 
     /**
