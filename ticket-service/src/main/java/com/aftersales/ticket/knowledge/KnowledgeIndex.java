@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,9 +93,11 @@ final class KnowledgeIndex implements AutoCloseable {
         }
     }
 
-    /** A text hit before ranking: BM25 score and what of the query it matched. */
-    record TextHit(KnowledgeArticle article, double bm25, double coverage, List<String> concepts, List<String> codes,
-                   List<String> words) {
+    /**
+     * A ranked hit: BM25 score, relative to the best hit, the ranking score, and what of the query it matched.
+     */
+    record TextHit(KnowledgeArticle article, double bm25, double relevance, double score, double coverage,
+                   List<String> concepts, List<String> codes, List<String> words) {
     }
 
     private record Snapshot(ByteBuffersDirectory directory, IndexWriter writer, SearcherManager searchers,
@@ -143,11 +147,13 @@ final class KnowledgeIndex implements AutoCloseable {
     }
 
     /**
-     * Published articles matching the text, best BM25 first, at most {@code candidates}, each covering at least
-     * {@code minCoverage} of the query.
+     * Published articles matching the text: the best {@code candidates} by BM25 are ordered by {@code rank} (given the
+     * article and its BM25 relative to the best hit), then taken in that order while each covers at least
+     * {@code minCoverage} of the query, up to {@code limit}. What a hit matched is only worked out for the hits
+     * returned.
      */
     List<TextHit> search(String text, String category, String language, Weights weights, double minCoverage,
-                         int candidates) {
+                         int candidates, int limit, ToDoubleBiFunction<KnowledgeArticle, Double> rank) {
         Snapshot s = current;
         Map<String, Double> clauses = new LinkedHashMap<>();
         BooleanQuery.Builder should = new BooleanQuery.Builder();
@@ -180,22 +186,31 @@ final class KnowledgeIndex implements AutoCloseable {
             IndexSearcher searcher = s.searchers().acquire();
             try {
                 TopDocs top = searcher.search(q, candidates);
-                List<TextHit> hits = new ArrayList<>();
+                if (top.scoreDocs.length == 0) {
+                    return List.of();
+                }
+                double best = top.scoreDocs[0].score;
+                List<Candidate> ranked = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    String id = searcher.storedFields().document(sd.doc).get(ID);
-                    KnowledgeArticle article = s.articles().get(UUID.fromString(id));
-                    if (article == null) {
-                        continue;
+                    KnowledgeArticle article = s.articles().get(UUID.fromString(searcher.storedFields().document(sd.doc).get(ID)));
+                    if (article != null) {
+                        ranked.add(new Candidate(article, sd.doc, sd.score, rank.applyAsDouble(article, sd.score / best)));
+                    }
+                }
+                ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                        .thenComparing(c -> c.article().id()));
+                List<TextHit> hits = new ArrayList<>();
+                for (Candidate c : ranked) {
+                    if (hits.size() >= limit) {
+                        break;
                     }
                     Set<String> matched = new LinkedHashSet<>();
-                    collect(searcher.explain(q, sd.doc), matched);
-                    double covered = matched.stream().mapToDouble(fieldTerm -> clauses.getOrDefault(fieldTerm, 0.0)).sum();
-                    double coverage = covered / total;
-                    if (coverage < minCoverage) {
-                        continue;
+                    collect(searcher.explain(q, c.doc()), matched);
+                    double coverage = matched.stream().mapToDouble(t -> clauses.getOrDefault(t, 0.0)).sum() / total;
+                    if (coverage >= minCoverage) {
+                        hits.add(new TextHit(c.article(), c.bm25(), c.bm25() / best, c.score(), coverage,
+                                termsOf(matched, CONCEPT), termsOf(matched, CODE), termsOf(matched, ZH)));
                     }
-                    hits.add(new TextHit(article, sd.score, coverage, termsOf(matched, CONCEPT), termsOf(matched, CODE),
-                            termsOf(matched, ZH)));
                 }
                 return hits;
             } finally {
@@ -204,6 +219,9 @@ final class KnowledgeIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Candidate(KnowledgeArticle article, int doc, double bm25, double score) {
     }
 
     private static void add(BooleanQuery.Builder query, Map<String, Double> clauses, String field, String term,

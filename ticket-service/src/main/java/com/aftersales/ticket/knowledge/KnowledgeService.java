@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,32 +92,24 @@ public class KnowledgeService {
     public List<ArticleView.Suggestion> search(String query, String model, String category, String language, int limit,
                                                Locale locale) {
         String unitModel = blankToNull(model);
-        List<KnowledgeIndex.TextHit> hits = index.search(query.strip(), blankToNull(category), blankToNull(language),
-                properties.fieldWeights().weights(), properties.minCoverage(), Math.max(properties.candidates(), limit));
-        if (hits.isEmpty()) {
-            return List.of();
-        }
-        double best = hits.stream().mapToDouble(KnowledgeIndex.TextHit::bm25).max().orElse(1);
         KnowledgeRanking ranking = properties.ranking().rules();
         ModelFamilies families = properties.families().rules();
-        return hits.stream()
+        int max = Math.min(limit, properties.maxLimit());
+        return index.search(query.strip(), blankToNull(category), blankToNull(language), properties.fieldWeights().weights(),
+                        properties.minCoverage(), Math.max(properties.candidates(), max), max,
+                        (a, relevance) -> ranking.score(relevance, families.of(a.model(), unitModel), a.solvedCount(),
+                                a.notSolvedCount()))
+                .stream()
                 .map(hit -> {
                     KnowledgeArticle a = hit.article();
                     ModelFamilies.Closeness closeness = families.of(a.model(), unitModel);
-                    double relevance = hit.bm25() / best;
-                    double modelFactor = ranking.modelFactor(closeness);
-                    double smoothed = ranking.smoothedSuccess(a.solvedCount(), a.notSolvedCount());
-                    double outcomeFactor = ranking.outcomeFactor(a.solvedCount(), a.notSolvedCount());
-                    double score = relevance * modelFactor * outcomeFactor;
-                    ArticleView.Ranking figures = new ArticleView.Ranking(round(hit.bm25()), round(relevance),
-                            hit.concepts(), hit.codes(), closeness.level().name(), closeness.rule(), round(modelFactor),
-                            round(smoothed), round(outcomeFactor));
-                    return new ArticleView.Suggestion(ArticleView.of(a), round(hit.coverage()), round(score),
+                    ArticleView.Ranking figures = new ArticleView.Ranking(round(hit.bm25()), round(hit.relevance()),
+                            hit.concepts(), hit.codes(), closeness.level().name(), closeness.rule(),
+                            round(ranking.modelFactor(closeness)), round(ranking.smoothedSuccess(a.solvedCount(), a.notSolvedCount())),
+                            round(ranking.outcomeFactor(a.solvedCount(), a.notSolvedCount())));
+                    return new ArticleView.Suggestion(ArticleView.of(a), round(hit.coverage()), round(hit.score()),
                             texts.why(figures, hit, a, closeness, unitModel, ranking, locale), figures);
                 })
-                .sorted(Comparator.comparingDouble(ArticleView.Suggestion::score).reversed()
-                        .thenComparing(s -> s.article().id()))
-                .limit(Math.min(limit, properties.maxLimit()))
                 .toList();
     }
 

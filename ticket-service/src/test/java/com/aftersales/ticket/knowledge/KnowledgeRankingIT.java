@@ -5,8 +5,10 @@ import com.aftersales.testsupport.WithRealInfrastructure;
 import com.aftersales.ticket.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -123,6 +125,38 @@ class KnowledgeRankingIT {
         assertThat(admin.delete("/api/knowledge-vocabulary/" + group).statusCode()).isEqualTo(404);
         assertThat(ids(search(slang, "&category=REFRIGERATOR"))).doesNotContain(target);
     }
+
+    @Test
+    void anotherInstancesIndexFollowsChangesMadeHereByPollingTheRevision() throws Exception {
+        // A second instance: its own index and poller on the same database.
+        KnowledgeIndex elsewhere = new KnowledgeIndex();
+        KnowledgeIndexSync sync = new KnowledgeIndexSync(elsewhere, articles, vocabulary, transactions);
+        sync.refresh();
+        String marker = "玛瑙" + System.nanoTime();
+        KnowledgeIndex.Weights weights = properties.fieldWeights().weights();
+        assertThat(elsewhere.search(marker + " 漏水", null, null, weights, 0.08, 50, 5, (a, r) -> r)).isEmpty();
+
+        String id = article(null, "WATER_HEATER", marker + " 热水器漏水", "热水器下面滴水");
+        sync.poll();
+        assertThat(elsewhere.search(marker + " 漏水", null, null, weights, 0.08, 50, 5, (a, r) -> r))
+                .extracting(h -> h.article().id().toString()).containsExactly(id);
+
+        HttpResponse<String> retired = api.as(TestIdentity.SUPERVISOR).patch("/api/knowledge-articles/" + id,
+                "{\"status\":\"RETIRED\"}", Map.of());
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+        sync.poll();
+        assertThat(elsewhere.search(marker + " 漏水", null, null, weights, 0.08, 50, 5, (a, r) -> r)).isEmpty();
+        elsewhere.close();
+    }
+
+    @Autowired
+    KnowledgeRepository articles;
+    @Autowired
+    VocabularyRepository vocabulary;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    KnowledgeProperties properties;
 
     @Test
     void aRepeatCallIsLinkedToTheOpenTicketOnTheUnitUnlessTheCallerSaysItIsANewIssue() throws Exception {
