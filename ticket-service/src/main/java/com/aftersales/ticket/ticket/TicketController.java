@@ -53,9 +53,11 @@ class TicketController {
     private final TicketProperties properties;
     private final CurrentActor actors;
     private final StoreScope scope;
+    private final IntakeTexts texts;
 
     TicketController(TicketService tickets, IdempotentRequests idempotency, TicketProperties properties,
-                     CurrentActor actors, StoreScope scope) {
+                     CurrentActor actors, StoreScope scope, IntakeTexts texts) {
+        this.texts = texts;
         this.tickets = tickets;
         this.idempotency = idempotency;
         this.properties = properties;
@@ -92,7 +94,8 @@ class TicketController {
             Ticket ticket = intake.ticket();
             if (intake.repeatCall() != null) {
                 return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
-                        TicketView.repeatCall(tickets.details(ticket.id()), intake.repeatCall()), HttpStatus.OK);
+                        TicketView.repeatCall(tickets.details(ticket.id()), texts.explain(intake.repeatCall(),
+                                ProblemMessages.resolve(acceptLanguage))), HttpStatus.OK);
             }
             List<ArticleView.Suggestion> suggestions = tickets.suggestAtIntake(ticket, ProblemMessages.resolve(acceptLanguage));
             TicketService.TicketDetails details = tickets.details(ticket.id());

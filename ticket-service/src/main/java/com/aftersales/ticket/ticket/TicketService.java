@@ -89,7 +89,11 @@ public class TicketService {
      * @param rule   {@value RepeatCallRule#RULE}
      * @param reason in words, with how to open a new ticket anyway
      */
-    public record RepeatCall(String rule, UUID openTicketId, TicketStatus openTicketStatus, String reason) {
+    public record RepeatCall(String rule, UUID openTicketId, TicketStatus openTicketStatus, String model,
+                             String serialNumber, String reason) {
+        RepeatCall explained(String text) {
+            return new RepeatCall(rule, openTicketId, openTicketStatus, model, serialNumber, text);
+        }
     }
 
     /**
@@ -107,12 +111,10 @@ public class TicketService {
                     tickets.newestOpenOnUnit(product.customerId(), product.id()));
             if (open.isPresent()) {
                 Ticket existing = open.get();
-                String reason = RepeatCallRule.RULE + ": the customer already has ticket " + existing.id() + " ("
-                        + existing.status() + ") open on " + product.model() + " / " + product.serialNumber()
-                        + "; this call was added to it (send \"newIssue\": true to open a new ticket)";
                 tickets.appendTimeline(existing.id(), List.of(new TimelineEntry(now(), TimelineEntry.REPEAT_CALL, null, null,
                         actor, request.channel() + " " + request.ticketType() + ": " + request.faultDescription())));
-                return new Intake(existing, new RepeatCall(RepeatCallRule.RULE, existing.id(), existing.status(), reason));
+                return new Intake(existing, new RepeatCall(RepeatCallRule.RULE, existing.id(), existing.status(),
+                        product.model(), product.serialNumber(), null));
             }
         }
         return new Intake(open(request, actor), null);

@@ -182,6 +182,11 @@ class KnowledgeRankingIT {
         assertThat(linked.path("repeatCall").path("reason").asString()).contains("newIssue");
         assertThat(api.getJson("/api/tickets/" + first + "/timeline").findValuesAsString("reason"))
                 .anyMatch(r -> r.contains("又来电了，还是漏水"));
+        HttpResponse<String> inChinese = api.post("/api/tickets", TestApi.ticketBody(customer, serial, model, "PHONE",
+                "第三次打电话了"), Map.of("Accept-Language", "zh-CN"));
+        assertThat(inChinese.statusCode()).isEqualTo(200);
+        assertThat(api.read(inChinese).path("repeatCall").path("reason").asString()).contains("未结工单", first)
+                .doesNotContain("already");
 
         String body = TestApi.ticketBody(customer, serial, model, "PHONE", "另一个问题：遥控器坏了");
         HttpResponse<String> newIssue = api.post("/api/tickets", body.substring(0, body.lastIndexOf('}')) + ",\"newIssue\":true}",
