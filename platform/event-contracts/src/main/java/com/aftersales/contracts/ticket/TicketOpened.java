@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param chargeBasisCommunicated for out-of-warranty work: the customer was told the charge basis (no visit before that)
  * @param faultCode               the agent's fault code within the category
  * @param sla                     due times of the ticket's SLA clocks
+ * @param storeCode               v1.2: the store the unit was sold through (copied from the unit at intake), which scopes
+ *                                the ticket to that store's clerks; null when unknown
  */
 public record TicketOpened(
         UUID ticketId,
@@ -44,13 +46,25 @@ public record TicketOpened(
         String entitlement,
         Boolean chargeBasisCommunicated,
         String faultCode,
-        SlaDueTimes sla) {
+        SlaDueTimes sla,
+        String storeCode) {
 
     /** The fields of v1.0, for producers and tests that know only those. */
     public TicketOpened(UUID ticketId, UUID customerId, String serialNumber, String model, String ticketType,
                         String channel, String priority, String faultCategory, String faultDescription, Instant openedAt) {
         this(ticketId, customerId, serialNumber, model, ticketType, channel, priority, faultCategory, faultDescription,
-                openedAt, null, null, null, null, null, null, null, null, null, null, null);
+                openedAt, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The fields of v1.1, for producers and tests that know only those. */
+    public TicketOpened(UUID ticketId, UUID customerId, String serialNumber, String model, String ticketType,
+                        String channel, String priority, String faultCategory, String faultDescription, Instant openedAt,
+                        UUID productId, String productCategory, String batchNumber, String customerTier, String regionCode,
+                        Double latitude, Double longitude, String entitlement, Boolean chargeBasisCommunicated,
+                        String faultCode, SlaDueTimes sla) {
+        this(ticketId, customerId, serialNumber, model, ticketType, channel, priority, faultCategory, faultDescription,
+                openedAt, productId, productCategory, batchNumber, customerTier, regionCode, latitude, longitude, entitlement,
+                chargeBasisCommunicated, faultCode, sla, null);
     }
 
     /**
