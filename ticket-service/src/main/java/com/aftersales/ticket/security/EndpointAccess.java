@@ -40,7 +40,8 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(GET, "/api/customers/{customerId}/products", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(PATCH, "/api/customers/{customerId}/products/{productId}", OWN_STORE,
                         AGENT, STORE, SUPERVISOR, ADMIN)
-                .allowScoped(GET, "/api/products/{serial}", OWN_STORE, AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allowScoped(GET, "/api/products/{serial}", OWN_STORE + "; TECHNICIAN: units of his open tickets, without the "
+                        + "receipt; QC: unit facts and history without the customer, install address and receipt", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
                 .allowScoped(POST, "/api/tickets", "STORE: only for units sold through its store",
                         AGENT, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(GET, "/api/tickets", OWN_STORE_TICKETS, AGENT, STORE, SUPERVISOR, ADMIN)
