@@ -1,4 +1,4 @@
--- Whose ticket it is, from TicketOpened (v1.2 storeCode): a store clerk links a complaint only to his own store's
+-- Whose ticket it is, from TicketOpened (v1.3 storeCode): a store clerk links a complaint only to his own store's
 -- tickets of that customer. Tickets projected before this column carry no store, so clerks cannot link them
 -- (an agent or supervisor can).
 alter table ticket_journey add column store_code text;

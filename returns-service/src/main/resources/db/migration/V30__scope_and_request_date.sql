@@ -1,5 +1,5 @@
 -- A store clerk links a return only to his own store's tickets: the ticket reference keeps the store the ticket's unit
--- was sold through (TicketOpened v1.2 storeCode). Tickets replicated before carry none; where the unit is in the
+-- was sold through (TicketOpened v1.3 storeCode). Tickets replicated before carry none; where the unit is in the
 -- product replica, its store is the ticket's (ticket-service copies it from the unit at intake).
 alter table ticket_reference add column store_code text;
 update ticket_reference t set store_code = p.store_code

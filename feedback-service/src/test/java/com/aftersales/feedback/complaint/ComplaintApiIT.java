@@ -199,7 +199,7 @@ class ComplaintApiIT {
                     com.aftersales.contracts.ticket.TicketEvents.TICKET_OPENED, ticketId,
                     new com.aftersales.contracts.ticket.TicketOpened(ticketId, customer, "SN-C-1", "KFR-35GW", "REPAIR",
                             "STORE", "NORMAL", "COOLING", "不制冷", Instant.now(), null, null, null, null, null, null, null,
-                            null, null, null, null, store)));
+                            null, null, null, null, null, store)));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "select count(*) from ticket_journey where ticket_id = :t and store_code = :s")

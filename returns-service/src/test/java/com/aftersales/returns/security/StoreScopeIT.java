@@ -129,7 +129,7 @@ class StoreScopeIT {
         UUID ticketId = UUID.randomUUID();
         TicketOpened opened = new TicketOpened(ticketId, UUID.randomUUID(), serial, "KFR-35GW", "REPAIR", "STORE", "NORMAL",
                 null, "不制冷", Instant.now(), null, "AIR_CONDITIONER", null, null, null, null, null, null, null, null, null,
-                store);
+                null, store);
         try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
             kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
                     TicketEvents.TICKET_OPENED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), null, opened));
