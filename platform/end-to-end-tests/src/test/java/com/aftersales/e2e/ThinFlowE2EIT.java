@@ -43,6 +43,8 @@ import static org.awaitility.Awaitility.await;
  * real PostgreSQL running as separate processes, exactly as {@code ./aftersales run} starts them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// First: it runs a platform of its own (it restarts it), stopped before the classes sharing DemoPlatform start theirs.
+@org.junit.jupiter.api.Order(0)
 class ThinFlowE2EIT {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
