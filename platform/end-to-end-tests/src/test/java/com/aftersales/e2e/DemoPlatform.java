@@ -19,6 +19,9 @@ import java.nio.file.Path;
  */
 public final class DemoPlatform implements BeforeAllCallback {
 
+    /** Generous: five JVMs starting at once on two busy cores have taken more than the launcher's default 180 s. */
+    static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(6);
+
     private static volatile EmbeddedPlatform platform;
 
     /** The shared platform; only valid in a class extended with this extension. */
@@ -51,7 +54,7 @@ public final class DemoPlatform implements BeforeAllCallback {
                 throw new UncheckedIOException(e);
             }
             platform = EmbeddedPlatform.start(PlatformOptions.builder(projectRoot()).dataDir(dataDir).freePorts()
-                    .loadDemoData(true).build());
+                    .loadDemoData(true).serviceStartTimeout(START_TIMEOUT).build());
         }
 
         @Override
