@@ -133,7 +133,7 @@ class OpsObservabilityE2EIT {
             exported.clear();
             for (PlatformService service : PlatformService.ALL) {
                 HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
-                        URI.create(platform.serviceUrl(service) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(platform.managementUrl(service) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(scrape.statusCode()).as(service.module()).isEqualTo(200);
                 exported.put(service.module(), PromQl.exportedNames(scrape.body()));
             }

@@ -8,7 +8,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.core.Ordered;
 
 /**
@@ -29,6 +33,26 @@ public class PlatformWebAutoConfiguration {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Right after the correlation id, before security: a body too large never reaches token checks or handlers. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${aftersales.max-request-size:1MB}") DataSize maxRequestSize,
+            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(maxRequestSize.toBytes(), new LazyResolver(resolver)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    private record LazyResolver(ObjectProvider<HandlerExceptionResolver> resolver) implements HandlerExceptionResolver {
+        @Override
+        public org.springframework.web.servlet.ModelAndView resolveException(jakarta.servlet.http.HttpServletRequest request,
+                                                                             jakarta.servlet.http.HttpServletResponse response,
+                                                                             Object handler, Exception ex) {
+            return resolver.getObject().resolveException(request, response, handler, ex);
+        }
     }
 
     @Bean
