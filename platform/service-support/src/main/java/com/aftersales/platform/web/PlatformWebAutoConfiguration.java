@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -58,6 +61,28 @@ public class PlatformWebAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapper> mappers, StorableInputProperties input) {
         return new ProblemDetailsAdvice(mappers.orderedStream().toList(), input.rule());
+    }
+
+    /** Tomcat's own refusals (before any servlet) as problems too, in place of its HTML error report. */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    TomcatContextCustomizer problemErrorReportValve() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                // Boot adds a plain ErrorReportValve of its own (server.error.include-stacktrace=never): only ours stays.
+                host.addLifecycleListener(event -> {
+                    if (org.apache.catalina.Lifecycle.AFTER_START_EVENT.equals(event.getType())) {
+                        for (org.apache.catalina.Valve valve : host.getPipeline().getValves()) {
+                            if (valve instanceof org.apache.catalina.valves.ErrorReportValve
+                                    && !(valve instanceof ProblemErrorReportValve)) {
+                                host.getPipeline().removeValve(valve);
+                            }
+                        }
+                    }
+                });
+            }
+        };
     }
 
     @Bean
