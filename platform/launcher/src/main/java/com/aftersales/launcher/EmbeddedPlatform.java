@@ -411,6 +411,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             environment.put("AFTERSALES_BIND_ADDRESS", ServiceProcess.HOST);
             environment.put("MANAGEMENT_SERVER_PORT",
                     String.valueOf(PlatformService.managementPort(options.servicePort(service))));
+            environment.put("MANAGEMENT_SERVER_ADDRESS", ServiceProcess.HOST);
         } else {
             for (PlatformService backend : PlatformService.BACKENDS) {
                 environment.put(backend.urlVariable(), String.join(",",

@@ -44,6 +44,7 @@ public record PlatformService(String module, int defaultPort, Optional<String> d
             // the API's address (the launcher: loopback; containers: every interface) and the actuator's own port
             "AFTERSALES_BIND_ADDRESS",
             "MANAGEMENT_SERVER_PORT",
+            "MANAGEMENT_SERVER_ADDRESS",
             "SPRING_DATASOURCE_URL",
             "SPRING_DATASOURCE_USERNAME",
             "SPRING_DATASOURCE_PASSWORD",
