@@ -19,17 +19,18 @@ class PlatformDefaultsTest {
     @Test
     void aDeadConsumerIsNoticedAndItsPartitionsReassignedWellWithin30Seconds() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
+        environment.setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
         new YamlPropertySourceLoader().load("defaults", new ClassPathResource(PlatformDefaultsEnvironmentPostProcessor.RESOURCE))
                 .forEach(environment.getPropertySources()::addLast);
         Duration session = Duration.ofMillis(environment.getRequiredProperty(
-                "spring.kafka.consumer.properties[session.timeout.ms]", Long.class));
+                "spring.kafka.consumer.properties.session.timeout.ms", Long.class));
         Duration heartbeat = environment.getRequiredProperty("spring.kafka.consumer.heartbeat-interval", Duration.class);
 
         assertThat(session.plus(heartbeat).plus(heartbeat)).isLessThanOrEqualTo(Duration.ofSeconds(20));
         // Kafka's rule of thumb, and the broker's floor (group.min.session.timeout.ms, 6 s by default).
         assertThat(heartbeat.multipliedBy(3)).isLessThanOrEqualTo(session);
         assertThat(session).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
-        assertThat(environment.getProperty("spring.kafka.consumer.properties[partition.assignment.strategy]"))
+        assertThat(environment.getProperty("spring.kafka.consumer.properties.partition.assignment.strategy"))
                 .endsWith("CooperativeStickyAssignor");
     }
 }

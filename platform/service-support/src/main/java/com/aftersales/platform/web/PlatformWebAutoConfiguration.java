@@ -9,12 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.core.Ordered;
 
@@ -28,7 +26,7 @@ import org.springframework.core.Ordered;
         beforeName = {"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
                 "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(StorableInputProperties.class)
+@EnableConfigurationProperties({StorableInputProperties.class, RequestSizeProperties.class})
 public class PlatformWebAutoConfiguration {
 
     @Bean
@@ -41,10 +39,10 @@ public class PlatformWebAutoConfiguration {
     /** Right after the correlation id, before security: a body too large never reaches token checks or handlers. */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${aftersales.max-request-size:1MB}") DataSize maxRequestSize,
+            RequestSizeProperties sizes,
             @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(maxRequestSize.toBytes(), new LazyResolver(resolver)));
+                new RequestSizeLimitFilter(sizes, new LazyResolver(resolver)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

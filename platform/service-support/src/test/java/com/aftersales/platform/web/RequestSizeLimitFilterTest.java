@@ -35,6 +35,25 @@ class RequestSizeLimitFilterTest {
     }
 
     @Test
+    void aPathWithItsOwnLimitTakesMore() throws Exception {
+        RequestSizeLimitFilter uploads = new RequestSizeLimitFilter(new RequestSizeProperties(
+                org.springframework.util.unit.DataSize.ofBytes(16), List.of(new RequestSizeProperties.BodyLimit(
+                List.of("/api/attachments"), org.springframework.util.unit.DataSize.ofBytes(64)))), (request, response, handler, ex) -> {
+                    resolved.add(ex);
+                    return new ModelAndView();
+                });
+        MockHttpServletRequest photo = new MockHttpServletRequest("POST", "/api/attachments");
+        photo.setContent(new byte[40]);
+        MockFilterChain chain = new MockFilterChain();
+        uploads.doFilter(photo, new MockHttpServletResponse(), chain);
+        assertThat(chain.getRequest()).isNotNull();
+        MockHttpServletRequest json = new MockHttpServletRequest("POST", "/api/things");
+        json.setContent(new byte[40]);
+        uploads.doFilter(json, new MockHttpServletResponse(), new MockFilterChain());
+        assertThat(resolved).hasSize(1);
+    }
+
+    @Test
     void aChunkedBodyIsCutWhenItGrowsPastTheLimitAndASmallOnePasses() throws Exception {
         MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/api/things") {
             @Override
