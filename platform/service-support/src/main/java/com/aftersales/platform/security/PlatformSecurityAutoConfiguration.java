@@ -166,7 +166,11 @@ public class PlatformSecurityAutoConfiguration {
                     authorize.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
                     // Most specific first, whatever the table's order: /api/returns/stats before /api/returns/{id}.
                     for (EndpointRule rule : bySpecificity(rules)) {
-                        authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                        if (rule.withoutToken()) {
+                            authorize.requestMatchers(rule.method(), rule.pattern()).permitAll();
+                        } else {
+                            authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                        }
                     }
                     if (access.getIfAvailable() != null) {
                         // Closed by default: a mapped endpoint missing from the table is refused to everyone. A path

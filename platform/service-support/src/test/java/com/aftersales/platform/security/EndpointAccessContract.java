@@ -48,7 +48,7 @@ public abstract class EndpointAccessContract {
     @TestFactory
     public Stream<DynamicTest> everyEndpointAdmitsItsRolesAndRefusesTheOthers() {
         return EndpointMatrix.tests(port, rules().stream().map(rule -> new EndpointMatrix.Row(rule.method().name(),
-                rule.pattern(), List.of(rule.roleNames()), rule.refusedRole() == null ? null : rule.refusedRole().name()))
+                rule.pattern(), List.of(rule.roleNames()), rule.refusedRole() == null ? null : rule.refusedRole().name(), rule.withoutToken()))
                 .toList());
     }
 
