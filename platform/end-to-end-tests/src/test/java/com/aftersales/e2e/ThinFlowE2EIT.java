@@ -326,6 +326,14 @@ class ThinFlowE2EIT {
             assertThat(status(base + ticketPath, developmentIssuer)).as(base + ": the development issuer").isEqualTo(401);
         }
 
+        // Swagger UI logs in at the same issuer: each service's document (through the gateway) says where.
+        for (String document : java.util.List.of("ticket-service", "dispatch-service", "returns-service", "feedback-service")) {
+            JsonNode api = json.readTree(http.send(HttpRequest.newBuilder(gateway("/v3/api-docs/" + document)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(api.at("/components/securitySchemes/oidc/openIdConnectUrl").asString()).as(document)
+                    .isEqualTo(platform.issuer() + "/.well-known/openid-configuration");
+        }
+
         HttpResponse<String> agentReadsAudit = http.send(HttpRequest.newBuilder(gateway("/api/audit/ticket-service"))
                 .header("Authorization", "Bearer " + platform.demoTokens().get("AGENT")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -334,8 +342,9 @@ class ThinFlowE2EIT {
     }
 
     private int status(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static String ticket(String serial, String description) {
