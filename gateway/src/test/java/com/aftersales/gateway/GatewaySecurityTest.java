@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.aftersales.devidentity.DevIdentity;
 import com.aftersales.devidentity.DevUser;
@@ -30,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "aftersales.gateway.security.max-request-size=1KB",
+				"aftersales.gateway.security.body-limits[0].paths[0]=/api/attachments",
+				"aftersales.gateway.security.body-limits[0].max-size=4KB",
+				"aftersales.desk.issuer=https://login.example.cn/realms/aftersales/",
+				"aftersales.desk.client-id=desk-test",
 				"aftersales.gateway.security.cors.allowed-origins=https://store.example.cn" })
 class GatewaySecurityTest {
 
@@ -155,6 +160,52 @@ class GatewaySecurityTest {
 	void opsAssetsAreNotBehindTheTokenCheck() {
 		// Whether the page exists is the ops console's business; it must never be a 401.
 		assertThat(anonymous.get("/ops/index.html").statusCode()).isNotIn(401, 403);
+	}
+
+	@Test
+	void theDeskAndItsConfigurationArePublicAndTheConfigurationIsTheGateways() {
+		HttpResponse<String> page = anonymous.get("/desk/");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("/desk/js/app.js");
+		assertThat(anonymous.get("/desk/js/app.js").statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/desk/survey.html").statusCode()).isEqualTo(200);
+		HttpResponse<String> config = anonymous.get("/desk/config.json");
+		assertThat(config.statusCode()).isEqualTo(200);
+		JsonNode body = JsonMapper.builder().build().readTree(config.body());
+		assertThat(body.get("issuer").asString()).as("without its trailing slash").isEqualTo("https://login.example.cn/realms/aftersales");
+		assertThat(body.get("clientId").asString()).isEqualTo("desk-test");
+		assertThat(body.get("pollSeconds").asInt()).isPositive();
+	}
+
+	@Test
+	void theCustomersSurveyLinkReachesFeedbackServiceWithoutAToken() {
+		HttpResponse<String> link = anonymous.get("/api/survey-links/S-1?t=abc");
+		assertThat(link.statusCode()).isEqualTo(200);
+		assertThat(BACKENDS.get("feedback-service").received()).hasSize(1);
+		assertThat(anonymous.get("/api/surveys/S-1").statusCode()).as("staff survey endpoints keep the token check")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void photoUploadsHaveTheirOwnBodyLimit() {
+		GatewayClient technician = anonymous.withToken(TestTokens.admin());
+		byte[] photo = new byte[3 * 1024];
+		HttpResponse<String> upload = technician.send(technician.request("/api/attachments")
+			.header("Content-Type", "image/jpeg")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(photo))
+			.build());
+		assertThat(upload.statusCode()).isEqualTo(200);
+		assertThat(BACKENDS.get("dispatch-service").received()).hasSize(1);
+		HttpResponse<String> tooLarge = technician.send(technician.request("/api/attachments")
+			.header("Content-Type", "image/jpeg")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[5 * 1024]))
+			.build());
+		problem(tooLarge, "content-too-large", 413);
+		HttpResponse<String> json = technician.send(technician.request("/api/tickets")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(photo))
+			.build());
+		assertThat(json.statusCode()).as("other paths keep max-request-size").isEqualTo(413);
 	}
 
 	@Test

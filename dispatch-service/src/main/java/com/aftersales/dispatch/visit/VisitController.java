@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -62,6 +63,28 @@ class VisitController {
             Visit visit = visits.schedule(request, scope.technician());
             return new IdempotentRequests.Created(URI.create("/api/visits/" + visit.id()), visit);
         });
+    }
+
+    @GetMapping(params = "from")
+    @Operation(summary = "A technician's visits in a period, in window order (his day's route)",
+            description = "A technician sees his own (technicianId may be left out); others name the technician. "
+                    + "Each visit comes with the unit, the fault, region and coordinates, entitlement and priority.")
+    @ApiResponse(responseCode = "400", description = "Period reversed, longer than 7 days, or no technician named", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "A technician naming another", content = @Content(mediaType = PROBLEM))
+    java.util.List<VisitService.AgendaEntry> agenda(@RequestParam(required = false) UUID technicianId,
+                                                    @RequestParam java.time.Instant from, @RequestParam java.time.Instant to) {
+        UUID own = scope.technician();
+        if (technicianId != null) {
+            scope.requireSelf(technicianId);
+        }
+        UUID technician = technicianId != null ? technicianId : own;
+        if (technician == null) {
+            throw new com.aftersales.dispatch.shared.InvalidRequestException("technicianId", "name the technician");
+        }
+        if (!to.isAfter(from) || java.time.Duration.between(from, to).compareTo(java.time.Duration.ofDays(7)) > 0) {
+            throw new com.aftersales.dispatch.shared.InvalidRequestException("to", "must be after from, at most 7 days later");
+        }
+        return visits.agenda(technician, from, to);
     }
 
     @GetMapping("/{id}")

@@ -76,6 +76,15 @@ class VisitRepository {
         return jdbc.sql("select * from visit where id = :id for update").param("id", id).query(VisitRepository::map).optional();
     }
 
+    /** A technician's visits whose window overlaps [from, to), in window order (his day's route). */
+    List<Visit> ofTechnician(UUID technicianId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select * from visit where technician_id = :t and window_start < :to and window_end > :from
+                        order by window_start, id""")
+                .param("t", technicianId).param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(VisitRepository::map).list();
+    }
+
     List<Visit> ofJob(UUID jobId) {
         return jdbc.sql("select * from visit where job_id = :j order by created_at, id").param("j", jobId)
                 .query(VisitRepository::map).list();

@@ -324,6 +324,26 @@ public class VisitService {
         return new VisitDetails(visit(id), visits.logOf(id), visits.charge(id).orElse(null));
     }
 
+    /**
+     * A technician's visits in [from, to) in window order, each with what he needs on the way: the unit, the fault,
+     * where (region and coordinates; the street address stays with the customer record in ticket-service) and the
+     * entitlement.
+     */
+    @Transactional(readOnly = true)
+    public List<AgendaEntry> agenda(UUID technicianId, Instant from, Instant to) {
+        return visits.ofTechnician(technicianId, from, to).stream().map(v -> {
+            com.aftersales.dispatch.job.DispatchJob job = jobs.find(v.jobId()).orElseThrow();
+            return new AgendaEntry(v, job.model(), job.serialNumber(), job.productCategory(), job.faultCategory(),
+                    job.faultDescription(), job.regionCode(), job.location(), job.entitlement(), job.ticketPriority());
+        }).toList();
+    }
+
+    /** One stop of a technician's day. */
+    public record AgendaEntry(Visit visit, String model, String serialNumber, String productCategory, String faultCategory,
+                              String faultDescription, String regionCode, com.aftersales.dispatch.shared.GeoPoint location,
+                              String entitlement, String priority) {
+    }
+
     /** A visit with its history and, once completed, its charge. */
     public record VisitDetails(Visit visit, List<VisitRepository.LogEntry> log, Object charge) {
     }

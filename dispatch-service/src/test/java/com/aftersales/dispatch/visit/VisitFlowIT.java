@@ -119,6 +119,13 @@ class VisitFlowIT {
         assertThat(strangerApi.get("/api/dispatch/jobs?status=ASSIGNED").body().toString()).doesNotContain(s.jobId());
         Api own = api.as(TestIdentity.technician(UUID.fromString(s.technicianId())));
         assertThat(own.get("/api/visits/" + visit).status()).isEqualTo(200);
+        String today = "from=%s&to=%s".formatted(Instant.now(), Instant.now().plus(Duration.ofHours(12)));
+        JsonNode agenda = own.get("/api/visits?" + today).body();
+        assertThat(agenda.get(0).path("visit").path("id").asString()).isEqualTo(visit);
+        assertThat(agenda.get(0).path("faultDescription").asString()).isEqualTo("空调不制冷");
+        assertThat(agenda.get(0).path("location").path("latitude").asDouble()).isEqualTo(31.2304);
+        assertThat(strangerApi.get("/api/visits?" + today).body().size()).as("another technician's day").isZero();
+        assertThat(strangerApi.get("/api/visits?technicianId=" + s.technicianId() + "&" + today).status()).isEqualTo(403);
         assertThat(own.get("/api/dispatch/jobs/" + s.jobId()).status()).isEqualTo(200);
         assertThat(asTechnician(api, s.technicianId(), "/api/visits/" + visit + "/status", "{\"status\":\"EN_ROUTE\"}").status()).isEqualTo(200);
         assertThat(asTechnician(api, s.technicianId(), "/api/visits/" + visit + "/status", "{\"status\":\"ON_SITE\"}").status()).isEqualTo(200);

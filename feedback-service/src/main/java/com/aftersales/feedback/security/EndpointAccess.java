@@ -34,6 +34,8 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(POST, "/api/follow-ups/contacts", AGENT, SUPERVISOR, ADMIN)
                 .allow(GET, "/api/follow-ups/contacts/{id}", AGENT, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/surveys/{id}/responses", AGENT, SUPERVISOR, ADMIN)
+                .allowWithoutToken(GET, "/api/survey-links/{id}", "the survey link's token")
+                .allowWithoutToken(POST, "/api/survey-links/{id}/answer", "the survey link's token")
                 .allow(GET, "/api/surveys/outbox", SUPERVISOR, ADMIN)
                 .allow(POST, "/api/surveys/{id}/sent", SUPERVISOR, ADMIN)
                 .allow(GET, "/api/surveys", AGENT, SUPERVISOR, OPS, ADMIN)

@@ -152,6 +152,34 @@ class SurveyIT {
     }
 
     @Test
+    void theCustomerAnswersFromTheLinkWithoutLoggingInOnce() {
+        UUID ticketId = resolvedTicket(true);
+        Http staff = new Http(port);
+        Http customer = staff.as(null);
+        UUID surveyId = UUID.fromString(staff.get("/api/surveys?ticketId=" + ticketId).body().path("id").asString());
+        String token = token(surveyId);
+
+        Http.Response open = customer.get("/api/survey-links/" + surveyId + "?t=" + token);
+        assertThat(open.status()).as(open.raw()).isEqualTo(200);
+        assertThat(open.body().path("state").asString()).isEqualTo("OPEN");
+        assertThat(open.raw()).doesNotContain(ticketId.toString()).doesNotContain(token);
+        UUID otherSurvey = UUID.fromString(staff.get("/api/surveys?ticketId=" + resolvedTicket(true)).body().path("id").asString());
+        assertThat(customer.get("/api/survey-links/" + surveyId + "?t=" + token(otherSurvey)).status())
+                .as("another survey's token").isEqualTo(404);
+
+        Http.Response answered = customer.post("/api/survey-links/" + surveyId + "/answer", """
+                {"token":"%s","csat":4,"nps":9,"comment":"准时上门"}""".formatted(token));
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(201);
+        assertThat(answered.body().path("state").asString()).isEqualTo("ANSWERED");
+        assertThat(staff.get("/api/surveys/" + surveyId).body().path("channel").asString()).isEqualTo("SMS_LINK");
+        Http.Response again = customer.post("/api/survey-links/" + surveyId + "/answer", """
+                {"token":"%s","csat":1}""".formatted(token));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(customer.get("/api/survey-links/" + surveyId + "?t=" + token).body().path("state").asString())
+                .isEqualTo("ANSWERED");
+    }
+
+    @Test
     void lateAnswersAreRefused() {
         UUID ticketId = resolvedTicket(true);
         Http http = new Http(port);

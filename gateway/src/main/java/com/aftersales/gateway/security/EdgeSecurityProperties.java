@@ -19,13 +19,21 @@ import org.springframework.validation.annotation.Validated;
  * @param roleRules coarse role checks at the edge; the services hold the full role matrix and the data scoping
  * @param cors which frontends' origins may call from a browser
  * @param maxRequestSize largest request body accepted (413 problem above it)
+ * @param bodyLimits larger limits for a few paths (the technicians' photo uploads)
  * @param contentSecurityPolicy {@code Content-Security-Policy} of every response
  */
 @Validated
 @ConfigurationProperties("aftersales.gateway.security")
 public record EdgeSecurityProperties(@NotNull List<@NotBlank String> publicPaths,
 		@NotNull List<@Valid RoleRule> roleRules, @NotNull @Valid Cors cors, @NotNull DataSize maxRequestSize,
-		@NotBlank String contentSecurityPolicy) {
+		@NotNull List<@Valid BodyLimit> bodyLimits, @NotBlank String contentSecurityPolicy) {
+
+	/**
+	 * @param paths path patterns, e.g. {@code /api/attachments}
+	 * @param maxSize largest body accepted on them
+	 */
+	public record BodyLimit(@NotEmpty List<@NotBlank String> paths, @NotNull DataSize maxSize) {
+	}
 
 	/**
 	 * @param paths path patterns, e.g. {@code /api/audit/**}

@@ -1,6 +1,9 @@
 package com.aftersales.gateway.security;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.aftersales.gateway.problem.GatewayRejection;
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,10 +34,27 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 	/** Right after the correlation filter, ahead of Spring Security (-100). */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	private final long maxBytes;
+	private final long defaultMaxBytes;
+
+	private final List<Map.Entry<PathPattern, Long>> limits = new ArrayList<>();
 
 	RequestSizeLimitWebFilter(EdgeSecurityProperties properties) {
-		this.maxBytes = properties.maxRequestSize().toBytes();
+		this.defaultMaxBytes = properties.maxRequestSize().toBytes();
+		for (EdgeSecurityProperties.BodyLimit limit : properties.bodyLimits()) {
+			for (String path : limit.paths()) {
+				this.limits.add(Map.entry(PathPatternParser.defaultInstance.parse(path), limit.maxSize().toBytes()));
+			}
+		}
+	}
+
+	/** The limit of the first {@code body-limits} entry whose path matches, else {@code max-request-size}. */
+	long maxBytes(ServerHttpRequest request) {
+		for (Map.Entry<PathPattern, Long> limit : limits) {
+			if (limit.getKey().matches(request.getPath().pathWithinApplication())) {
+				return limit.getValue();
+			}
+		}
+		return defaultMaxBytes;
 	}
 
 	@Override
@@ -42,9 +64,10 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		long maxBytes = maxBytes(exchange.getRequest());
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > maxBytes) {
-			return Mono.error(tooLarge());
+			return Mono.error(tooLarge(maxBytes));
 		}
 		if (declared >= 0) {
 			return chain.filter(exchange);
@@ -56,7 +79,7 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 				return super.getBody().handle((buffer, sink) -> {
 					if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
 						DataBufferUtils.release(buffer);
-						sink.error(tooLarge());
+						sink.error(tooLarge(maxBytes));
 					}
 					else {
 						sink.next(buffer);
@@ -67,7 +90,7 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 		return chain.filter(exchange.mutate().request(counted).build());
 	}
 
-	private GatewayRejection tooLarge() {
+	private static GatewayRejection tooLarge(long maxBytes) {
 		return new GatewayRejection(HttpStatus.CONTENT_TOO_LARGE, "content-too-large",
 				"The request body is larger than " + maxBytes + " bytes.", (Duration) null);
 	}

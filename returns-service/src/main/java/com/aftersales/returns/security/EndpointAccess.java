@@ -50,7 +50,7 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(POST, "/api/returns/{id}/collection", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(POST, "/api/returns/{id}/ship-back", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/returns/{id}/disposition", QC, SUPERVISOR, ADMIN)
-                .allow(GET, "/api/returns/stats", SUPERVISOR, QC, OPS, ADMIN)
+                .allowScoped(GET, "/api/returns/stats", "STORE: its own store's rate (grouped by store only)", STORE, SUPERVISOR, QC, OPS, ADMIN)
                 .allow(POST, "/api/depots", SUPERVISOR, ADMIN)
                 .allow(GET, "/api/depots", SUPERVISOR, QC, OPS, ADMIN)
                 .allowScoped(GET, "/api/depots/{code}", "DEPOT_PARTNER: its own depot", SUPERVISOR, QC, DEPOT_PARTNER, OPS, ADMIN)

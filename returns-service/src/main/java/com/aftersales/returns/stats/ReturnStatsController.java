@@ -1,5 +1,8 @@
 package com.aftersales.returns.stats;
 
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemType;
+import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 @RestController
@@ -30,10 +34,12 @@ class ReturnStatsController {
 
     private final ReturnStatsRepository stats;
     private final StatsProperties properties;
+    private final CallerScope scope;
 
-    ReturnStatsController(ReturnStatsRepository stats, StatsProperties properties) {
+    ReturnStatsController(ReturnStatsRepository stats, StatsProperties properties, CallerScope scope) {
         this.stats = stats;
         this.properties = properties;
+        this.scope = scope;
     }
 
     @GetMapping
@@ -41,11 +47,17 @@ class ReturnStatsController {
     @Operation(summary = "Return rate per store, salesperson or product (model) in a month",
             description = "Returned units (not rejected; shipping errors and factory batch faults counted apart as excluded) over "
                     + "units sold that month (registrations purchased that month). Each row is WITHIN_TARGET (≤ target), "
-                    + "ABOVE_TARGET, FLAGGED (> flag rate) or NO_SALES_DATA (per salesperson: the sales records carry no salesperson).")
+                    + "ABOVE_TARGET, FLAGGED (> flag rate) or NO_SALES_DATA (per salesperson: the sales records carry no salesperson). "
+                    + "A STORE clerk sees his own store's row only, grouped by store.")
     @ApiResponse(responseCode = "400", description = "Invalid month or grouping", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A store clerk asking for another grouping than STORE", content = @Content(mediaType = "application/problem+json"))
     Report stats(@Parameter(description = "yyyy-MM, calendar month of the request dates at the stores", example = "2026-03")
                  @RequestParam YearMonth month,
                  @RequestParam(defaultValue = "STORE") ReturnStatsRepository.Group groupBy) {
+        Optional<String> ownStore = scope.store();
+        if (ownStore.isPresent() && groupBy != ReturnStatsRepository.Group.STORE) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A store sees its own return rate, grouped by store");
+        }
         LocalDate from = month.atDay(1);
         LocalDate to = month.plusMonths(1).atDay(1);
         Map<String, ReturnStatsRepository.Returned> returned = stats.returned(groupBy, from, to);
@@ -53,6 +65,7 @@ class ReturnStatsController {
         TreeSet<String> keys = new TreeSet<>(returned.keySet());
         keys.addAll(sold.keySet());
         ReturnStatsRepository.Returned none = new ReturnStatsRepository.Returned(0, 0);
+        ownStore.ifPresent(store -> keys.retainAll(java.util.Set.of(store)));
         List<ReturnRate> rows = keys.stream().map(k -> {
             ReturnStatsRepository.Returned r = returned.getOrDefault(k, none);
             return ReturnRate.of(k, r.counted(), r.excluded(), groupBy.salesKnown() ? sold.getOrDefault(k, 0L) : null,

@@ -3,6 +3,7 @@ package com.aftersales.returns.stats;
 import com.aftersales.contracts.product.ProductFacts;
 import com.aftersales.returns.support.ApiClient;
 import com.aftersales.returns.support.ProductEvents;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,12 @@ class ReturnStatsIT {
         assertThat(api.get("/api/returns/stats?month=2024-03&groupBy=SALESPERSON").body().path("rows").findValuesAsString("level"))
                 .contains("NO_SALES_DATA");
         assertThat(api.get("/api/returns/stats?month=2024-13").status()).isEqualTo(400);
+
+        ApiClient clerk = api.as(TestIdentity.store(quiet));
+        JsonNode own = clerk.get("/api/returns/stats?month=2024-03").body();
+        assertThat(own.path("rows").findValuesAsString("key")).as("a store sees its own row only").containsExactly(quiet);
+        assertThat(own.path("rows").get(0).path("rate").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(clerk.get("/api/returns/stats?month=2024-03&groupBy=SALESPERSON").status()).isEqualTo(403);
         assertThat(api.get("/api/returns/stats?month=2024-03&groupBy=PLANET").status()).isEqualTo(400);
     }
 

@@ -13,7 +13,9 @@ import static com.aftersales.platform.security.Role.QC;
 import static com.aftersales.platform.security.Role.STORE;
 import static com.aftersales.platform.security.Role.SUPERVISOR;
 import static com.aftersales.platform.security.Role.TECHNICIAN;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -54,6 +56,9 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(POST, "/api/tickets/{id}/escalation/end", SUPERVISOR, ADMIN)
                 .allow(GET, "/api/tickets/{id}/knowledge-suggestions", AGENT, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/tickets/{id}/knowledge-outcomes", AGENT, SUPERVISOR, ADMIN)
+                .allow(GET, "/api/calendar/days", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, OPS, ADMIN)
+                .allow(PUT, "/api/calendar/days/{date}", ADMIN)
+                .allow(DELETE, "/api/calendar/days/{date}", ADMIN)
                 .allow(POST, "/api/knowledge-articles", SUPERVISOR, QC, ADMIN)
                 .allow(PATCH, "/api/knowledge-articles/{id}", SUPERVISOR, QC, ADMIN)
                 .allow(GET, "/api/knowledge-articles", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)

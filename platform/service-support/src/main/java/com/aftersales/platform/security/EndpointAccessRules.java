@@ -51,6 +51,15 @@ public interface EndpointAccessRules {
             return this;
         }
 
+        /**
+         * An endpoint anyone may call without a bearer token; {@code proof} says what the request carries instead
+         * (shown in the README's scope column). The handler must check that proof itself.
+         */
+        public Builder allowWithoutToken(HttpMethod method, String pattern, String proof) {
+            rules.add(new EndpointRule(method, pattern, EnumSet.allOf(Role.class), "no token: " + proof, true));
+            return this;
+        }
+
         public List<EndpointRule> build() {
             return List.copyOf(rules);
         }

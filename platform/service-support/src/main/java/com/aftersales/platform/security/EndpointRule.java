@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
 /**
  * One row of a service's role × endpoint table: which roles may call {@code method pattern}. Patterns use the
  * request-mapping syntax ({@code /api/tickets/{id}}); {@code scope} says how the data is narrowed for scoped roles.
+ * A {@code withoutToken} row is reachable with no bearer token at all (every role ticked): the request proves its
+ * right some other way, which {@code scope} names (a survey link's token).
  */
-public record EndpointRule(HttpMethod method, String pattern, Set<Role> roles, String scope) {
+public record EndpointRule(HttpMethod method, String pattern, Set<Role> roles, String scope, boolean withoutToken) {
 
     public EndpointRule {
         Objects.requireNonNull(method, "method");
@@ -22,6 +24,10 @@ public record EndpointRule(HttpMethod method, String pattern, Set<Role> roles, S
         }
         roles = Set.copyOf(roles);
         scope = scope == null ? "" : scope;
+    }
+
+    public EndpointRule(HttpMethod method, String pattern, Set<Role> roles, String scope) {
+        this(method, pattern, roles, scope, false);
     }
 
     public String[] roleNames() {

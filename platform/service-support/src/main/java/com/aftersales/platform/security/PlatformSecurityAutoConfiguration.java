@@ -70,7 +70,7 @@ import java.util.List;
 public class PlatformSecurityAutoConfiguration {
 
     /** Reachable without a token: probes, metrics scraped on the internal network, and the API description. */
-    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+    public static final List<String> PUBLIC_PATHS = List.of("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error");
 
@@ -166,7 +166,11 @@ public class PlatformSecurityAutoConfiguration {
                     authorize.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
                     // Most specific first, whatever the table's order: /api/returns/stats before /api/returns/{id}.
                     for (EndpointRule rule : bySpecificity(rules)) {
-                        authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                        if (rule.withoutToken()) {
+                            authorize.requestMatchers(rule.method(), rule.pattern()).permitAll();
+                        } else {
+                            authorize.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roleNames());
+                        }
                     }
                     if (access.getIfAvailable() != null) {
                         // Closed by default: a mapped endpoint missing from the table is refused to everyone. A path

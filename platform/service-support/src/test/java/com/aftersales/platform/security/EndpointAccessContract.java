@@ -48,7 +48,7 @@ public abstract class EndpointAccessContract {
     @TestFactory
     public Stream<DynamicTest> everyEndpointAdmitsItsRolesAndRefusesTheOthers() {
         return EndpointMatrix.tests(port, rules().stream().map(rule -> new EndpointMatrix.Row(rule.method().name(),
-                rule.pattern(), List.of(rule.roleNames()), rule.refusedRole() == null ? null : rule.refusedRole().name()))
+                rule.pattern(), List.of(rule.roleNames()), rule.refusedRole() == null ? null : rule.refusedRole().name(), rule.withoutToken()))
                 .toList());
     }
 
@@ -82,6 +82,17 @@ public abstract class EndpointAccessContract {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("urn:aftersales:problem:not-found");
+    }
+
+    /** What Tomcat refuses before any servlet (an overlong UTF-8 encoding in the path) is a problem, not its HTML. */
+    @Test
+    public void aPathTomcatRefusesIsAProblemWithTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/%C0%AE%C0%AE/x", null);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.body()).contains("urn:aftersales:problem:bad-request", "correlationId");
     }
 
     private static String unmappedMethod(Set<String> mapped, String pattern) {
