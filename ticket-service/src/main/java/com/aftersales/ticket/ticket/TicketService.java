@@ -45,6 +45,9 @@ import java.util.function.Consumer;
 @Service
 public class TicketService {
 
+    /** A report started by a store clerk (a linked return or complaint) touches only a ticket of his store. */
+    public static final String RULE_LINK_IN_SCOPE = "linked-ticket-in-originator-scope";
+
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
     static final String DISPATCH_ACTOR = "system:dispatch-service";
     /** Visit outcomes of {@code VisitCompleted}. */
@@ -173,7 +176,7 @@ public class TicketService {
                 new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
                         due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION)),
                 cover.all().stream().map(c -> new TicketOpened.WarrantyCover(c.part(), c.startDate(), c.lastDay(),
-                        cover.termsVersion(), c.covers(cover.on()))).toList()));
+                        cover.termsVersion(), c.covers(cover.on()))).toList(), subject.storeCode()));
         if (ticket.chargeBasisCommunicatedAt() != null) {
             publishChargeBasis(ticket);
         }
@@ -340,8 +343,28 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void followReport(UUID ticketId, String actor, TicketStatus target, String reason) {
-        tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> follow(ticket, actor, target, reason, null),
-                () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
+        followReport(ticketId, null, actor, target, reason);
+    }
+
+    /**
+     * As {@link #followReport(UUID, String, TicketStatus, String)} for a report that a store clerk started (a return or
+     * complaint he linked to the ticket): rule {@value #RULE_LINK_IN_SCOPE}, the ticket must be of his store, as his
+     * reads are; otherwise the report does not touch it (the originating service checks this first; this is the
+     * second line).
+     *
+     * @param originatorStore the store scope of the clerk who linked the ticket, null when an unscoped role did
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followReport(UUID ticketId, String originatorStore, String actor, TicketStatus target, String reason) {
+        tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> {
+            if (originatorStore != null && !originatorStore.equals(ticket.subject().storeCode())) {
+                log.warn("{} reported on ticket {} for store {}, which is not the ticket's store; skipped by rule {}",
+                        actor, ticketId, originatorStore, RULE_LINK_IN_SCOPE);
+                meters.counter(TicketMetrics.REPORTS_OUT_OF_SCOPE, "source", actor).increment();
+                return;
+            }
+            follow(ticket, actor, target, reason, null);
+        }, () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
     }
 
     private void follow(Ticket ticket, String actor, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
