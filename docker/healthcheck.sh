@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # HTTP health probe for the service images, using bash's /dev/tcp so that the image needs no curl
-# or wget. Usage: healthcheck [PATH] (default /actuator/health/readiness). Sends GET to
+# or wget. Usage: healthcheck [PATH] (default /readyz, readiness on the API port). Sends GET to
 # 127.0.0.1:$SERVER_PORT and succeeds only on an HTTP 200 status line.
 set -euo pipefail
 
-path="${1:-/actuator/health/readiness}"
+path="${1:-/readyz}"
 port="${SERVER_PORT:-8080}"
 
 exec 3<>"/dev/tcp/127.0.0.1/${port}"

@@ -29,5 +29,5 @@ ENV SERVER_PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 USER app:app
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
-    CMD ["/usr/local/bin/healthcheck", "/actuator/health/readiness"]
+    CMD ["/usr/local/bin/healthcheck", "/readyz"]
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -19,7 +19,8 @@ public final class BenchMain {
             "com.aftersales.bench.dispatch.AssignmentQualityBenchmark",
             "com.aftersales.bench.returns.PolicyEvaluationBenchmark",
             "com.aftersales.bench.platform.EventLatencyBenchmark",
-            "com.aftersales.bench.feedback.KpiQueryBenchmark");
+            "com.aftersales.bench.feedback.KpiQueryBenchmark",
+            "com.aftersales.bench.knowledge.KnowledgeSearchBenchmark");
 
     static final long DEFAULT_SEED = 20261124L;
 

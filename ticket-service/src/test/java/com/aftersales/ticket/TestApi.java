@@ -57,6 +57,21 @@ public final class TestApi {
         return send("PATCH", path, body, headers);
     }
 
+    public HttpResponse<String> put(String path, String body, Map<String, String> headers) throws Exception {
+        return send("PUT", path, body, headers);
+    }
+
+    public HttpResponse<String> delete(String path) throws Exception {
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with extra headers (Accept-Language, ...). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path))).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(authorized(HttpRequest.newBuilder(uri(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

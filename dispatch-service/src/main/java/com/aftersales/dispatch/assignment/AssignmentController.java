@@ -59,7 +59,17 @@ class AssignmentController {
     @ApiResponse(responseCode = "409", description = "Not this technician's open assignment",
             content = @Content(mediaType = "application/problem+json"))
     DispatchJob decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
-        scope.requireSelf(request.technicianId());
-        return assignments.decline(id, request);
+        UUID self = scope.technician();
+        if (self != null) {
+            if (request.technicianId() != null) {
+                scope.requireSelf(request.technicianId());
+            }
+            // Another technician's job answers as an unknown one.
+            scope.require(assignments.assignedTechnician(id), "dispatch job", id);
+        }
+        // The technician is the caller's (a technician) or the job's (a supervisor acting for him); who declined is
+        // recorded from the token, never from the body.
+        return assignments.decline(id, self != null ? self : request.technicianId(), request.reason(),
+                actors.get().label());
     }
 }

@@ -176,16 +176,23 @@ public class AssignmentService {
         return outcome;
     }
 
+    /** The technician a job is assigned to, null when unassigned or unknown. */
+    @Transactional(readOnly = true)
+    public UUID assignedTechnician(UUID jobId) {
+        return jobs.find(jobId).map(DispatchJob::technicianId).orElse(null);
+    }
+
     /** The assigned technician declines: record why, and let the engine find someone else. */
     @Transactional
-    public DispatchJob decline(UUID jobId, DeclineRequest request) {
+    public DispatchJob decline(UUID jobId, UUID technicianId, String reason, String actor) {
         DispatchJob job = jobs.findForUpdate(jobId).orElseThrow(() -> new NotFoundException("dispatch job", jobId));
-        if (job.status() != DispatchJobStatus.ASSIGNED || !request.technicianId().equals(job.technicianId())) {
+        UUID declining = technicianId != null ? technicianId : job.technicianId();
+        if (job.status() != DispatchJobStatus.ASSIGNED || declining == null || !declining.equals(job.technicianId())) {
             throw new RuleViolationException("decline-own-assignment",
                     "only the technician assigned to a job that has not started can decline it");
         }
-        DispatchJob released = unassign(job, "DECLINED", request.reason(), "technician:" + request.technicianId());
-        log.info("Job {} declined by {}: {}; {}", jobId, request.technicianId(), request.reason(), RULE_REASSIGN_ON_DECLINE);
+        DispatchJob released = unassign(job, "DECLINED", reason, actor);
+        log.info("Job {} declined for technician {} by {}: {}; {}", jobId, declining, actor, reason, RULE_REASSIGN_ON_DECLINE);
         return autoAssignIfAllowed(released);
     }
 

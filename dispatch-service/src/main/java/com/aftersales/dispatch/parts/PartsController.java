@@ -79,13 +79,19 @@ class PartsController {
             description = "Stock never goes negative: when fewer are left than asked for, nothing is taken and the answer is 409.")
     @ApiResponse(responseCode = "201", description = "Checked out")
     @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such stock item", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "Not enough stock", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such stock item, or no such visit (for a technician: none of his)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Not enough stock, or the visit is another technician's",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> checkout(
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PartsRequests.Checkout request) {
         scope.requireSelf(request.technicianId());
+        if (request.visitId() != null && scope.technician() != null) {
+            // A technician checks parts out only against his own visits: another's answers 404, as an unknown visit.
+            scope.require(parts.visitTechnician(request.visitId()).orElse(null), "visit", request.visitId());
+        }
         return idempotency.create("POST /api/parts/checkouts", idempotencyKey, request, () -> {
             PartCheckout checkout = parts.checkout(request);
             return new IdempotentRequests.Created(URI.create("/api/parts/checkouts/" + checkout.id()), checkout);

@@ -83,6 +83,11 @@ class PartsRepository {
                 .query(PartsRepository::map).optional();
     }
 
+    /** The technician of a visit (the visit table is this service's own), empty for an unknown visit. */
+    Optional<UUID> visitTechnician(UUID visitId) {
+        return jdbc.sql("select technician_id from visit where id = :id").param("id", visitId).query(UUID.class).optional();
+    }
+
     Optional<PartCheckout> find(UUID id) {
         return jdbc.sql("select * from part_checkout where id = :id").param("id", id).query(PartsRepository::map).optional();
     }

@@ -23,6 +23,8 @@ public class PartsService {
     public static final String RULE_STOCK_NEVER_NEGATIVE = "stock-never-negative";
     public static final String RULE_USED_PARTS_CHECKED_OUT = "used-parts-were-checked-out";
     public static final String RULE_RETURN_WHAT_IS_OUT = "return-at-most-what-is-out";
+    /** Parts checked out for a visit go to that visit's technician. */
+    public static final String RULE_CHECKOUT_FOR_VISITS_TECHNICIAN = "checkout-for-the-visits-technician";
 
     private final PartsRepository parts;
     private final com.aftersales.dispatch.technician.TechnicianRepository technicians;
@@ -59,6 +61,13 @@ public class PartsService {
         if (technicians.find(request.technicianId()).isEmpty()) {
             throw new NotFoundException("technician", request.technicianId());
         }
+        if (request.visitId() != null) {
+            UUID owner = visitTechnician(request.visitId()).orElseThrow(() -> new NotFoundException("visit", request.visitId()));
+            if (!owner.equals(request.technicianId())) {
+                throw new RuleViolationException(RULE_CHECKOUT_FOR_VISITS_TECHNICIAN, "visit " + request.visitId()
+                        + " is another technician's; parts for it are checked out to him");
+            }
+        }
         if (!parts.stockItemExists(request.location(), request.partNumber())) {
             throw new NotFoundException("stock item", request.location() + "/" + request.partNumber());
         }
@@ -72,6 +81,12 @@ public class PartsService {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         parts.insertCheckout(checkout);
         return checkout;
+    }
+
+    /** The technician whose visit it is, empty for an unknown visit. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> visitTechnician(UUID visitId) {
+        return parts.visitTechnician(visitId);
     }
 
     /** Unused parts go back to the location they came from. */

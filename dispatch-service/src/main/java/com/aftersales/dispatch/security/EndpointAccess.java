@@ -35,7 +35,7 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(GET, "/api/dispatch/jobs/{id}/assignments", SUPERVISOR, ADMIN)
                 .allow(GET, "/api/dispatch/jobs/{id}/proposal", SUPERVISOR, ADMIN)
                 .allow(PUT, "/api/dispatch/jobs/{id}/assignment", SUPERVISOR, ADMIN)
-                .allowScoped(POST, "/api/dispatch/jobs/{id}/decline", "TECHNICIAN: declines only for himself",
+                .allowScoped(POST, "/api/dispatch/jobs/{id}/decline", "TECHNICIAN: declines only his own jobs, recorded as the caller",
                         SUPERVISOR, TECHNICIAN, ADMIN)
                 .allow(POST, "/api/dispatch/day-plan", SUPERVISOR, ADMIN)
                 .allow(POST, "/api/dispatch/day-plan/application", SUPERVISOR, ADMIN)
@@ -66,7 +66,7 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(GET, "/api/attachments/{id}/meta", "TECHNICIAN: his own uploads", AGENT, SUPERVISOR, TECHNICIAN, ADMIN)
                 .allow(PUT, "/api/parts/stock/{location}/{partNumber}", SUPERVISOR, ADMIN)
                 .allow(GET, "/api/parts/stock", SUPERVISOR, TECHNICIAN, OPS, ADMIN)
-                .allowScoped(POST, "/api/parts/checkouts", OWN_PARTS, SUPERVISOR, TECHNICIAN, ADMIN)
+                .allowScoped(POST, "/api/parts/checkouts", OWN_PARTS + ", against his own visits", SUPERVISOR, TECHNICIAN, ADMIN)
                 .allowScoped(GET, "/api/parts/checkouts", OWN_PARTS, SUPERVISOR, TECHNICIAN, ADMIN)
                 .allowScoped(GET, "/api/parts/checkouts/{id}", OWN_PARTS, SUPERVISOR, TECHNICIAN, ADMIN)
                 .allowScoped(POST, "/api/parts/checkouts/{id}/returns", OWN_PARTS, SUPERVISOR, TECHNICIAN, ADMIN)

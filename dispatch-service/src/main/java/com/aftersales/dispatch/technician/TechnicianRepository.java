@@ -1,5 +1,8 @@
 package com.aftersales.dispatch.technician;
 
+import com.aftersales.platform.calendar.PublicCalendar;
+import org.springframework.beans.factory.annotation.Value;
+import java.time.DayOfWeek;
 import com.aftersales.dispatch.shared.GeoPoint;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +37,15 @@ public class TechnicianRepository {
      */
     private final Map<UUID, Technician> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    TechnicianRepository(JdbcClient jdbc, JsonMapper json) {
+    private final PublicCalendar publicCalendar;
+    private final DayOfWeek makeUpShiftsOf;
+
+    TechnicianRepository(JdbcClient jdbc, JsonMapper json, PublicCalendar publicCalendar,
+                         @Value("${aftersales.dispatch.calendar.make-up-day-shifts-of:MONDAY}") DayOfWeek makeUpShiftsOf) {
         this.jdbc = jdbc;
         this.json = json;
+        this.publicCalendar = publicCalendar;
+        this.makeUpShiftsOf = makeUpShiftsOf;
     }
 
     void insert(Technician t, Instant now) {
@@ -173,7 +182,7 @@ public class TechnicianRepository {
                 json.readValue(rs.getString("skills"), SKILLS),
                 new GeoPoint(rs.getDouble("home_latitude"), rs.getDouble("home_longitude")),
                 json.readValue(rs.getString("service_area"), ServiceArea.class),
-                json.readValue(rs.getString("calendar"), WorkingCalendar.class),
+                json.readValue(rs.getString("calendar"), WorkingCalendar.class).on(publicCalendar.get(), makeUpShiftsOf),
                 rs.getInt("max_visits_per_day"), TechnicianStatus.valueOf(rs.getString("status")),
                 GeoPoint.ofNullable((Double) rs.getObject("current_latitude"), (Double) rs.getObject("current_longitude")),
                 positionAt == null ? null : positionAt.toInstant(), rs.getString("partner_depot"), Map.of(),

@@ -107,9 +107,12 @@ class VisitController {
     }
 
     @PostMapping(path = "/{id}/no-show", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record that the customer was not there")
+    @Operation(summary = "Record that the customer was not there",
+            description = "Once per appointment window (rule no-show-once-per-window; a reschedule opens a new one), and "
+                    + "only from aftersales.dispatch.visits.no-show-wait after the window starts (rule no-show-after-window-start).")
     @ApiResponse(responseCode = "403", description = "Another technician's visit", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "409", description = "Already on site or ended", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "Already on site or ended, the window has not started (plus the wait), "
+            + "or a no-show is already recorded for it", content = @Content(mediaType = PROBLEM))
     Visit noShow(@PathVariable UUID id,
                  @Valid @RequestBody VisitRequests.NoShow request) {
         return visits.noShow(id, request, scope.technician());

@@ -46,11 +46,12 @@ class VisitRepository {
         int updated = jdbc.sql("""
                         update visit set status = :status, window_start = :start, window_end = :end, no_shows = :noShows,
                             reschedules = :reschedules, started_at = :startedAt, completed_at = :completedAt,
-                            first_time_fix = :ftf, version = version + 1
+                            first_time_fix = :ftf, no_show_in_window = :noShowInWindow, version = version + 1
                         where id = :id and version = :version""")
                 .param("status", v.status().name()).param("start", ts(v.windowStart())).param("end", ts(v.windowEnd()))
                 .param("noShows", v.noShows()).param("reschedules", v.reschedules()).param("startedAt", ts(v.startedAt()))
                 .param("completedAt", ts(v.completedAt())).param("ftf", v.firstTimeFix())
+                .param("noShowInWindow", v.noShowInWindow())
                 .param("id", v.id()).param("version", v.version()).update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("visit " + v.id() + " changed since version " + v.version());
@@ -197,6 +198,6 @@ class VisitRepository {
                 rs.getTimestamp("window_start").toInstant(), rs.getTimestamp("window_end").toInstant(), rs.getInt("no_shows"),
                 rs.getInt("reschedules"), rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant(),
                 rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
-                (Boolean) rs.getObject("first_time_fix"), rs.getLong("version"));
+                (Boolean) rs.getObject("first_time_fix"), rs.getLong("version"), rs.getBoolean("no_show_in_window"));
     }
 }

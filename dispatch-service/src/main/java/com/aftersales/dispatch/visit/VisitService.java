@@ -54,12 +54,14 @@ public class VisitService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final CurrentActor actors;
+    private final VisitProperties properties;
     private final WarrantyCovers warrantyCovers;
 
     VisitService(VisitRepository visits, DispatchJobRepository jobs, TechnicianRepository technicians, PartsService parts,
                  ChargeCalculator charges, EventPublisher events, TechnicianWorkEvents technicianEvents, Clock clock,
-                 MeterRegistry meters, CurrentActor actors, WarrantyCovers warrantyCovers) {
+                 MeterRegistry meters, CurrentActor actors, WarrantyCovers warrantyCovers, VisitProperties properties) {
         this.warrantyCovers = warrantyCovers;
+        this.properties = properties;
         this.technicianEvents = technicianEvents;
         this.actors = actors;
         this.visits = visits;
@@ -115,8 +117,9 @@ public class VisitService {
     @Transactional
     public Visit noShow(UUID visitId, VisitRequests.NoShow request, UUID actingTechnician) {
         Visit visit = lockedVisit(visitId, actingTechnician);
-        visits.update(visit.noShow());
-        visits.log(visitId, "NO_SHOW", request.reason(), actor(actingTechnician), now());
+        Instant now = now();
+        visits.update(visit.noShow(now, properties.noShowWait()));
+        visits.log(visitId, "NO_SHOW", request.reason(), actor(actingTechnician), now);
         meters.counter(DispatchMetrics.VISITS_NO_SHOW).increment();
         return visit(visitId);
     }

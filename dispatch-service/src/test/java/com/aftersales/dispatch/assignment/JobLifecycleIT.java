@@ -10,6 +10,7 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.dispatch.Api;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +203,29 @@ class JobLifecycleIT {
         assertThat(overridden.status()).isEqualTo(200);
         assertThat(overridden.body().path("assignmentExplanation").asString()).startsWith("override of rule technician-on-duty");
         assertThat(api().get("/api/dispatch/jobs/" + jobId + "/assignments").body().size()).isEqualTo(5);
+    }
+
+    @Test
+    void aTechnicianDeclinesForHimselfAndTheDeclineNamesTheCallerNotTheBody() {
+        String category = "CAT-" + UUID.randomUUID();
+        String first = technician("钱师傅", 31.2304, 121.48, category);
+        String second = technician("冯师傅", 31.2304, 121.55, category);
+        Map.Entry<EventEnvelope<TicketOpened>, String> assigned = autoAssigned(category);
+        String jobId = assigned.getValue();
+        com.aftersales.devidentity.DevUser him = TestIdentity.technician(UUID.fromString(first));
+
+        // He cannot decline in someone else's name, and the other technician cannot decline his job.
+        assertThat(api().as(him).post("/api/dispatch/jobs/" + jobId + "/decline",
+                "{\"technicianId\":\"%s\",\"reason\":\"x\"}".formatted(second)).status()).isEqualTo(403);
+        assertThat(api().as(TestIdentity.technician(UUID.fromString(second))).post("/api/dispatch/jobs/" + jobId + "/decline",
+                "{\"reason\":\"x\"}").status()).isEqualTo(404);
+        Api.Response declined = api().as(him).post("/api/dispatch/jobs/" + jobId + "/decline", "{\"reason\":\"van broke down\"}");
+        assertThat(declined.status()).as(declined.body().toString()).isEqualTo(200);
+        assertThat(declined.body().path("technicianId").asString()).isEqualTo(second);
+        TechnicianUnassigned unassigned = kafka.events(Topics.DISPATCH, assigned.getKey().subject(), 4, WAIT).get(2)
+                .dataAs(DispatchEvents.TECHNICIAN_UNASSIGNED);
+        assertThat(unassigned.technicianId()).hasToString(first);
+        assertThat(unassigned.unassignedBy()).isEqualTo("technician:" + him.subject());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.aftersales.contracts.dispatch.VisitCompleted;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.dispatch.Api;
+import com.aftersales.dispatch.parts.PartsService;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
@@ -222,5 +223,53 @@ class VisitFlowIT {
                 .findFirst().orElseThrow().dataAs(DispatchEvents.VISIT_COMPLETED);
         assertThat(summary.charged()).isEqualByComparingTo("0");
         assertThat(summary.cost()).isEqualByComparingTo("16.67");
+    }
+
+    @Test
+    void aNoShowOncePerStartedWindowAndPartsOnlyAgainstTheTechniciansOwnVisit() {
+        Api api = new Api(port);
+        Setup s = assignedJob(api, "IN_WARRANTY");
+        Setup other = assignedJob(api, "IN_WARRANTY");
+        String later = api.post("/api/visits", "{\"jobId\":\"%s\",%s}".formatted(other.jobId(),
+                window(Duration.ofHours(1), Duration.ofHours(3)))).body().path("id").asString();
+        Api.Response early = asTechnician(api, other.technicianId(), "/api/visits/" + later + "/no-show", "{\"reason\":\"没人\"}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().path("rule").asString()).isEqualTo(Visit.RULE_NO_SHOW_AFTER_WINDOW_START);
+
+        // The window started 30 minutes ago (more than the 15-minute wait): one no-show, not two.
+        String started = api.post("/api/visits", "{\"jobId\":\"%s\",%s}".formatted(s.jobId(),
+                window(Duration.ofMinutes(-30), Duration.ofHours(2)))).body().path("id").asString();
+        assertThat(asTechnician(api, s.technicianId(), "/api/visits/" + started + "/no-show", "{\"reason\":\"敲门无人\"}")
+                .status()).isEqualTo(200);
+        Api.Response again = asTechnician(api, s.technicianId(), "/api/visits/" + started + "/no-show", "{\"reason\":\"再记一次\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("rule").asString()).isEqualTo(Visit.RULE_NO_SHOW_ONCE);
+        assertThat(api.get("/api/visits/" + started).body().path("visit").path("noShows").asInt()).isEqualTo(1);
+        // a new window is a new appointment; its no-show waits for it to start
+        assertThat(api.post("/api/visits/" + started + "/reschedule", "{%s,\"reason\":\"客户改约\"}"
+                .formatted(window(Duration.ofHours(20), Duration.ofHours(22)))).status()).isEqualTo(200);
+        assertThat(api.post("/api/visits/" + started + "/no-show", "{\"reason\":\"x\"}").body().path("rule").asString())
+                .isEqualTo(Visit.RULE_NO_SHOW_AFTER_WINDOW_START);
+
+        String part = "FLT-" + UUID.randomUUID().toString().substring(0, 8);
+        String van = "VAN-" + UUID.randomUUID().toString().substring(0, 8);
+        api.put("/api/parts/catalogue/" + part, "{\"description\":\"滤网\",\"unitCost\":5,\"unitPrice\":20}");
+        api.put("/api/parts/stock/" + van + "/" + part, "{\"quantity\":5}");
+        String checkout = "{\"technicianId\":\"%s\",\"visitId\":\"%s\",\"location\":\"%s\",\"partNumber\":\"%s\",\"quantity\":1}";
+        // Another technician, naming himself, against this technician's visit: as if the visit did not exist.
+        Api.Response unknown = asTechnician(api, other.technicianId(), "/api/parts/checkouts",
+                checkout.formatted(other.technicianId(), UUID.randomUUID(), van, part));
+        Api.Response foreign = asTechnician(api, other.technicianId(), "/api/parts/checkouts",
+                checkout.formatted(other.technicianId(), started, van, part));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body().path("type").asString()).isEqualTo(unknown.body().path("type").asString());
+        // A supervisor cannot book them to the wrong technician either.
+        Api.Response mismatched = api.post("/api/parts/checkouts", checkout.formatted(other.technicianId(), started, van, part));
+        assertThat(mismatched.status()).isEqualTo(409);
+        assertThat(mismatched.body().path("rule").asString()).isEqualTo(PartsService.RULE_CHECKOUT_FOR_VISITS_TECHNICIAN);
+        assertThat(api.get("/api/parts/stock?location=" + van).body().get(0).path("quantity").asInt())
+                .as("nothing was taken").isEqualTo(5);
+        assertThat(asTechnician(api, s.technicianId(), "/api/parts/checkouts",
+                checkout.formatted(s.technicianId(), started, van, part)).status()).isEqualTo(201);
     }
 }

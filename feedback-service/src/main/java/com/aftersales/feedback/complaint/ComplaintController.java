@@ -1,6 +1,11 @@
 package com.aftersales.feedback.complaint;
 
+import com.aftersales.feedback.journey.TicketOwners;
+import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.feedback.shared.NotFoundException;
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.security.Actor;
+import com.aftersales.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,25 +42,41 @@ class ComplaintController {
     private final ComplaintService complaints;
     private final IdempotentRequests idempotency;
     private final Clock clock;
+    private final CurrentActor actors;
+    private final TicketOwners owners;
 
-    ComplaintController(ComplaintService complaints, IdempotentRequests idempotency, Clock clock) {
+    ComplaintController(ComplaintService complaints, IdempotentRequests idempotency, Clock clock, CurrentActor actors,
+                        TicketOwners owners) {
         this.complaints = complaints;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.actors = actors;
+        this.owners = owners;
     }
 
     @PostMapping(path = "/api/complaints", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a complaint",
             description = "Starts the acknowledge and resolve SLA clocks (business hours, per severity) and publishes "
-                    + "aftersales.complaint.opened.v1 in the same transaction. A staff-attitude complaint must name the person.")
+                    + "aftersales.complaint.opened.v1 in the same transaction. A staff-attitude complaint must name the person. "
+                    + "A store clerk links only a ticket of his own store and of that customer (another answers 404).")
     @ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ComplaintView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "A store clerk naming a ticket outside his store", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> open(@Parameter(description = "Client-chosen key that makes the request safe to retry")
                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                 @Valid @RequestBody OpenComplaintRequest r) {
+        String store = actors.find().flatMap(Actor::storeScope).orElse(null);
+        if (store != null) {
+            // A store clerk links a complaint only to his own store's ticket of that customer: any other ticket is as
+            // unknown as a random id (it would otherwise join that ticket's timeline).
+            requireOwnTicket(r.ticketId(), r.customerId(), store);
+            if (r.aboutType() == AboutType.TICKET) {
+                requireOwnTicket(ticketIdIn(r.aboutRef()), r.customerId(), store);
+            }
+        }
         return idempotency.create("POST /api/complaints", idempotencyKey, r, () -> {
             Complaint c = complaints.open(new ComplaintService.NewComplaint(r.customerId(), r.ticketId(), r.channel(),
-                    r.aboutType(), r.aboutRef(), r.severity(), r.description(), r.recordedBy()));
+                    r.aboutType(), r.aboutRef(), r.severity(), r.description(), r.recordedBy(), store));
             return new IdempotentRequests.Created(URI.create("/api/complaints/" + c.id()), view(c));
         });
     }
@@ -91,6 +112,21 @@ class ComplaintController {
     @ApiResponse(responseCode = "409", description = "Not allowed from the current status, or changed by someone else", content = @Content(mediaType = "application/problem+json"))
     ComplaintView step(@PathVariable UUID id, @Valid @RequestBody ComplaintStepRequest r) {
         return view(complaints.apply(id, r.toStep(), r.expectedVersion()));
+    }
+
+    private void requireOwnTicket(UUID ticketId, UUID customerId, String store) {
+        if (ticketId != null && !owners.ofStore(ticketId, customerId, store)) {
+            throw new NotFoundException("ticket", ticketId);
+        }
+    }
+
+    /** The ticket a TICKET complaint is about: its aboutRef, which must then be a ticket id. */
+    private static UUID ticketIdIn(String aboutRef) {
+        try {
+            return aboutRef == null ? null : UUID.fromString(aboutRef.strip());
+        } catch (IllegalArgumentException notAnId) {
+            throw new InvalidFieldException("aboutRef", "must be the ticket id for a complaint about a TICKET");
+        }
     }
 
     private ComplaintView view(Complaint c) {

@@ -58,14 +58,19 @@ public class ComplaintService {
 
     /** What a new complaint says. */
     public record NewComplaint(UUID customerId, UUID ticketId, ComplaintChannel channel, AboutType aboutType, String aboutRef,
-                               Severity severity, String description, String recordedBy) {
+                               Severity severity, String description, String recordedBy, String openedByStore) {
+
+        public NewComplaint(UUID customerId, UUID ticketId, ComplaintChannel channel, AboutType aboutType, String aboutRef,
+                            Severity severity, String description, String recordedBy) {
+            this(customerId, ticketId, channel, aboutType, aboutRef, severity, description, recordedBy, null);
+        }
     }
 
     @Transactional
     public Complaint open(NewComplaint request) {
         Complaint complaint = create(request, ORIGIN_CUSTOMER, null);
         complaints.insert(complaint);
-        recordOpened(complaint, request.recordedBy(), "recorded from " + request.channel());
+        recordOpened(complaint, request.recordedBy(), "recorded from " + request.channel(), request.openedByStore());
         return complaint;
     }
 
@@ -85,7 +90,7 @@ public class ComplaintService {
         if (!complaints.insert(complaint)) {
             return complaints.bySurvey(surveyId).orElseThrow();
         }
-        recordOpened(complaint, SYSTEM, explanation);
+        recordOpened(complaint, SYSTEM, explanation, null);
         return complaint;
     }
 
@@ -98,12 +103,12 @@ public class ComplaintService {
                 r.description(), origin, surveyId, now, acknowledgeDue, resolveDue);
     }
 
-    private void recordOpened(Complaint c, String by, String note) {
+    private void recordOpened(Complaint c, String by, String note, String openedByStore) {
         complaints.step(c.id(), ComplaintStatus.OPEN, c.openedAt(), by, note, Map.of(
                 "acknowledgeDueAt", c.acknowledgeDueAt().toString(), "resolveDueAt", c.resolveDueAt().toString()));
         events.publish(FeedbackEvents.COMPLAINT_OPENED, c.id().toString(), new ComplaintOpened(c.id(), c.customerId(),
                 c.ticketId(), c.channel().name(), c.aboutType().name(), c.aboutRef(), c.severity().name(), c.origin(),
-                c.surveyId(), c.openedAt()));
+                c.surveyId(), c.openedAt(), openedByStore));
         meters.counter(FeedbackMetrics.COMPLAINTS_OPENED, "severity", c.severity().name(), "origin", c.origin()).increment();
     }
 

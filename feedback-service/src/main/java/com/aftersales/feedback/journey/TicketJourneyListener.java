@@ -39,14 +39,17 @@ class TicketJourneyListener {
 
     private void opened(TicketOpened ticket) {
         jdbc.sql("""
-                        insert into ticket_journey (ticket_id, ticket_type, channel, priority, opened_at, status, status_changed_at)
-                        values (:id, :type, :channel, :priority, :openedAt, 'OPEN', :openedAt)
+                        insert into ticket_journey (ticket_id, ticket_type, channel, priority, opened_at, status, status_changed_at,
+                                                    store_code, customer_id)
+                        values (:id, :type, :channel, :priority, :openedAt, 'OPEN', :openedAt, :store, :customer)
                         on conflict (ticket_id) do nothing""")
                 .param("id", ticket.ticketId())
                 .param("type", ticket.ticketType())
                 .param("channel", ticket.channel())
                 .param("priority", ticket.priority())
                 .param("openedAt", Timestamp.from(ticket.openedAt()))
+                .param("store", ticket.storeCode())
+                .param("customer", ticket.customerId())
                 .update();
         step(ticket.ticketId(), "OPEN", ticket.openedAt());
     }

@@ -25,7 +25,8 @@ public class EndpointAccess implements EndpointAccessRules {
     @Override
     public List<EndpointRule> rules() {
         return EndpointAccessRules.table()
-                .allow(POST, "/api/complaints", AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/complaints", "STORE: linked only to its own store's tickets of that customer",
+                        AGENT, STORE, SUPERVISOR, ADMIN)
                 .allow(GET, "/api/complaints", AGENT, SUPERVISOR, QC, ADMIN)
                 .allow(GET, "/api/complaints/{id}", AGENT, SUPERVISOR, QC, ADMIN)
                 .allow(POST, "/api/complaints/{id}/steps", AGENT, SUPERVISOR, ADMIN)

@@ -1,6 +1,7 @@
 package com.aftersales.feedback.shared;
 
 import com.aftersales.calendar.BusinessCalendar;
+import com.aftersales.platform.calendar.PublicCalendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class CalendarConfiguration {
 
     @Bean
-    BusinessCalendar businessCalendar(CalendarProperties properties) {
-        return properties.toCalendar();
+    BusinessCalendar businessCalendar(CalendarProperties properties, PublicCalendar publicDays) {
+        return properties.toCalendar(publicDays);
     }
 }

@@ -2,10 +2,12 @@ package com.aftersales.feedback.complaint;
 
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.feedback.ComplaintOpened;
 import com.aftersales.contracts.feedback.ComplaintResolved;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.feedback.support.Http;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,5 +154,56 @@ class ComplaintApiIT {
         assertThat(step(http, UUID.randomUUID().toString(), """
                 {"to":"ACKNOWLEDGED","by":"x"}""").status()).isEqualTo(404);
         assertThat(http.get("/api/complaints?status=NOPE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aStoreLinksAComplaintOnlyToItsOwnStoresTicketOfThatCustomer() {
+        UUID customer = UUID.randomUUID();
+        UUID ours = ticketOpened(customer, TestIdentity.STORE_CODE);
+        UUID theirs = ticketOpened(customer, "SH-PD-404");
+        Http store = new Http(port).as(TestIdentity.STORE);
+        String body = """
+                {"customerId":"%s","ticketId":"%s","channel":"STORE","aboutType":"TICKET","aboutRef":"%s","severity":"HIGH",
+                 "description":"维修拖延","recordedBy":"clerk-1"}""";
+
+        Http.Response unknown = store.post("/api/complaints", body.formatted(customer, UUID.randomUUID(), UUID.randomUUID()));
+        for (String attempt : new String[]{body.formatted(customer, theirs, theirs), body.formatted(customer, ours, theirs),
+                body.formatted(UUID.randomUUID(), ours, ours)}) {
+            Http.Response refused = store.post("/api/complaints", attempt);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(404);
+            assertThat(refused.body().path("type").asString()).isEqualTo(unknown.body().path("type").asString());
+        }
+        assertThat(jdbc.sql("select count(*) from complaint where ticket_id = :t").param("t", theirs).query(Long.class)
+                .single()).isZero();
+
+        Http.Response linked = store.post("/api/complaints", body.formatted(customer, ours, ours));
+        assertThat(linked.status()).as(linked.raw()).isEqualTo(201);
+        ComplaintOpened opened = (ComplaintOpened) awaitOpened(linked.body().path("id").asString()).data();
+        assertThat(opened.openedByStore()).isEqualTo(TestIdentity.STORE_CODE);
+        // an agent is not limited to a store
+        assertThat(new Http(port).post("/api/complaints", body.formatted(customer, theirs, theirs)).status()).isEqualTo(201);
+    }
+
+    private static EventEnvelope<?> awaitOpened(String complaintId) {
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            return kafka.events(Topics.FEEDBACK, complaintId, 1, Duration.ofSeconds(30)).stream()
+                    .filter(e -> e.data() instanceof ComplaintOpened).findFirst().orElseThrow();
+        }
+    }
+
+    /** A ticket ticket-service opened for {@code customer}'s unit sold through {@code store}, as its event arrives here. */
+    private UUID ticketOpened(UUID customer, String store) {
+        UUID ticketId = UUID.randomUUID();
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(com.aftersales.feedback.support.Events.event("ticket-service",
+                    com.aftersales.contracts.ticket.TicketEvents.TICKET_OPENED, ticketId,
+                    new com.aftersales.contracts.ticket.TicketOpened(ticketId, customer, "SN-C-1", "KFR-35GW", "REPAIR",
+                            "STORE", "NORMAL", "COOLING", "不制冷", Instant.now(), null, null, null, null, null, null, null,
+                            null, null, null, null, null, store)));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from ticket_journey where ticket_id = :t and store_code = :s")
+                .param("t", ticketId).param("s", store).query(Long.class).single() == 1);
+        return ticketId;
     }
 }

@@ -108,7 +108,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain loginAndEverythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/livez", "/readyz", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .anyRequest().authenticated())

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Business-hours arithmetic: which instants are working time, what instant lies a given amount of
@@ -43,9 +44,12 @@ public final class BusinessCalendar {
     private final List<WorkingPeriod> periods;
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> extraWorkingDays;
+    private final Supplier<PublicDays> publicDays;
 
     private BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<WorkingPeriod> periods,
-                             Collection<LocalDate> holidays, Collection<LocalDate> extraWorkingDays) {
+                             Collection<LocalDate> holidays, Collection<LocalDate> extraWorkingDays,
+                             Supplier<PublicDays> publicDays) {
+        this.publicDays = Objects.requireNonNull(publicDays, "publicDays");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.workingDays = workingDays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(workingDays);
         List<WorkingPeriod> sorted = new ArrayList<>(periods);
@@ -82,10 +86,16 @@ public final class BusinessCalendar {
 
     /** Whether {@code date} has working hours: a working weekday that is no holiday, or an extra working day. */
     public boolean isWorkingDay(LocalDate date) {
-        if (extraWorkingDays.contains(date)) {
+        PublicDays days = publicDays.get();
+        if (extraWorkingDays.contains(date) || days.isMakeUpWorkingDay(date)) {
             return true;
         }
-        return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+        return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date) && !days.isHoliday(date);
+    }
+
+    /** The public holidays and make-up working days in force now (they may change while the service runs). */
+    public PublicDays publicDays() {
+        return publicDays.get();
     }
 
     /** Whether the clock runs at {@code instant}. */
@@ -232,6 +242,7 @@ public final class BusinessCalendar {
         private List<WorkingPeriod> periods = DEFAULT_PERIODS;
         private final Set<LocalDate> holidays = new TreeSet<>();
         private final Set<LocalDate> extraWorkingDays = new TreeSet<>();
+        private Supplier<PublicDays> publicDays = () -> PublicDays.NONE;
 
         private Builder(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
@@ -258,8 +269,17 @@ public final class BusinessCalendar {
             return this;
         }
 
+        /**
+         * Public holidays and make-up working days read at every use, so that an administrator's change applies to
+         * running clocks without a restart (e.g. a cache the service refreshes from its {@code calendar_day} table).
+         */
+        public Builder publicDays(Supplier<PublicDays> source) {
+            this.publicDays = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
         public BusinessCalendar build() {
-            return new BusinessCalendar(zone, workingDays, periods, holidays, extraWorkingDays);
+            return new BusinessCalendar(zone, workingDays, periods, holidays, extraWorkingDays, publicDays);
         }
     }
 }

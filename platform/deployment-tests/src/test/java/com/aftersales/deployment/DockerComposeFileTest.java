@@ -178,7 +178,12 @@ class DockerComposeFileTest {
         assertThat(environment).containsEntry("SERVER_PORT", port);
 
         assertThat(String.join(" ", list(map(service.get("healthcheck")).get("test")).stream().map(String::valueOf).toList()))
-                .as("%s healthcheck probes readiness", name).contains("/actuator/health/readiness");
+                .as("%s healthcheck probes readiness", name).contains("/readyz");
+        if (platformService.database().isPresent()) {
+            assertThat(environment).containsEntry("MANAGEMENT_SERVER_PORT",
+                    String.valueOf(PlatformService.managementPort(platformService.defaultPort())))
+                    .containsEntry("AFTERSALES_BIND_ADDRESS", "0.0.0.0");
+        }
 
         applicationYmlDefaultPort(name).ifPresent(defaultPort ->
                 assertThat(defaultPort).as("%s application.yml server.port default", name).isEqualTo(platformService.defaultPort()));
@@ -297,9 +302,12 @@ class DockerComposeFileTest {
             List<Object> staticConfigs = list(job.get("static_configs"));
             assertThat(staticConfigs).hasSize(1);
             Map<String, Object> target = map(staticConfigs.get(0));
-            List<String> targets = new ArrayList<>(List.of(service.module() + ":" + service.defaultPort()));
+            // Backends on their management port, the gateway on its only one.
+            int scraped = BACKENDS.contains(service) ? PlatformService.managementPort(service.defaultPort())
+                    : service.defaultPort();
+            List<String> targets = new ArrayList<>(List.of(service.module() + ":" + scraped));
             if (BACKENDS.contains(service)) {
-                targets.add(secondInstance(service) + ":" + service.defaultPort());
+                targets.add(secondInstance(service) + ":" + scraped);
             }
             assertThat(list(target.get("targets"))).containsExactlyElementsOf(targets);
             assertThat(map(target.get("labels"))).containsEntry("service", service.module());

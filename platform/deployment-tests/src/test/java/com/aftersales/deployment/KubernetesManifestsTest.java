@@ -35,8 +35,8 @@ class KubernetesManifestsTest {
     static final List<PlatformService> SERVICES = PlatformService.ALL;
 
     private static final Path DIRECTORY = ProjectFiles.resolve("deploy/k8s");
-    private static final String LIVENESS = "/actuator/health/liveness";
-    private static final String READINESS = "/actuator/health/readiness";
+    private static final String LIVENESS = "/livez";
+    private static final String READINESS = "/readyz";
     /** Set for every pod from the aftersales-common ConfigMap, beyond what the launcher sets per service. */
     private static final Set<String> COMMON_ENVIRONMENT = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
             "AFTERSALES_SECURITY_ISSUER", "AFTERSALES_SECURITY_JWK_SET_URI", "LOGGING_STRUCTURED_FORMAT_CONSOLE",
@@ -105,6 +105,13 @@ class KubernetesManifestsTest {
         assertThat(unexpected).as("%s gets no variable it does not read", name).isEmpty();
         assertThat(environment).containsEntry("SERVER_PORT", String.valueOf(port));
         if (service.database().isPresent()) {
+            // Actuator on its own port (named, scraped by the annotations), the API on every interface of the pod.
+            int management = PlatformService.managementPort(port);
+            assertThat(environment).containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(management))
+                    .containsEntry("AFTERSALES_BIND_ADDRESS", "0.0.0.0");
+            assertThat(list(container.get("ports"))).contains(Map.of("name", "management", "containerPort", management));
+            assertThat(map(map(map(podTemplate.get("metadata")).get("annotations")))).containsEntry("prometheus.io/port",
+                    String.valueOf(management));
             String database = service.database().get();
             assertThat(environment).containsEntry("SPRING_DATASOURCE_USERNAME", database)
                     .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres.data.svc:5432/" + database);

@@ -69,7 +69,7 @@ class ServiceImageTest {
         Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)\\s*$").matcher(runtime);
         assertThat(user.find()).as("runtime stage switches user").isTrue();
         assertThat(user.group(1).split(":")[0]).isNotIn("root", "0");
-        assertThat(runtime).contains("HEALTHCHECK ").contains("/actuator/health/readiness")
+        assertThat(runtime).contains("HEALTHCHECK ").contains("/readyz")
                 .contains("COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/healthcheck");
         assertThat(runtime).containsPattern("(?m)^ENTRYPOINT \\[\"java\", .*\"/app/app.jar\"]$");
     }
@@ -109,7 +109,7 @@ class ServiceImageTest {
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            boolean ready = exchange.getRequestURI().getPath().equals("/actuator/health/readiness");
+            boolean ready = exchange.getRequestURI().getPath().equals("/readyz");
             byte[] body = (ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(ready ? 200 : 503, body.length);
             exchange.getResponseBody().write(body);
@@ -118,8 +118,8 @@ class ServiceImageTest {
         server.start();
         try {
             int port = server.getAddress().getPort();
-            assertThat(probe(bash, script, port, "/actuator/health/readiness")).isZero();
-            assertThat(probe(bash, script, port, "/actuator/health/liveness")).isNotZero();
+            assertThat(probe(bash, script, port, "/readyz")).isZero();
+            assertThat(probe(bash, script, port, "/livez")).isNotZero();
         } finally {
             server.stop(0);
         }

@@ -2,18 +2,16 @@ package com.aftersales.e2e;
 
 import com.aftersales.contracts.Topics;
 import com.aftersales.launcher.EmbeddedPlatform;
-import com.aftersales.launcher.PlatformOptions;
 import com.aftersales.launcher.PlatformService;
 import com.aftersales.testsupport.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -59,6 +57,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * queries is exported by some service; and the ops console in headless Chromium shows the APIs' figures.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(DemoPlatform.class)
+@org.junit.jupiter.api.Order(1)
 class OpsObservabilityE2EIT {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
@@ -66,8 +66,6 @@ class OpsObservabilityE2EIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    @TempDir
-    static Path dataDir;
     static Path root;
     static EmbeddedPlatform platform;
 
@@ -75,16 +73,9 @@ class OpsObservabilityE2EIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
-    static void startPlatform() {
-        root = Path.of(System.getProperty("aftersales.projectRoot", "../..")).toAbsolutePath().normalize();
-        platform = EmbeddedPlatform.start(PlatformOptions.builder(root).dataDir(dataDir).freePorts().loadDemoData(true).build());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void sharedPlatform() {
+        root = DemoPlatform.projectRoot();
+        platform = DemoPlatform.platform();
     }
 
     @Test
@@ -142,7 +133,7 @@ class OpsObservabilityE2EIT {
             exported.clear();
             for (PlatformService service : PlatformService.ALL) {
                 HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
-                        URI.create(platform.serviceUrl(service) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(platform.managementUrl(service) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(scrape.statusCode()).as(service.module()).isEqualTo(200);
                 exported.put(service.module(), PromQl.exportedNames(scrape.body()));
             }

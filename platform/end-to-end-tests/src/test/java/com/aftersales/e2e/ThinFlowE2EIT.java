@@ -43,6 +43,8 @@ import static org.awaitility.Awaitility.await;
  * real PostgreSQL running as separate processes, exactly as {@code ./aftersales run} starts them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// First: it runs a platform of its own (it restarts it), stopped before the classes sharing DemoPlatform start theirs.
+@org.junit.jupiter.api.Order(0)
 class ThinFlowE2EIT {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
@@ -241,26 +243,31 @@ class ThinFlowE2EIT {
         assertThat(getJson("/v3/api-docs/dispatch-service").path("paths").has("/api/dispatch/jobs/{id}")).isTrue();
 
         for (PlatformService service : PlatformService.BACKENDS) {
-            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
-                    URI.create(platform.serviceUrl(service) + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            // The API port answers readiness for load balancers and nothing of the actuator; that is on its own port.
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(service) + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(service.module()).isEqualTo(200);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(service) + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as(service.module()).isEqualTo(404);
+            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(service)
+                    + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).as(service.module()).isEqualTo(200);
             JsonNode components = json.readTree(readiness.body()).path("components");
             assertThat(components.path("db").path("status").asString()).as(service.module()).isEqualTo("UP");
             assertThat(components.has("kafka")).as("a broker outage must not take %s out of routing", service.module()).isFalse();
-            JsonNode health = json.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(service)
+            JsonNode health = json.readTree(http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(service)
                     + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertThat(health.path("components").path("kafka").path("status").asString()).as(service.module()).isEqualTo("UP");
 
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(service) + "/actuator/prometheus"))
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(service) + "/actuator/prometheus"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).as(service.module()).contains("aftersales_outbox_pending_events",
                     "aftersales_outbox_oldest_pending_age_seconds", "kafka_consumer_fetch_manager_records_lag_max",
                     "http_server_requests_seconds");
         }
-        String ticketMetrics = http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(PlatformService.TICKET)
+        String ticketMetrics = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(PlatformService.TICKET)
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(ticketMetrics).contains("aftersales_tickets_opened_total{application=\"ticket-service\",channel=\"PHONE\",type=\"REPAIR\"}");
-        String dispatchMetrics = http.send(HttpRequest.newBuilder(URI.create(platform.serviceUrl(PlatformService.DISPATCH)
+        String dispatchMetrics = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(PlatformService.DISPATCH)
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(dispatchMetrics).contains("aftersales_events_dead_lettered_total{application=\"dispatch-service\"");
     }
@@ -319,6 +326,14 @@ class ThinFlowE2EIT {
             assertThat(status(base + ticketPath, developmentIssuer)).as(base + ": the development issuer").isEqualTo(401);
         }
 
+        // Swagger UI logs in at the same issuer: each service's document (through the gateway) says where.
+        for (String document : java.util.List.of("ticket-service", "dispatch-service", "returns-service", "feedback-service")) {
+            JsonNode api = json.readTree(http.send(HttpRequest.newBuilder(gateway("/v3/api-docs/" + document)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(api.at("/components/securitySchemes/oidc/openIdConnectUrl").asString()).as(document)
+                    .isEqualTo(platform.issuer() + "/.well-known/openid-configuration");
+        }
+
         HttpResponse<String> agentReadsAudit = http.send(HttpRequest.newBuilder(gateway("/api/audit/ticket-service"))
                 .header("Authorization", "Bearer " + platform.demoTokens().get("AGENT")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -327,8 +342,9 @@ class ThinFlowE2EIT {
     }
 
     private int status(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static String ticket(String serial, String description) {

@@ -153,7 +153,7 @@ class FaultToleranceIT {
                 Thread.sleep(500);
             } while (whileDown.status() != 503 && Duration.between(down, Instant.now()).compareTo(POSTGRES_DOWN) < 0);
             for (ServiceInstance instance : platform.instances(PlatformService.RETURNS)) {
-                readiness.add(status(instance.url() + "/actuator/health/readiness"));
+                readiness.add(status(instance.url() + "/readyz"));
             }
             sleepUntil(down.plus(POSTGRES_DOWN));
             acceptedWhileDown = scenario.workload.writesAccepted() - acceptedBefore;

@@ -143,6 +143,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return serviceUrl(options, service);
     }
 
+    /** Actuator of the first instance: {@code /actuator/health} with its components, {@code /actuator/prometheus}. */
+    public String managementUrl(PlatformService service) {
+        return options.instancesOf(service).get(0).managementUrl();
+    }
+
     /**
      * {@code jdbc:postgresql://127.0.0.1:<port>/<database>} on the server that holds the database (a dedicated one
      * when configured); the role and its password equal the database name, the superuser may connect too.
@@ -450,6 +455,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
             environment.put("SPRING_DATASOURCE_USERNAME", database);
             environment.put("SPRING_DATASOURCE_PASSWORD", database);
             environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(options.kafkaPort()));
+            // On this machine only: the API and the actuator listen on loopback, the actuator on a port of its own.
+            environment.put("AFTERSALES_BIND_ADDRESS", ServiceProcess.HOST);
+            environment.put("MANAGEMENT_SERVER_PORT",
+                    String.valueOf(PlatformService.managementPort(options.servicePort(service))));
+            environment.put("MANAGEMENT_SERVER_ADDRESS", ServiceProcess.HOST);
         } else {
             for (PlatformService backend : PlatformService.BACKENDS) {
                 environment.put(backend.urlVariable(), String.join(",",

@@ -125,7 +125,7 @@ public final class Main {
         text.append(String.format(row, "Swagger UI", platform.gatewayUrl() + SWAGGER_PATH, "all services' APIs"));
         for (PlatformService service : PlatformService.BACKENDS) {
             for (ServiceInstance instance : platform.instances(service)) {
-                text.append(String.format(row, instance.name(), instance.url(), instance.url() + HEALTH_PATH));
+                text.append(String.format(row, instance.name(), instance.url(), instance.managementUrl() + HEALTH_PATH));
             }
         }
         text.append(String.format(row, "gateway actuator", platform.gatewayUrl() + HEALTH_PATH, ""));

@@ -38,6 +38,14 @@ public record PlatformService(String module, int defaultPort, Optional<String> d
 
     public static final List<PlatformService> BACKENDS = List.of(TICKET, DISPATCH, RETURNS, FEEDBACK);
 
+    /** A backend's actuator port is its API port plus this (9081 for ticket-service), in the launcher and compose. */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
+    /** The actuator port of a backend whose API listens on {@code apiPort}. */
+    public static int managementPort(int apiPort) {
+        return apiPort + MANAGEMENT_PORT_OFFSET;
+    }
+
     /** Every process the embedded launcher starts: the authorization server and {@link #ALL}. */
     public static final List<PlatformService> LAUNCHED = List.of(AUTHORIZATION_SERVER, TICKET, DISPATCH, RETURNS, FEEDBACK,
             GATEWAY);
@@ -50,6 +58,10 @@ public record PlatformService(String module, int defaultPort, Optional<String> d
     /** Environment variables every backend service reads (standard Spring Boot relaxed binding). */
     public static final List<String> BACKEND_ENVIRONMENT = List.of(
             "SERVER_PORT",
+            // the API's address (the launcher: loopback; containers: every interface) and the actuator's own port
+            "AFTERSALES_BIND_ADDRESS",
+            "MANAGEMENT_SERVER_PORT",
+            "MANAGEMENT_SERVER_ADDRESS",
             "SPRING_DATASOURCE_URL",
             "SPRING_DATASOURCE_USERNAME",
             "SPRING_DATASOURCE_PASSWORD",

@@ -24,6 +24,16 @@ public record ServiceInstance(PlatformService service, int index, int port) {
         return "http://" + ServiceProcess.HOST + ":" + port;
     }
 
+    /** Where its actuator is: {@link PlatformService#managementPort} for a backend, the API port for the gateway. */
+    public int managementPort() {
+        return service.database().isPresent() ? PlatformService.managementPort(port) : port;
+    }
+
+    /** {@code http://127.0.0.1:<management port>}: health with its components, Prometheus, metrics. */
+    public String managementUrl() {
+        return "http://" + ServiceProcess.HOST + ":" + managementPort();
+    }
+
     /** {@code ticket-service} for the first instance, {@code ticket-service-2} for the second: log file and thread names. */
     public String name() {
         return index == 1 ? service.module() : service.module() + "-" + index;

@@ -24,7 +24,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String JVM_OPTS_VARIABLE = "AFTERSALES_SERVICE_JVM_OPTS";
     /** Five Spring Boot JVMs share two cores and a laptop's memory: small heap, C1 only, serial GC. */
     public static final String DEFAULT_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
-    public static final String READINESS_PATH = "/actuator/health/readiness";
+    /** Readiness on the API port (status only); the actuator itself is on the management port. */
+    public static final String READINESS_PATH = "/readyz";
     public static final String HOST = "127.0.0.1";
 
     /** Four services starting at once on two cores take well over a minute when the JIT caches are cold. */
@@ -57,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code execJar} with {@code environment} added to the launcher's own and waits until
-     * {@code GET /actuator/health/readiness} answers 200. Fails fast when the process exits, and after
+     * {@code GET /readyz} answers 200. Fails fast when the process exits, and after
      * {@code timeout}; either way the exception carries the tail of the log and the process is gone.
      */
     public static ServiceProcess start(PlatformService service, Path execJar, int port, Map<String, String> environment,

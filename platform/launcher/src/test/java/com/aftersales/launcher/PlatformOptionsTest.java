@@ -92,6 +92,10 @@ class PlatformOptionsTest {
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "returns")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "returns")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                // API and actuator on loopback only, the actuator on a port of its own
+                .containsEntry("AFTERSALES_BIND_ADDRESS", "127.0.0.1")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9083")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
                 .containsOnlyKeys(PlatformService.BACKEND_ENVIRONMENT);
         assertThat(EmbeddedPlatform.environment(options, PlatformService.GATEWAY))
                 .containsEntry("SERVER_PORT", "8080")

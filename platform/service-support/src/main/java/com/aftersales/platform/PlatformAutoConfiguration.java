@@ -9,6 +9,9 @@ import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.outbox.OutboxEventPublisher;
 import com.aftersales.platform.outbox.OutboxProperties;
 import com.aftersales.platform.outbox.OutboxRelay;
+import com.aftersales.platform.retention.RetentionJob;
+import com.aftersales.platform.retention.RetentionProperties;
+import com.aftersales.platform.retention.RetentionTarget;
 import com.aftersales.platform.outbox.OutboxTracing;
 import com.aftersales.platform.metrics.CachedGauges;
 import com.aftersales.platform.metrics.MetricsProperties;
@@ -41,7 +44,8 @@ import java.time.Duration;
 
 /** Wires the platform support into every backend service that has it on the classpath. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class, MetricsProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class, MetricsProperties.class,
+        RetentionProperties.class})
 @Import({KafkaPlatformConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
@@ -103,6 +107,22 @@ public class PlatformAutoConfiguration {
                                                 @Value("${spring.application.name}") String service, MeterRegistry meters,
                                                 PlatformSchemaMigration schema) {
         return new InboundEventProcessor(codec, jdbc, transactions, service, meters);
+    }
+
+    @Bean
+    RetentionTarget publishedOutboxRetention(OutboxProperties properties) {
+        return new RetentionTarget("outbox_event", "published_at", properties.retention());
+    }
+
+    @Bean
+    RetentionTarget processedEventRetention(RetentionProperties properties) {
+        return new RetentionTarget("processed_event", "processed_at", properties.processedEvents());
+    }
+
+    @Bean
+    RetentionJob retentionJob(JdbcClient jdbc, RetentionProperties properties, ObjectProvider<RetentionTarget> targets,
+                              Clock clock, MeterRegistry meters, PlatformSchemaMigration schema) {
+        return new RetentionJob(jdbc, properties, targets.orderedStream().toList(), clock, meters);
     }
 
     @Bean

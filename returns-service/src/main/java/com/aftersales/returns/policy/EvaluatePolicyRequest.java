@@ -27,7 +27,8 @@ public record EvaluatePolicyRequest(
         String serialNumber,
         @Valid UnitFactsInput product,
         @Schema(description = "CONSUMER (default) or DEALER (store-to-warehouse)") ReturnChannel channel,
-        @Schema(description = "Calendar date of the request in the store's time zone; today at the store when absent")
+        @Schema(description = "Calendar date of the request in the store's time zone; today at the store when absent. "
+                + "On POST /api/returns only a SUPERVISOR may set another day (with requestDateReason), never a future one")
         LocalDate requestDate,
         @Size(max = 64) String storeCode,
         @NotNull Boolean qualityFaultClaimed,
@@ -57,6 +58,13 @@ public record EvaluatePolicyRequest(
     @JsonIgnore
     public boolean isSerialNumberOrProduct() {
         return (serialNumber == null) != (product == null);
+    }
+
+    /** The same case on another request date. */
+    public EvaluatePolicyRequest withRequestDate(LocalDate date) {
+        return new EvaluatePolicyRequest(serialNumber, product, channel, date, storeCode, qualityFaultClaimed, signsOfUse,
+                originalPackagingIntact, accessoriesComplete, warrantyCardPresent, customerCausedDamage,
+                shippingOrPickingError, salesOrderError, largeItem);
     }
 
     /**

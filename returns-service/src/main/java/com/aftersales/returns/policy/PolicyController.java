@@ -1,5 +1,6 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PolicyController {
 
     private final PolicyEvaluator evaluator;
+    private final CallerScope scope;
 
-    PolicyController(PolicyEvaluator evaluator) {
+    PolicyController(PolicyEvaluator evaluator, CallerScope scope) {
         this.evaluator = evaluator;
+        this.scope = scope;
     }
 
     @PostMapping(path = "/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -32,9 +35,10 @@ class PolicyController {
             content = @Content(schema = @Schema(implementation = PolicyDecisionView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields (also a request date before the purchase date)",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No registered product with this serial number",
+    @ApiResponse(responseCode = "403", description = "A store clerk naming another store", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No registered product with this serial number (for a store clerk: none sold through his store)",
             content = @Content(mediaType = "application/problem+json"))
     PolicyDecisionView evaluate(@Valid @RequestBody EvaluatePolicyRequest request) {
-        return evaluator.evaluate(request).view().localized(RequestLanguage.current());
+        return evaluator.evaluate(request, scope.store().orElse(null)).view().localized(RequestLanguage.current());
     }
 }

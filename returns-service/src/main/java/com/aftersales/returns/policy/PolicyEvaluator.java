@@ -1,5 +1,7 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemType;
 import com.aftersales.returns.product.ProductReplica;
 import com.aftersales.returns.product.ProductSnapshot;
 import org.springframework.stereotype.Service;
@@ -42,6 +44,26 @@ public class PolicyEvaluator {
     }
 
     public Evaluation evaluate(EvaluatePolicyRequest request) {
+        return evaluate(request, null);
+    }
+
+    /**
+     * As {@link #evaluate(EvaluatePolicyRequest)} for a caller limited to one store (a STORE clerk): a serial sold
+     * through another store answers exactly as an unknown serial (404), so a clerk can neither decide on another
+     * store's unit nor learn that it exists; the case is counted at his store ({@code storeCode} naming another store,
+     * or facts of a unit sold elsewhere, are refused).
+     *
+     * @param onlyStore the caller's store, or null when the caller sees every store
+     */
+    public Evaluation evaluate(EvaluatePolicyRequest request, String onlyStore) {
+        if (onlyStore != null) {
+            String named = request.storeCode() != null ? request.storeCode()
+                    : request.product() != null ? request.product().storeCode() : null;
+            if (named != null && !named.equals(onlyStore)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "A store decides returns only at its own store ("
+                        + onlyStore + ")");
+            }
+        }
         ProductSnapshot product = null;
         String category;
         LocalDate purchaseDate;
@@ -53,6 +75,7 @@ public class PolicyEvaluator {
         LocalDate installed;
         if (request.serialNumber() != null) {
             product = products.bySerial(request.serialNumber())
+                    .filter(unit -> onlyStore == null || onlyStore.equals(unit.storeCode()))
                     .orElseThrow(() -> new UnknownProductException(request.serialNumber()));
             category = product.category();
             purchaseDate = product.purchaseDate();
@@ -70,7 +93,7 @@ public class PolicyEvaluator {
             customMade = Boolean.TRUE.equals(unit.customMade());
             soldByUs = !Boolean.FALSE.equals(unit.soldByUs());
             cardOnRecord = !Boolean.FALSE.equals(unit.warrantyCardPresent());
-            store = request.storeCode() != null ? request.storeCode() : unit.storeCode();
+            store = request.storeCode() != null ? request.storeCode() : unit.storeCode() != null ? unit.storeCode() : onlyStore;
             installed = unit.installationDate();
             if (installed != null && installed.isBefore(purchaseDate)) {
                 throw new InvalidReturnCaseException("product.installationDate", "the installation date " + installed

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param customerId only needed when the unit is given by its facts instead of a registered serial number
  * @param model      likewise
  * @param ticketId   the ticket the customer called or came in about, when there is one: the ticket follows the return
+ * @param requestDateReason why a supervisor sets {@code facts.requestDate} to another day than today at the store
  */
 public record CreateReturnRequest(
         @NotNull @Valid @Schema(description = "The unit and the facts of the case, as for /api/returns/policy/evaluate")
@@ -22,6 +23,16 @@ public record CreateReturnRequest(
         @Size(max = 64) String salespersonCode,
         UUID customerId,
         @Size(max = 64) String model,
-        @Schema(description = "The ticket this return comes from (optional); its timeline and status follow the return")
-        UUID ticketId) {
+        @Schema(description = "The ticket this return comes from (optional); its timeline and status follow the return. "
+                + "A store clerk links only his own store's tickets (another answers 404)")
+        UUID ticketId,
+        @Size(max = 500) @Schema(description = "Required when facts.requestDate is not today at the store, which only a "
+                + "SUPERVISOR may set (rule request-date-set-by-supervisor); recorded and published with the return")
+        String requestDateReason) {
+
+    /** The same request deciding on another date. */
+    CreateReturnRequest withRequestDate(java.time.LocalDate date) {
+        return new CreateReturnRequest(facts.withRequestDate(date), reason, salespersonCode, customerId, model, ticketId,
+                requestDateReason);
+    }
 }

@@ -1,8 +1,8 @@
 package com.aftersales.returns.rma;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
-import com.aftersales.platform.web.ProblemException;
-import com.aftersales.platform.web.ProblemType;
+import com.aftersales.platform.security.Actor;
+import com.aftersales.platform.security.Role;
 import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -70,21 +70,25 @@ class ReturnController {
             description = "Stores the return with the policy's decision (AUTHORIZED, REJECTED, or REQUESTED while a dealer's "
                     + "photos await approval) and publishes aftersales.return.requested.v1 and aftersales.return.decided.v1 in "
                     + "the same transaction. A return after the last window is stored as REJECTED with its reason (201). "
-                    + "Send an Idempotency-Key to make retries safe.")
+                    + "The request date is today at the store; only a SUPERVISOR sets another (past) day, with "
+                    + "requestDateReason, recorded on the return and in the event. A store clerk requests returns only "
+                    + "for units sold through his store and links only his store's tickets (404 otherwise, as for an "
+                    + "unknown serial or ticket). Send an Idempotency-Key to make retries safe.")
     @ApiResponse(responseCode = "201", description = "Requested and decided",
             content = @Content(schema = @Schema(implementation = ReturnView.class)))
+    @ApiResponse(responseCode = "403", description = "Another request date than today without the SUPERVISOR role, or a "
+            + "store clerk naming another store", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> create(
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody CreateReturnRequest request) {
+        Actor actor = scope.actor();
+        ReturnService.Requester requester = new ReturnService.Requester(actor.label(), scope.store().orElse(null),
+                actor.has(Role.SUPERVISOR));
         return idempotency.create(CREATE_SCOPE, idempotencyKey, request, () -> {
-            ReturnOrder order = returns.request(request);
-            if (scope.store().isPresent() && !scope.store().get().equals(order.request().storeCode())) {
-                // Rolls the return back with the transaction: a store opens returns of its own sales only.
-                throw new ProblemException(ProblemType.FORBIDDEN, "A store opens returns only for units sold through it");
-            }
+            ReturnOrder order = returns.request(request, requester);
             return new IdempotentRequests.Created(URI.create("/api/returns/" + order.id()), ReturnView.of(order));
         });
     }

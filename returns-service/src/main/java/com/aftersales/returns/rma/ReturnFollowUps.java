@@ -133,7 +133,7 @@ public class ReturnFollowUps {
                             ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES.name(), null, null, now));
                     events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
                             ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now,
-                            order.request().ticketId()));
+                            order.request().ticketId(), order.request().requestedByStore()));
                     meters.counter(ReturnsMetrics.PICKUP_SHIPPED_BACK).increment();
                 }
             }

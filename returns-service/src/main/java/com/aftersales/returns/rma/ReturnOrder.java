@@ -31,7 +31,17 @@ public final class ReturnOrder {
     public record Request(String serialNumber, UUID productId, UUID customerId, String category, String model,
                           ReturnChannel channel, String storeCode, String salespersonCode, String reason,
                           boolean qualityFaultClaimed, boolean shippingOrPickingError, boolean salesOrderError,
-                          LocalDate requestDate, UUID ticketId) {
+                          LocalDate requestDate, UUID ticketId, String requestedByStore,
+                          RequestDateOverride requestDateOverride) {
+    }
+
+    /**
+     * A supervisor's request date other than the day of the request (rule {@link RequestDateRule#SET_BY_SUPERVISOR}).
+     *
+     * @param storeToday the day it really was at the store
+     */
+    public record RequestDateOverride(String supervisor, String reason, LocalDate storeToday, LocalDate requestDate,
+                                      Instant at) {
     }
 
     public record Override(String supervisor, String reason, Remedy automatedRemedy, Remedy remedy, Instant at) {

@@ -55,12 +55,12 @@ class ReturnRepository {
                                salesperson_code, reason, quality_fault_claimed, shipping_error, sales_order_error, request_date,
                                status, remedy, freight_payer, freight_rule, photo_approval_due_at, ageing_level, disposition,
                                factory_batch_fault, next_notice_due_at, follow_up_reason, follow_up_due_at, created_at, updated_at, last_progress_at,
-                               version, details, ticket_id)
+                               version, details, ticket_id, requested_by_store, request_date_override)
                         values (:id, :serial, :productId, :customerId, :category, :model, :channel, :store, :salesperson, :reason,
                                 :fault, :shippingError, :orderError, :requestDate, :status, :remedy, :freightPayer, :freightRule,
                                 :photoDue, :ageing, :disposition, :batchFault, :nextNotice, :followUpReason, :followUpDue, :createdAt,
                                 :updatedAt, :lastProgress, 0,
-                                cast(:details as jsonb), :ticketId)""")
+                                cast(:details as jsonb), :ticketId, :requestedByStore, cast(:dateOverride as jsonb))""")
                 .param("id", o.id())
                 .param("serial", r.serialNumber())
                 .param("productId", r.productId())
@@ -70,6 +70,8 @@ class ReturnRepository {
                 .param("channel", r.channel().name())
                 .param("store", r.storeCode())
                 .param("ticketId", r.ticketId())
+                .param("requestedByStore", r.requestedByStore())
+                .param("dateOverride", r.requestDateOverride() == null ? null : json.writeValueAsString(r.requestDateOverride()))
                 .param("salesperson", r.salespersonCode())
                 .param("reason", r.reason())
                 .param("fault", r.qualityFaultClaimed())
@@ -195,7 +197,9 @@ class ReturnRepository {
                 ReturnChannel.valueOf(rs.getString("channel")), rs.getString("store_code"), rs.getString("salesperson_code"),
                 rs.getString("reason"), rs.getBoolean("quality_fault_claimed"), rs.getBoolean("shipping_error"),
                 rs.getBoolean("sales_order_error"), rs.getObject("request_date", LocalDate.class),
-                rs.getObject("ticket_id", UUID.class));
+                rs.getObject("ticket_id", UUID.class), rs.getString("requested_by_store"),
+                rs.getString("request_date_override") == null ? null
+                        : json.readValue(rs.getString("request_date_override"), ReturnOrder.RequestDateOverride.class));
         String disposition = rs.getString("disposition");
         String followUpReason = rs.getString("follow_up_reason");
         ReturnOrder.FollowUp followUp = followUpReason == null ? null

@@ -20,6 +20,7 @@ import com.aftersales.returns.policy.PolicyEvaluator;
 import com.aftersales.returns.policy.ReturnPolicyEngine;
 import com.aftersales.returns.policy.Remedy;
 import com.aftersales.returns.policy.StoreTimeZones;
+import com.aftersales.returns.ticketref.TicketReferences;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,6 +41,7 @@ import java.util.UUID;
 public class ReturnService {
 
     private final ReturnRepository returns;
+    private final TicketReferences ticketReferences;
     private final PolicyEvaluator evaluator;
     private final EventPublisher events;
     private final ReturnProperties properties;
@@ -49,9 +51,10 @@ public class ReturnService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReturnService(ReturnRepository returns, PolicyEvaluator evaluator, EventPublisher events, ReturnProperties properties,
+    ReturnService(ReturnRepository returns, TicketReferences ticketReferences, PolicyEvaluator evaluator, EventPublisher events, ReturnProperties properties,
                   ReturnPolicyEngine policy, StoreTimeZones zones, Clock clock, MeterRegistry meters) {
         this.returns = returns;
+        this.ticketReferences = ticketReferences;
         this.evaluator = evaluator;
         this.events = events;
         this.properties = properties;
@@ -62,11 +65,34 @@ public class ReturnService {
         this.meters = meters;
     }
 
+    /**
+     * Who requests a return, from his token.
+     *
+     * @param label      how records name him
+     * @param onlyStore  the store a STORE clerk is limited to, null for roles that see every store
+     * @param supervisor whether he may set another request date (rule {@link RequestDateRule#SET_BY_SUPERVISOR})
+     */
+    public record Requester(String label, String onlyStore, boolean supervisor) {
+    }
+
     /** Records a return decided by the policy; must run inside the caller's transaction (Idempotency-Key). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ReturnOrder request(CreateReturnRequest body) {
-        PolicyEvaluator.Evaluation evaluation = evaluator.evaluate(body.facts());
+    public ReturnOrder request(CreateReturnRequest body, Requester requester) {
         Instant now = now();
+        // Decided on today at the store unless a supervisor dates it otherwise: the store (and so its day) comes from
+        // the unit, so evaluate for today first.
+        LocalDate asked = body.facts().requestDate();
+        PolicyEvaluator.Evaluation evaluation = evaluator.evaluate(body.withRequestDate(null).facts(), requester.onlyStore());
+        RequestDateRule.Outcome date = RequestDateRule.decide(asked, evaluation.facts().requestDate(), requester.supervisor(),
+                requester.label(), body.requestDateReason(), now);
+        if (date.override() != null) {
+            evaluation = evaluator.evaluate(body.withRequestDate(date.requestDate()).facts(), requester.onlyStore());
+        }
+        if (body.ticketId() != null && requester.onlyStore() != null
+                && !ticketReferences.storeOf(body.ticketId()).map(requester.onlyStore()::equals).orElse(false)) {
+            // A clerk links a return only to his own store's tickets; another store's ticket is as unknown as a random id.
+            throw ProblemException.notFound("ticket", body.ticketId());
+        }
         var facts = evaluation.facts();
         var product = evaluation.product();
         ReturnOrder.Request request = new ReturnOrder.Request(
@@ -74,17 +100,22 @@ public class ReturnService {
                 product != null ? product.customerId() : body.customerId(), facts.category(),
                 product != null ? product.model() : body.model(), facts.channel(), evaluation.storeCode(),
                 body.salespersonCode(), body.reason(), facts.qualityFaultClaimed(), facts.shippingOrPickingError(),
-                facts.salesOrderError(), facts.requestDate(), body.ticketId());
+                facts.salesOrderError(), facts.requestDate(), body.ticketId(), requester.onlyStore(), date.override());
         ReturnOrder order = ReturnOrder.request(UUID.randomUUID(), request, evaluation.view(),
                 policy.settings().dealer().photoApprovalTime(), now);
         returns.insert(order);
+        ReturnOrder.RequestDateOverride o = date.override();
         events.publish(ReturnsEvents.RETURN_REQUESTED, order.id().toString(), new ReturnRequested(order.id(),
                 request.serialNumber(), request.productId(), request.customerId(), request.category(), request.channel().name(),
                 request.storeCode(), request.salespersonCode(), request.qualityFaultClaimed(), request.reason(),
-                request.requestDate(), now, request.ticketId()));
+                request.requestDate(), now, request.ticketId(), request.requestedByStore(),
+                o == null ? null : new ReturnRequested.RequestDateOverride(o.supervisor(), o.reason(), o.storeToday())));
         publishDecided(order, now);
         meters.counter(ReturnsMetrics.RETURNS_REQUESTED, "channel", request.channel().name(), "remedy", order.remedy().name())
                 .increment();
+        if (o != null) {
+            meters.counter(ReturnsMetrics.REQUEST_DATES_SET_BY_SUPERVISOR).increment();
+        }
         return order;
     }
 
@@ -308,7 +339,8 @@ public class ReturnService {
     private void publishMove(ReturnOrder order, ReturnStatus from) {
         if (order.status() != from) {
             events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
-                    from.name(), order.status().name(), order.remedy().name(), order.updatedAt(), order.request().ticketId()));
+                    from.name(), order.status().name(), order.remedy().name(), order.updatedAt(), order.request().ticketId(),
+                    order.request().requestedByStore()));
             meters.counter(ReturnsMetrics.RETURNS_TRANSITIONS, "to", order.status().name()).increment();
         }
     }
@@ -334,7 +366,7 @@ public class ReturnService {
                 order.freightPayer().name(), order.freightRule().name(), credit,
                 order.status() == ReturnStatus.REQUESTED && order.photoApprovalDueAt() != null,
                 o == null ? null : new ReturnDecided.Override(o.supervisor(), o.reason(), o.automatedRemedy().name()),
-                explanation, now, order.request().ticketId()));
+                explanation, now, order.request().ticketId(), order.request().requestedByStore()));
     }
 
     /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */

@@ -30,8 +30,10 @@ public class EndpointAccess implements EndpointAccessRules {
     @Override
     public List<EndpointRule> rules() {
         return EndpointAccessRules.table()
-                .allow(POST, "/api/returns/policy/evaluate", AGENT, STORE, SUPERVISOR, QC, ADMIN)
-                .allowScoped(POST, "/api/returns", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/returns/policy/evaluate", "STORE: only units sold through its own store",
+                        AGENT, STORE, SUPERVISOR, QC, ADMIN)
+                .allowScoped(POST, "/api/returns", "STORE: only units sold through its own store, linked only to its store's "
+                        + "tickets; a request date other than today needs SUPERVISOR", AGENT, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(GET, "/api/returns", OWN_STORE, AGENT, STORE, SUPERVISOR, QC, ADMIN)
                 .allowScoped(GET, "/api/returns/{id}", OWN_STORE, AGENT, STORE, SUPERVISOR, QC, ADMIN)
                 .allow(POST, "/api/returns/{id}/override", SUPERVISOR, ADMIN)

@@ -9,6 +9,8 @@ public final class ReturnsMetrics {
 
     /** Counter, tags channel, remedy. */
     public static final String RETURNS_REQUESTED = "aftersales.returns.requested";
+    /** Counter: returns a supervisor dated other than today at the store (rule request-date-set-by-supervisor). */
+    public static final String REQUEST_DATES_SET_BY_SUPERVISOR = "aftersales.returns.request.dates.set.by.supervisor";
     /** Counter, tag remedy: supervisor overrides. */
     public static final String RETURNS_OVERRIDES = "aftersales.returns.overrides";
     /** Counter, tags result (pass, fail), contradictsClaim. */

@@ -25,8 +25,9 @@ class TicketReferenceListener {
                 .on(TicketEvents.TICKET_OPENED, event -> {
                     TicketOpened ticket = event.data();
                     jdbc.sql("""
-                                    insert into ticket_reference (ticket_id, customer_id, serial_number, model, ticket_type, opened_at)
-                                    values (:ticketId, :customerId, :serial, :model, :type, :openedAt)
+                                    insert into ticket_reference (ticket_id, customer_id, serial_number, model, ticket_type, opened_at,
+                                           store_code)
+                                    values (:ticketId, :customerId, :serial, :model, :type, :openedAt, :store)
                                     on conflict (ticket_id) do nothing""")
                             .param("ticketId", ticket.ticketId())
                             .param("customerId", ticket.customerId())
@@ -34,6 +35,7 @@ class TicketReferenceListener {
                             .param("model", ticket.model())
                             .param("type", ticket.ticketType())
                             .param("openedAt", Timestamp.from(ticket.openedAt()))
+                            .param("store", ticket.storeCode())
                             .update();
                 })
                 .build();

@@ -18,7 +18,7 @@ class ArchitectureTest {
             + "|PriceType|ReturnChannel|StoreTimeZones|InvalidReturnCaseException|UnknownProductException|PolicyDecisionView)(\\$.*)?";
     /** The RMA lifecycle rules. */
     static final String RMA_DOMAIN = "com\\.aftersales\\.returns\\.rma\\.(ReturnOrder|ReturnStatus|InspectionReport|FeeSchedule"
-            + "|IllegalReturnTransitionException)(\\$.*)?";
+            + "|IllegalReturnTransitionException|RequestDateRule)(\\$.*)?";
     /** Depots, routing and the repair promise. */
     static final String DEPOT_DOMAIN = "com\\.aftersales\\.returns\\.depot\\.(Depot|DepotKind|DepotRepair|DepotRepairStatus|DepotRouter"
             + "|IllegalDepotRepairTransitionException|DepotAccessDeniedException|NoDepotForCategoryException)(\\$.*)?";

@@ -44,7 +44,7 @@ class ReturnOrderTest {
     private ReturnOrder order(CaseFacts facts) {
         PolicyDecisionView decision = PolicyDecisionView.of(engine.evaluate(facts), null, "SN1");
         ReturnOrder.Request request = new ReturnOrder.Request("SN1", null, null, facts.category(), "M", facts.channel(), "S1",
-                "SP", "r", facts.qualityFaultClaimed(), false, false, facts.requestDate(), null);
+                "SP", "r", facts.qualityFaultClaimed(), false, false, facts.requestDate(), null, null, null);
         return ReturnOrder.request(UUID.randomUUID(), request, decision, Duration.ofHours(24), NOW);
     }
 

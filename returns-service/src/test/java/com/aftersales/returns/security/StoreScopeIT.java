@@ -1,7 +1,11 @@
 package com.aftersales.returns.security;
 
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.returns.support.ApiClient;
 import com.aftersales.returns.support.ProductEvents;
+import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -10,13 +14,23 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** A store clerk sees and moves only his own store's returns; another store guessing the id gets 404. */
+/**
+ * A store clerk sees and moves only his own store's returns; another store guessing the id gets 404. He requests and
+ * evaluates returns only for units sold through his store and links only his store's tickets: anything else answers as
+ * an unknown serial or ticket.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 class StoreScopeIT {
@@ -40,10 +54,29 @@ class StoreScopeIT {
         ApiClient ours = api.as(TestIdentity.store(STORE));
         ApiClient theirs = api.as(TestIdentity.store("BJ-CY-002"));
 
-        ApiClient.Response refused = theirs.post("/api/returns", body);
-        assertThat(refused.status()).isEqualTo(403);
+        // Another store's clerk naming our unit: exactly the answer of an unknown serial, also when he says the return is
+        // at his own store, and nothing is stored.
+        ApiClient.Response unknown = theirs.post("/api/returns", body.replace(serial, "SN-NONE-" + UUID.randomUUID()));
+        for (String attempt : new String[]{body, body.replace("\"qualityFaultClaimed\":true}", "\"qualityFaultClaimed\":true,\"storeCode\":\"BJ-CY-002\"}")}) {
+            ApiClient.Response refused = theirs.post("/api/returns", attempt);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(404);
+            assertThat(refused.body().path("type").asString()).isEqualTo(unknown.body().path("type").asString());
+            assertThat(refused.raw().body()).doesNotContain("AIR_CONDITIONER", "KFR-35GW");
+        }
+        assertThat(theirs.post("/api/returns", body.replace("\"qualityFaultClaimed\":true}",
+                "\"qualityFaultClaimed\":true,\"storeCode\":\"" + STORE + "\"}")).status())
+                .as("nor at our store").isEqualTo(403);
+        assertThat(api.get("/api/returns?storeCode=BJ-CY-002&limit=200").body().findValuesAsString("serialNumber"))
+                .doesNotContain(serial);
         assertThat(api.get("/api/returns?storeCode=" + STORE + "&limit=200").body().findValuesAsString("serialNumber"))
                 .as("the refused return was rolled back").doesNotContain(serial);
+        // Nor does the policy evaluation tell him anything about it.
+        String evaluation = "{\"serialNumber\":\"%s\",\"qualityFaultClaimed\":true,\"storeCode\":\"BJ-CY-002\"}";
+        ApiClient.Response probed = theirs.post("/api/returns/policy/evaluate", evaluation.formatted(serial));
+        assertThat(probed.status()).isEqualTo(404);
+        assertThat(probed.raw().body()).doesNotContain("AIR_CONDITIONER", "REFUND");
+        assertThat(ours.post("/api/returns/policy/evaluate", evaluation.formatted(serial).replace("BJ-CY-002", STORE))
+                .body().path("remedy").asString()).isEqualTo("REFUND");
 
         ApiClient.Response created = ours.post("/api/returns", body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
@@ -61,5 +94,49 @@ class StoreScopeIT {
                 {"condition":"ok"}""").status()).isEqualTo(404);
         assertThat(ours.post("/api/returns/" + id + "/receipt", """
                 {"condition":"ok"}""").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStoreLinksAReturnOnlyToItsOwnStoresTicket() {
+        String serial = "SN-T-" + UUID.randomUUID().toString().substring(0, 12);
+        ProductEvents.register(jdbc, ProductEvents.facts(serial, "AIR_CONDITIONER",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(20), "REGULAR"));
+        UUID ourTicket = ticketOpened(serial, STORE);
+        UUID theirTicket = ticketOpened("SN-OTHER-" + UUID.randomUUID().toString().substring(0, 8), "BJ-CY-002");
+        String body = """
+                {"facts":{"serialNumber":"%s","qualityFaultClaimed":true},"reason":"不制冷","ticketId":"%s"}""";
+        ApiClient ours = new ApiClient(port).as(TestIdentity.store(STORE));
+
+        ApiClient.Response unknown = ours.post("/api/returns", body.formatted(serial, UUID.randomUUID()));
+        ApiClient.Response foreign = ours.post("/api/returns", body.formatted(serial, theirTicket));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body().path("type").asString()).isEqualTo(unknown.body().path("type").asString());
+        assertThat(jdbc.sql("select count(*) from return_order where ticket_id = :t").param("t", theirTicket)
+                .query(Long.class).single()).isZero();
+
+        ApiClient.Response linked = ours.post("/api/returns", body.formatted(serial, ourTicket));
+        assertThat(linked.status()).as(linked.body().toString()).isEqualTo(201);
+        assertThat(linked.body().path("request").path("ticketId").asString()).isEqualTo(ourTicket.toString());
+        assertThat(linked.body().path("request").path("requestedByStore").asString()).isEqualTo(STORE);
+        // A supervisor (no store scope) may link any ticket; the event says no store asked.
+        ApiClient.Response bySupervisor = new ApiClient(port).post("/api/returns", body.formatted(serial, theirTicket));
+        assertThat(bySupervisor.status()).as(bySupervisor.body().toString()).isEqualTo(201);
+        assertThat(bySupervisor.body().path("request").path("requestedByStore").isNull()).isTrue();
+    }
+
+    /** A ticket opened in ticket-service for a unit of {@code store}, as its event reaches this service. */
+    private UUID ticketOpened(String serial, String store) {
+        UUID ticketId = UUID.randomUUID();
+        TicketOpened opened = new TicketOpened(ticketId, UUID.randomUUID(), serial, "KFR-35GW", "REPAIR", "STORE", "NORMAL",
+                null, "不制冷", Instant.now(), null, "AIR_CONDITIONER", null, null, null, null, null, null, null, null, null,
+                null, store);
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                    TicketEvents.TICKET_OPENED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), null, opened));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from ticket_reference where ticket_id = :id and store_code = :store")
+                .param("id", ticketId).param("store", store).query(Long.class).single() == 1);
+        return ticketId;
     }
 }

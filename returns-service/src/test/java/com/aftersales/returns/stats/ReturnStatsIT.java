@@ -49,7 +49,7 @@ class ReturnStatsIT {
         ApiClient api = new ApiClient(port);
         String request = """
                 {"facts":{"serialNumber":"%s","requestDate":"2024-03-20","qualityFaultClaimed":true,"shippingOrPickingError":%s},
-                 "salespersonCode":"SP-1"}""";
+                 "salespersonCode":"SP-1","requestDateReason":"returns of March 2024 recorded late"}""";
         assertThat(api.post("/api/returns", request.formatted(quietUnits.get(0), false)).status()).isEqualTo(201);
         assertThat(api.post("/api/returns", request.formatted(quietUnits.get(1), true)).status()).isEqualTo(201);
         assertThat(api.post("/api/returns", request.formatted(loudUnits.get(0), false)).status()).isEqualTo(201);

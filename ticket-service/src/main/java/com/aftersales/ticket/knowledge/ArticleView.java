@@ -1,6 +1,7 @@
 package com.aftersales.ticket.knowledge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,10 +24,28 @@ public record ArticleView(UUID id, String model, String category, String faultCo
     /**
      * A ranked search hit.
      *
-     * @param similarity trigram word similarity of the query to the article (0..1)
-     * @param score      similarity plus the model and success-rate boosts: what the list is ordered by
-     * @param why        which parts of the ranking applied, in words
+     * @param similarity share of the query's weighted terms the article matches (0..1)
+     * @param score      relevance × model factor × outcome factor: what the list is ordered by
+     * @param why        which parts of the ranking applied, in words (in the caller's language)
+     * @param ranking    the same, as figures
      */
-    public record Suggestion(ArticleView article, double similarity, double score, String why) {
+    public record Suggestion(ArticleView article, double similarity, double score, String why, Ranking ranking) {
+    }
+
+    /**
+     * How a hit was ranked.
+     *
+     * @param bm25            the text score
+     * @param relevance       bm25 divided by the best hit's (0..1)
+     * @param concepts        vocabulary groups the query and the article share
+     * @param codes           error codes they share
+     * @param modelMatch      EXACT, FAMILY, CATEGORY (article without a model) or OTHER
+     * @param modelRule       the family rule that matched, if any
+     * @param modelFactor     what the model match multiplies the relevance by
+     * @param smoothedSuccess success rate smoothed by the Beta prior
+     * @param outcomeFactor   what the outcomes multiply the relevance by
+     */
+    public record Ranking(double bm25, double relevance, List<String> concepts, List<String> codes, String modelMatch,
+                          String modelRule, double modelFactor, double smoothedSuccess, double outcomeFactor) {
     }
 }

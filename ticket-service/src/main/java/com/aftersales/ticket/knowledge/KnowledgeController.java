@@ -1,6 +1,7 @@
 package com.aftersales.ticket.knowledge;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.ProblemMessages;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -88,13 +89,17 @@ class KnowledgeController {
 
     @GetMapping("/search")
     @Operation(summary = "Rank published articles for a fault description",
-            description = "Trigram similarity (pg_trgm), which works for Chinese as for English; articles for the same "
-                    + "model and with a higher success rate rank higher. Each hit says why.")
+            description = "BM25 (Lucene) over Chinese words (smartcn), CJK bigrams, stemmed English, the domain vocabulary's "
+                    + "groups and exact error codes; then re-ranked: the unit's model, its family (model cut at a variant "
+                    + "separator, or the family table), an article for the whole category, and the article's success "
+                    + "rate smoothed by a Beta prior move it up or down, never out. category narrows the search; model "
+                    + "only ranks. Each hit says why, in the Accept-Language (zh or en).")
     List<ArticleView.Suggestion> search(@RequestParam @NotBlank @Size(max = 500) String q,
                                         @RequestParam(required = false) @Size(max = 64) String model,
                                         @RequestParam(required = false) @Size(max = 64) String category,
                                         @RequestParam(required = false) @Size(max = 16) String language,
-                                        @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-        return knowledge.search(q, model, category, language, limit);
+                                        @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
+                                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return knowledge.search(q, model, category, language, limit, ProblemMessages.resolve(acceptLanguage));
     }
 }

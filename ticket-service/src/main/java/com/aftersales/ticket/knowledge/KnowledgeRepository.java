@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Articles and their outcomes in PostgreSQL; search uses the trigram index on {@code search_text}. */
+/**
+ * Articles, their outcomes and the articles shown on tickets in PostgreSQL, the source of truth of the search index;
+ * the revision rule of field visits compares texts with the trigram index on {@code search_text}.
+ */
 @Repository
 class KnowledgeRepository {
 
@@ -35,7 +38,38 @@ class KnowledgeRepository {
                 .param("cause", a.cause()).param("fix", a.fixSteps()).param("language", a.language())
                 .param("status", a.status().name()).param("source", a.source()).param("ticket", a.proposedFromTicket())
                 .param("updates", a.updatesArticle()).param("createdAt", Timestamp.from(a.createdAt())).param("updatedAt", Timestamp.from(a.updatedAt()))
-                .update() == 1;
+                .update() == 1 && touch(a.id());
+    }
+
+    /**
+     * Stamps the article with the next index revision, in the caller's transaction (see V10): every instance's index
+     * picks the change up. The single state row's lock orders these transactions by commit.
+     */
+    private boolean touch(UUID id) {
+        jdbc.sql("""
+                        with next as (update knowledge_index_state set revision = revision + 1 where id = 1 returning revision)
+                        update knowledge_article set revision = (select revision from next) where id = :id""")
+                .param("id", id).update();
+        return true;
+    }
+
+    /** The index revision and the revision of the last vocabulary change. */
+    IndexState indexState() {
+        return jdbc.sql("select revision, vocabulary_revision from knowledge_index_state where id = 1")
+                .query((rs, n) -> new IndexState(rs.getLong("revision"), rs.getLong("vocabulary_revision"))).single();
+    }
+
+    record IndexState(long revision, long vocabularyRevision) {
+    }
+
+    /** Articles changed after that revision, whatever their status now. */
+    List<KnowledgeArticle> changedSince(long revision) {
+        return jdbc.sql("select * from knowledge_article where revision > :revision order by revision")
+                .param("revision", revision).query(KnowledgeRepository::map).list();
+    }
+
+    List<KnowledgeArticle> published() {
+        return jdbc.sql("select * from knowledge_article where status = 'PUBLISHED'").query(KnowledgeRepository::map).list();
     }
 
     void update(KnowledgeArticle a, long readVersion) {
@@ -53,6 +87,7 @@ class KnowledgeRepository {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("article " + a.id() + " changed since version " + readVersion);
         }
+        touch(a.id());
     }
 
     /**
@@ -78,9 +113,11 @@ class KnowledgeRepository {
 
     /** A revised article was published: the one it revises leaves the suggestions. */
     void retire(UUID id, java.time.Instant at) {
-        jdbc.sql("update knowledge_article set status = 'RETIRED', updated_at = :at, version = version + 1 "
+        if (jdbc.sql("update knowledge_article set status = 'RETIRED', updated_at = :at, version = version + 1 "
                         + "where id = :id and status = 'PUBLISHED'")
-                .param("id", id).param("at", Timestamp.from(at)).update();
+                .param("id", id).param("at", Timestamp.from(at)).update() == 1) {
+            touch(id);
+        }
     }
 
     Optional<KnowledgeArticle> find(UUID id) {
@@ -91,40 +128,6 @@ class KnowledgeRepository {
     List<KnowledgeArticle> byStatus(ArticleStatus status, int limit) {
         return jdbc.sql("select * from knowledge_article where status = :status order by updated_at desc, id limit :limit")
                 .param("status", status.name()).param("limit", limit).query(KnowledgeRepository::map).list();
-    }
-
-    /**
-     * Published articles ranked for a fault description. Trigram word similarity needs no word segmentation,
-     * so a Chinese query matches Chinese text as an English one matches English.
-     */
-    List<Hit> search(String query, String model, String category, String language, KnowledgeProperties p, int limit) {
-        // The <% operator (which the trigram index serves) filters at this threshold; local to the transaction.
-        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-                .param("threshold", Double.toString(p.minSimilarity())).query(String.class).single();
-        return jdbc.sql("""
-                        select * from (
-                            select a.*, word_similarity(:q, a.search_text) as similarity,
-                                   (a.model is not null and a.model = :model) as model_match
-                            from knowledge_article a
-                            where a.status = 'PUBLISHED'
-                              and (cast(:category as text) is null or a.category = :category)
-                              and (cast(:model as text) is null or a.model is null or a.model = :model)
-                              and (cast(:language as text) is null or a.language = :language)
-                              and :q <% a.search_text
-                        ) hits
-                        where similarity >= :minSimilarity
-                        order by similarity + case when model_match then :modelBoost else 0 end
-                                 + :successWeight * coalesce(solved_count::float8 / nullif(solved_count + not_solved_count, 0), 0) desc,
-                                 id
-                        limit :limit""")
-                .param("q", query.toLowerCase()).param("model", model).param("category", category)
-                .param("language", language).param("minSimilarity", p.minSimilarity()).param("modelBoost", p.modelBoost())
-                .param("successWeight", p.successWeight()).param("limit", limit)
-                .query((rs, n) -> new Hit(map(rs, n), rs.getDouble("similarity"), rs.getBoolean("model_match")))
-                .list();
-    }
-
-    record Hit(KnowledgeArticle article, double similarity, boolean modelMatch) {
     }
 
     /** Records an outcome once per (ticket, article); false when this ticket already reported on this article. */
@@ -141,7 +144,29 @@ class KnowledgeRepository {
                         ? "update knowledge_article set solved_count = solved_count + 1 where id = :id"
                         : "update knowledge_article set not_solved_count = not_solved_count + 1 where id = :id")
                 .param("id", articleId).update();
-        return true;
+        return touch(articleId);
+    }
+
+    /** The articles shown to a ticket's caller, in rank order; an article already recorded for the ticket stays. */
+    void recordShown(UUID ticketId, List<ShownArticle> shown) {
+        for (ShownArticle a : shown) {
+            jdbc.sql("""
+                            insert into ticket_shown_article (ticket_id, article_id, rank, score, shown_at)
+                            values (:ticket, :article, :rank, :score, :at) on conflict do nothing""")
+                    .param("ticket", ticketId).param("article", a.articleId()).param("rank", a.rank())
+                    .param("score", a.score()).param("at", Timestamp.from(a.shownAt())).update();
+        }
+    }
+
+    List<ShownArticle> shown(UUID ticketId) {
+        return jdbc.sql("""
+                        select s.article_id, a.title, s.rank, s.score, s.shown_at
+                        from ticket_shown_article s join knowledge_article a on a.id = s.article_id
+                        where s.ticket_id = :ticket order by s.shown_at, s.rank""")
+                .param("ticket", ticketId)
+                .query((rs, n) -> new ShownArticle(rs.getObject("article_id", UUID.class), rs.getString("title"),
+                        rs.getInt("rank"), rs.getDouble("score"), rs.getTimestamp("shown_at").toInstant()))
+                .list();
     }
 
     private static KnowledgeArticle map(ResultSet rs, int row) throws SQLException {

@@ -26,12 +26,19 @@ public class KnowledgeService {
     static final String RULE_NEW = "field-visit-new-article";
 
     private final KnowledgeRepository articles;
+    private final KnowledgeIndex index;
+    private final KnowledgeIndexSync sync;
+    private final KnowledgeTexts texts;
     private final KnowledgeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    KnowledgeService(KnowledgeRepository articles, KnowledgeProperties properties, Clock clock, MeterRegistry meters) {
+    KnowledgeService(KnowledgeRepository articles, KnowledgeIndex index, KnowledgeIndexSync sync, KnowledgeTexts texts,
+                     KnowledgeProperties properties, Clock clock, MeterRegistry meters) {
         this.articles = articles;
+        this.index = index;
+        this.sync = sync;
+        this.texts = texts;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -44,6 +51,7 @@ public class KnowledgeService {
                 r.symptoms(), r.cause(), r.fixSteps(), r.language(), r.status() == null ? ArticleStatus.DRAFT : r.status(),
                 SOURCE_AGENT, null, null, 0, 0, now, now, 0);
         articles.insert(article);
+        sync.afterCommit();
         return article;
     }
 
@@ -62,6 +70,7 @@ public class KnowledgeService {
         if (a.updatesArticle() != null && a.status() != ArticleStatus.PUBLISHED && changed.status() == ArticleStatus.PUBLISHED) {
             articles.retire(a.updatesArticle(), changed.updatedAt());
         }
+        sync.afterCommit();
         return changed;
     }
 
@@ -75,29 +84,62 @@ public class KnowledgeService {
         return articles.byStatus(status, Math.min(limit, properties.maxLimit()));
     }
 
-    /** Published articles ranked for a fault description, each with why it ranks where it does. */
-    @Transactional(readOnly = true)
-    public List<ArticleView.Suggestion> search(String query, String model, String category, String language, int limit) {
-        return articles.search(query.strip(), blankToNull(model), blankToNull(category), blankToNull(language), properties,
-                        Math.min(limit, properties.maxLimit())).stream()
+    /**
+     * Published articles ranked for a fault description, each with why it ranks where it does (in {@code locale}):
+     * BM25 over the in-memory index, then re-ranked by how close the article's model is to the unit's and by its
+     * smoothed success rate. The category, when given, narrows the search; the model never does.
+     */
+    public List<ArticleView.Suggestion> search(String query, String model, String category, String language, int limit,
+                                               Locale locale) {
+        String unitModel = blankToNull(model);
+        KnowledgeRanking ranking = properties.ranking().rules();
+        ModelFamilies families = properties.families().rules();
+        int max = Math.min(limit, properties.maxLimit());
+        return index.search(query.strip(), blankToNull(category), blankToNull(language), properties.fieldWeights().weights(),
+                        properties.minCoverage(), Math.max(properties.candidates(), max), max,
+                        (a, relevance) -> ranking.score(relevance, families.of(a.model(), unitModel), a.solvedCount(),
+                                a.notSolvedCount()))
+                .stream()
                 .map(hit -> {
-                    Double rate = hit.article().successRate();
-                    double score = hit.similarity() + (hit.modelMatch() ? properties.modelBoost() : 0)
-                            + properties.successWeight() * (rate == null ? 0 : rate);
-                    String why = String.format(Locale.ROOT, "text similarity %.2f%s%s", hit.similarity(),
-                            hit.modelMatch() ? "; same model (+" + properties.modelBoost() + ")" : "",
-                            rate == null ? "; no outcomes yet" : String.format(Locale.ROOT, "; solved %d of %d (+%.2f)",
-                                    hit.article().solvedCount(), hit.article().solvedCount() + hit.article().notSolvedCount(),
-                                    properties.successWeight() * rate));
-                    return new ArticleView.Suggestion(ArticleView.of(hit.article()), hit.similarity(), score, why);
+                    KnowledgeArticle a = hit.article();
+                    ModelFamilies.Closeness closeness = families.of(a.model(), unitModel);
+                    ArticleView.Ranking figures = new ArticleView.Ranking(round(hit.bm25()), round(hit.relevance()),
+                            hit.concepts(), hit.codes(), closeness.level().name(), closeness.rule(),
+                            round(ranking.modelFactor(closeness)), round(ranking.smoothedSuccess(a.solvedCount(), a.notSolvedCount())),
+                            round(ranking.outcomeFactor(a.solvedCount(), a.notSolvedCount())));
+                    return new ArticleView.Suggestion(ArticleView.of(a), round(hit.coverage()), round(hit.score()),
+                            texts.why(figures, hit, a, closeness, unitModel, ranking, locale), figures);
                 })
                 .toList();
     }
 
     /** Suggestions shown with a new ticket. */
+    public List<ArticleView.Suggestion> suggestFor(String faultDescription, String model, String category, Locale locale) {
+        if (faultDescription == null || faultDescription.isBlank()) {
+            return List.of();
+        }
+        return search(faultDescription, model, category, null, properties.suggestionLimit(), locale);
+    }
+
+    /** Records, in the caller's transaction, which articles a ticket's caller was shown. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordShown(UUID ticketId, List<ArticleView.Suggestion> suggestions) {
+        Instant now = now();
+        List<ShownArticle> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < suggestions.size(); i++) {
+            ArticleView.Suggestion s = suggestions.get(i);
+            shown.add(new ShownArticle(s.article().id(), s.article().title(), i + 1, s.score(), now));
+        }
+        articles.recordShown(ticketId, shown);
+    }
+
     @Transactional(readOnly = true)
-    public List<ArticleView.Suggestion> suggestFor(String faultDescription, String model, String category) {
-        return search(faultDescription, model, category, null, properties.suggestionLimit());
+    public List<ShownArticle> shown(UUID ticketId) {
+        return articles.shown(ticketId);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
     /**
@@ -113,6 +155,7 @@ public class KnowledgeService {
                     + " was already recorded");
         }
         meters.counter(TicketMetrics.KNOWLEDGE_OUTCOMES, "solved", Boolean.toString(solved)).increment();
+        sync.afterCommit();
         return require(articleId);
     }
 

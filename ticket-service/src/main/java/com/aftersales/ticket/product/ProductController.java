@@ -4,6 +4,7 @@ import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.web.ProblemException;
 import com.aftersales.platform.web.ProblemType;
 import com.aftersales.ticket.security.StoreScope;
+import com.aftersales.ticket.security.UnitReadScope;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,9 +39,11 @@ class ProductController {
     private final ProductService products;
     private final IdempotentRequests idempotency;
     private final StoreScope scope;
+    private final UnitReadScope units;
 
-    ProductController(ProductService products, IdempotentRequests idempotency, StoreScope scope) {
+    ProductController(ProductService products, IdempotentRequests idempotency, StoreScope scope, UnitReadScope units) {
         this.scope = scope;
+        this.units = units;
         this.products = products;
         this.idempotency = idempotency;
     }
@@ -103,12 +106,19 @@ class ProductController {
     @GetMapping(path = "/api/products/{serial}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Find a unit by serial number, with its service history",
             description = "Serial numbers are unique per model: give the model when two models share a serial. Answers "
-                    + "every matching unit.")
+                    + "every matching unit the caller may see: a store its own sales, a technician the units of his open "
+                    + "tickets (without the receipt), QC any unit without the customer, install address and receipt.")
     @ApiResponse(responseCode = "404", description = "No unit with this serial", content = @Content(mediaType = "application/problem+json"))
     List<ProductView> lookup(@PathVariable @Size(max = 64) String serial,
                              @RequestParam(required = false) @Size(max = 64) String model) {
+        UnitReadScope.View view = units.view();
         List<ProductView> found = products.lookup(serial, model).stream()
-                .filter(p -> scope.storeVisible(p.storeCode())).toList();
+                .filter(p -> scope.storeVisible(p.storeCode()) && units.visible(p.id()))
+                .map(p -> switch (view) {
+                    case FULL -> p;
+                    case TECHNICIAN -> p.withoutReceipt();
+                    case INSPECTION -> p.forInspection();
+                }).toList();
         if (found.isEmpty()) {
             throw ProblemException.notFound("product", serial);
         }

@@ -54,6 +54,20 @@ public record ProductView(UUID id, UUID customerId, String serialNumber, String 
     public record Cover(String part, String startRule, LocalDate firstDay, String length, LocalDate lastDay, boolean inCover) {
     }
 
+    /** The unit without its receipt number (a technician on the job needs where it is, not what was paid). */
+    ProductView withoutReceipt() {
+        return new ProductView(id, customerId, serialNumber, model, category, batchNumber, purchaseDate, storeCode, null,
+                priceType, customMade, warrantyCardPresent, soldByUs, installAddress, installationDate, registeredAt,
+                updatedAt, version, warranty, serviceHistory);
+    }
+
+    /** What an inspection is decided on: the unit's facts and history, not who owns it, where it is or the receipt. */
+    ProductView forInspection() {
+        return new ProductView(id, null, serialNumber, model, category, batchNumber, purchaseDate, storeCode, null,
+                priceType, customMade, warrantyCardPresent, soldByUs, null, installationDate, registeredAt, updatedAt,
+                version, warranty, serviceHistory);
+    }
+
     /** One ticket in a unit's service history. */
     public record ServiceRecord(UUID ticketId, String ticketType, String status, Instant openedAt, String faultCategory,
                                 String faultDescription) {

@@ -13,9 +13,12 @@ import static com.aftersales.platform.security.Role.QC;
 import static com.aftersales.platform.security.Role.STORE;
 import static com.aftersales.platform.security.Role.SUPERVISOR;
 import static com.aftersales.platform.security.Role.TECHNICIAN;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * ticket-service's role × endpoint table (rendered into the README by {@code EndpointAccessIT}). An endpoint missing
@@ -40,7 +43,8 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(GET, "/api/customers/{customerId}/products", OWN_STORE, AGENT, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(PATCH, "/api/customers/{customerId}/products/{productId}", OWN_STORE,
                         AGENT, STORE, SUPERVISOR, ADMIN)
-                .allowScoped(GET, "/api/products/{serial}", OWN_STORE, AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allowScoped(GET, "/api/products/{serial}", OWN_STORE + "; TECHNICIAN: units of his open tickets, without the "
+                        + "receipt; QC: unit facts and history without the customer, install address and receipt", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
                 .allowScoped(POST, "/api/tickets", "STORE: only for units sold through its store",
                         AGENT, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(GET, "/api/tickets", OWN_STORE_TICKETS, AGENT, STORE, SUPERVISOR, ADMIN)
@@ -53,11 +57,17 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(POST, "/api/tickets/{id}/escalation/end", SUPERVISOR, ADMIN)
                 .allow(GET, "/api/tickets/{id}/knowledge-suggestions", AGENT, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/tickets/{id}/knowledge-outcomes", AGENT, SUPERVISOR, ADMIN)
+                .allow(GET, "/api/calendar/days", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, OPS, ADMIN)
+                .allow(PUT, "/api/calendar/days/{date}", ADMIN)
+                .allow(DELETE, "/api/calendar/days/{date}", ADMIN)
                 .allow(POST, "/api/knowledge-articles", SUPERVISOR, QC, ADMIN)
                 .allow(PATCH, "/api/knowledge-articles/{id}", SUPERVISOR, QC, ADMIN)
                 .allow(GET, "/api/knowledge-articles", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
                 .allow(GET, "/api/knowledge-articles/{id}", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
                 .allow(GET, "/api/knowledge-articles/search", AGENT, STORE, SUPERVISOR, TECHNICIAN, QC, ADMIN)
+                .allow(GET, "/api/knowledge-vocabulary", SUPERVISOR, QC, ADMIN)
+                .allow(PUT, "/api/knowledge-vocabulary/{name}", SUPERVISOR, QC, ADMIN)
+                .allow(DELETE, "/api/knowledge-vocabulary/{name}", SUPERVISOR, QC, ADMIN)
                 .allow(GET, "/api/ops/ticket-service", SUPERVISOR, OPS, ADMIN)
                 .build();
     }

@@ -33,6 +33,11 @@ public final class TicketMetrics {
     /** Counter, tag solved: remote fixes tried from the knowledge base. */
     public static final String KNOWLEDGE_OUTCOMES = "aftersales.knowledge.outcomes";
     public static final String KNOWLEDGE_PROPOSALS = "aftersales.knowledge.proposals";
+    /**
+     * Counter, tag source ({@code system:returns-service}, {@code system:feedback-service}): reports a store clerk started
+     * on a ticket of another store, refused by rule {@code linked-ticket-in-originator-scope} (should stay at zero).
+     */
+    public static final String REPORTS_OUT_OF_SCOPE = "aftersales.tickets.reports.out.of.scope";
 
     private TicketMetrics() {
     }

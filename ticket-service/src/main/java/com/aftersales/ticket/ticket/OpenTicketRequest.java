@@ -15,6 +15,8 @@ import java.util.UUID;
  *
  * @param priority                optional; NORMAL when absent
  * @param chargeBasisCommunicated the agent told the customer the charge basis during this call
+ * @param newIssue                the caller reports a new problem: open a ticket even when one is open on the unit
+ *                                (rule {@code repeat-call-links-open-ticket} does not apply)
  */
 public record OpenTicketRequest(
         @NotNull UUID customerId,
@@ -28,7 +30,8 @@ public record OpenTicketRequest(
         @Size(max = 64) String faultCode,
         @NotBlank @Size(max = 4000) String faultDescription,
         @Size(max = 10) List<@NotNull @Valid AttachmentRequest> attachments,
-        Boolean chargeBasisCommunicated) {
+        Boolean chargeBasisCommunicated,
+        Boolean newIssue) {
 
     Priority priorityOrDefault() {
         return priority == null ? Priority.NORMAL : priority;

@@ -6,6 +6,7 @@ import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
 import com.aftersales.contracts.returns.ReturnDecided;
+import com.aftersales.contracts.returns.ReturnRequested;
 import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.platform.inbox.EventHandlers;
@@ -50,12 +51,23 @@ class OtherServicesListener {
                                     + (d.promisedBy() == null ? "" : ", promised by " + d.promisedBy())
                                     + (d.note() == null || d.note().isBlank() ? "" : ": " + d.note()));
                 })
+                .on(ReturnsEvents.RETURN_REQUESTED, event -> {
+                    ReturnRequested r = event.data();
+                    if (r.ticketId() == null || r.requestDateOverride() == null) {
+                        return;
+                    }
+                    // Only a supervisor's request date joins the timeline; the decision that follows says the rest.
+                    ReturnRequested.RequestDateOverride o = r.requestDateOverride();
+                    tickets.followReport(r.ticketId(), r.requestedByStore(), RETURNS_ACTOR, null, "Return " + r.returnId()
+                            + " dated " + r.requestDate() + " (today at the store: " + o.storeToday() + ") by "
+                            + o.supervisor() + ": " + o.reason());
+                })
                 .on(ReturnsEvents.RETURN_DECIDED, event -> {
                     ReturnDecided d = event.data();
                     if (d.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(d.ticketId(), RETURNS_ACTOR, null, "Return " + d.returnId() + " " + d.status()
+                    tickets.followReport(d.ticketId(), d.requestedByStore(), RETURNS_ACTOR, null, "Return " + d.returnId() + " " + d.status()
                             + ": " + d.remedy() + " by rule " + d.decidingRule() + " (policy " + d.policyVersion() + ")"
                             + (d.override() == null ? "" : ", overridden by " + d.override().supervisor() + ": "
                             + d.override().reason()));
@@ -67,7 +79,7 @@ class OtherServicesListener {
                     }
                     // Rule return-outcome-resolves-ticket: the customer has the remedy, so a ticket not in a visit
                     // or depot flow is resolved without one (depot repairs resolve through their own events).
-                    tickets.followReport(c.ticketId(), RETURNS_ACTOR,
+                    tickets.followReport(c.ticketId(), c.requestedByStore(), RETURNS_ACTOR,
                             RETURN_OUTCOMES.contains(c.toStatus()) ? TicketStatus.RESOLVED_REMOTELY : null,
                             "Return " + c.returnId() + " " + c.fromStatus() + " → " + c.toStatus() + " (" + c.remedy() + ")"
                                     + (RETURN_OUTCOMES.contains(c.toStatus()) ? "; rule " + RULE_RETURN_OUTCOME : ""));
@@ -88,7 +100,7 @@ class OtherServicesListener {
                     if (c.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(c.ticketId(), FEEDBACK_ACTOR, null, "Complaint opened (" + c.severity() + ", about "
+                    tickets.followReport(c.ticketId(), c.openedByStore(), FEEDBACK_ACTOR, null, "Complaint opened (" + c.severity() + ", about "
                             + c.aboutType() + ", via " + c.channel() + ")");
                 })
                 .build();

@@ -3,6 +3,7 @@ package com.aftersales.ticket.ticket;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.CurrentActor;
 import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemMessages;
 import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.security.StoreScope;
 import com.aftersales.ticket.shared.InvalidFieldException;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -51,9 +53,11 @@ class TicketController {
     private final TicketProperties properties;
     private final CurrentActor actors;
     private final StoreScope scope;
+    private final IntakeTexts texts;
 
     TicketController(TicketService tickets, IdempotentRequests idempotency, TicketProperties properties,
-                     CurrentActor actors, StoreScope scope) {
+                     CurrentActor actors, StoreScope scope, IntakeTexts texts) {
+        this.texts = texts;
         this.tickets = tickets;
         this.idempotency = idempotency;
         this.properties = properties;
@@ -66,8 +70,14 @@ class TicketController {
             description = "Decides the entitlement (IN_WARRANTY / OUT_OF_WARRANTY / UNKNOWN, with the rule and reason), "
                     + "starts the SLA clocks and publishes aftersales.ticket.opened.v1 in the same transaction. "
                     + "Send an Idempotency-Key to make retries safe: the same key and body return the same ticket, "
-                    + "the same key with another body is a 422 problem.")
+                    + "the same key with another body is a 422 problem. A repeat call about a unit with an open ticket "
+                    + "is linked to it (200) unless newIssue is true. The response lists the knowledge articles "
+                    + "suggested for the fault (also recorded on the ticket as shownArticles).")
     @ApiResponse(responseCode = "201", description = "Opened",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @ApiResponse(responseCode = "200", description = "Rule repeat-call-links-open-ticket: the customer already has an open "
+            + "ticket on this unit; the answer is that ticket (Location, repeatCall with rule and reason) and the call is "
+            + "on its timeline (REPEAT_CALL). Send \"newIssue\": true to open a new ticket anyway.",
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM_JSON))
     @ApiResponse(responseCode = "404", description = "Unknown customer or unit", content = @Content(mediaType = PROBLEM_JSON))
@@ -76,13 +86,20 @@ class TicketController {
     ResponseEntity<Object> open(
             @Parameter(description = "Client-chosen key that makes the request safe to retry")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @Valid @RequestBody OpenTicketRequest request) {
         scope.requireUnit(request.model(), request.serialNumber());
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
-            Ticket ticket = tickets.open(request, actors.get().label());
+            TicketService.Intake intake = tickets.intake(request, actors.get().label());
+            Ticket ticket = intake.ticket();
+            if (intake.repeatCall() != null) {
+                return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
+                        TicketView.repeatCall(tickets.details(ticket.id()), texts.explain(intake.repeatCall(),
+                                ProblemMessages.resolve(acceptLanguage))), HttpStatus.OK);
+            }
+            List<ArticleView.Suggestion> suggestions = tickets.suggestAtIntake(ticket, ProblemMessages.resolve(acceptLanguage));
             TicketService.TicketDetails details = tickets.details(ticket.id());
-            return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
-                    TicketView.of(details.ticket(), details.timeline(), details.sla(), tickets.suggestions(ticket.id())));
+            return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()), TicketView.of(details, suggestions));
         });
     }
 
@@ -130,7 +147,7 @@ class TicketController {
         List<Ticket> page = found.size() > size ? found.subList(0, size) : found;
         String next = found.size() > size
                 ? new TicketFilter.Cursor(page.get(size - 1).openedAt(), page.get(size - 1).id()).encode() : null;
-        return ResponseEntity.ok(new TicketView.Page(page.stream().map(t -> TicketView.of(t, List.of(), List.of())).toList(), next));
+        return ResponseEntity.ok(new TicketView.Page(page.stream().map(t -> TicketView.of(t)).toList(), next));
     }
 
     @GetMapping("/{id}/timeline")
@@ -209,8 +226,9 @@ class TicketController {
     @GetMapping("/{id}/knowledge-suggestions")
     @Operation(summary = "Knowledge articles that may fix this ticket's fault, ranked, each saying why")
     @ApiResponse(responseCode = "404", description = "No such ticket", content = @Content(mediaType = PROBLEM_JSON))
-    List<ArticleView.Suggestion> suggestions(@PathVariable UUID id) {
-        return tickets.suggestions(id);
+    List<ArticleView.Suggestion> suggestions(@PathVariable UUID id,
+                                             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return tickets.suggestions(id, ProblemMessages.resolve(acceptLanguage));
     }
 
     @PostMapping(path = "/{id}/knowledge-outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -229,7 +247,7 @@ class TicketController {
     private ResponseEntity<TicketView> view(UUID id) {
         TicketService.TicketDetails details = visibleDetails(id);
         return ResponseEntity.ok().eTag(Versions.etag(details.ticket().version()))
-                .body(TicketView.of(details.ticket(), details.timeline(), details.sla()));
+                .body(TicketView.of(details));
     }
 
     /** The ticket, or 404 when it is another store's (exactly as an unknown id) for a store clerk. */

@@ -15,11 +15,16 @@ import java.util.Set;
  * @param autoCloseAfter          resolved tickets without the customer's reply close after this time
  * @param slaPauseStatuses        statuses in which the ticket waits for the customer
  * @param knowledgeProposalLanguage language of the draft articles proposed from field visits
+ * @param repeatCall              rule repeat-call-links-open-ticket (absent: off)
  */
 @ConfigurationProperties("aftersales.ticket")
 public record TicketProperties(boolean proofOfPurchaseRequired, Duration reopenWindow, Duration autoCloseAfter,
                                Set<TicketStatus> slaPauseStatuses, int defaultPageSize, int maxPageSize,
-                               String knowledgeProposalLanguage) {
+                               String knowledgeProposalLanguage, RepeatCallRule repeatCall) {
+
+    RepeatCallRule repeatCallRule() {
+        return repeatCall == null ? new RepeatCallRule(false, null) : repeatCall;
+    }
 
     WarrantyPolicy warrantyPolicy() {
         return new WarrantyPolicy(proofOfPurchaseRequired);

@@ -163,6 +163,15 @@ class TicketRepository {
         }
     }
 
+    /** The customer's newest ticket on this unit that is not resolved or closed. */
+    Optional<Ticket> newestOpenOnUnit(UUID customerId, UUID productId) {
+        return jdbc.sql("""
+                        select * from ticket where customer_id = :customer and product_id = :product
+                          and status not in ('RESOLVED', 'RESOLVED_REMOTELY', 'CLOSED')
+                        order by opened_at desc, id desc limit 1""")
+                .param("customer", customerId).param("product", productId).query(this::map).optional();
+    }
+
     List<TimelineEntry> timeline(UUID id) {
         return jdbc.sql("""
                         select occurred_at, kind, from_status, to_status, actor, reason from ticket_timeline

@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +44,9 @@ import java.util.function.Consumer;
 /** Use cases on tickets. Each runs in one transaction with the events it publishes (outbox). */
 @Service
 public class TicketService {
+
+    /** A report started by a store clerk (a linked return or complaint) touches only a ticket of his store. */
+    public static final String RULE_LINK_IN_SCOPE = "linked-ticket-in-originator-scope";
 
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
     static final String DISPATCH_ACTOR = "system:dispatch-service";
@@ -82,6 +86,57 @@ public class TicketService {
         this.meters = meters;
     }
 
+    /** What intake did with a call: opened a ticket, or linked the call to an open one (rule, why). */
+    public record Intake(Ticket ticket, RepeatCall repeatCall) {
+    }
+
+    /**
+     * The call was linked to the open ticket on the same unit instead of opening a new one.
+     *
+     * @param rule   {@value RepeatCallRule#RULE}
+     * @param reason in words, with how to open a new ticket anyway
+     */
+    public record RepeatCall(String rule, UUID openTicketId, TicketStatus openTicketStatus, String model,
+                             String serialNumber, String reason) {
+        RepeatCall explained(String text) {
+            return new RepeatCall(rule, openTicketId, openTicketStatus, model, serialNumber, text);
+        }
+    }
+
+    /**
+     * Intake of a call about a registered unit: rule {@value RepeatCallRule#RULE} links a repeat call to the customer's
+     * open ticket on the same unit (the call is recorded on its timeline as {@code REPEAT_CALL}); otherwise a new
+     * ticket is opened ({@link #open}). Runs inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Intake intake(OpenTicketRequest request, String actor) {
+        RepeatCallRule rule = properties.repeatCallRule();
+        boolean newIssue = Boolean.TRUE.equals(request.newIssue());
+        if (rule.applies(request.ticketType(), newIssue)) {
+            RegisteredProduct product = ownedUnit(request);
+            Optional<Ticket> open = rule.linkTo(request.ticketType(), false,
+                    tickets.newestOpenOnUnit(product.customerId(), product.id()));
+            if (open.isPresent()) {
+                Ticket existing = open.get();
+                tickets.appendTimeline(existing.id(), List.of(new TimelineEntry(now(), TimelineEntry.REPEAT_CALL, null, null,
+                        actor, request.channel() + " " + request.ticketType() + ": " + request.faultDescription())));
+                return new Intake(existing, new RepeatCall(RepeatCallRule.RULE, existing.id(), existing.status(),
+                        product.model(), product.serialNumber(), null));
+            }
+        }
+        return new Intake(open(request, actor), null);
+    }
+
+    private RegisteredProduct ownedUnit(OpenTicketRequest request) {
+        Customer customer = customers.require(request.customerId());
+        RegisteredProduct product = products.findByModelAndSerial(request.model(), request.serialNumber())
+                .orElseThrow(() -> ProblemException.notFound("product", request.model() + " / " + request.serialNumber()));
+        if (!product.customerId().equals(customer.id())) {
+            throw new ProductOwnershipException(request.model(), request.serialNumber());
+        }
+        return product;
+    }
+
     /**
      * Opens a ticket for a registered customer's registered unit, decides the entitlement and starts the
      * SLA clocks; must run inside the caller's transaction (the Idempotency-Key is part of it).
@@ -89,11 +144,7 @@ public class TicketService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Ticket open(OpenTicketRequest request, String actor) {
         Customer customer = customers.require(request.customerId());
-        RegisteredProduct product = products.findByModelAndSerial(request.model(), request.serialNumber())
-                .orElseThrow(() -> ProblemException.notFound("product", request.model() + " / " + request.serialNumber()));
-        if (!product.customerId().equals(customer.id())) {
-            throw new ProductOwnershipException(request.model(), request.serialNumber());
-        }
+        RegisteredProduct product = ownedUnit(request);
         Instant now = now();
         WarrantyCheck cover = warrantyTerms.check(product.category(), product.purchaseDate(), product.installationDate(),
                 LocalDate.ofInstant(now, calendar.zone()));
@@ -125,7 +176,7 @@ public class TicketService {
                 new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
                         due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION)),
                 cover.all().stream().map(c -> new TicketOpened.WarrantyCover(c.part(), c.startDate(), c.lastDay(),
-                        cover.termsVersion(), c.covers(cover.on()))).toList()));
+                        cover.termsVersion(), c.covers(cover.on()))).toList(), subject.storeCode()));
         if (ticket.chargeBasisCommunicatedAt() != null) {
             publishChargeBasis(ticket);
         }
@@ -226,9 +277,21 @@ public class TicketService {
 
     /** Knowledge articles that may fix this ticket's fault. */
     @Transactional(readOnly = true)
-    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions(UUID id) {
+    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions(UUID id, java.util.Locale locale) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
-        return knowledge.suggestFor(ticket.faultDescription(), ticket.model(), ticket.subject().productCategory());
+        return knowledge.suggestFor(ticket.faultDescription(), ticket.model(), ticket.subject().productCategory(), locale);
+    }
+
+    /**
+     * The suggestions shown to the caller of a ticket just opened (the same search as {@code /api/knowledge-articles/
+     * search} with the unit's model and category), recorded on the ticket in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestAtIntake(Ticket ticket, java.util.Locale locale) {
+        List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> shown = knowledge.suggestFor(ticket.faultDescription(),
+                ticket.model(), ticket.subject().productCategory(), locale);
+        knowledge.recordShown(ticket.id(), shown);
+        return shown;
     }
 
     /**
@@ -280,8 +343,28 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void followReport(UUID ticketId, String actor, TicketStatus target, String reason) {
-        tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> follow(ticket, actor, target, reason, null),
-                () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
+        followReport(ticketId, null, actor, target, reason);
+    }
+
+    /**
+     * As {@link #followReport(UUID, String, TicketStatus, String)} for a report that a store clerk started (a return or
+     * complaint he linked to the ticket): rule {@value #RULE_LINK_IN_SCOPE}, the ticket must be of his store, as his
+     * reads are; otherwise the report does not touch it (the originating service checks this first; this is the
+     * second line).
+     *
+     * @param originatorStore the store scope of the clerk who linked the ticket, null when an unscoped role did
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followReport(UUID ticketId, String originatorStore, String actor, TicketStatus target, String reason) {
+        tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> {
+            if (originatorStore != null && !originatorStore.equals(ticket.subject().storeCode())) {
+                log.warn("{} reported on ticket {} for store {}, which is not the ticket's store; skipped by rule {}",
+                        actor, ticketId, originatorStore, RULE_LINK_IN_SCOPE);
+                meters.counter(TicketMetrics.REPORTS_OUT_OF_SCOPE, "source", actor).increment();
+                return;
+            }
+            follow(ticket, actor, target, reason, null);
+        }, () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
     }
 
     private void follow(Ticket ticket, String actor, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
@@ -332,7 +415,7 @@ public class TicketService {
     @Transactional(readOnly = true)
     public TicketDetails details(UUID id) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
-        return new TicketDetails(ticket, tickets.timeline(id), sla.views(id));
+        return new TicketDetails(ticket, tickets.timeline(id), sla.views(id), knowledge.shown(id));
     }
 
     @Transactional(readOnly = true)
@@ -385,6 +468,7 @@ public class TicketService {
     }
 
     /** A ticket with its timeline and SLA clocks, as read for the API. */
-    public record TicketDetails(Ticket ticket, List<TimelineEntry> timeline, List<SlaClockView> sla) {
+    public record TicketDetails(Ticket ticket, List<TimelineEntry> timeline, List<SlaClockView> sla,
+                                List<com.aftersales.ticket.knowledge.ShownArticle> shownArticles) {
     }
 }

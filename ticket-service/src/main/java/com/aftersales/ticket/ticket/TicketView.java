@@ -1,6 +1,7 @@
 package com.aftersales.ticket.ticket;
 
 import com.aftersales.ticket.knowledge.ArticleView;
+import com.aftersales.ticket.knowledge.ShownArticle;
 import com.aftersales.ticket.sla.SlaClockView;
 
 import java.time.Instant;
@@ -13,6 +14,9 @@ import java.util.UUID;
  * @param sla      each clock's due time, remaining business time and state; empty in lists
  * @param timeline empty in lists
  * @param suggestedArticles knowledge articles for the fault; only in the response that opened the ticket
+ * @param shownArticles     the knowledge articles the caller was shown at intake, in rank order (empty in lists)
+ * @param repeatCall        only in the answer to an intake that rule repeat-call-links-open-ticket linked to this
+ *                          open ticket instead of opening a new one
  */
 public record TicketView(
         UUID id,
@@ -46,14 +50,36 @@ public record TicketView(
         long version,
         List<SlaClockView> sla,
         List<TimelineEntryView> timeline,
-        List<ArticleView.Suggestion> suggestedArticles) {
+        List<ArticleView.Suggestion> suggestedArticles,
+        List<ShownArticle> shownArticles,
+        TicketService.RepeatCall repeatCall) {
 
-    static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla) {
-        return of(t, timeline, sla, List.of());
+    /** A ticket in a list: no clocks, timeline or knowledge. */
+    static TicketView of(Ticket t) {
+        return of(t, List.of(), List.of(), List.of(), List.of());
     }
 
-    static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla,
-                         List<ArticleView.Suggestion> suggestions) {
+    static TicketView of(TicketService.TicketDetails d) {
+        return of(d, List.of());
+    }
+
+    static TicketView of(TicketService.TicketDetails d, List<ArticleView.Suggestion> suggestions) {
+        return of(d.ticket(), d.timeline(), d.sla(), d.shownArticles(), suggestions);
+    }
+
+    /** The open ticket a repeat call was linked to. */
+    static TicketView repeatCall(TicketService.TicketDetails d, TicketService.RepeatCall repeatCall) {
+        TicketView v = of(d);
+        return new TicketView(v.id(), v.customerId(), v.productId(), v.serialNumber(), v.model(), v.productCategory(),
+                v.batchNumber(), v.storeCode(), v.customerTier(), v.regionCode(), v.latitude(), v.longitude(), v.ticketType(),
+                v.channel(), v.priority(), v.faultCategory(), v.faultCode(), v.faultDescription(), v.attachments(), v.status(),
+                v.entitlement(), v.chargeBasis(), v.escalatedTo(), v.technicianId(), v.reopenCount(), v.openedAt(),
+                v.updatedAt(), v.closedAt(), v.version(), v.sla(), v.timeline(), v.suggestedArticles(), v.shownArticles(),
+                repeatCall);
+    }
+
+    private static TicketView of(Ticket t, List<TimelineEntry> timeline, List<SlaClockView> sla, List<ShownArticle> shown,
+                                 List<ArticleView.Suggestion> suggestions) {
         TicketSubject s = t.subject();
         return new TicketView(t.id(), s.customerId(), s.productId(), s.serialNumber(), s.model(), s.productCategory(),
                 s.batchNumber(), s.storeCode(), s.customerTier(), s.regionCode(), s.latitude(), s.longitude(), t.type(),
@@ -62,7 +88,7 @@ public record TicketView(
                 new ChargeBasisView(t.entitlement().chargeable(), t.chargeBasisCommunicatedAt() != null,
                         t.chargeBasisCommunicatedBy(), t.chargeBasisCommunicatedAt()),
                 t.escalatedTo(), t.technicianId(), t.reopenCount(), t.openedAt(), t.updatedAt(), t.closedAt(), t.version(),
-                sla, timeline.stream().map(TimelineEntryView::of).toList(), suggestions);
+                sla, timeline.stream().map(TimelineEntryView::of).toList(), suggestions, shown, null);
     }
 
     /**

@@ -20,6 +20,8 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
     public static final String REPORT = "REPORT";
     public static final String KNOWLEDGE_OUTCOME = "KNOWLEDGE_OUTCOME";
     public static final String AMENDED = "AMENDED";
+    /** Rule repeat-call-links-open-ticket: the customer called again about this ticket's unit. */
+    public static final String REPEAT_CALL = "REPEAT_CALL";
     /** A new priority gave the ticket's running SLA clocks new targets. */
     public static final String SLA_RETARGETED = "SLA_RETARGETED";
     /** The ticket's SLA clocks started: each with its target, what it counts (clock hours, business hours, days) and due time. */

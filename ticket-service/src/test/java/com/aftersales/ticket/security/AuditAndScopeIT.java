@@ -158,6 +158,58 @@ class AuditAndScopeIT {
         assertThat(agent.getJson("/api/tickets/" + theirTicket).path("id").asString()).isEqualTo(theirTicket);
     }
 
+    @Test
+    void aTechnicianReadsOnlyUnitsOfHisOpenTicketsAndQcNoCustomerDetails() throws Exception {
+        TestApi agent = new TestApi(port);
+        java.util.UUID technicianId = java.util.UUID.randomUUID();
+        TestApi technician = agent.as(TestIdentity.technician(technicianId));
+        TestApi qc = agent.as(TestIdentity.QC);
+        String customer = agent.registerCustomer("技师范围", phone(), "B");
+        String onHisJob = "TJ-" + System.nanoTime();
+        String elsewhere = "TX-" + System.nanoTime();
+        for (String serial : new String[]{onHisJob, elsewhere}) {
+            HttpResponse<String> sale = agent.post("/api/customers/" + customer + "/products",
+                    TestApi.productBody(serial, "KFR-26GW", LocalDate.now().minusDays(40), true)
+                            .replace("\"priceType\"", "\"receiptNumber\":\"RCPT-" + serial + "\",\"priceType\""), Map.of());
+            assertThat(sale.statusCode()).as(sale.body()).isEqualTo(201);
+            assertThat(agent.read(sale).path("receiptNumber").asString()).isEqualTo("RCPT-" + serial);
+        }
+        String ticket = agent.openTicket(customer, onHisJob, "KFR-26GW", "PHONE", "不制冷");
+        agent.openTicket(customer, elsewhere, "KFR-26GW", "PHONE", "漏水");
+
+        // Not yet his: the unit answers as an unknown serial does.
+        HttpResponse<String> unknown = technician.get("/api/products/NO-SUCH-" + System.nanoTime());
+        HttpResponse<String> notYet = technician.get("/api/products/" + onHisJob);
+        assertThat(notYet.statusCode()).isEqualTo(404);
+        assertThat(technician.read(notYet).path("type").asString()).isEqualTo(technician.read(unknown).path("type").asString());
+        assertThat(notYet.body()).doesNotContain(customer, "张江路");
+
+        // dispatch assigns the ticket to him (as its event would)
+        jdbc.sql("update ticket set technician_id = :t where id = :id").param("t", technicianId.toString())
+                .param("id", java.util.UUID.fromString(ticket)).update();
+        JsonNode his = technician.getJson("/api/products/" + onHisJob).get(0);
+        assertThat(his.path("installAddress").path("line").asString()).contains("张江路");
+        assertThat(his.path("receiptNumber").isNull()).isTrue();
+        assertThat(his.toString()).doesNotContain("RCPT-");
+        assertThat(technician.get("/api/products/" + elsewhere).statusCode()).isEqualTo(404);
+
+        // once the ticket is closed the unit is no longer his to read
+        jdbc.sql("update ticket set status = 'CLOSED' where id = :id").param("id", java.util.UUID.fromString(ticket)).update();
+        assertThat(technician.get("/api/products/" + onHisJob).statusCode()).isEqualTo(404);
+
+        // QC reads any unit's facts, never who owns it, where it is or the receipt
+        JsonNode inspected = qc.getJson("/api/products/" + elsewhere).get(0);
+        assertThat(inspected.path("model").asString()).isEqualTo("KFR-26GW");
+        assertThat(inspected.path("purchaseDate").asString()).isEqualTo(LocalDate.now().minusDays(40).toString());
+        assertThat(inspected.path("serviceHistory")).isNotEmpty();
+        assertThat(inspected.path("customerId").isNull()).isTrue();
+        assertThat(inspected.path("installAddress").isNull()).isTrue();
+        assertThat(inspected.path("receiptNumber").isNull()).isTrue();
+        assertThat(inspected.toString()).doesNotContain(customer, "张江路", "RCPT-");
+        // an agent still sees all of it
+        assertThat(agent.getJson("/api/products/" + elsewhere).get(0).path("customerId").asString()).isEqualTo(customer);
+    }
+
     private static java.util.List<String> ids(JsonNode page) {
         java.util.List<String> ids = new java.util.ArrayList<>();
         page.path("items").forEach(item -> ids.add(item.path("id").asString()));

@@ -301,6 +301,62 @@ class TicketCommandsIT {
                 "INSPECTED → REFUNDED", OtherServicesListener.RULE_RETURN_OUTCOME);
     }
 
+    @Test
+    void aReturnOrComplaintAStoreLinkedToAnotherStoresTicketDoesNotTouchIt() throws Exception {
+        // The ticket's unit was sold through TestIdentity.STORE_CODE; the reports below come from a clerk of another store.
+        String id = openTicket(LocalDate.now().minusDays(5), "STORE");
+        UUID ticketId = UUID.fromString(id);
+        UUID returnId = UUID.randomUUID();
+        String otherStore = "SH-PD-404";
+        Instant now = Instant.now();
+        List<EventEnvelope<?>> foreign = List.of(
+                new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                        ReturnsEvents.RETURN_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), returnId.toString(), null,
+                        new com.aftersales.contracts.returns.ReturnStatusChanged(returnId, "INSPECTED", "REFUNDED", "REFUND",
+                                now, ticketId, otherStore)),
+                new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/feedback-service"),
+                        FeedbackEvents.COMPLAINT_OPENED, OffsetDateTime.now(ZoneOffset.UTC), UUID.randomUUID().toString(), null,
+                        new com.aftersales.contracts.feedback.ComplaintOpened(UUID.randomUUID(), UUID.fromString(customerId),
+                                ticketId, "STORE", "TICKET", id, "HIGH", "CUSTOMER", null, now, otherStore)));
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            foreign.forEach(kafka::publish);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select count(*) from processed_event where event_id in (:ids)")
+                .param("ids", foreign.stream().map(EventEnvelope::id).toList()).query(Long.class).single()).isEqualTo(2));
+        assertThat(api.getJson("/api/tickets/" + id).path("status").asString()).isNotEqualTo("RESOLVED_REMOTELY");
+        assertThat(api.getJson("/api/tickets/" + id + "/timeline").toString())
+                .doesNotContain(returnId.toString(), "Complaint opened");
+
+        // The same reports from the ticket's own store (or an unscoped role) are followed.
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                    ReturnsEvents.RETURN_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), returnId.toString(), null,
+                    new com.aftersales.contracts.returns.ReturnStatusChanged(returnId, "INSPECTED", "REFUNDED", "REFUND",
+                            now, ticketId, TestIdentity.STORE_CODE)));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.getJson("/api/tickets/" + id).path("status").asString()).isEqualTo("RESOLVED_REMOTELY"));
+    }
+
+    @Test
+    void aSupervisorsRequestDateOnALinkedReturnJoinsTheTimeline() throws Exception {
+        String id = openTicket(LocalDate.now().minusDays(20), "STORE");
+        UUID returnId = UUID.randomUUID();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                    ReturnsEvents.RETURN_REQUESTED, OffsetDateTime.now(ZoneOffset.UTC), returnId.toString(), null,
+                    new com.aftersales.contracts.returns.ReturnRequested(returnId, "S", null, null, "AIR_CONDITIONER",
+                            "CONSUMER", TestIdentity.STORE_CODE, null, true, "不制冷", today.minusDays(6), Instant.now(),
+                            UUID.fromString(id), null, new com.aftersales.contracts.returns.ReturnRequested.RequestDateOverride(
+                            "supervisor:zhao", "客户 6 天前已来电报修", today))));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.getJson("/api/tickets/" + id + "/timeline").toString())
+                .contains("Return " + returnId + " dated " + today.minusDays(6), "supervisor:zhao", "客户 6 天前已来电报修"));
+    }
+
     private static <T> EventEnvelope<T> envelope(EventType<T> type, UUID ticketId, T data) {
         return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/dispatch-service"), type,
                 OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "it-dispatch", data);

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param severity   LOW, MEDIUM, HIGH or CRITICAL
  * @param origin     CUSTOMER (the customer complained) or LOW_SURVEY_SCORE (opened by the low-score rule)
  * @param surveyId   the survey whose answer opened it, for LOW_SURVEY_SCORE
+ * @param openedByStore v1.1: the store of the clerk who recorded it when a STORE clerk did (his token's scope); null
+ *                      otherwise. Consumers that follow {@code ticketId} only accept a ticket of this store.
  */
 public record ComplaintOpened(
         UUID complaintId,
@@ -22,5 +24,12 @@ public record ComplaintOpened(
         String severity,
         String origin,
         UUID surveyId,
-        Instant openedAt) {
+        Instant openedAt,
+        String openedByStore) {
+
+    /** The fields of v1.0. */
+    public ComplaintOpened(UUID complaintId, UUID customerId, UUID ticketId, String channel, String aboutType, String aboutRef,
+                           String severity, String origin, UUID surveyId, Instant openedAt) {
+        this(complaintId, customerId, ticketId, channel, aboutType, aboutRef, severity, origin, surveyId, openedAt, null);
+    }
 }

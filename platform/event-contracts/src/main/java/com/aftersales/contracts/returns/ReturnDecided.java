@@ -12,18 +12,28 @@ import java.util.UUID;
  * @param creditPercent dealer returns: share of the invoice credited; null for consumers
  * @param override      present when a supervisor overrode the automated remedy
  * @param ticketId      v1.1: the ticket the return comes from, when requested for one; null otherwise
+ * @param requestedByStore v1.2: as in {@code ReturnRequested}: the requesting clerk's store, null for unscoped roles
  */
 public record ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
                             List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
                             boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt,
-                            UUID ticketId) {
+                            UUID ticketId, String requestedByStore) {
+
+    /** The fields of v1.1. */
+    public ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
+                         List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
+                         boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt,
+                         UUID ticketId) {
+        this(returnId, remedy, decidingRule, policyVersion, status, rules, freightPayer, freightRule, creditPercent,
+                photoApprovalRequired, override, explanation, decidedAt, ticketId, null);
+    }
 
     /** The fields of v1.0. */
     public ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
                          List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
                          boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt) {
         this(returnId, remedy, decidingRule, policyVersion, status, rules, freightPayer, freightRule, creditPercent,
-                photoApprovalRequired, override, explanation, decidedAt, null);
+                photoApprovalRequired, override, explanation, decidedAt, null, null);
     }
 
     /** @param verdict FIRED or BLOCKED */

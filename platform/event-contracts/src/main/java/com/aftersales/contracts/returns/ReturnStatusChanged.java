@@ -8,12 +8,19 @@ import java.util.UUID;
  * as IN_REPAIR, REPAIRED and COLLECTED). Keyed by return id, in order with the return's other events.
  *
  * @param ticketId v1.1: the ticket the return comes from, when requested for one; null otherwise
+ * @param requestedByStore v1.2: as in {@code ReturnRequested}: the requesting clerk's store, null for unscoped roles
  */
 public record ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt,
-                                  UUID ticketId) {
+                                  UUID ticketId, String requestedByStore) {
+
+    /** The fields of v1.1. */
+    public ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt,
+                               UUID ticketId) {
+        this(returnId, fromStatus, toStatus, remedy, changedAt, ticketId, null);
+    }
 
     /** The fields of v1.0. */
     public ReturnStatusChanged(UUID returnId, String fromStatus, String toStatus, String remedy, Instant changedAt) {
-        this(returnId, fromStatus, toStatus, remedy, changedAt, null);
+        this(returnId, fromStatus, toStatus, remedy, changedAt, null, null);
     }
 }

@@ -2,6 +2,7 @@ package com.aftersales.contracts.ticket;
 
 import com.aftersales.contracts.EventType;
 import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.calendar.CalendarDayChanged;
 import com.aftersales.contracts.customer.CustomerRegistered;
 import com.aftersales.contracts.customer.CustomerUpdated;
 import com.aftersales.contracts.product.ProductRegistered;
@@ -33,9 +34,13 @@ public final class TicketEvents {
     public static final EventType<ProductUpdated> PRODUCT_UPDATED =
             new EventType<>("aftersales.product.updated.v1", Topics.TICKETS, ProductUpdated.class);
 
+    /** The public calendar (holidays, make-up working days) changed; ticket-service owns it. Keyed by the date. */
+    public static final EventType<CalendarDayChanged> CALENDAR_DAY_CHANGED =
+            new EventType<>("aftersales.calendar.day-changed.v1", Topics.TICKETS, CalendarDayChanged.class);
+
     public static final List<EventType<?>> ALL = List.of(TICKET_OPENED, TICKET_STATUS_CHANGED, TICKET_AMENDED,
             TICKET_CHARGE_BASIS_COMMUNICATED, TICKET_SLA_WARNING, TICKET_SLA_BREACHED, CUSTOMER_REGISTERED,
-            CUSTOMER_UPDATED, PRODUCT_REGISTERED, PRODUCT_UPDATED);
+            CUSTOMER_UPDATED, PRODUCT_REGISTERED, PRODUCT_UPDATED, CALENDAR_DAY_CHANGED);
 
     private TicketEvents() {
     }

@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param warranty                the unit's warranty cover decided at intake from the shared terms (added in v1.2):
  *                                the whole unit ({@code UNIT}) first, then parts with longer cover; dispatch charges a
  *                                covered part nothing though the unit is out of warranty
+ * @param storeCode               v1.3: the store the unit was sold through (copied from the unit at intake), which scopes
+ *                                the ticket to that store's clerks; null when unknown
  */
 public record TicketOpened(
         UUID ticketId,
@@ -50,7 +52,19 @@ public record TicketOpened(
         Boolean chargeBasisCommunicated,
         String faultCode,
         SlaDueTimes sla,
-        List<WarrantyCover> warranty) {
+        List<WarrantyCover> warranty,
+        String storeCode) {
+
+    /** The fields of v1.2, without the store. */
+    public TicketOpened(UUID ticketId, UUID customerId, String serialNumber, String model, String ticketType,
+                        String channel, String priority, String faultCategory, String faultDescription, Instant openedAt,
+                        UUID productId, String productCategory, String batchNumber, String customerTier, String regionCode,
+                        Double latitude, Double longitude, String entitlement, Boolean chargeBasisCommunicated,
+                        String faultCode, SlaDueTimes sla, List<WarrantyCover> warranty) {
+        this(ticketId, customerId, serialNumber, model, ticketType, channel, priority, faultCategory, faultDescription,
+                openedAt, productId, productCategory, batchNumber, customerTier, regionCode, latitude, longitude, entitlement,
+                chargeBasisCommunicated, faultCode, sla, warranty, null);
+    }
 
     /** The fields of v1.1, without warranty cover. */
     public TicketOpened(UUID ticketId, UUID customerId, String serialNumber, String model, String ticketType,
@@ -60,14 +74,14 @@ public record TicketOpened(
                         String faultCode, SlaDueTimes sla) {
         this(ticketId, customerId, serialNumber, model, ticketType, channel, priority, faultCategory, faultDescription,
                 openedAt, productId, productCategory, batchNumber, customerTier, regionCode, latitude, longitude, entitlement,
-                chargeBasisCommunicated, faultCode, sla, null);
+                chargeBasisCommunicated, faultCode, sla, null, null);
     }
 
     /** The fields of v1.0, for producers and tests that know only those. */
     public TicketOpened(UUID ticketId, UUID customerId, String serialNumber, String model, String ticketType,
                         String channel, String priority, String faultCategory, String faultDescription, Instant openedAt) {
         this(ticketId, customerId, serialNumber, model, ticketType, channel, priority, faultCategory, faultDescription,
-                openedAt, null, null, null, null, null, null, null, null, null, null, null, null);
+                openedAt, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

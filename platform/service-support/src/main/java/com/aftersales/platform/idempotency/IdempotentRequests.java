@@ -73,8 +73,14 @@ public class IdempotentRequests {
         this.clock = clock;
     }
 
-    /** What a creating request produced: where the new resource is and its representation. */
-    public record Created(URI location, Object body) {
+    /**
+     * What a creating request produced: where the resource is, its representation and the status to answer (201, or
+     * 200 when the request was answered by an existing resource instead of creating one).
+     */
+    public record Created(URI location, Object body, HttpStatus status) {
+        public Created(URI location, Object body) {
+            this(location, body, HttpStatus.CREATED);
+        }
     }
 
     /**
@@ -87,7 +93,7 @@ public class IdempotentRequests {
     public ResponseEntity<Object> create(String scope, String key, Object request, Supplier<Created> create) {
         if (key == null) {
             Created created = transactions.execute(status -> create.get());
-            return ResponseEntity.created(created.location()).body(created.body());
+            return ResponseEntity.status(created.status()).location(created.location()).body(created.body());
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new ProblemException(ProblemType.BAD_REQUEST.uri(), HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
@@ -107,12 +113,12 @@ public class IdempotentRequests {
                                 update idempotency_key set response_status = :status, response_location = :location,
                                        response_body = :body
                                 where scope = :scope and caller = :caller and idempotency_key = :key""")
-                        .param("status", HttpStatus.CREATED.value())
+                        .param("status", created.status().value())
                         .param("location", created.location().toString())
                         .param("body", responseMapper.writeValueAsString(created.body()))
                         .param("scope", scope).param("caller", owner).param("key", key)
                         .update();
-                return ResponseEntity.created(created.location()).body(created.body());
+                return ResponseEntity.status(created.status()).location(created.location()).body(created.body());
             }
             return replay(scope, owner, key, fingerprint);
         });

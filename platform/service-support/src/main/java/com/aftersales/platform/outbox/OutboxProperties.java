@@ -9,14 +9,13 @@ import java.time.Duration;
  * @param pollInterval   how often the relay looks for unpublished events (bounds the added latency)
  * @param batchSize      events sent per relay transaction
  * @param sendTimeout    how long the relay waits for the broker to acknowledge a batch
- * @param retention      how long published events are kept for inspection before they are deleted
- * @param cleanupInterval how often published events older than the retention are deleted
+ * @param retention      how long published events are kept for inspection before the platform's retention job deletes
+ *                       them ({@code aftersales.retention.*} sets how often and in which batches)
  */
 @ConfigurationProperties("aftersales.outbox")
 public record OutboxProperties(
         @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("15s") Duration sendTimeout,
-        @DefaultValue("7d") Duration retention,
-        @DefaultValue("10m") Duration cleanupInterval) {
+        @DefaultValue("7d") Duration retention) {
 }

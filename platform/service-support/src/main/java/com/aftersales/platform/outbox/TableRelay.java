@@ -14,10 +14,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +46,6 @@ public abstract class TableRelay implements SmartLifecycle {
     private final OutboxTracing tracing;
     private final Counter relayed;
     private volatile ScheduledExecutorService scheduler;
-    private volatile Instant lastCleanup = Instant.EPOCH;
 
     protected TableRelay(RelayTable table, JdbcClient jdbc, TransactionTemplate transactions,
                          KafkaOperations<String, byte[]> kafka, OutboxProperties properties, MeterRegistry meters,
@@ -125,20 +121,10 @@ public abstract class TableRelay implements SmartLifecycle {
         return count;
     }
 
-    /** Deletes rows published before {@code cutoff}. */
-    public int deletePublishedBefore(Instant cutoff) {
-        return jdbc.sql("delete from " + table.table() + " where published_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
-    }
-
     private void tick() {
         try {
             relayPending();
-            Instant now = clock.instant();
-            if (Duration.between(lastCleanup, now).compareTo(properties.cleanupInterval()) >= 0) {
-                lastCleanup = now;
-                deletePublishedBefore(now.minus(properties.retention()));
-            }
+            // Published rows are deleted after their retention by the platform's RetentionJob, in batches.
         } catch (RuntimeException e) {
             // Broker or database unavailable: the rows stay pending and the next tick retries.
             log.warn("{} relay could not send pending rows, will retry: {}", table.table(), e.toString());

@@ -3,6 +3,7 @@ package com.aftersales.platform.partner;
 import com.aftersales.platform.PlatformAutoConfiguration;
 import com.aftersales.platform.kafka.KafkaPlatformProperties;
 import com.aftersales.platform.metrics.CachedGauges;
+import com.aftersales.platform.retention.RetentionTarget;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.outbox.OutboxTracing;
 import com.aftersales.platform.schema.PlatformSchemaMigration;
@@ -28,6 +29,11 @@ public class PartnerDeliveriesAutoConfiguration {
     @Bean
     PartnerDeliveries partnerDeliveries(EventPublisher events, JdbcClient jdbc, PlatformSchemaMigration schema) {
         return new PartnerDeliveries(events, jdbc);
+    }
+
+    @Bean
+    RetentionTarget sentPartnerDeliveryRetention(PartnerDeliveryProperties properties) {
+        return new RetentionTarget("partner_delivery", "published_at", properties.retention());
     }
 
     @Bean

@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param pollInterval           pause between relay runs (bounds the added latency)
  * @param batchSize              deliveries sent per relay transaction
  * @param sendTimeout            how long to wait for the broker's acknowledgements
- * @param retention              how long sent deliveries are kept for inspection before they are deleted
- * @param cleanupInterval        how often sent deliveries older than the retention are deleted
+ * @param retention              how long sent deliveries are kept for inspection before the platform's retention job
+ *                               deletes them
  * @param topicPartitions        partitions of a partner topic this service creates (its replication factor is the
  *                               platform topics', {@code aftersales.kafka.topics.replication-factor})
  */
@@ -25,11 +25,10 @@ public record PartnerDeliveryProperties(@DefaultValue("false") boolean enabled,
                                         @DefaultValue("200") int batchSize,
                                         @DefaultValue("15s") Duration sendTimeout,
                                         @DefaultValue("7d") Duration retention,
-                                        @DefaultValue("10m") Duration cleanupInterval,
                                         @DefaultValue("1") int topicPartitions) {
 
     /** The relay's settings, in the shape every table relay takes. */
     OutboxProperties relay() {
-        return new OutboxProperties(pollInterval, batchSize, sendTimeout, retention, cleanupInterval);
+        return new OutboxProperties(pollInterval, batchSize, sendTimeout, retention);
     }
 }

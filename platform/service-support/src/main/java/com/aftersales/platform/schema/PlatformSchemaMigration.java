@@ -30,6 +30,9 @@ public class PlatformSchemaMigration implements InitializingBean {
                 // The service's own tables may already exist: start the platform history below V1.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                // Version numbers are handed out in ranges (per piece of work), not in landing order: a database that
+                // already has a higher version still gets a lower one that landed later.
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }

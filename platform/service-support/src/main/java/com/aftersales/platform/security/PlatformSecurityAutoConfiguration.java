@@ -70,7 +70,7 @@ import java.util.List;
 public class PlatformSecurityAutoConfiguration {
 
     /** Reachable without a token: probes, metrics scraped on the internal network, and the API description. */
-    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+    public static final List<String> PUBLIC_PATHS = List.of("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error");
 

@@ -119,6 +119,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return validationProblem(ex, errors, request);
     }
 
+    @ExceptionHandler(RequestSizeLimitFilter.TooLargeException.class)
+    ResponseEntity<Object> handleTooLarge(RequestSizeLimitFilter.TooLargeException ex, WebRequest request) {
+        ProblemDetail problem = problem(ProblemType.PAYLOAD_TOO_LARGE, messages.text("detail.payload-too-large", locale(request)));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setConnection("close");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
     @ExceptionHandler(UnstorableParameterException.class)
     ResponseEntity<Object> handleUnstorableParameter(UnstorableParameterException ex, WebRequest request) {
         return validationProblem(ex, List.of(new FieldError(ex.parameter(), unstorable(ex.violation(), locale(request)))),
@@ -206,6 +214,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (c instanceof JacksonException) {
                 cause = c;
                 break;
+            }
+        }
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof RequestSizeLimitFilter.TooLargeException tooLarge) {
+                return handleTooLarge(tooLarge, request);
             }
         }
         if (cause instanceof UnstorableValueException unstorable) {

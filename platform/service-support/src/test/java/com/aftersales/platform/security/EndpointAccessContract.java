@@ -84,6 +84,17 @@ public abstract class EndpointAccessContract {
         assertThat(response.body()).contains("urn:aftersales:problem:not-found");
     }
 
+    /** What Tomcat refuses before any servlet (an overlong UTF-8 encoding in the path) is a problem, not its HTML. */
+    @Test
+    public void aPathTomcatRefusesIsAProblemWithTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/%C0%AE%C0%AE/x", null);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.body()).contains("urn:aftersales:problem:bad-request", "correlationId");
+    }
+
     private static String unmappedMethod(Set<String> mapped, String pattern) {
         return Stream.of("PUT", "DELETE", "PATCH", "POST").filter(m -> !mapped.contains(m + " " + pattern)).findFirst()
                 .orElse(null);
