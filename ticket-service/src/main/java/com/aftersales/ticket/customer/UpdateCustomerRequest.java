@@ -1,6 +1,7 @@
 package com.aftersales.ticket.customer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,5 +16,7 @@ public record UpdateCustomerRequest(
         @Size(max = CustomerLimits.ADDRESSES) List<@NotNull @Valid AddressRequest> addresses,
         CustomerTier tier,
         @Pattern(regexp = CustomerLimits.LANGUAGE_TAG, message = "must be a language tag such as zh-CN or en") String preferredLanguage,
-        Boolean contactConsent) {
+        Boolean contactConsent,
+        @Size(max = CustomerLimits.EMAIL) @Email String email,
+        @Size(max = CustomerLimits.WECHAT_OPEN_ID) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{aftersales.customer.wechat-open-id}") String wechatOpenId) {
 }

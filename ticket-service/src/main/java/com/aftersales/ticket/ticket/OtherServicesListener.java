@@ -3,6 +3,8 @@ package com.aftersales.ticket.ticket;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.feedback.ComplaintOpened;
 import com.aftersales.contracts.feedback.FeedbackEvents;
+import com.aftersales.contracts.feedback.NotificationFailed;
+import com.aftersales.contracts.feedback.NotificationSent;
 import com.aftersales.contracts.feedback.SurveyAnswered;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
 import com.aftersales.contracts.returns.ReturnDecided;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Merges what returns-service and feedback-service report about a ticket into its timeline: return decisions
  * and moves (the customer getting the remedy resolves a ticket not in a visit flow), depot repair progress (a unit
- * shipped back resolves the ticket), survey answers and complaints. Events without a
+ * shipped back resolves the ticket), survey answers, complaints and customer notices sent or failed. Events without a
  * ticket id, and event types not listed, are skipped.
  */
 @Component
@@ -90,6 +92,23 @@ class OtherServicesListener {
                     }
                     tickets.followReport(c.ticketId(), FEEDBACK_ACTOR, null, "Complaint opened (" + c.severity() + ", about "
                             + c.aboutType() + ", via " + c.channel() + ")");
+                })
+                .on(FeedbackEvents.NOTIFICATION_SENT, event -> {
+                    NotificationSent n = event.data();
+                    if (n.ticketId() == null) {
+                        return;
+                    }
+                    tickets.followReport(n.ticketId(), FEEDBACK_ACTOR, null, "Customer notified: " + n.noticeType() + " by "
+                            + n.channel() + " (" + n.language() + ", attempt " + n.attempts() + ")");
+                })
+                .on(FeedbackEvents.NOTIFICATION_FAILED, event -> {
+                    NotificationFailed n = event.data();
+                    if (n.ticketId() == null) {
+                        return;
+                    }
+                    tickets.followReport(n.ticketId(), FEEDBACK_ACTOR, null, "Customer not notified: " + n.noticeType() + " "
+                            + n.status() + " by rule " + n.rule() + (n.channel() == null ? "" : " on " + n.channel())
+                            + "; call the customer");
                 })
                 .build();
     }
