@@ -54,7 +54,7 @@ class NotificationController {
     List<NotificationView> list(@RequestParam(required = false) UUID ticketId, @RequestParam(required = false) UUID customerId,
                                 @RequestParam(required = false) UUID returnId) {
         if (Stream.of(ticketId, customerId, returnId).filter(java.util.Objects::nonNull).count() != 1) {
-            throw new InvalidFieldException("ticketId", "give exactly one of ticketId, customerId, returnId");
+            throw new InvalidFieldException("ticketId", "feedback.notification.exactly-one-filter");
         }
         return notifications.list(ticketId, customerId, returnId).stream().map(NotificationView::of).toList();
     }

@@ -48,10 +48,10 @@ class ReportController {
         try {
             yearMonth = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("month", "must be a month like 2026-10");
+            throw new InvalidFieldException("month", "feedback.report.month");
         }
         if (format != null && !format.equals(HTML) && !format.equals(JSON)) {
-            throw new InvalidFieldException("format", "must be json or html");
+            throw new InvalidFieldException("format", "feedback.report.format");
         }
         boolean html = HTML.equals(format) || format == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
         MonthlyReport report = reports.monthly(yearMonth);

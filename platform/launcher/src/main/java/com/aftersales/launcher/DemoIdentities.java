@@ -66,7 +66,7 @@ public final class DemoIdentities {
         this.identity = identity;
         this.securityDir = securityDir;
         this.publicKey = identity.writePublicKey(securityDir);
-        this.users = users(FALLBACK_DEPOT, FALLBACK_TECHNICIAN, "刘师傅");
+        this.users = users(FALLBACK_DEPOT, FALLBACK_TECHNICIAN, "刘海波");
     }
 
     /** A new key for this run; its public key is written at once, before any service starts. */
@@ -120,7 +120,7 @@ public final class DemoIdentities {
         HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
         String depot = first(http, gatewayUrl + "/api/depots", admin, PARTNER_DEPOT).map(m -> m.group(1)).orElse(FALLBACK_DEPOT);
         Matcher technician = first(http, gatewayUrl + "/api/technicians", admin, TECHNICIAN).orElse(null);
-        users = technician == null ? users(depot, FALLBACK_TECHNICIAN, "刘师傅")
+        users = technician == null ? users(depot, FALLBACK_TECHNICIAN, "刘海波")
                 : users(depot, UUID.fromString(technician.group(1)), technician.group(2));
         Instant issued = Instant.now();
         Map<String, String> minted = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ public final class DemoIdentities {
         users.put("TECHNICIAN", DevUser.of("technician-" + technician, technicianName, "TECHNICIAN")
                 .withScope("technician_id", technician));
         users.put("QC", DevUser.of("qc-sunmin", "孙敏", "QC"));
-        users.put("DEPOT_PARTNER", DevUser.of("depot-" + depot, "周海（" + depot + "）", "DEPOT_PARTNER")
+        users.put("DEPOT_PARTNER", DevUser.of("depot-" + depot, "周海", "DEPOT_PARTNER")
                 .withScope("depot", depot));
         users.put("OPS", DevUser.of("ops-wutao", "吴涛", "OPS"));
         users.put("ADMIN", DevUser.of("admin-zhengping", "郑平", "ADMIN"));

@@ -28,7 +28,7 @@ class DemoIdentitiesTest {
 
     @Test
     void everyRoleHasADemoUserWithANameAndTheScopeClaimsOfItsRole() {
-        Map<String, DevUser> users = DemoIdentities.users("sh-partner-07", DemoIdentities.FALLBACK_TECHNICIAN, "刘师傅");
+        Map<String, DevUser> users = DemoIdentities.users("sh-partner-07", DemoIdentities.FALLBACK_TECHNICIAN, "刘海波");
 
         assertThat(users.keySet()).containsExactlyElementsOf(DemoIdentities.ROLES);
         users.forEach((role, user) -> {

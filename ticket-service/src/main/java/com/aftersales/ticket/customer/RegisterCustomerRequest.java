@@ -21,7 +21,7 @@ public record RegisterCustomerRequest(
         @NotEmpty @Size(max = CustomerLimits.PHONES) List<@NotBlank @Size(max = CustomerLimits.PHONE) @ValidPhone String> phones,
         @Size(max = CustomerLimits.ADDRESSES) List<@NotNull @Valid AddressRequest> addresses,
         @NotNull CustomerTier tier,
-        @Pattern(regexp = CustomerLimits.LANGUAGE_TAG, message = "must be a language tag such as zh-CN or en") String preferredLanguage,
+        @Pattern(regexp = CustomerLimits.LANGUAGE_TAG, message = "{aftersales.customer.language-tag}") String preferredLanguage,
         Boolean contactConsent,
         @Size(max = CustomerLimits.EMAIL) @Email String email,
         @Size(max = CustomerLimits.WECHAT_OPEN_ID) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{aftersales.customer.wechat-open-id}") String wechatOpenId) {
