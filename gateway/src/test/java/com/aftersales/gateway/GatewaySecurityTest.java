@@ -60,6 +60,32 @@ class GatewaySecurityTest {
 		BACKENDS.values().forEach(StubBackend::reset);
 	}
 
+	/** What Netty refuses before WebFlux: still a problem with a correlation id and the security headers. */
+	@ParameterizedTest
+	@ValueSource(strings = { "414", "431", "400" })
+	void requestsNettyCannotDecodeAreProblemsWithTheSecurityHeaders(String expected) throws Exception {
+		String request = switch (expected) {
+			case "414" -> "GET /api/tickets?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+			case "431" -> "GET /api/tickets HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n";
+			default -> "GET /api/tickets HTTP/1.1\r\nHost: localhost\r\nContent-Length: not-a-number\r\n\r\n";
+		};
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+			String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+			assertThat(head).startsWith("http/1.1 " + expected);
+			assertThat(head).contains("content-type: application/problem+json", "x-content-type-options: nosniff",
+					"x-frame-options: deny", "content-security-policy: frame-ancestors 'none'", "x-request-id: ");
+			JsonNode problem = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+			assertThat(problem.get("status").asInt()).isEqualTo(Integer.parseInt(expected));
+			assertThat(problem.get("type").asString()).startsWith("urn:aftersales:problem:");
+			assertThat(problem.get("correlationId").asString()).isNotBlank();
+		}
+	}
+
 	@Test
 	void noTokenIsUnauthenticatedProblemAndTheBackendNeverSeesTheRequest() {
 		HttpResponse<String> response = anonymous.get("/api/tickets/T-1", "X-Request-Id", "anon-1");

@@ -40,7 +40,8 @@ class DispatchJobController {
         return visible(jobs.job(id), id);
     }
 
-    @GetMapping(params = "status")
+    // Either a status or a ticket, never both: both at once is a 400 naming the accepted combinations.
+    @GetMapping(params = {"status", "!ticketId"})
     @Operation(summary = "Jobs in a status, oldest first")
     java.util.List<DispatchJob> byStatus(@RequestParam DispatchJobStatus status,
                                          @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1)
@@ -56,7 +57,7 @@ class DispatchJobController {
         return jobs.history(id);
     }
 
-    @GetMapping(params = "ticketId")
+    @GetMapping(params = {"ticketId", "!status"})
     @Operation(summary = "The dispatch job of a ticket")
     @ApiResponse(responseCode = "404", description = "The ticket has no job", content = @Content(mediaType = "application/problem+json"))
     DispatchJob byTicket(@RequestParam UUID ticketId) {

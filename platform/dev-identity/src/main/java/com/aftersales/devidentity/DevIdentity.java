@@ -43,18 +43,47 @@ public final class DevIdentity {
     private static final int KEY_SIZE = 2048;
 
     private final RSAKey key;
+    private final String issuer;
 
-    private DevIdentity(RSAKey key) {
+    private DevIdentity(RSAKey key, String issuer) {
         this.key = key;
+        this.issuer = issuer;
     }
 
     public static DevIdentity generate() {
         try {
             return new DevIdentity(new RSAKeyGenerator(KEY_SIZE).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(KEY_ID_PREFIX + UUID.randomUUID()).generate());
+                    .keyID(KEY_ID_PREFIX + UUID.randomUUID()).generate(), ISSUER);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the development signing key", e);
         }
+    }
+
+    /**
+     * Mints with another issuer's key and {@code iss}: the embedded authorization server's key from its data directory
+     * (a private JWK set, the first RSA key), so that tests can have tokens for users the directory does not hold.
+     */
+    public static DevIdentity fromJwkSet(Path jwkSetFile, String issuer) {
+        try {
+            JWKSet keys = JWKSet.parse(Files.readString(jwkSetFile));
+            RSAKey key = keys.getKeys().stream().filter(RSAKey.class::isInstance).map(RSAKey.class::cast)
+                    .filter(RSAKey::isPrivate).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(jwkSetFile + " holds no private RSA key"));
+            return new DevIdentity(key, issuer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(jwkSetFile + " is not a JWK set", e);
+        }
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The same key minting with another {@code iss} (tests of issuer validation). */
+    public DevIdentity withIssuer(String otherIssuer) {
+        return new DevIdentity(key, otherIssuer);
     }
 
     public String keyId() {
@@ -95,10 +124,15 @@ public final class DevIdentity {
     }
 
     public String mint(DevUser user, Instant issuedAt, Duration validity) {
+        return mint(user, issuedAt, validity, AUDIENCE);
+    }
+
+    /** A token for another audience than the platform's (tests of audience validation). */
+    public String mint(DevUser user, Instant issuedAt, Duration validity, String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
                 .subject(user.subject())
-                .audience(AUDIENCE)
+                .audience(audience)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))
                 .notBeforeTime(Date.from(issuedAt))

@@ -286,7 +286,7 @@ class ThinFlowE2EIT {
 
     @Test
     @Order(5)
-    void theGatewayLetsNoOneInWithoutATokenOfThisRunsIssuer() throws Exception {
+    void theGatewayAndTheServicesAcceptOnlyTheAuthorizationServersTokensForThisPlatform() throws Exception {
         assertThat(platform.demoTokens()).containsOnlyKeys("AGENT", "STORE", "SUPERVISOR", "TECHNICIAN", "QC", "DEPOT_PARTNER",
                 "OPS", "ADMIN");
         assertThat(java.nio.file.Files.readString(platform.tokensFile()))
@@ -298,17 +298,36 @@ class ThinFlowE2EIT {
         assertThat(problemType(anonymous)).isEqualTo("urn:aftersales:problem:unauthenticated");
         assertThat(json.readTree(anonymous.body()).path("correlationId").asString()).isEqualTo("e2e-anonymous");
 
-        String forged = com.aftersales.devidentity.DevIdentity.generate()
-                .mint(platform.demoUsers().get("ADMIN"), Duration.ofMinutes(5));
-        HttpResponse<String> foreignKey = http.send(HttpRequest.newBuilder(gateway("/api/tickets/" + rememberedTicket))
-                .header("Authorization", "Bearer " + forged).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(foreignKey.statusCode()).as("a token signed by another key").isEqualTo(401);
+        com.aftersales.devidentity.DevUser admin = platform.demoUser("ADMIN").devUser();
+        String ticketPath = "/api/tickets/" + rememberedTicket;
+        String service = platform.serviceUrl(com.aftersales.launcher.PlatformService.TICKET);
+        // The script clients' tokens come from the authorization server, with its issuer, and are accepted.
+        assertThat(status(platform.gatewayUrl() + ticketPath, platform.demoTokens().get("ADMIN"))).isEqualTo(200);
+        assertThat(status(service + ticketPath, platform.demoTokens().get("ADMIN"))).isEqualTo(200);
+        String forged = com.aftersales.devidentity.DevIdentity.generate().withIssuer(platform.issuer())
+                .mint(admin, Duration.ofMinutes(5));
+        String otherIssuer = platform.authorizationServerKey().withIssuer("http://localhost:1/elsewhere")
+                .mint(admin, Duration.ofMinutes(5));
+        String otherAudience = platform.authorizationServerKey()
+                .mint(admin, java.time.Instant.now(), Duration.ofMinutes(5), "another-platform");
+        String developmentIssuer = com.aftersales.devidentity.DevIdentity.generate().mint(admin, Duration.ofMinutes(5));
+        for (String base : java.util.List.of(platform.gatewayUrl(), service)) {
+            assertThat(status(base + ticketPath, forged)).as(base + ": a token signed by another key").isEqualTo(401);
+            assertThat(status(base + ticketPath, otherIssuer)).as(base + ": a token of another issuer").isEqualTo(401);
+            assertThat(status(base + ticketPath, otherAudience)).as(base + ": a token for another audience").isEqualTo(401);
+            assertThat(status(base + ticketPath, developmentIssuer)).as(base + ": the development issuer").isEqualTo(401);
+        }
 
         HttpResponse<String> agentReadsAudit = http.send(HttpRequest.newBuilder(gateway("/api/audit/ticket-service"))
                 .header("Authorization", "Bearer " + platform.demoTokens().get("AGENT")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(agentReadsAudit.statusCode()).isEqualTo(403);
         assertThat(problemType(agentReadsAudit)).isEqualTo("urn:aftersales:problem:forbidden");
+    }
+
+    private int status(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static String ticket(String serial, String description) {

@@ -59,11 +59,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** This run's development issuer: every service and the gateway trust its key, and only its key. */
     private final DemoIdentities identities;
 
-    private EmbeddedPlatform(PlatformOptions options, PostgresServer postgres, KafkaBroker kafka) {
+    private EmbeddedPlatform(PlatformOptions options, DemoIdentities identities, PostgresServer postgres, KafkaBroker kafka) {
         this.options = options;
         this.postgres = postgres;
         this.kafka = kafka;
-        this.identities = DemoIdentities.create(options);
+        this.identities = identities;
     }
 
     /** Starts everything and returns when the gateway is ready (and the demo data is in, when asked for). */
@@ -75,15 +75,21 @@ public final class EmbeddedPlatform implements AutoCloseable {
     public static EmbeddedPlatform start(PlatformOptions options, PrintStream out) {
         requireExecJars(options.projectRoot());
         long started = System.nanoTime();
+        DemoIdentities identities = DemoIdentities.create(options);
+        ServiceInstance authorizationServer = options.instancesOf(PlatformService.AUTHORIZATION_SERVER).get(0);
         // One start-up thread per backend: with two instances each, the second wave starts as the first gets ready.
         ExecutorService pool = Executors.newFixedThreadPool(PlatformService.BACKENDS.size(), daemonThreads());
         try {
+            // The authorization server needs neither: it starts beside them.
             List<AutoCloseable> infrastructure = startAll(pool, List.of(
                     () -> PostgresServer.start(options.postgresDir(), options.postgresPort(), options.logDir().resolve("postgres.log")),
                     () -> KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
-                            options.logDir().resolve("kafka.log"))));
-            EmbeddedPlatform platform = new EmbeddedPlatform(options, (PostgresServer) infrastructure.get(0),
+                            options.logDir().resolve("kafka.log")),
+                    () -> startProcess(options, identities, authorizationServer)));
+            EmbeddedPlatform platform = new EmbeddedPlatform(options, identities, (PostgresServer) infrastructure.get(0),
                     (KafkaBroker) infrastructure.get(1));
+            platform.services.put(authorizationServer, (ServiceProcess) infrastructure.get(2));
+            platform.timings.put(authorizationServer.name(), ((ServiceProcess) infrastructure.get(2)).startTime());
             Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
             try {
                 platform.timings.put(TIMING_POSTGRES, platform.postgres.startTime());
@@ -367,21 +373,60 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /**
-     * A ready bearer token per role of the security contract (AGENT, STORE, ... ADMIN), for the demo users of
-     * {@link DemoIdentities}; valid for this run (a restart of the launcher makes a new key).
+     * A ready bearer token per role of the security contract (AGENT, STORE, ... ADMIN), issued by the authorization
+     * server to the role's script client ({@link DemoIdentities#scriptClientId(String)}) with client credentials;
+     * valid {@link DemoIdentities#TOKEN_VALIDITY}.
      */
     public Map<String, String> demoTokens() {
         return identities.tokens();
     }
 
-    /** The demo user behind each of {@link #demoTokens()}, by role (subject, name, scope claims). */
-    public Map<String, DevUser> demoUsers() {
+    /**
+     * The people who can log in through the authorization server's login form (the desk, Swagger UI), with their
+     * passwords: agents, a clerk per demo store, a supervisor, the demo technicians (once the demo data has created
+     * them), QC, the demo depot's partner user, ops, admin.
+     */
+    public List<DemoUser> demoUsers() {
         return identities.users();
     }
 
-    /** A token for any user, signed with this run's key: e.g. a second depot partner for an isolation test. */
+    /** The first demo user of a role. */
+    public DemoUser demoUser(String role) {
+        return identities.user(role);
+    }
+
+    /** The authorization server: {@code iss} of every token, and the base of its endpoints for browsers. */
+    public String issuer() {
+        return identities.issuer();
+    }
+
+    /** The authorization server on the loopback address (token endpoint {@code /oauth2/token}, JWKS, discovery). */
+    public String authorizationServerUrl() {
+        return serviceUrl(PlatformService.AUTHORIZATION_SERVER);
+    }
+
+    /** A fresh client-credentials token of a directory client (a script client per role, a partner depot's client). */
+    public String clientCredentialsToken(String clientId) {
+        return identities.clientCredentials(clientId);
+    }
+
+    /** Partner depot clients of the directory: client id to secret. */
+    public Map<String, String> depotClients() {
+        return identities.depotClients();
+    }
+
+    /**
+     * A token for any user, signed with the authorization server's key and issuer (from its data directory): for
+     * identities its directory does not hold, e.g. a second depot partner for an isolation test, or a technician the
+     * test created.
+     */
     public String mintToken(DevUser user, Duration validity) {
         return identities.mint(user, validity);
+    }
+
+    /** The authorization server's signing key and issuer, for tests that need unusual tokens (another audience, ...). */
+    public com.aftersales.devidentity.DevIdentity authorizationServerKey() {
+        return identities.signingKey();
     }
 
     /** {@code tokens.env} of this run ({@code export AGENT_TOKEN=...}). */
@@ -396,6 +441,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
     static Map<String, String> environment(PlatformOptions options, PlatformService service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(options.servicePort(service)));
+        if (service.equals(PlatformService.AUTHORIZATION_SERVER)) {
+            return environment;
+        }
         if (service.database().isPresent()) {
             String database = service.database().get();
             environment.put("SPRING_DATASOURCE_URL", PostgresServer.jdbcUrl(options.postgresPort(service), database));
@@ -420,17 +468,27 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     private ServiceProcess launch(ServiceInstance instance) {
-        PlatformService service = instance.service();
-        Map<String, String> environment = new LinkedHashMap<>(environment(options, service));
-        environment.putAll(identities.environment());
-        ServiceProcess process = ServiceProcess.start(service, LauncherVersion.execJar(options.projectRoot(), service),
-                instance.port(), environment, logFile(instance), options.serviceStartTimeout());
+        ServiceProcess process = startProcess(options, identities, instance);
         services.put(instance, process);
         timings.put(instance.name(), process.startTime());
         return process;
     }
 
-    /** Gateway first, then the backends in parallel, then Kafka, then PostgreSQL. Idempotent. */
+    private static ServiceProcess startProcess(PlatformOptions options, DemoIdentities identities, ServiceInstance instance) {
+        PlatformService service = instance.service();
+        Map<String, String> environment = new LinkedHashMap<>(environment(options, service));
+        if (service.equals(PlatformService.AUTHORIZATION_SERVER)) {
+            environment.putAll(identities.serverEnvironment(serviceUrl(options, PlatformService.GATEWAY)));
+        } else if (service.equals(PlatformService.GATEWAY)) {
+            environment.putAll(identities.gatewayEnvironment());
+        } else {
+            environment.putAll(identities.environment());
+        }
+        return ServiceProcess.start(service, LauncherVersion.execJar(options.projectRoot(), service),
+                instance.port(), environment, options.logDir().resolve(instance.name() + ".log"), options.serviceStartTimeout());
+    }
+
+    /** Gateway first, then the backends in parallel, the authorization server, Kafka, then PostgreSQL. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -444,6 +502,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
         stopAll(PlatformService.GATEWAY);
         PlatformService.BACKENDS.parallelStream().forEach(this::stopAll);
+        stopAll(PlatformService.AUTHORIZATION_SERVER);
         try {
             kafka.close();
         } finally {
@@ -506,7 +565,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Before starting anything: a missing jar should not cost a PostgreSQL and Kafka start first. */
     static void requireExecJars(Path projectRoot) {
-        List<Path> missing = PlatformService.ALL.stream()
+        List<Path> missing = PlatformService.LAUNCHED.stream()
                 .map(service -> LauncherVersion.execJar(projectRoot, service))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();

@@ -24,9 +24,9 @@ public final class LauncherVersion {
         return VERSION;
     }
 
-    /** {@code <projectRoot>/<module>/target/<module>-<version>-exec.jar}: what spring-boot-maven-plugin repackages. */
+    /** {@code <projectRoot>/<directory>/target/<module>-<version>-exec.jar}: what spring-boot-maven-plugin repackages. */
     public static Path execJar(Path projectRoot, PlatformService service) {
-        return projectRoot.resolve(service.module()).resolve("target")
+        return projectRoot.resolve(service.directory()).resolve("target")
                 .resolve(service.module() + "-" + VERSION + EXEC_JAR_SUFFIX);
     }
 

@@ -149,24 +149,34 @@ public final class Main {
         return text.toString();
     }
 
-    /** One ready token per role, and how to get them all into a shell. */
+    /** Who can log in (users and their passwords), the desk, and the tokens for scripts. */
     static String tokens(EmbeddedPlatform platform) {
-        StringBuilder text = new StringBuilder("  Bearer tokens of this run (development issuer; a restart makes new ones):")
-                .append(System.lineSeparator());
-        platform.demoTokens().forEach((role, token) -> {
-            var user = platform.demoUsers().get(role);
-            text.append(String.format("  %-14s %s %s%n", role, user.name(), user.scope().isEmpty() ? "" : user.scope()));
-            text.append("    ").append(token).append(System.lineSeparator());
-        });
+        String newline = System.lineSeparator();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("  %-18s %-44s %s%n", "Authorization server", platform.issuer(),
+                "OpenID Connect: " + platform.issuer() + "/.well-known/openid-configuration"));
+        text.append(String.format("  %-18s %-44s %s%n", "Desk", platform.gatewayUrl().replace("127.0.0.1", "localhost") + "/desk/",
+                "log in as one of the users below"));
+        text.append("  Demo users (password generated for this data directory, kept in ")
+                .append(platform.options().dataDir().getFileName()).append("'s security/").append(DemoIdentities.CREDENTIALS_FILE)
+                .append("):").append(newline);
+        for (DemoUser user : platform.demoUsers()) {
+            text.append(String.format("    %-14s %-12s %-14s %-8s %s%n", user.role(), user.username(), user.password(),
+                    user.name(), user.claims().isEmpty() ? "" : user.claims()));
+        }
+        text.append("  Partner depot clients (client credentials):");
+        platform.depotClients().forEach((client, secret) -> text.append(' ').append(client).append(':').append(secret));
+        text.append(newline);
+        text.append("  Tokens for scripts, one per role from the authorization server (client credentials, valid ")
+                .append(DemoIdentities.TOKEN_VALIDITY.toHours()).append(" h):").append(newline);
         text.append("  source ").append(platform.tokensFile()).append("   # AGENT_TOKEN, STORE_TOKEN, ... ADMIN_TOKEN")
-                .append(System.lineSeparator());
+                .append(newline);
         text.append("  curl -H \"Authorization: Bearer $AGENT_TOKEN\" ").append(platform.gatewayUrl()).append("/api/tickets?status=OPEN")
-                .append(System.lineSeparator());
+                .append(newline);
         String ops = platform.demoTokens().get("OPS");
         if (ops != null) {
             // The token travels in the fragment, which the browser never sends; the page keeps it in sessionStorage.
-            text.append("  Ops console: ").append(platform.gatewayUrl()).append("/ops/#token=").append(ops)
-                    .append(System.lineSeparator());
+            text.append("  Ops console: ").append(platform.gatewayUrl()).append("/ops/#token=").append(ops).append(newline);
         }
         return text.toString();
     }

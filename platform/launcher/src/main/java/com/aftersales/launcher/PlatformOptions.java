@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param postgresPort        PostgreSQL port
  * @param kafkaPort           Kafka broker (PLAINTEXT) port
  * @param kafkaControllerPort Kafka KRaft controller port
- * @param servicePorts        port of every service in {@link PlatformService#ALL}
+ * @param servicePorts        port of every service in {@link PlatformService#LAUNCHED}
  * @param loadDemoData        whether to post the demo tickets through the gateway once it is ready
  * @param serviceStartTimeout how long one service may take to become ready
  * @param instances           instances of every backend service (the gateway always runs once and balances
@@ -55,7 +55,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         Objects.requireNonNull(servicePorts, "servicePorts");
         Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout");
         Map<PlatformService, Integer> ports = new LinkedHashMap<>();
-        for (PlatformService service : PlatformService.ALL) {
+        for (PlatformService service : PlatformService.LAUNCHED) {
             Integer port = servicePorts.get(service);
             if (port == null) {
                 throw new IllegalArgumentException("No port for " + service.module());
@@ -184,7 +184,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private Builder(Path projectRoot) {
             this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
             this.dataDir = projectRoot.resolve(DEFAULT_DATA_DIR);
-            PlatformService.ALL.forEach(service -> servicePorts.put(service, service.defaultPort()));
+            PlatformService.LAUNCHED.forEach(service -> servicePorts.put(service, service.defaultPort()));
         }
 
         public Builder dataDir(Path dataDir) {
@@ -214,11 +214,11 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
 
         /** Picks distinct free ports for PostgreSQL, Kafka, its controller and every service. */
         public Builder freePorts() {
-            Iterator<Integer> ports = Ports.free(INFRASTRUCTURE_PORTS + PlatformService.ALL.size()).iterator();
+            Iterator<Integer> ports = Ports.free(INFRASTRUCTURE_PORTS + PlatformService.LAUNCHED.size()).iterator();
             postgresPort = ports.next();
             kafkaPort = ports.next();
             kafkaControllerPort = ports.next();
-            PlatformService.ALL.forEach(service -> servicePorts.put(service, ports.next()));
+            PlatformService.LAUNCHED.forEach(service -> servicePorts.put(service, ports.next()));
             freePorts = true;
             return this;
         }

@@ -23,6 +23,7 @@ class PlatformOptionsTest {
         assertThat(options.servicePort(PlatformService.GATEWAY)).isEqualTo(8080);
         assertThat(options.servicePort(PlatformService.TICKET)).isEqualTo(8081);
         assertThat(options.servicePort(PlatformService.FEEDBACK)).isEqualTo(8084);
+        assertThat(options.servicePort(PlatformService.AUTHORIZATION_SERVER)).isEqualTo(9000);
         assertThat(options.dataDir()).isEqualTo(ROOT.resolve(".data/embedded"));
         assertThat(options.postgresDir()).isEqualTo(ROOT.resolve(".data/embedded/postgres"));
         assertThat(options.logDir()).isEqualTo(ROOT.resolve(".data/embedded/logs"));
@@ -35,7 +36,8 @@ class PlatformOptionsTest {
 
         List<Integer> ports = new ArrayList<>(options.servicePorts().values());
         ports.addAll(List.of(options.postgresPort(), options.kafkaPort(), options.kafkaControllerPort()));
-        assertThat(ports).doesNotHaveDuplicates().hasSize(8);
+        // the authorization server, four backends, the gateway, PostgreSQL, Kafka and its controller
+        assertThat(ports).doesNotHaveDuplicates().hasSize(9);
         assertThat(options.loadDemoData()).isFalse();
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/data"));
     }
@@ -61,7 +63,7 @@ class PlatformOptionsTest {
 
         List<Integer> ports = new ArrayList<>(options.servicePorts().values());
         options.additionalPorts().values().forEach(ports::addAll);
-        assertThat(ports).doesNotHaveDuplicates().hasSize(9);
+        assertThat(ports).doesNotHaveDuplicates().hasSize(10);
         assertThat(ports).doesNotContain(8181, 8182, 8183, 8184);
     }
 

@@ -15,10 +15,7 @@ import com.aftersales.platform.metrics.MetricsProperties;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import com.aftersales.platform.schema.PlatformSchemaMigration;
-import com.aftersales.platform.web.CorrelationIdFilter;
 import com.aftersales.platform.web.OpenApiConfiguration;
-import com.aftersales.platform.web.ProblemDetailsAdvice;
-import com.aftersales.platform.web.ProblemMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,10 +26,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -115,17 +110,5 @@ public class PlatformAutoConfiguration {
                                           @Value("${aftersales.idempotency.retention:24h}") Duration retention, Clock clock,
                                           PlatformSchemaMigration schema) {
         return new IdempotentRequests(jdbc, transactions, mapper, retention, clock);
-    }
-
-    @Bean
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
-    ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapper> mappers) {
-        return new ProblemDetailsAdvice(mappers.orderedStream().toList());
     }
 }

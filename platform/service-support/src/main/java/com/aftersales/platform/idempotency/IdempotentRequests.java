@@ -6,6 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -29,7 +33,9 @@ import java.util.regex.Pattern;
  * transaction as the creation: a retry with the same key and body gets the first response again
  * (marked {@code Idempotent-Replayed: true}); the same key with a different body is a 422 problem;
  * a concurrent duplicate waits on the key's primary key until the first commits. If the creation
- * fails, the key is rolled back with it and can be used again.
+ * fails, the key is rolled back with it and can be used again. Keys belong to their caller (the token's subject and
+ * client, {@link #callerOf}): the same key from another caller is another request and never sees the first
+ * caller's stored response.
  */
 public class IdempotentRequests {
 
@@ -43,10 +49,19 @@ public class IdempotentRequests {
     private final JsonMapper canonicalMapper;
     private final Duration retention;
     private final Clock clock;
+    private final Supplier<String> caller;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
+    /** Keys scoped to the authenticated caller of the current request. */
     public IdempotentRequests(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper mapper,
                               Duration retention, Clock clock) {
+        this(jdbc, transactions, mapper, retention, clock,
+                () -> callerOf(SecurityContextHolder.getContext().getAuthentication()));
+    }
+
+    public IdempotentRequests(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper mapper,
+                              Duration retention, Clock clock, Supplier<String> caller) {
+        this.caller = caller;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.responseMapper = mapper;
@@ -79,35 +94,51 @@ public class IdempotentRequests {
                     "Idempotency-Key must be 1 to 255 visible ASCII characters", Map.of("header", HEADER));
         }
         String fingerprint = fingerprint(request);
+        String owner = caller.get();
         ResponseEntity<Object> response = transactions.execute(status -> {
             int claimed = jdbc.sql("""
-                            insert into idempotency_key (scope, idempotency_key, request_hash) values (:scope, :key, :hash)
-                            on conflict do nothing""")
-                    .param("scope", scope).param("key", key).param("hash", fingerprint)
+                            insert into idempotency_key (scope, caller, idempotency_key, request_hash)
+                            values (:scope, :caller, :key, :hash) on conflict do nothing""")
+                    .param("scope", scope).param("caller", owner).param("key", key).param("hash", fingerprint)
                     .update();
             if (claimed == 1) {
                 Created created = create.get();
                 jdbc.sql("""
                                 update idempotency_key set response_status = :status, response_location = :location,
-                                       response_body = :body where scope = :scope and idempotency_key = :key""")
+                                       response_body = :body
+                                where scope = :scope and caller = :caller and idempotency_key = :key""")
                         .param("status", HttpStatus.CREATED.value())
                         .param("location", created.location().toString())
                         .param("body", responseMapper.writeValueAsString(created.body()))
-                        .param("scope", scope).param("key", key)
+                        .param("scope", scope).param("caller", owner).param("key", key)
                         .update();
                 return ResponseEntity.created(created.location()).body(created.body());
             }
-            return replay(scope, key, fingerprint);
+            return replay(scope, owner, key, fingerprint);
         });
         cleanupIfDue();
         return response;
     }
 
-    private ResponseEntity<Object> replay(String scope, String key, String fingerprint) {
+    /**
+     * Who owns a key: the token's subject and the client it was issued to ({@code azp}, else {@code client_id}), so
+     * that neither another user of the same client nor the same user through another client shares it. Without a
+     * bearer token (never the case behind the security chain), the authentication's name or "anonymous".
+     */
+    public static String callerOf(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            Jwt jwt = token.getToken();
+            String client = jwt.getClaimAsString("azp") != null ? jwt.getClaimAsString("azp") : jwt.getClaimAsString("client_id");
+            return jwt.getSubject() + " " + (client == null ? "-" : client);
+        }
+        return authentication == null || authentication.getName() == null ? "anonymous" : authentication.getName();
+    }
+
+    private ResponseEntity<Object> replay(String scope, String owner, String key, String fingerprint) {
         StoredResponse stored = jdbc.sql("""
                         select request_hash, response_status, response_location, response_body from idempotency_key
-                        where scope = :scope and idempotency_key = :key""")
-                .param("scope", scope).param("key", key)
+                        where scope = :scope and caller = :caller and idempotency_key = :key""")
+                .param("scope", scope).param("caller", owner).param("key", key)
                 .query((rs, n) -> new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                 .single();
         if (!stored.requestHash().equals(fingerprint)) {

@@ -35,6 +35,17 @@ public final class EndpointCoverage {
         return patterns;
     }
 
+    /** {@link #mappedEndpoints}, plus {@code * /api/...} for a mapping that names no method (it takes any). */
+    public static Set<String> mappedApiEndpoints(RequestMappingHandlerMapping mapping) {
+        Set<String> endpoints = new TreeSet<>(mappedEndpoints(mapping));
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            if (info.getMethodsCondition().getMethods().isEmpty()) {
+                apiPatterns(info).forEach(pattern -> endpoints.add(MappedPathMatcher.ANY_METHOD + " " + pattern));
+            }
+        }
+        return endpoints;
+    }
+
     private static List<String> apiPatterns(RequestMappingInfo info) {
         if (info.getPathPatternsCondition() == null) {
             return List.of();

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -145,7 +146,9 @@ public class PlatformSecurityAutoConfiguration {
                                                     ObjectProvider<EndpointAccessRules> access,
                                                     @Qualifier("requestMappingHandlerMapping")
                                                     ObjectProvider<RequestMappingHandlerMapping> mappings,
-                                                    @Value("${spring.application.name}") String service) throws Exception {
+                                                    @Value("${spring.application.name}") String service,
+                                                    @Value("${aftersales.security.content-security-policy:frame-ancestors 'none'; object-src 'none'; base-uri 'self'}")
+                                                    String contentSecurityPolicy) throws Exception {
         List<EndpointRule> rules = effectiveRules(service, access.getIfAvailable());
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -154,6 +157,11 @@ public class PlatformSecurityAutoConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> { })
+                // The gateway's security headers on every answer of the service too, errors included (Spring
+                // Security adds nosniff, X-Frame-Options DENY and no-cache already).
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy)))
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
                     // Most specific first, whatever the table's order: /api/returns/stats before /api/returns/{id}.
@@ -162,9 +170,10 @@ public class PlatformSecurityAutoConfiguration {
                     }
                     if (access.getIfAvailable() != null) {
                         // Closed by default: a mapped endpoint missing from the table is refused to everyone. A path
-                        // that no controller maps falls through to "authenticated", and MVC answers its 404.
+                        // that no controller maps, or a method it does not map, falls through to "authenticated", and
+                        // MVC answers its 404, or its 405 with Allow.
                         authorize.requestMatchers(new MappedPathMatcher(
-                                () -> EndpointCoverage.mappedApiPatterns(mappings.getObject()))).denyAll();
+                                () -> EndpointCoverage.mappedApiEndpoints(mappings.getObject()))).denyAll();
                     }
                     authorize.anyRequest().authenticated();
                 })

@@ -5,7 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import com.aftersales.platform.web.input.StorableInput;
+import com.aftersales.platform.web.input.StorableInputProperties;
+import com.aftersales.platform.web.input.UnstorableParameterException;
+import com.aftersales.platform.web.input.UnstorableValueException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -24,6 +31,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -38,6 +47,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -59,10 +70,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final List<ProblemMapper> mappers;
+    private final StorableInput storable;
     private final ProblemMessages messages = new ProblemMessages();
 
     public ProblemDetailsAdvice(List<ProblemMapper> mappers) {
+        this(mappers, new StorableInputProperties(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)).rule());
+    }
+
+    public ProblemDetailsAdvice(List<ProblemMapper> mappers, StorableInput storable) {
         this.mappers = List.copyOf(mappers);
+        this.storable = storable;
     }
 
     /** The language of the answer: from the request's Accept-Language, English when it names neither. */
@@ -110,6 +127,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return validationProblem(ex, errors, request);
     }
 
+    @ExceptionHandler(UnstorableParameterException.class)
+    ResponseEntity<Object> handleUnstorableParameter(UnstorableParameterException ex, WebRequest request) {
+        return validationProblem(ex, List.of(new FieldError(ex.parameter(), unstorable(ex.violation(), locale(request)))),
+                request);
+    }
+
+    /**
+     * The last line behind {@link StorableInput}: PostgreSQL refused a value of the request as data (SQLSTATE class 22:
+     * too long for its column, numeric overflow, an invalid text representation). That is the client's input, so a
+     * 400 without the database's text; the transaction was rolled back, nothing was written.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
+        var mapped = mapped(ex);
+        if (mapped.isPresent()) {
+            return handleProblem(mapped.get(), request);
+        }
+        if (!sqlStateClass(ex, "22")) {
+            return handleUnexpected(ex, request);
+        }
+        log.info("Input refused by the database: SQLSTATE {}", sqlState(ex));
+        ProblemDetail problem = problem(ProblemType.BAD_REQUEST, messages.text("detail.unstorable-value", locale(request)));
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleConcurrentModification(OptimisticLockingFailureException ex, WebRequest request) {
         ProblemDetail problem = problem(ProblemType.CONCURRENT_MODIFICATION,
@@ -131,11 +173,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        for (ProblemMapper mapper : mappers) {
-            var mapped = mapper.toProblem(ex);
-            if (mapped.isPresent()) {
-                return handleProblem(mapped.get(), request);
-            }
+        var mapped = mapped(ex);
+        if (mapped.isPresent()) {
+            return handleProblem(mapped.get(), request);
+        }
+        if (storageUnavailable(ex)) {
+            return handleStorageUnavailable(ex, request);
         }
         log.error("Unexpected error", ex);
         ProblemDetail problem = problem(ProblemType.INTERNAL_ERROR, messages.text("detail.internal-error", locale(request)));
@@ -164,7 +207,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // The outermost Jackson exception: it carries the path. The most specific cause may lie below it (a
+        // DateTimeParseException for 2026-02-30) and know nothing of the field.
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JacksonException) {
+                cause = c;
+                break;
+            }
+        }
+        if (cause instanceof UnstorableValueException unstorable) {
+            String field = (path(unstorable) + unstorable.innerPath()).replaceFirst("^\\.", "");
+            return validationProblem(ex, List.of(new FieldError(field.isEmpty() ? "body" : field,
+                    unstorable(unstorable.violation(), locale(request)))), request);
+        }
         if (cause instanceof MismatchedInputException mismatch && !(cause instanceof StreamReadException)) {
             String field = path(mismatch);
             String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -224,6 +280,74 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 messages.text("detail.validation-failed", locale(request), errors.size()));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (ex instanceof UnsatisfiedServletRequestParameterException unsatisfied) {
+            // Which combinations of query parameters the endpoint accepts, never the values sent.
+            String accepted = unsatisfied.getParamConditionGroups().stream()
+                    .map(group -> String.join(", ", group))
+                    .collect(Collectors.joining("] | [", "[", "]"));
+            ProblemDetail problem = problem(ProblemType.BAD_REQUEST,
+                    messages.text("detail.parameter-conditions", locale(request), accepted));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    private java.util.Optional<ProblemException> mapped(Exception ex) {
+        for (ProblemMapper mapper : mappers) {
+            var mapped = mapper.toProblem(ex);
+            if (mapped.isPresent()) {
+                return mapped;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private String unstorable(StorableInput.Violation violation, Locale locale) {
+        return messages.text(violation.messageKey(), locale, storable.earliest().toString(), storable.latest().toString());
+    }
+
+    /**
+     * The database went away under a request in ways the handler above does not name: a commit or rollback on a
+     * connection the server closed ({@code TransactionSystemException}), a statement that failed with a connection
+     * SQLSTATE (class 08, 53 insufficient resources, 57 operator intervention such as a shutdown, 58 system error),
+     * whatever exception wraps it.
+     */
+    static boolean storageUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && List.of("08", "53", "57", "58").contains(sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sqlStateClass(Throwable ex, String stateClass) {
+        String state = sqlState(ex);
+        return state != null && state.startsWith(stateClass);
+    }
+
+    private static String sqlState(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail problem(ProblemType type, String detail) {

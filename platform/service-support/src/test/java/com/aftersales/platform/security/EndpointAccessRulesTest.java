@@ -34,11 +34,15 @@ class EndpointAccessRulesTest {
     }
 
     @Test
-    void aPathAControllerMapsIsMatchedWhateverTheMethodAndAnUnmappedPathIsNot() {
-        MappedPathMatcher mapped = new MappedPathMatcher(() -> Set.of("/api/returns/{id}", "/api/returns/stats"));
-        // Mapped paths not in the table are refused (closed by default), also for a method nobody maps.
+    void anEndpointAControllerMapsIsMatchedAndAnUnmappedPathOrMethodIsNot() {
+        MappedPathMatcher mapped = new MappedPathMatcher(() -> Set.of("GET /api/returns/{id}", "GET /api/returns/stats",
+                "* /api/returns/{id}/anything"));
+        // Mapped endpoints not in the table are refused (closed by default); HEAD is the GET MVC would run.
         assertThat(mapped.matches(new MockHttpServletRequest("GET", "/api/returns/stats"))).isTrue();
-        assertThat(mapped.matches(new MockHttpServletRequest("DELETE", "/api/returns/42"))).isTrue();
+        assertThat(mapped.matches(new MockHttpServletRequest("HEAD", "/api/returns/42"))).isTrue();
+        assertThat(mapped.matches(new MockHttpServletRequest("PATCH", "/api/returns/42/anything"))).isTrue();
+        // A method the path does not map goes on to MVC's 405 with Allow.
+        assertThat(mapped.matches(new MockHttpServletRequest("DELETE", "/api/returns/42"))).isFalse();
         // Paths nothing maps go on to MVC's 404.
         assertThat(mapped.matches(new MockHttpServletRequest("GET", "/api/nothing-here"))).isFalse();
         assertThat(mapped.matches(new MockHttpServletRequest("GET", "/api/returns/42/extra"))).isFalse();
