@@ -16,6 +16,7 @@ import com.aftersales.contracts.returns.UnitReadyForPickup;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.feedback.support.Http;
+import com.aftersales.testsupport.ChineseProblems;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
@@ -283,5 +284,24 @@ class NotificationIT {
                 .isEqualTo(400);
         assertThat(http.get("/api/notifications/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(http.as(TestIdentity.STORE).get("/api/notifications?ticketId=" + UUID.randomUUID()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void errorsAskedForInChineseAreInChinese() {
+        ChineseProblems.Answer noFilter = ChineseProblems.request(port, "/api/notifications", null);
+        assertThat(noFilter.status()).isEqualTo(400);
+        assertThat(noFilter.notChinese()).as(noFilter.body().toString()).isEmpty();
+        ChineseProblems.Answer badScore = ChineseProblems.request(port, "/api/surveys/" + UUID.randomUUID() + "/responses",
+                "{\"token\":\"x\",\"csat\":9,\"channel\":\"WEB\"}");
+        assertThat(badScore.status()).isEqualTo(400);
+        assertThat(badScore.notChinese()).as(badScore.body().toString()).isEmpty();
+        ChineseProblems.Answer unknownSurvey = ChineseProblems.request(port, "/api/surveys/" + UUID.randomUUID() + "/responses",
+                "{\"token\":\"x\",\"csat\":3,\"channel\":\"WEB\"}");
+        assertThat(unknownSurvey.status()).isEqualTo(404);
+        assertThat(unknownSurvey.body().path("detail").asString()).endsWith("的回访问卷");
+        assertThat(unknownSurvey.notChinese()).as(unknownSurvey.body().toString()).isEmpty();
+        ChineseProblems.Answer badMonth = ChineseProblems.request(port, "/api/reports/monthly?month=October", null);
+        assertThat(badMonth.status()).isEqualTo(400);
+        assertThat(badMonth.notChinese()).as(badMonth.body().toString()).isEmpty();
     }
 }

@@ -35,6 +35,6 @@ class PolicyController {
     @ApiResponse(responseCode = "404", description = "No registered product with this serial number",
             content = @Content(mediaType = "application/problem+json"))
     PolicyDecisionView evaluate(@Valid @RequestBody EvaluatePolicyRequest request) {
-        return evaluator.evaluate(request).view();
+        return evaluator.evaluate(request).view().inRequestLanguage();
     }
 }

@@ -18,7 +18,8 @@ public record ReturnView(UUID id, ReturnStatus status, Remedy remedy, ReturnOrde
                          long version) {
 
     static ReturnView of(ReturnOrder o) {
-        return new ReturnView(o.id(), o.status(), o.remedy(), o.request(), o.decision(), o.freightPayer(), o.freightRule(),
+        return new ReturnView(o.id(), o.status(), o.remedy(), o.request(),
+                o.decision() == null ? null : o.decision().inRequestLanguage(), o.freightPayer(), o.freightRule(),
                 o.photoApprovalDueAt(), o.override(), o.receipt(), o.inspection(), o.fee(), o.refund(), o.exchange(),
                 o.outOfStock(), o.pickup(), o.shipBack(), o.disposition(), o.ageingLevel(), o.createdAt(), o.updatedAt(),
                 o.version());

@@ -47,20 +47,22 @@ class OtherServicesListener {
                         return;
                     }
                     tickets.followReport(d.ticketId(), RETURNS_ACTOR,
-                            SHIPPED_BACK.equals(d.status()) ? TicketStatus.RESOLVED : null,
+                            SHIPPED_BACK.equals(d.status()) ? TicketStatus.RESOLVED : null, TimelineText.of(
                             "Depot repair " + d.status() + (d.depotCode() == null ? "" : " at " + d.depotCode())
                                     + (d.promisedBy() == null ? "" : ", promised by " + d.promisedBy())
-                                    + (d.note() == null || d.note().isBlank() ? "" : ": " + d.note()));
+                                    + (d.note() == null || d.note().isBlank() ? "" : ": " + d.note()),
+                            "timeline.depot-repair", d.status(), d.depotCode(), d.promisedBy()));
                 })
                 .on(ReturnsEvents.RETURN_DECIDED, event -> {
                     ReturnDecided d = event.data();
                     if (d.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(d.ticketId(), RETURNS_ACTOR, null, "Return " + d.returnId() + " " + d.status()
-                            + ": " + d.remedy() + " by rule " + d.decidingRule() + " (policy " + d.policyVersion() + ")"
+                    tickets.followReport(d.ticketId(), RETURNS_ACTOR, null, TimelineText.of("Return " + d.returnId() + " "
+                            + d.status() + ": " + d.remedy() + " by rule " + d.decidingRule() + " (policy " + d.policyVersion() + ")"
                             + (d.override() == null ? "" : ", overridden by " + d.override().supervisor() + ": "
-                            + d.override().reason()));
+                            + d.override().reason()), "timeline.return-decided", d.returnId(), d.status(), d.remedy(),
+                            d.decidingRule(), d.policyVersion()));
                 })
                 .on(ReturnsEvents.RETURN_STATUS_CHANGED, event -> {
                     ReturnStatusChanged c = event.data();
@@ -70,9 +72,10 @@ class OtherServicesListener {
                     // Rule return-outcome-resolves-ticket: the customer has the remedy, so a ticket not in a visit
                     // or depot flow is resolved without one (depot repairs resolve through their own events).
                     tickets.followReport(c.ticketId(), RETURNS_ACTOR,
-                            RETURN_OUTCOMES.contains(c.toStatus()) ? TicketStatus.RESOLVED_REMOTELY : null,
+                            RETURN_OUTCOMES.contains(c.toStatus()) ? TicketStatus.RESOLVED_REMOTELY : null, TimelineText.of(
                             "Return " + c.returnId() + " " + c.fromStatus() + " → " + c.toStatus() + " (" + c.remedy() + ")"
-                                    + (RETURN_OUTCOMES.contains(c.toStatus()) ? "; rule " + RULE_RETURN_OUTCOME : ""));
+                                    + (RETURN_OUTCOMES.contains(c.toStatus()) ? "; rule " + RULE_RETURN_OUTCOME : ""),
+                            "timeline.return-moved", c.returnId(), c.fromStatus(), c.toStatus(), c.remedy()));
                 })
                 .build();
         this.feedback = EventHandlers.builder()
@@ -81,34 +84,38 @@ class OtherServicesListener {
                     if (s.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(s.ticketId(), FEEDBACK_ACTOR, null, "Survey answered (" + s.channel() + "): CSAT "
-                            + (s.csat() == null ? "–" : s.csat()) + ", NPS " + (s.nps() == null ? "–" : s.nps())
-                            + (s.lowScore() ? "; low score, follow-up opened" : ""));
+                    tickets.followReport(s.ticketId(), FEEDBACK_ACTOR, null, TimelineText.of("Survey answered (" + s.channel()
+                            + "): CSAT " + (s.csat() == null ? "–" : s.csat()) + ", NPS " + (s.nps() == null ? "–" : s.nps())
+                            + (s.lowScore() ? "; low score, follow-up opened" : ""),
+                            s.lowScore() ? "timeline.survey-answered-low" : "timeline.survey-answered", s.channel(), s.csat(), s.nps()));
                 })
                 .on(FeedbackEvents.COMPLAINT_OPENED, event -> {
                     ComplaintOpened c = event.data();
                     if (c.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(c.ticketId(), FEEDBACK_ACTOR, null, "Complaint opened (" + c.severity() + ", about "
-                            + c.aboutType() + ", via " + c.channel() + ")");
+                    tickets.followReport(c.ticketId(), FEEDBACK_ACTOR, null, TimelineText.of("Complaint opened (" + c.severity()
+                            + ", about " + c.aboutType() + ", via " + c.channel() + ")", "timeline.complaint-opened", c.severity(),
+                            c.aboutType(), c.channel()));
                 })
                 .on(FeedbackEvents.NOTIFICATION_SENT, event -> {
                     NotificationSent n = event.data();
                     if (n.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(n.ticketId(), FEEDBACK_ACTOR, null, "Customer notified: " + n.noticeType() + " by "
-                            + n.channel() + " (" + n.language() + ", attempt " + n.attempts() + ")");
+                    tickets.followReport(n.ticketId(), FEEDBACK_ACTOR, null, TimelineText.of("Customer notified: " + n.noticeType()
+                            + " by " + n.channel() + " (" + n.language() + ", attempt " + n.attempts() + ")",
+                            "timeline.notification-sent", "§notice." + n.noticeType(), n.channel(), n.language(), n.attempts()));
                 })
                 .on(FeedbackEvents.NOTIFICATION_FAILED, event -> {
                     NotificationFailed n = event.data();
                     if (n.ticketId() == null) {
                         return;
                     }
-                    tickets.followReport(n.ticketId(), FEEDBACK_ACTOR, null, "Customer not notified: " + n.noticeType() + " "
-                            + n.status() + " by rule " + n.rule() + (n.channel() == null ? "" : " on " + n.channel())
-                            + "; call the customer");
+                    tickets.followReport(n.ticketId(), FEEDBACK_ACTOR, null, TimelineText.of("Customer not notified: "
+                            + n.noticeType() + " " + n.status() + " by rule " + n.rule() + (n.channel() == null ? "" : " on "
+                            + n.channel()) + "; call the customer", "timeline.notification-failed", "§notice." + n.noticeType(),
+                            "§notification." + n.status(), n.rule()));
                 })
                 .build();
     }

@@ -230,8 +230,9 @@ public class TicketService {
             case VISIT_UNIT_TAKEN_TO_DEPOT -> TicketStatus.IN_DEPOT_REPAIR;
             default -> null;
         };
-        followDispatch(ticketId, target, "Visit completed (" + outcome + "): cause " + cause + "; fix " + fix
-                + (firstTimeFix ? "; first-time fix" : ""), null);
+        followDispatch(ticketId, target, TimelineText.of("Visit completed (" + outcome + "): cause " + cause + "; fix " + fix
+                + (firstTimeFix ? "; first-time fix" : ""), firstTimeFix ? "timeline.visit-completed-first-time"
+                : "timeline.visit-completed", outcome, cause, fix), null);
         if (VISIT_COMPLETED.equals(outcome) && fix != null && !fix.isBlank()) {
             Ticket ticket = tickets.find(ticketId).orElseThrow();
             knowledge.proposeFromVisit(ticketId, ticket.model(), ticket.subject().productCategory() == null
@@ -257,6 +258,12 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void followDispatch(UUID ticketId, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
+        followDispatch(ticketId, target, TimelineText.plain(reason), alsoDo);
+    }
+
+    /** As {@link #followDispatch(UUID, TicketStatus, String, Consumer)}, the entry also writable in the reader's language. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followDispatch(UUID ticketId, TicketStatus target, TimelineText reason, Consumer<Ticket> alsoDo) {
         Ticket ticket = tickets.findForUpdate(ticketId)
                 .orElseThrow(() -> new IllegalStateException("dispatch reported on unknown ticket " + ticketId));
         follow(ticket, DISPATCH_ACTOR, target, reason, alsoDo);
@@ -268,11 +275,18 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void followReport(UUID ticketId, String actor, TicketStatus target, String reason) {
+        followReport(ticketId, actor, target, TimelineText.plain(reason));
+    }
+
+    /** As {@link #followReport(UUID, String, TicketStatus, String)}, the entry also writable in the reader's language. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followReport(UUID ticketId, String actor, TicketStatus target, TimelineText reason) {
         tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> follow(ticket, actor, target, reason, null),
                 () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
     }
 
-    private void follow(Ticket ticket, String actor, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
+    private void follow(Ticket ticket, String actor, TicketStatus target, TimelineText text, Consumer<Ticket> alsoDo) {
+        String reason = text.english();
         if (alsoDo != null) {
             alsoDo.accept(ticket);
         }
@@ -281,11 +295,13 @@ public class TicketService {
                 log.info("Ticket {} is {}; report of {} does not move it to {}", ticket.id(), ticket.status(), actor, target);
             }
             ticket.note(TimelineEntry.REPORT, actor, reason, now());
+            ticket.describeLastEntry(text);
             tickets.update(ticket);
             return;
         }
         TicketStatus from = ticket.status();
         ticket.moveTo(target, actor, reason, now());
+        ticket.describeLastEntry(text);
         tickets.update(ticket);
         afterStatusChange(ticket, from, actor, reason);
     }
@@ -293,8 +309,8 @@ public class TicketService {
     /** dispatch-service queued a visit for the ticket. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void dispatchJobQueued(UUID ticketId, UUID jobId) {
-        followDispatch(ticketId, TicketStatus.AWAITING_TECHNICIAN,
-                "Dispatch job " + jobId + " queued for technician assignment", null);
+        followDispatch(ticketId, TicketStatus.AWAITING_TECHNICIAN, TimelineText.of(
+                "Dispatch job " + jobId + " queued for technician assignment", "timeline.job-queued", jobId), null);
     }
 
     /** Closes resolved tickets whose customer did not reply within the configured time. */

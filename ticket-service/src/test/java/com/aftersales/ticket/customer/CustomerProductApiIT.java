@@ -196,4 +196,19 @@ class CustomerProductApiIT {
         assertThat(jdbc.sql("select count(*) from product where customer_id = :id")
                 .param("id", java.util.UUID.fromString(owner)).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void errorsAskedForInChineseAreInChinese() {
+        com.aftersales.testsupport.ChineseProblems.Answer invalid = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/customers", """
+                        {"name":" ","phones":["12345"],"tier":"C","preferredLanguage":"Chinese please",
+                         "addresses":[{"line":"x","latitude":31.2,"regionCode":"A B"}],"email":"no","wechatOpenId":"o x"}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").size()).isGreaterThanOrEqualTo(6);
+        assertThat(invalid.notChinese()).as(invalid.body().toString()).isEmpty();
+        com.aftersales.testsupport.ChineseProblems.Answer missing = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/customers/" + java.util.UUID.randomUUID(), null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.notChinese()).as(missing.body().toString()).isEmpty();
+    }
 }

@@ -283,6 +283,16 @@ class TicketCommandsIT {
             assertThat(merged).contains("CSAT 5, NPS 10", "Depot repair RECEIVED at SH-DEPOT-01",
                     "Customer notified: APPOINTMENT_CONFIRMED by SMS", "Customer not notified: SURVEY_LINK SKIPPED by rule NT-NO-CONSENT");
         });
+        // the same timeline for a Chinese reader: what other services reported is written in Chinese
+        JsonNode chinese = api.getJson("/api/tickets/" + id + "/timeline", "zh-CN");
+        assertThat(chinese.toString()).contains("已指派技术员 李师傅", "已通知客户：上门预约确认，渠道 SMS", "未能通知客户：回访问卷链接，未发送",
+                "客户已完成回访（SMS_LINK）：满意度 5，推荐意愿 10", "返厂维修状态 RECEIVED，网点 SH-DEPOT-01");
+        chinese.forEach(entry -> {
+            if (entry.path("actor").asString().matches("system:(dispatch|returns|feedback)-service")) {
+                assertThat(com.aftersales.testsupport.ChineseText.englishSentences(entry.path("reason").asString()))
+                        .as(entry.toString()).isEmpty();
+            }
+        });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
                 "select count(*) from processed_event where event_id = :id").param("id", aboutUnknownTicket.id())
                 .query(Long.class).single()).as("a report on an unknown ticket is skipped, not dead-lettered").isEqualTo(1));
