@@ -289,6 +289,17 @@ class GatewayRoutingTest {
 					"feedback-service=/v3/api-docs/feedback-service");
 	}
 
+	@Test
+	void swaggerUiLogsInWithTheDesksPublicClientAndPkceAndReturnsToItsRedirectPage() {
+		JsonNode config = GatewayClient.json(gateway.get("/v3/api-docs/swagger-config").body());
+
+		assertThat(config.path("oauth2RedirectUrl").asString()).endsWith("/swagger-ui/oauth2-redirect.html");
+		assertThat(gateway.get("/swagger-ui/oauth2-redirect.html").statusCode()).isEqualTo(200);
+		HttpResponse<String> initializer = gateway.get("/swagger-ui/swagger-initializer.js");
+		assertThat(initializer.statusCode()).isEqualTo(200);
+		assertThat(initializer.body()).contains("aftersales-desk").contains("usePkceWithAuthorizationCodeGrant");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "ticket-service", "dispatch-service", "returns-service", "feedback-service" })
 	void servesEachServicesOpenApiDocument(String service) {

@@ -61,7 +61,7 @@ public final class PolicyEvaluationBenchmark implements Benchmark {
     }
 
     private List<BenchResult> inProcess(BenchContext context) throws IOException {
-        ReturnPolicyEngine engine = new ReturnPolicyEngine(shippedPolicy().toSettings());
+        ReturnPolicyEngine engine = new ReturnPolicyEngine(shippedPolicy().toSettings(com.aftersales.contracts.warranty.WarrantyTerms.bundled()));
         int count = context.quick() ? 20_000 : 200_000;
         List<CaseFacts> cases = cases(new Random(context.seed()), count);
         long[] engineNanos = new long[count];

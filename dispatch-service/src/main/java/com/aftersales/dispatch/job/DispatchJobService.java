@@ -1,5 +1,6 @@
 package com.aftersales.dispatch.job;
 
+import com.aftersales.dispatch.charge.WarrantyCovers;
 import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.DispatchJobQueued;
@@ -45,10 +46,12 @@ public class DispatchJobService {
     private final java.util.Set<String> cancelOnTicketStatuses;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WarrantyCovers warrantyCovers;
 
     DispatchJobService(DispatchJobRepository jobs, TicketsWithoutJob ticketsWithoutJob, EventPublisher events,
                        TechnicianWorkEvents technicianEvents, ApplicationEventPublisher inProcess,
-                       DispatchProperties properties, Clock clock, MeterRegistry meters) {
+                       DispatchProperties properties, Clock clock, MeterRegistry meters, WarrantyCovers warrantyCovers) {
+        this.warrantyCovers = warrantyCovers;
         this.jobs = jobs;
         this.ticketsWithoutJob = ticketsWithoutJob;
         this.events = events;
@@ -66,6 +69,7 @@ public class DispatchJobService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void ticketOpened(TicketOpened ticket) {
+        warrantyCovers.record(ticket.ticketId(), ticket.warranty());
         VisitRequirement.Decision decision = visitRequirement.decide(ticket.ticketType());
         if (!decision.visitNeeded()) {
             log.info("Ticket {} needs no visit ({})", ticket.ticketId(), decision.explanation());

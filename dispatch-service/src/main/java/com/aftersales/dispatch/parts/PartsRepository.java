@@ -23,10 +23,13 @@ class PartsRepository {
 
     void upsertCatalogue(String partNumber, PartsRequests.CataloguePart part) {
         jdbc.sql("""
-                        insert into part_catalogue (part_number, description, unit_cost, unit_price) values (:p, :d, :c, :u)
+                        insert into part_catalogue (part_number, description, unit_cost, unit_price, warranty_part)
+                        values (:p, :d, :c, :u, :w)
                         on conflict (part_number) do update set description = excluded.description,
-                            unit_cost = excluded.unit_cost, unit_price = excluded.unit_price""")
+                            unit_cost = excluded.unit_cost, unit_price = excluded.unit_price,
+                            warranty_part = excluded.warranty_part""")
                 .param("p", partNumber).param("d", part.description()).param("c", part.unitCost()).param("u", part.unitPrice())
+                .param("w", part.warrantyPart())
                 .update();
     }
 

@@ -101,10 +101,11 @@ public class PartsService {
     @Transactional(readOnly = true)
     public Prices prices(String partNumber) {
         Map<String, Object> row = requireCatalogued(partNumber);
-        return new Prices((BigDecimal) row.get("unit_cost"), (BigDecimal) row.get("unit_price"));
+        return new Prices((BigDecimal) row.get("unit_cost"), (BigDecimal) row.get("unit_price"), (String) row.get("warranty_part"));
     }
 
-    public record Prices(BigDecimal unitCost, BigDecimal unitPrice) {
+    /** @param warrantyPart the warranty part the catalogue says this is (e.g. COMPRESSOR), or null */
+    public record Prices(BigDecimal unitCost, BigDecimal unitPrice, String warrantyPart) {
     }
 
     /**

@@ -8,6 +8,7 @@ import com.aftersales.contracts.dispatch.VisitCompleted;
 import com.aftersales.contracts.dispatch.VisitScheduled;
 import com.aftersales.contracts.dispatch.VisitStarted;
 import com.aftersales.dispatch.charge.ChargeCalculator;
+import com.aftersales.dispatch.charge.WarrantyCovers;
 import com.aftersales.dispatch.job.DispatchJob;
 import com.aftersales.dispatch.job.DispatchJobRepository;
 import com.aftersales.dispatch.job.DispatchJobStatus;
@@ -53,10 +54,12 @@ public class VisitService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final CurrentActor actors;
+    private final WarrantyCovers warrantyCovers;
 
     VisitService(VisitRepository visits, DispatchJobRepository jobs, TechnicianRepository technicians, PartsService parts,
                  ChargeCalculator charges, EventPublisher events, TechnicianWorkEvents technicianEvents, Clock clock,
-                 MeterRegistry meters, CurrentActor actors) {
+                 MeterRegistry meters, CurrentActor actors, WarrantyCovers warrantyCovers) {
+        this.warrantyCovers = warrantyCovers;
         this.technicianEvents = technicianEvents;
         this.actors = actors;
         this.visits = visits;
@@ -154,10 +157,11 @@ public class VisitService {
         }
         List<ChargeCalculator.PartLine> lines = request.parts().stream().map(p -> {
             PartsService.Prices prices = parts.prices(p.partNumber());
-            return new ChargeCalculator.PartLine(p.partNumber(), p.quantity(), prices.unitCost(), prices.unitPrice());
+            return new ChargeCalculator.PartLine(p.partNumber(), p.quantity(), prices.unitCost(), prices.unitPrice(),
+                    prices.warrantyPart());
         }).toList();
         ChargeCalculator.Charge quote = charges.charge(job.entitlement() == null ? "UNKNOWN" : job.entitlement(),
-                job.productCategory(), request.labourMinutes(), lines);
+                job.productCategory(), request.labourMinutes(), lines, warrantyCovers.coveredParts(job.ticketId()));
         Instant now = now();
         visits.saveQuote(visitId, new QuoteDocument(quote, lines), quote.charged(), now);
         visits.log(visitId, "QUOTED", quote.charged() + " " + quote.currency(), actor(actingTechnician), now);
@@ -263,7 +267,8 @@ public class VisitService {
         }
         ChargeCalculator.Charge charge = charges.charge(job.entitlement() == null ? "UNKNOWN" : job.entitlement(),
                 job.productCategory(), report.labourMinutes(), consumed.stream().map(p -> new ChargeCalculator.PartLine(
-                        p.partNumber(), p.quantity(), p.unitCost(), p.unitPrice())).toList());
+                        p.partNumber(), p.quantity(), p.unitCost(), p.unitPrice(), parts.prices(p.partNumber()).warrantyPart()))
+                        .toList(), warrantyCovers.coveredParts(job.ticketId()));
         boolean earlierVisitEnded = visits.ofJob(job.id()).stream()
                 .anyMatch(v -> !v.id().equals(visitId) && v.status().isFinal());
         boolean firstTimeFix = request.outcome() == VisitStatus.COMPLETED && !earlierVisitEnded;

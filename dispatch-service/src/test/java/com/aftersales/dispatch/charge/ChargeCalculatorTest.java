@@ -49,6 +49,23 @@ class ChargeCalculatorTest {
     }
 
     @Test
+    void outOfWarrantyAPartUnderTheManufacturersLongerCoverIsNotChargedButLabourAndCalloutAre() {
+        List<ChargeCalculator.PartLine> lines = List.of(
+                new ChargeCalculator.PartLine("CMP-35", 1, new BigDecimal("600.00"), new BigDecimal("900.00"), "COMPRESSOR"),
+                new ChargeCalculator.PartLine("CAP-35", 2, new BigDecimal("12.50"), new BigDecimal("38.00"), null));
+
+        ChargeCalculator.Charge covered = calculator.charge("OUT_OF_WARRANTY", "AIR_CONDITIONER", 60, lines, java.util.Set.of("COMPRESSOR"));
+        ChargeCalculator.Charge expired = calculator.charge("OUT_OF_WARRANTY", "AIR_CONDITIONER", 60, lines, java.util.Set.of());
+
+        assertThat(covered.parts()).isEqualByComparingTo("76.00");
+        assertThat(covered.charged()).isEqualByComparingTo("226.00");
+        assertThat(covered.rule()).startsWith(ChargeCalculator.RULE_PART_UNDER_COVER).contains("CMP-35 (COMPRESSOR)");
+        assertThat(covered.cost()).as("the company still bears the part").isEqualTo(expired.cost());
+        assertThat(expired.parts()).isEqualByComparingTo("976.00");
+        assertThat(expired.rule()).startsWith(ChargeCalculator.RULE_RATE_TABLE);
+    }
+
+    @Test
     void negativeLabourIsRefused() {
         assertThatThrownBy(() -> calculator.charge("OUT_OF_WARRANTY", null, -1, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

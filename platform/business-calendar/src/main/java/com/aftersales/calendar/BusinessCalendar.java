@@ -163,6 +163,30 @@ public final class BusinessCalendar {
     }
 
     /**
+     * The instant at which {@code amount} has elapsed after {@code start}, counted as {@code basis} says: business
+     * time ({@link #addBusinessTime}), elapsed clock time, or calendar days in the calendar's zone.
+     */
+    public Instant add(TimeBasis basis, Instant start, Duration amount) {
+        Objects.requireNonNull(start, "start");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("time to add must not be negative: " + amount);
+        }
+        return switch (basis) {
+            case BUSINESS_HOURS -> addBusinessTime(start, amount);
+            case CLOCK_HOURS -> start.plus(amount);
+            case CALENDAR_DAYS -> start.atZone(zone).plusDays(amount.toDays()).plus(amount.minusDays(amount.toDays())).toInstant();
+        };
+    }
+
+    /** Time between two instants as {@code basis} counts it; zero when {@code to} is not after {@code from}. */
+    public Duration between(TimeBasis basis, Instant from, Instant to) {
+        if (basis == TimeBasis.BUSINESS_HOURS) {
+            return businessTimeBetween(from, to);
+        }
+        return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
+    }
+
+    /**
      * The first instant at or after {@code instant} that is working time: {@code instant} itself
      * during working hours, else the start of the next working period.
      */

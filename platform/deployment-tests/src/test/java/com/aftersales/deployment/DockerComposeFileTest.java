@@ -54,6 +54,10 @@ class DockerComposeFileTest {
             "AFTERSALES_SECURITY_ISSUER", KeycloakRealmTest.ISSUER,
             "AFTERSALES_SECURITY_JWK_SET_URI", "http://keycloak:8080/realms/aftersales/protocol/openid-connect/certs");
 
+    /** The gateway tells the desk and Swagger UI where to log in: Keycloak's realm, the desk's public client. */
+    private static final Map<String, String> DESK_ENVIRONMENT = Map.of("AFTERSALES_DESK_ISSUER", KeycloakRealmTest.ISSUER,
+            "AFTERSALES_DESK_CLIENT_ID", "aftersales-desk");
+
     private static final Pattern EXACT_VERSION_TAG = Pattern.compile("v?\\d+\\.\\d+(\\.\\d+)*([._-][A-Za-z0-9._-]+)?");
 
     private static final String COMPLETED = "service_completed_successfully";
@@ -165,6 +169,10 @@ class DockerComposeFileTest {
                 : PlatformService.gatewayEnvironment();
         Set<String> serviceVariables = new HashSet<>(environment.keySet());
         serviceVariables.removeAll(OPERATIONAL_ENVIRONMENT.keySet());
+        if (platformService.database().isEmpty()) {
+            serviceVariables.removeAll(DESK_ENVIRONMENT.keySet());
+            DESK_ENVIRONMENT.forEach((variable, value) -> assertThat(environment).containsEntry(variable, value));
+        }
         assertThat(serviceVariables).as("%s environment variable names", name).containsExactlyInAnyOrderElementsOf(launcherVariables);
         OPERATIONAL_ENVIRONMENT.forEach((variable, value) -> assertThat(environment).containsEntry(variable, value));
         assertThat(environment).containsEntry("SERVER_PORT", port);

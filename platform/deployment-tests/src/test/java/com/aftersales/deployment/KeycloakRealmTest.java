@@ -30,7 +30,7 @@ class KeycloakRealmTest {
 
     static final String ISSUER = "http://localhost:8180/realms/aftersales";
     static final List<String> ROLES = List.of("AGENT", "STORE", "SUPERVISOR", "TECHNICIAN", "QC", "DEPOT_PARTNER", "OPS", "ADMIN");
-    static final List<String> FRONTENDS = List.of("store-frontend", "callcentre-frontend", "ops-console");
+    static final List<String> FRONTENDS = List.of("aftersales-desk", "store-frontend", "callcentre-frontend", "ops-console");
     /** Scope claims by the role they pin to its data. */
     static final Map<String, String> SCOPE_CLAIMS = Map.of("STORE", "store", "DEPOT_PARTNER", "depot", "TECHNICIAN", "technician_id");
 
@@ -66,10 +66,10 @@ class KeycloakRealmTest {
             assertThat(client.path("redirectUris").valueStream().map(JsonNode::asString)).allMatch(uri -> !uri.equals("*"));
         }
         List<JsonNode> partners = clients.values().stream()
-                .filter(client -> client.path("clientId").asString().startsWith("partner-")).toList();
-        assertThat(partners).hasSizeGreaterThanOrEqualTo(2);
+                .filter(client -> client.path("clientId").asString().matches("(partner|aftersales-depot)-.+")).toList();
+        assertThat(partners).hasSizeGreaterThanOrEqualTo(3);
         for (JsonNode partner : partners) {
-            String depot = partner.path("clientId").asString().substring("partner-".length());
+            String depot = partner.path("clientId").asString().replaceFirst("^(partner|aftersales-depot)-", "");
             assertThat(Topics.partnerTopic(depot)).as("depot code usable in a topic name").startsWith(Topics.PARTNER_PREFIX);
             assertThat(partner.path("publicClient").asBoolean()).isFalse();
             assertThat(partner.path("serviceAccountsEnabled").asBoolean()).isTrue();
@@ -81,6 +81,24 @@ class KeycloakRealmTest {
         }
         clients.values().forEach(client -> assertThat(values(client.path("defaultClientScopes")))
                 .as("%s gets the contract's claims", client.path("clientId").asString()).contains("aftersales-claims"));
+    }
+
+    @Test
+    void theDeskClientLogsInTheDeskTheOpsConsoleAndSwaggerUiOnTheGatewayAsTheEmbeddedServerDoes() {
+        JsonNode desk = clients.get("aftersales-desk");
+        List<String> origins = List.of("http://localhost:8080", "http://127.0.0.1:8080");
+        List<String> expected = new ArrayList<>();
+        origins.forEach(origin -> List.of("/desk/*", "/ops/*", "/swagger-ui/oauth2-redirect.html")
+                .forEach(path -> expected.add(origin + path)));
+
+        assertThat(values(desk.path("redirectUris"))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(values(desk.path("webOrigins"))).containsExactlyInAnyOrderElementsOf(origins);
+        assertThat(desk.path("attributes").path("post.logout.redirect.uris").asString().split("##"))
+                .contains("http://localhost:8080/desk/*", "http://localhost:8080/ops/*");
+        assertThat(values(desk.path("optionalClientScopes"))).contains("offline_access");
+        assertThat(realm.path("users").valueStream().map(user -> user.path("username").asString()))
+                .as("the embedded authorization server's demo logins").contains("wang.li", "chen.jing", "zhao.qiang",
+                        "wang.jianjun", "sun.min", "zhou.hai", "wu.tao", "zheng.ping");
     }
 
     @Test

@@ -132,8 +132,9 @@ class ThinFlowE2EIT {
         await().atMost(FLOW_TIMEOUT).untilAsserted(() ->
                 assertThat(getJson("/api/tickets/" + id).path("status").asString()).isEqualTo("AWAITING_TECHNICIAN"));
         JsonNode timeline = getJson("/api/tickets/" + id + "/timeline");
-        assertThat(timeline.findValuesAsString("kind")).containsExactly("OPENED", "STATUS_CHANGED");
-        assertThat(timeline.get(1).path("actor").asString()).isEqualTo("system:dispatch-service");
+        assertThat(timeline.findValuesAsString("kind")).containsExactly("OPENED", "SLA_STARTED", "STATUS_CHANGED");
+        assertThat(timeline.get(1).path("reason").asString()).contains("ON_SITE 24 h in CLOCK_HOURS");
+        assertThat(timeline.get(2).path("actor").asString()).isEqualTo("system:dispatch-service");
 
         JsonNode job = getJson("/api/dispatch/jobs?ticketId=" + id);
         assertThat(job.path("status").asString()).isEqualTo("AWAITING_ASSIGNMENT");

@@ -46,15 +46,34 @@ class PublishedSchemaCompatibilityTest {
             JsonNode released = json.readTree(Files.readAllBytes(published));
             JsonNode current = read("schemas/" + name);
 
-            Set<String> releasedRequired = strings(released.path("required"));
-            assertThat(strings(current.path("required"))).as("%s: required properties", name).isEqualTo(releasedRequired);
-            released.path("properties").properties().forEach(property ->
-                    assertThat(current.path("properties").path(property.getKey()))
-                            .as("%s: property %s must keep its definition", name, property.getKey())
-                            .isEqualTo(property.getValue()));
-            assertThat(current.path("additionalProperties").asBoolean(true))
-                    .as("%s must not forbid additional properties", name).isTrue();
+            assertOnlyGrew(name, "", released, current);
         }
+    }
+
+    /**
+     * An object schema keeps its required list, every released property (recursively: a nested object may gain
+     * optional properties too) and every other keyword; it never forbids additional properties.
+     */
+    private static void assertOnlyGrew(String name, String path, JsonNode released, JsonNode current) {
+        if (!released.has("properties")) {
+            assertThat(current).as("%s: property %s must keep its definition", name, path).isEqualTo(released);
+            return;
+        }
+        assertThat(strings(current.path("required"))).as("%s: required properties of %s", name, path.isEmpty() ? "the event" : path)
+                .isEqualTo(strings(released.path("required")));
+        released.properties().forEach(keyword -> {
+            if (!keyword.getKey().equals("properties")) {
+                assertThat(current.path(keyword.getKey())).as("%s: keyword %s of %s", name, keyword.getKey(), path)
+                        .isEqualTo(keyword.getValue());
+            }
+        });
+        released.path("properties").properties().forEach(property -> {
+            String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+            assertThat(current.path("properties").has(property.getKey())).as("%s: property %s was removed", name, child).isTrue();
+            assertOnlyGrew(name, child, property.getValue(), current.path("properties").path(property.getKey()));
+        });
+        assertThat(current.path("additionalProperties").asBoolean(true))
+                .as("%s must not forbid additional properties (%s)", name, path).isTrue();
     }
 
     @Test

@@ -43,7 +43,12 @@ public record EvaluatePolicyRequest(
         return (serialNumber == null) != (product == null);
     }
 
-    /** The facts of a unit that is not (or not yet) in the replica. */
+    /**
+     * The facts of a unit that is not (or not yet) in the replica.
+     *
+     * @param category         a code of the shared category list; an alias (PHONE) stands for its code (MOBILE_PHONE)
+     * @param installationDate when the unit was installed, if known (warranty of some categories runs from it)
+     */
     public record UnitFactsInput(
             @NotBlank @Size(max = 64) String category,
             @NotNull LocalDate purchaseDate,
@@ -51,6 +56,12 @@ public record EvaluatePolicyRequest(
             Boolean customMade,
             Boolean soldByUs,
             Boolean warrantyCardPresent,
-            @Size(max = 64) String storeCode) {
+            @Size(max = 64) String storeCode,
+            LocalDate installationDate) {
+
+        public UnitFactsInput(String category, LocalDate purchaseDate, PriceType priceType, Boolean customMade,
+                              Boolean soldByUs, Boolean warrantyCardPresent, String storeCode) {
+            this(category, purchaseDate, priceType, customMade, soldByUs, warrantyCardPresent, storeCode, null);
+        }
     }
 }

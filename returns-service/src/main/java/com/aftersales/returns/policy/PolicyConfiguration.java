@@ -1,5 +1,6 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class PolicyConfiguration {
 
     @Bean
-    ReturnPolicyEngine returnPolicyEngine(PolicyProperties properties) {
-        return new ReturnPolicyEngine(properties.toSettings());
+    ReturnPolicyEngine returnPolicyEngine(PolicyProperties properties, WarrantyTerms terms) {
+        return new ReturnPolicyEngine(properties.toSettings(terms));
     }
 
     @Bean

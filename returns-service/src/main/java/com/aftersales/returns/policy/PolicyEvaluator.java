@@ -49,6 +49,7 @@ public class PolicyEvaluator {
         boolean soldByUs;
         boolean cardOnRecord;
         String store;
+        LocalDate installed;
         if (request.serialNumber() != null) {
             product = products.bySerial(request.serialNumber())
                     .orElseThrow(() -> new UnknownProductException(request.serialNumber()));
@@ -59,6 +60,7 @@ public class PolicyEvaluator {
             soldByUs = product.soldByUs();
             cardOnRecord = product.warrantyCardPresent();
             store = request.storeCode() != null ? request.storeCode() : product.storeCode();
+            installed = product.installationDate();
         } else {
             EvaluatePolicyRequest.UnitFactsInput unit = request.product();
             category = unit.category();
@@ -68,11 +70,16 @@ public class PolicyEvaluator {
             soldByUs = !Boolean.FALSE.equals(unit.soldByUs());
             cardOnRecord = !Boolean.FALSE.equals(unit.warrantyCardPresent());
             store = request.storeCode() != null ? request.storeCode() : unit.storeCode();
+            installed = unit.installationDate();
+            if (installed != null && installed.isBefore(purchaseDate)) {
+                throw new InvalidReturnCaseException("product.installationDate", "the installation date " + installed
+                        + " is before the purchase date " + purchaseDate);
+            }
         }
         LocalDate requestDate = request.requestDate() != null ? request.requestDate() : zones.dateAt(store, clock.instant());
         CaseFacts facts = new CaseFacts(
                 request.channel() == null ? ReturnChannel.CONSUMER : request.channel(),
-                category, purchaseDate, requestDate, priceType, customMade, soldByUs,
+                engine.settings().terms().canonical(category), purchaseDate, requestDate, priceType, customMade, soldByUs,
                 request.qualityFaultClaimed(),
                 Boolean.TRUE.equals(request.signsOfUse()),
                 !Boolean.FALSE.equals(request.originalPackagingIntact()),
@@ -81,7 +88,7 @@ public class PolicyEvaluator {
                 Boolean.TRUE.equals(request.customerCausedDamage()),
                 Boolean.TRUE.equals(request.shippingOrPickingError()),
                 Boolean.TRUE.equals(request.salesOrderError()),
-                request.largeItem());
+                request.largeItem(), installed);
         return new Evaluation(engine.evaluate(facts), facts, product, store);
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -25,14 +26,15 @@ public record PolicyProperties(String version, ZoneId defaultTimeZone, Map<Strin
 
     /** One category's settings; null fields take the defaults'. */
     public record Category(String version, Integer noReasonReturnDays, Integer refundDays, Integer exchangeDays,
-                           Period warranty, Set<PolicyRule> disabledExclusions, Boolean largeItem) {
+                           Set<PolicyRule> disabledExclusions, Boolean largeItem) {
     }
 
     public record Dealer(Period fullCreditPeriod, Integer reducedCreditPercent, Period acceptancePeriod,
                          Duration photoApprovalTime) {
     }
 
-    public PolicySettings toSettings() {
+    /** @param terms the shared warranty terms: their unit cover is the free-repair window */
+    public PolicySettings toSettings(WarrantyTerms terms) {
         Objects.requireNonNull(version, "aftersales.returns.policy.version must be set");
         Objects.requireNonNull(defaults, "aftersales.returns.policy.defaults must be set");
         Objects.requireNonNull(dealer, "aftersales.returns.policy.dealer must be set");
@@ -40,20 +42,19 @@ public record PolicyProperties(String version, ZoneId defaultTimeZone, Map<Strin
                 required(defaults.noReasonReturnDays(), "defaults.no-reason-return-days"),
                 required(defaults.refundDays(), "defaults.refund-days"),
                 required(defaults.exchangeDays(), "defaults.exchange-days"),
-                required(defaults.warranty(), "defaults.warranty"),
                 orElse(defaults.disabledExclusions(), Set.of()), orElse(defaults.largeItem(), false));
         Map<String, CategoryPolicy> byCategory = new LinkedHashMap<>();
         if (categories != null) {
             categories.forEach((name, c) -> byCategory.put(name, new CategoryPolicy(name, orElse(c.version(), base.version()),
                     orElse(c.noReasonReturnDays(), base.noReasonReturnDays()), orElse(c.refundDays(), base.refundDays()),
-                    orElse(c.exchangeDays(), base.exchangeDays()), orElse(c.warranty(), base.warranty()),
+                    orElse(c.exchangeDays(), base.exchangeDays()),
                     orElse(c.disabledExclusions(), base.disabledExclusions()), orElse(c.largeItem(), base.largeItem()))));
         }
         DealerPolicy dealerPolicy = new DealerPolicy(required(dealer.fullCreditPeriod(), "dealer.full-credit-period"),
                 required(dealer.reducedCreditPercent(), "dealer.reduced-credit-percent"),
                 required(dealer.acceptancePeriod(), "dealer.acceptance-period"),
                 required(dealer.photoApprovalTime(), "dealer.photo-approval-time"));
-        return new PolicySettings(version, base, byCategory, dealerPolicy);
+        return new PolicySettings(version, base, byCategory, dealerPolicy, terms);
     }
 
     public StoreTimeZones toTimeZones() {

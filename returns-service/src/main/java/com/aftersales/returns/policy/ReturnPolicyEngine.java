@@ -1,5 +1,9 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.Coverage;
+import com.aftersales.contracts.warranty.WarrantyCheck;
+import com.aftersales.contracts.warranty.WarrantyTerms;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +20,13 @@ import java.util.Set;
  * then the remedies are tried from the most generous down, each in its window, skipping those an
  * exclusion blocks. Because the windows nest and exclusions do not depend on the date, a later
  * request never gets a more generous remedy.
+ * <p>
+ * The deciding rule is the one that decided: the window whose remedy was chosen; or, when no window's
+ * remedy is allowed, the first exclusion that ruled out a remedy whose window still held on the request
+ * date (e.g. {@code EXCLUSION_NOT_SOLD_BY_US} on day 5 without a fault); only when no such window held is it
+ * a window having passed ({@code NO_REASON_WINDOW_PASSED}, {@code PAID_REPAIR_AFTER_WARRANTY}). The
+ * free-repair window is the unit's warranty under the shared terms (the same cover ticket entitlement
+ * uses), from the purchase date to its inclusive last day.
  */
 public final class ReturnPolicyEngine {
 
@@ -51,15 +62,18 @@ public final class ReturnPolicyEngine {
         exclusions(facts, policy, rules, blocked);
 
         List<PolicyWindow> windows = new ArrayList<>();
-        PolicyWindow noReason = window(PolicyRule.NO_REASON_RETURN_WINDOW, purchase, purchase.plusDays(policy.noReasonReturnDays()),
-                policy.noReasonReturnDays() + " days", request);
-        PolicyWindow refund = window(PolicyRule.QUALITY_FAULT_REFUND_WINDOW, purchase, purchase.plusDays(policy.refundDays()),
-                policy.refundDays() + " days", request);
-        PolicyWindow exchange = window(PolicyRule.QUALITY_FAULT_EXCHANGE_WINDOW, purchase, purchase.plusDays(policy.exchangeDays()),
-                policy.exchangeDays() + " days", request);
-        // Period arithmetic clamps to the month end: 30 Nov + 3 months is 28 Feb (29 in a leap year).
-        PolicyWindow warranty = window(PolicyRule.QUALITY_FAULT_FREE_REPAIR_WINDOW, purchase, purchase.plus(policy.warranty()),
-                policy.warranty().toString(), request);
+        PolicyWindow noReason = window(PolicyRule.NO_REASON_RETURN_WINDOW, purchase,
+                WarrantyTerms.lastDay(purchase, policy.noReasonReturnDays()), policy.noReasonReturnDays() + " days", request);
+        PolicyWindow refund = window(PolicyRule.QUALITY_FAULT_REFUND_WINDOW, purchase,
+                WarrantyTerms.lastDay(purchase, policy.refundDays()), policy.refundDays() + " days", request);
+        PolicyWindow exchange = window(PolicyRule.QUALITY_FAULT_EXCHANGE_WINDOW, purchase,
+                WarrantyTerms.lastDay(purchase, policy.exchangeDays()), policy.exchangeDays() + " days", request);
+        // The shared terms' unit cover; period arithmetic clamps to the month end: 30 Nov + 3 months is 28 Feb.
+        WarrantyCheck cover = settings.terms().check(facts.category(), purchase, facts.installationDate(), request);
+        Coverage unit = cover.unit();
+        PolicyWindow warranty = window(PolicyRule.QUALITY_FAULT_FREE_REPAIR_WINDOW, purchase, unit.lastDay(),
+                unit.length() + (unit.startDate().equals(purchase) ? "" : " from installation on " + unit.startDate())
+                        + " (" + cover.termsKey() + " warranty terms " + cover.termsVersion() + ")", request);
 
         Candidate chosen;
         if (facts.qualityFaultClaimed()) {
@@ -70,34 +84,101 @@ public final class ReturnPolicyEngine {
                     new Candidate(Remedy.FREE_REPAIR, warranty));
             if (chosen == null) {
                 chosen = new Candidate(Remedy.PAID_REPAIR, null);
-                rules.add(new RuleOutcome(PolicyRule.PAID_REPAIR_AFTER_WARRANTY, RuleOutcome.Verdict.FIRED, Set.of(),
-                        warranty.containsRequest()
-                                ? "free remedies are excluded; the repair is charged by the repair price list"
-                                : "request date " + request + " is after the warranty's last day " + warranty.lastDay()));
+                if (!warranty.containsRequest()) {
+                    rules.add(new RuleOutcome(PolicyRule.PAID_REPAIR_AFTER_WARRANTY, RuleOutcome.Verdict.FIRED, Set.of(),
+                            "request date " + request + " is after the warranty's last day " + warranty.lastDay()));
+                }
             }
         } else {
             windows.add(noReason);
             chosen = firstAllowed(rules, blocked, request, new Candidate(Remedy.NO_REASON_RETURN, noReason));
-            if (chosen == null && facts.customerCausedDamage()) {
+            if (chosen == null && facts.customerCausedDamage() && policy.applies(PolicyRule.EXCLUSION_CUSTOMER_DAMAGE)) {
+                // Damage caused by the customer can only be repaired at the customer's charge: the exclusion decides.
                 chosen = new Candidate(Remedy.PAID_REPAIR, null);
-                rules.add(new RuleOutcome(PolicyRule.PAID_REPAIR_AFTER_WARRANTY, RuleOutcome.Verdict.FIRED, Set.of(),
-                        "damage caused by the customer can only be repaired at the customer's charge"));
             } else if (chosen == null) {
                 chosen = new Candidate(Remedy.REJECTED, null);
-                rules.add(new RuleOutcome(PolicyRule.NO_REASON_WINDOW_PASSED, RuleOutcome.Verdict.FIRED, Set.of(),
-                        noReason.containsRequest()
-                                ? "no quality fault claimed and the return without reason is excluded"
-                                : "no quality fault claimed and request date " + request + " is after the no-reason window's last day "
-                                + noReason.lastDay() + " (day " + days + " of " + policy.noReasonReturnDays() + ")"));
+                if (!noReason.containsRequest()) {
+                    rules.add(new RuleOutcome(PolicyRule.NO_REASON_WINDOW_PASSED, RuleOutcome.Verdict.FIRED, Set.of(),
+                            "no quality fault claimed and request date " + request + " is after the no-reason window's last day "
+                                    + noReason.lastDay() + " (day " + days + " of " + policy.noReasonReturnDays() + ")"));
+                }
             }
         }
-        PolicyRule deciding = chosen.window() != null ? chosen.window().rule()
-                : rules.get(rules.size() - 1).rule();
+        PolicyRule deciding = chosen.window() != null ? chosen.window().rule() : decidingWithoutWindow(rules, chosen.remedy(),
+                facts.qualityFaultClaimed() ? List.of(refund, exchange, warranty) : List.of(noReason));
         FreightDecision freight = freight(facts, rules);
+        String ruledOut = ruledOut(rules, deciding);
         String explanation = chosen.remedy() + " by " + deciding + " (" + policy.versionTag() + "): purchased " + purchase
-                + ", requested " + request + " (day " + days + ")";
+                + ", requested " + request + " (day " + days + ")" + windowDates(deciding, windows, rules) + ruledOut;
         return new PolicyDecision(chosen.remedy(), deciding, policy.versionTag(), ReturnChannel.CONSUMER, purchase, request,
                 days, windows, rules, freight, null, explanation);
+    }
+
+    /**
+     * No window's remedy was allowed. The windows nest, so the least generous window that still held on the request
+     * date is the last the customer could have had: the first exclusion that ruled out its remedy decided. When no
+     * window held, the rule saying the last window passed decided (or, for a paid repair of damage the customer
+     * caused, that exclusion).
+     */
+    private static PolicyRule decidingWithoutWindow(List<RuleOutcome> rules, Remedy chosen, List<PolicyWindow> windows) {
+        PolicyWindow lastHeld = null;
+        for (PolicyWindow w : windows) {
+            if (w.containsRequest()) {
+                lastHeld = w;
+            }
+        }
+        for (RuleOutcome outcome : rules) {
+            boolean firedExclusion = outcome.rule().isExclusion() && outcome.verdict() == RuleOutcome.Verdict.FIRED;
+            if (firedExclusion && lastHeld != null && outcome.blockedRemedies().contains(remedyOf(lastHeld.rule()))) {
+                return outcome.rule();
+            }
+            if (firedExclusion && lastHeld == null && chosen == Remedy.PAID_REPAIR
+                    && outcome.rule() == PolicyRule.EXCLUSION_CUSTOMER_DAMAGE) {
+                return outcome.rule();
+            }
+        }
+        return rules.stream().map(RuleOutcome::rule)
+                .filter(r -> r == PolicyRule.NO_REASON_WINDOW_PASSED || r == PolicyRule.PAID_REPAIR_AFTER_WARRANTY)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no rule decided " + chosen));
+    }
+
+    private static Remedy remedyOf(PolicyRule window) {
+        return switch (window) {
+            case NO_REASON_RETURN_WINDOW -> Remedy.NO_REASON_RETURN;
+            case QUALITY_FAULT_REFUND_WINDOW -> Remedy.REFUND;
+            case QUALITY_FAULT_EXCHANGE_WINDOW -> Remedy.EXCHANGE;
+            case QUALITY_FAULT_FREE_REPAIR_WINDOW -> Remedy.FREE_REPAIR;
+            default -> throw new IllegalArgumentException(window + " is not a window");
+        };
+    }
+
+    /** The dates behind the deciding rule: a window's first and last day, or the window an exclusion closed. */
+    private static String windowDates(PolicyRule deciding, List<PolicyWindow> windows, List<RuleOutcome> rules) {
+        for (PolicyWindow w : windows) {
+            if (w.rule() == deciding) {
+                return "; " + w.rule() + " runs " + w.firstDay() + " .. " + w.lastDay() + " (" + w.length() + ")";
+            }
+        }
+        if (deciding.isExclusion()) {
+            RuleOutcome exclusion = rules.stream().filter(r -> r.rule() == deciding).findFirst().orElseThrow();
+            List<String> held = windows.stream().filter(PolicyWindow::containsRequest)
+                    .filter(w -> exclusion.blockedRemedies().contains(remedyOf(w.rule())))
+                    .map(w -> w.rule() + " " + w.firstDay() + " .. " + w.lastDay()).toList();
+            return "; " + exclusion.detail() + (held.isEmpty() ? "" : ", although the request is within " + String.join(", ", held));
+        }
+        PolicyWindow last = windows.get(windows.size() - 1);
+        return "; " + last.rule() + " ended on " + last.lastDay() + " (" + last.length() + ")";
+    }
+
+    /** Remedies whose windows held but that exclusions ruled out, other than by the deciding rule itself. */
+    private static String ruledOut(List<RuleOutcome> rules, PolicyRule deciding) {
+        List<String> blocked = rules.stream().filter(r -> r.verdict() == RuleOutcome.Verdict.BLOCKED)
+                .map(r -> r.rule().name()).toList();
+        List<String> by = rules.stream().filter(r -> r.rule().isExclusion() && r.rule() != deciding).map(r -> r.rule().name()).toList();
+        if (blocked.isEmpty() || by.isEmpty()) {
+            return "";
+        }
+        return "; ruled out " + String.join(", ", blocked) + " by " + String.join(", ", by);
     }
 
     private static void exclusions(CaseFacts f, CategoryPolicy policy, List<RuleOutcome> rules, Set<Remedy> blocked) {
@@ -171,10 +252,10 @@ public final class ReturnPolicyEngine {
         LocalDate shipped = facts.purchaseDate();
         LocalDate request = facts.requestDate();
         long days = ChronoUnit.DAYS.between(shipped, request);
-        PolicyWindow full = window(PolicyRule.DEALER_FULL_CREDIT_WINDOW, shipped, shipped.plus(dealer.fullCreditPeriod()),
-                dealer.fullCreditPeriod().toString(), request);
-        PolicyWindow accepted = window(PolicyRule.DEALER_REDUCED_CREDIT_WINDOW, shipped, shipped.plus(dealer.acceptancePeriod()),
-                dealer.acceptancePeriod().toString(), request);
+        PolicyWindow full = window(PolicyRule.DEALER_FULL_CREDIT_WINDOW, shipped,
+                WarrantyTerms.lastDay(shipped, dealer.fullCreditPeriod()), dealer.fullCreditPeriod().toString(), request);
+        PolicyWindow accepted = window(PolicyRule.DEALER_REDUCED_CREDIT_WINDOW, shipped,
+                WarrantyTerms.lastDay(shipped, dealer.acceptancePeriod()), dealer.acceptancePeriod().toString(), request);
         List<RuleOutcome> rules = new ArrayList<>();
         Remedy remedy;
         PolicyRule deciding;
@@ -230,7 +311,7 @@ public final class ReturnPolicyEngine {
     }
 
     private static PolicyWindow window(PolicyRule rule, LocalDate first, LocalDate last, String length, LocalDate request) {
-        return new PolicyWindow(rule, first, last, length, !request.isAfter(last));
+        return new PolicyWindow(rule, first, last, length, !request.isBefore(first) && !request.isAfter(last));
     }
 
     private record Candidate(Remedy remedy, PolicyWindow window) {

@@ -1,6 +1,7 @@
 package com.aftersales.returns.product;
 
 import com.aftersales.contracts.product.ProductFacts;
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +17,11 @@ import java.util.UUID;
 public class ProductReplica {
 
     private final JdbcClient jdbc;
+    private final WarrantyTerms terms;
 
-    ProductReplica(JdbcClient jdbc) {
+    ProductReplica(JdbcClient jdbc, WarrantyTerms terms) {
         this.jdbc = jdbc;
+        this.terms = terms;
     }
 
     /**
@@ -30,22 +33,23 @@ public class ProductReplica {
         return jdbc.sql("""
                         insert into product_replica (product_id, customer_id, serial_number, model, category, batch_number,
                                purchase_date, store_code, receipt_number, price_type, custom_made, warranty_card_present,
-                               sold_by_us, install_region_code, as_of)
+                               sold_by_us, install_region_code, installation_date, as_of)
                         values (:id, :customer, :serial, :model, :category, :batch, :purchaseDate, :store, :receipt, :priceType,
-                                :customMade, :card, :soldByUs, :region, :asOf)
+                                :customMade, :card, :soldByUs, :region, :installed, :asOf)
                         on conflict (product_id) do update set customer_id = excluded.customer_id,
                                serial_number = excluded.serial_number, model = excluded.model, category = excluded.category,
                                batch_number = excluded.batch_number, purchase_date = excluded.purchase_date,
                                store_code = excluded.store_code, receipt_number = excluded.receipt_number,
                                price_type = excluded.price_type, custom_made = excluded.custom_made,
                                warranty_card_present = excluded.warranty_card_present, sold_by_us = excluded.sold_by_us,
-                               install_region_code = excluded.install_region_code, as_of = excluded.as_of
+                               install_region_code = excluded.install_region_code,
+                               installation_date = excluded.installation_date, as_of = excluded.as_of
                         where product_replica.as_of <= excluded.as_of""")
                 .param("id", p.productId())
                 .param("customer", p.customerId())
                 .param("serial", p.serialNumber())
                 .param("model", p.model())
-                .param("category", p.category())
+                .param("category", terms.canonical(p.category()))
                 .param("batch", p.batchNumber())
                 .param("purchaseDate", p.purchaseDate())
                 .param("store", p.storeCode())
@@ -55,6 +59,7 @@ public class ProductReplica {
                 .param("card", p.warrantyCardPresent())
                 .param("soldByUs", p.soldByUs())
                 .param("region", p.installRegionCode())
+                .param("installed", p.installationDate())
                 .param("asOf", Timestamp.from(asOf))
                 .update() == 1;
     }
@@ -75,6 +80,7 @@ public class ProductReplica {
                 rs.getString("serial_number"), rs.getString("model"), rs.getString("category"), rs.getString("batch_number"),
                 rs.getObject("purchase_date", java.time.LocalDate.class), rs.getString("store_code"), rs.getString("price_type"),
                 rs.getBoolean("custom_made"), rs.getBoolean("warranty_card_present"), rs.getBoolean("sold_by_us"),
-                rs.getString("install_region_code"), rs.getTimestamp("as_of").toInstant());
+                rs.getString("install_region_code"), rs.getTimestamp("as_of").toInstant(),
+                rs.getObject("installation_date", java.time.LocalDate.class));
     }
 }

@@ -8,5 +8,5 @@ import java.util.UUID;
 public record ProductSnapshot(UUID productId, UUID customerId, String serialNumber, String model, String category,
                               String batchNumber, LocalDate purchaseDate, String storeCode, String priceType,
                               boolean customMade, boolean warrantyCardPresent, boolean soldByUs, String installRegionCode,
-                              Instant asOf) {
+                              Instant asOf, LocalDate installationDate) {
 }

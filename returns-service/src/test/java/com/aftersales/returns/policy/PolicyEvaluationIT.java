@@ -86,6 +86,40 @@ class PolicyEvaluationIT {
     }
 
     @Test
+    void theSharedWarrantyDecidesFreeRepairFromTheInstallationDateAndAnAliasIsReplicatedAsItsCode() {
+        String phoneSerial = "IMEI-" + System.nanoTime();
+        ProductFacts phone = ProductEvents.facts(phoneSerial, "PHONE", LocalDate.of(2025, 12, 1), "REGULAR");
+        ProductEvents.register(jdbc, phone);
+        assertThat(jdbc.sql("select category from product_replica where product_id = :id").param("id", phone.productId())
+                .query(String.class).single()).isEqualTo("MOBILE_PHONE");
+        ApiClient.Response anniversary = api.post("/api/returns/policy/evaluate", """
+                {"serialNumber":"%s","requestDate":"2026-12-01","qualityFaultClaimed":true}""".formatted(phoneSerial));
+        assertThat(anniversary.body().path("remedy").asString()).isEqualTo("FREE_REPAIR");
+        assertThat(anniversary.body().path("windows").findValuesAsString("length"))
+                .anySatisfy(length -> assertThat(length).contains("MOBILE_PHONE warranty terms"));
+
+        String acSerial = "SN-I-" + System.nanoTime();
+        ProductFacts base = ProductEvents.facts(acSerial, "AIR_CONDITIONER", LocalDate.of(2025, 11, 1), "REGULAR");
+        ProductEvents.register(jdbc, new ProductFacts(base.productId(), base.customerId(), acSerial, base.model(),
+                base.category(), base.batchNumber(), base.purchaseDate(), base.storeCode(), base.receiptNumber(),
+                base.priceType(), false, true, true, base.installRegionCode(), null, null, LocalDate.of(2025, 11, 20)));
+        ApiClient.Response installed = api.post("/api/returns/policy/evaluate", """
+                {"serialNumber":"%s","requestDate":"2026-11-20","qualityFaultClaimed":true}""".formatted(acSerial));
+        ApiClient.Response dayAfter = api.post("/api/returns/policy/evaluate", """
+                {"serialNumber":"%s","requestDate":"2026-11-21","qualityFaultClaimed":true}""".formatted(acSerial));
+        assertThat(installed.body().path("remedy").asString()).isEqualTo("FREE_REPAIR");
+        assertThat(dayAfter.body().path("remedy").asString()).isEqualTo("PAID_REPAIR");
+        assertThat(dayAfter.body().path("decidingRule").asString()).isEqualTo("PAID_REPAIR_AFTER_WARRANTY");
+
+        ApiClient.Response notOurs = api.post("/api/returns/policy/evaluate", """
+                {"product":{"category":"kettle","purchaseDate":"2026-03-01","priceType":"REGULAR","soldByUs":false},
+                 "requestDate":"2026-03-06","qualityFaultClaimed":false}""");
+        assertThat(notOurs.body().path("decidingRule").asString()).isEqualTo("EXCLUSION_NOT_SOLD_BY_US");
+        assertThat(notOurs.body().path("explanation").asString()).startsWith("REJECTED by EXCLUSION_NOT_SOLD_BY_US")
+                .contains("2026-03-01", "2026-03-06", "2026-03-08");
+    }
+
+    @Test
     void factsInTheRequestAreEnoughAndAReturnAfterTheLastWindowIsARejectedDecisionNotAnError() {
         ApiClient.Response response = api.post("/api/returns/policy/evaluate", """
                 {"product":{"category":"KETTLE","purchaseDate":"2025-11-30","priceType":"REGULAR"},

@@ -1,5 +1,7 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
+
 import java.time.Duration;
 import java.time.Period;
 import java.util.Map;
@@ -13,15 +15,16 @@ final class PolicyFixtures {
     private PolicyFixtures() {
     }
 
+    /** The warranty terms shipped with the event contracts: 3 months by default, one year for MOBILE_PHONE etc. */
     static PolicySettings briefDefaults() {
-        CategoryPolicy defaults = new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, VERSION, 7, 15, 30, Period.ofMonths(3), Set.of(), false);
-        CategoryPolicy airConditioner = new CategoryPolicy("AIR_CONDITIONER", VERSION, 7, 15, 30, Period.ofYears(1), Set.of(), true);
-        CategoryPolicy phone = new CategoryPolicy("PHONE", "2026.2", 7, 15, 30, Period.ofYears(1), Set.of(), false);
-        CategoryPolicy clearance = new CategoryPolicy("CLEARANCE_OUTLET", VERSION, 7, 15, 30, Period.ofMonths(3),
+        CategoryPolicy defaults = new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, VERSION, 7, 15, 30, Set.of(), false);
+        CategoryPolicy airConditioner = new CategoryPolicy("AIR_CONDITIONER", VERSION, 7, 15, 30, Set.of(), true);
+        CategoryPolicy phone = new CategoryPolicy("PHONE", "2026.2", 7, 15, 30, Set.of(), false);
+        CategoryPolicy clearance = new CategoryPolicy("CLEARANCE_OUTLET", VERSION, 7, 15, 30,
                 Set.of(PolicyRule.EXCLUSION_SPECIAL_PRICE_OR_GIFT), false);
-        CategoryPolicy mattress = new CategoryPolicy("MATTRESS", VERSION, 0, 15, 30, Period.ofMonths(3), Set.of(), true);
+        CategoryPolicy mattress = new CategoryPolicy("MATTRESS", VERSION, 0, 15, 30, Set.of(), true);
         return new PolicySettings(VERSION, defaults, Map.of("AIR_CONDITIONER", airConditioner, "PHONE", phone,
                 "CLEARANCE_OUTLET", clearance, "MATTRESS", mattress),
-                new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24)));
+                new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24)), WarrantyTerms.bundled());
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,30 +52,30 @@ class ReturnPolicyTableTest {
             across the year end: day 30 is 30 Jan    | KETTLE           | 2025-12-31 | 2026-01-30 | FAULT              | EXCHANGE         | QUALITY_FAULT_EXCHANGE_WINDOW     | -
             across the year end: day 31 is 31 Jan    | KETTLE           | 2025-12-31 | 2026-01-31 | FAULT              | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | -
             electrical: day 100 still free           | AIR_CONDITIONER  | 2026-03-01 | 2026-06-09 | FAULT              | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | -
-            phone: last day of the one-year warranty | PHONE            | 2026-01-15 | 2027-01-15 | FAULT              | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | -
-            phone: one year + 1 day is paid          | PHONE            | 2026-01-15 | 2027-01-16 | FAULT              | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | -
+            phone: last day of the one-year warranty | MOBILE_PHONE         | 2026-01-15 | 2027-01-15 | FAULT              | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | -
+            phone: one year + 1 day is paid          | MOBILE_PHONE         | 2026-01-15 | 2027-01-16 | FAULT              | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | -
             bought 29 Feb + 1 year = 28 Feb          | AIR_CONDITIONER  | 2028-02-29 | 2029-02-28 | FAULT              | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | -
             bought 29 Feb + 1 year + 1 day = 1 Mar   | AIR_CONDITIONER  | 2028-02-29 | 2029-03-01 | FAULT              | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | -
             no no-reason window: day 0 still allowed | MATTRESS         | 2026-03-01 | 2026-03-01 | -                  | NO_REASON_RETURN | NO_REASON_RETURN_WINDOW           | -
             no no-reason window: day 1 rejected      | MATTRESS         | 2026-03-01 | 2026-03-02 | -                  | REJECTED         | NO_REASON_WINDOW_PASSED           | -
-            used, no fault                           | KETTLE           | 2026-03-01 | 2026-03-03 | USED               | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_USED_WITHOUT_FAULT
+            used, no fault                           | KETTLE           | 2026-03-01 | 2026-03-03 | USED               | REJECTED         | EXCLUSION_USED_WITHOUT_FAULT      | EXCLUSION_USED_WITHOUT_FAULT
             used, with fault: refund all the same    | KETTLE           | 2026-03-01 | 2026-03-03 | FAULT USED         | REFUND           | QUALITY_FAULT_REFUND_WINDOW       | -
-            custom-made, no fault                    | KETTLE           | 2026-03-01 | 2026-03-03 | CUSTOM             | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_CUSTOM_MADE_WITHOUT_FAULT
+            custom-made, no fault                    | KETTLE           | 2026-03-01 | 2026-03-03 | CUSTOM             | REJECTED         | EXCLUSION_CUSTOM_MADE_WITHOUT_FAULT| EXCLUSION_CUSTOM_MADE_WITHOUT_FAULT
             custom-made, with fault                  | KETTLE           | 2026-03-01 | 2026-03-03 | FAULT CUSTOM       | REFUND           | QUALITY_FAULT_REFUND_WINDOW       | -
-            packaging damaged, no fault              | KETTLE           | 2026-03-01 | 2026-03-03 | PACKAGING          | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_INCOMPLETE_PACKAGING
+            packaging damaged, no fault              | KETTLE           | 2026-03-01 | 2026-03-03 | PACKAGING          | REJECTED         | EXCLUSION_INCOMPLETE_PACKAGING    | EXCLUSION_INCOMPLETE_PACKAGING
             packaging damaged, fault: repair only    | KETTLE           | 2026-03-01 | 2026-03-11 | FAULT PACKAGING    | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | EXCLUSION_INCOMPLETE_PACKAGING
             accessories missing, fault day 20        | KETTLE           | 2026-03-01 | 2026-03-21 | FAULT ACCESSORIES  | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | EXCLUSION_INCOMPLETE_PACKAGING
             no warranty card, fault day 5            | KETTLE           | 2026-03-01 | 2026-03-06 | FAULT NO_CARD      | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | EXCLUSION_INCOMPLETE_PACKAGING
-            customer damage with fault claimed       | KETTLE           | 2026-03-01 | 2026-03-06 | FAULT DAMAGE       | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | EXCLUSION_CUSTOMER_DAMAGE
-            customer damage, no fault claimed        | KETTLE           | 2026-03-01 | 2026-03-03 | DAMAGE             | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | EXCLUSION_CUSTOMER_DAMAGE
-            special price, no fault                  | KETTLE           | 2026-03-01 | 2026-03-03 | SPECIAL            | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_SPECIAL_PRICE_OR_GIFT
+            customer damage with fault claimed       | KETTLE           | 2026-03-01 | 2026-03-06 | FAULT DAMAGE       | PAID_REPAIR      | EXCLUSION_CUSTOMER_DAMAGE         | EXCLUSION_CUSTOMER_DAMAGE
+            customer damage, no fault claimed        | KETTLE           | 2026-03-01 | 2026-03-03 | DAMAGE             | PAID_REPAIR      | EXCLUSION_CUSTOMER_DAMAGE         | EXCLUSION_CUSTOMER_DAMAGE
+            special price, no fault                  | KETTLE           | 2026-03-01 | 2026-03-03 | SPECIAL            | REJECTED         | EXCLUSION_SPECIAL_PRICE_OR_GIFT   | EXCLUSION_SPECIAL_PRICE_OR_GIFT
             special price, fault day 10              | KETTLE           | 2026-03-01 | 2026-03-11 | FAULT SPECIAL      | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | EXCLUSION_SPECIAL_PRICE_OR_GIFT
             special price, fault after warranty      | KETTLE           | 2026-03-01 | 2026-07-01 | FAULT SPECIAL      | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | EXCLUSION_SPECIAL_PRICE_OR_GIFT
-            gift, no fault                           | KETTLE           | 2026-03-01 | 2026-03-02 | GIFT               | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_SPECIAL_PRICE_OR_GIFT
+            gift, no fault                           | KETTLE           | 2026-03-01 | 2026-03-02 | GIFT               | REJECTED         | EXCLUSION_SPECIAL_PRICE_OR_GIFT   | EXCLUSION_SPECIAL_PRICE_OR_GIFT
             gift, fault day 20                       | KETTLE           | 2026-03-01 | 2026-03-21 | FAULT GIFT         | FREE_REPAIR      | QUALITY_FAULT_FREE_REPAIR_WINDOW  | EXCLUSION_SPECIAL_PRICE_OR_GIFT
-            not sold by us, fault day 5              | KETTLE           | 2026-03-01 | 2026-03-06 | FAULT NOT_OURS     | PAID_REPAIR      | PAID_REPAIR_AFTER_WARRANTY        | EXCLUSION_NOT_SOLD_BY_US
-            not sold by us, no fault                 | KETTLE           | 2026-03-01 | 2026-03-02 | NOT_OURS           | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_NOT_SOLD_BY_US
-            used and unpacked: both exclusions cited | KETTLE           | 2026-03-01 | 2026-03-02 | USED PACKAGING     | REJECTED         | NO_REASON_WINDOW_PASSED           | EXCLUSION_USED_WITHOUT_FAULT EXCLUSION_INCOMPLETE_PACKAGING
+            not sold by us, fault day 5              | KETTLE           | 2026-03-01 | 2026-03-06 | FAULT NOT_OURS     | PAID_REPAIR      | EXCLUSION_NOT_SOLD_BY_US          | EXCLUSION_NOT_SOLD_BY_US
+            not sold by us, no fault                 | KETTLE           | 2026-03-01 | 2026-03-02 | NOT_OURS           | REJECTED         | EXCLUSION_NOT_SOLD_BY_US          | EXCLUSION_NOT_SOLD_BY_US
+            used and unpacked: both exclusions cited | KETTLE           | 2026-03-01 | 2026-03-02 | USED PACKAGING     | REJECTED         | EXCLUSION_USED_WITHOUT_FAULT      | EXCLUSION_USED_WITHOUT_FAULT EXCLUSION_INCOMPLETE_PACKAGING
             category without the special-price rule  | CLEARANCE_OUTLET | 2026-03-01 | 2026-03-03 | SPECIAL            | NO_REASON_RETURN | NO_REASON_RETURN_WINDOW           | -
             dealer: 3 months after shipment, full    | KETTLE           | 2026-01-31 | 2026-04-30 | DEALER             | REFUND           | DEALER_FULL_CREDIT_WINDOW         | -
             dealer: 3 months + 1 day, reduced        | KETTLE           | 2026-01-31 | 2026-05-01 | DEALER             | REFUND           | DEALER_REDUCED_CREDIT_WINDOW      | -
@@ -112,7 +113,7 @@ class ReturnPolicyTableTest {
         PolicyDecision decision = engine.evaluate(CaseFacts.consumer("PHONE", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 17))
                 .withQualityFault(true));
 
-        assertThat(decision.policyVersion()).isEqualTo("PHONE@2026.2");
+        assertThat(decision.policyVersion()).as("an alias is decided under its code").isEqualTo("MOBILE_PHONE@2026.2");
         assertThat(decision.windows()).extracting(PolicyWindow::rule, PolicyWindow::lastDay, PolicyWindow::containsRequest)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(PolicyRule.QUALITY_FAULT_REFUND_WINDOW, LocalDate.of(2026, 3, 16), false),
@@ -122,6 +123,51 @@ class ReturnPolicyTableTest {
                 .satisfies(r -> assertThat(r.detail()).contains("2026-03-17", "2026-03-01", "2026-03-31"));
         assertThat(engine.evaluate(CaseFacts.consumer("UNKNOWN_CATEGORY", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)))
                 .policyVersion()).isEqualTo("DEFAULT@2026.1");
+    }
+
+    @Test
+    void theExclusionThatDecidedIsCitedWithItsDatesNotAWindowThatHadNotPassed() {
+        PolicyDecision notOurs = engine.evaluate(CaseFacts.consumer("KETTLE", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 6))
+                .withSoldByUs(false));
+
+        assertThat(notOurs.remedy()).isEqualTo(Remedy.REJECTED);
+        assertThat(notOurs.decidingRule()).isEqualTo(PolicyRule.EXCLUSION_NOT_SOLD_BY_US);
+        assertThat(notOurs.rulesWith(RuleOutcome.Verdict.FIRED)).doesNotContain(PolicyRule.NO_REASON_WINDOW_PASSED);
+        assertThat(notOurs.explanation()).startsWith("REJECTED by EXCLUSION_NOT_SOLD_BY_US")
+                .contains("day 5", "not sold by us", "NO_REASON_RETURN_WINDOW 2026-03-01 .. 2026-03-08");
+
+        PolicyDecision repairOnly = engine.evaluate(CaseFacts.consumer("KETTLE", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 6))
+                .withQualityFault(true).withSoldByUs(false).withPackaging(false, true, true));
+        assertThat(repairOnly.remedy()).isEqualTo(Remedy.PAID_REPAIR);
+        assertThat(repairOnly.decidingRule()).as("packaging rules out refund, but only not-sold-by-us rules out the free repair")
+                .isEqualTo(PolicyRule.EXCLUSION_NOT_SOLD_BY_US);
+        assertThat(repairOnly.rulesWith(RuleOutcome.Verdict.FIRED)).doesNotContain(PolicyRule.PAID_REPAIR_AFTER_WARRANTY);
+
+        PolicyDecision late = engine.evaluate(CaseFacts.consumer("KETTLE", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 9))
+                .withSoldByUs(false));
+        assertThat(late.decidingRule()).as("day 8: the window had passed whatever the exclusions")
+                .isEqualTo(PolicyRule.NO_REASON_WINDOW_PASSED);
+        assertThat(late.explanation()).contains("NO_REASON_RETURN_WINDOW ended on 2026-03-08");
+    }
+
+    @ParameterizedTest(name = "{0} bought {1}, installed {2}, fault on {3}: {4}")
+    @CsvSource(nullValues = "-", textBlock = """
+            AIR_CONDITIONER, 2026-03-01, 2026-03-20, 2027-03-20, FREE_REPAIR
+            AIR_CONDITIONER, 2026-03-01, 2026-03-20, 2027-03-21, PAID_REPAIR
+            AIR_CONDITIONER, 2026-03-01, -,          2027-03-02, PAID_REPAIR
+            PHONE,           2026-03-01, -,          2027-03-01, FREE_REPAIR
+            MOBILE_PHONE,    2026-03-01, -,          2027-03-02, PAID_REPAIR
+            REFRIGERATOR,    2026-03-01, 2026-03-20, 2027-03-02, PAID_REPAIR
+            """)
+    void theFreeRepairWindowIsTheSharedWarrantyFromItsStartDateToTheAnniversaryInclusive(String category, LocalDate bought,
+                                                                                         LocalDate installed, LocalDate fault,
+                                                                                         Remedy remedy) {
+        PolicyDecision decision = engine.evaluate(CaseFacts.consumer(category, bought, fault).withQualityFault(true)
+                .withInstallationDate(installed));
+
+        assertThat(decision.remedy()).isEqualTo(remedy);
+        assertThat(decision.windows()).filteredOn(w -> w.rule() == PolicyRule.QUALITY_FAULT_FREE_REPAIR_WINDOW).singleElement()
+                .satisfies(w -> assertThat(w.length()).contains("warranty terms " + WarrantyTerms.bundled().version()));
     }
 
     @Test
@@ -183,11 +229,14 @@ class ReturnPolicyTableTest {
 
     @Test
     void windowsThatDoNotNestAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new CategoryPolicy("X", "1", 16, 15, 30, java.time.Period.ofMonths(3), Set.of(), false))
+        assertThatThrownBy(() -> new CategoryPolicy("X", "1", 16, 15, 30, Set.of(), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-reason");
-        assertThatThrownBy(() -> new CategoryPolicy("X", "1", 7, 15, 30, java.time.Period.ofDays(20), Set.of(), false))
+        PolicySettings brief = PolicyFixtures.briefDefaults();
+        assertThatThrownBy(() -> new PolicySettings("1", new CategoryPolicy("DEFAULT", "1", 7, 15, 100, Set.of(), false),
+                java.util.Map.of(), brief.dealer(), brief.terms()))
+                .as("the shared 3-month warranty is shorter than a 100-day exchange window")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warranty");
-        assertThatThrownBy(() -> new CategoryPolicy("X", "1", 7, 15, 30, java.time.Period.ofMonths(3),
+        assertThatThrownBy(() -> new CategoryPolicy("X", "1", 7, 15, 30,
                 Set.of(PolicyRule.QUALITY_FAULT_REFUND_WINDOW), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exclusion");
     }

@@ -1,5 +1,6 @@
 package com.aftersales.returns.policy;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -25,16 +26,16 @@ class ShippedPolicyConfigurationTest {
 
     @Test
     void theShippedDefaultsAreTheBriefsNumbers() throws IOException {
-        PolicySettings settings = shipped().toSettings();
+        PolicySettings settings = shipped().toSettings(WarrantyTerms.bundled());
         PolicySettings brief = PolicyFixtures.briefDefaults();
 
         CategoryPolicy defaults = settings.defaults();
         assertThat(defaults.noReasonReturnDays()).isEqualTo(brief.defaults().noReasonReturnDays()).isEqualTo(7);
         assertThat(defaults.refundDays()).isEqualTo(15);
         assertThat(defaults.exchangeDays()).isEqualTo(30);
-        assertThat(defaults.warranty()).isEqualTo(Period.ofMonths(3));
-        assertThat(settings.forCategory("PHONE").warranty()).isEqualTo(Period.ofYears(1));
-        assertThat(settings.forCategory("AIR_CONDITIONER").warranty()).isEqualTo(Period.ofYears(1));
+        assertThat(settings.terms().defaults().length()).isEqualTo(Period.ofMonths(3));
+        assertThat(settings.terms().forCategory("PHONE").length()).isEqualTo(Period.ofYears(1));
+        assertThat(settings.terms().forCategory("AIR_CONDITIONER").length()).isEqualTo(Period.ofYears(1));
         assertThat(settings.forCategory("AIR_CONDITIONER").largeItem()).isTrue();
         assertThat(settings.forCategory("AIR_CONDITIONER").refundDays()).as("inherited").isEqualTo(15);
         assertThat(settings.forCategory("AIR_CONDITIONER").versionTag()).isEqualTo("AIR_CONDITIONER@" + settings.version());
@@ -45,7 +46,7 @@ class ShippedPolicyConfigurationTest {
 
     @Test
     void theShippedPolicyDecidesTheBoundariesAsTheBriefSays() throws IOException {
-        ReturnPolicyEngine engine = new ReturnPolicyEngine(shipped().toSettings());
+        ReturnPolicyEngine engine = new ReturnPolicyEngine(shipped().toSettings(WarrantyTerms.bundled()));
         LocalDate bought = LocalDate.of(2025, 11, 30);
 
         assertThat(engine.evaluate(CaseFacts.consumer("KETTLE", bought, LocalDate.of(2025, 12, 7))).remedy())

@@ -33,9 +33,10 @@ class ReturnOrderTest {
             Map.of(InspectionReport.Area.APPEARANCE, new BigDecimal("80.00"), InspectionReport.Area.PACKAGING, new BigDecimal("20.00")),
             new BigDecimal("25.00"));
     private final ReturnPolicyEngine engine = new ReturnPolicyEngine(new PolicySettings("t",
-            new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, "t", 7, 15, 30, Period.ofMonths(3), Set.of(), false),
-            Map.of("SOFA", new CategoryPolicy("SOFA", "t", 7, 15, 30, Period.ofMonths(3), Set.of(), true)),
-            new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24))));
+            new CategoryPolicy(PolicySettings.DEFAULT_CATEGORY, "t", 7, 15, 30, Set.of(), false),
+            Map.of("SOFA", new CategoryPolicy("SOFA", "t", 7, 15, 30, Set.of(), true)),
+            new DealerPolicy(Period.ofMonths(3), 80, Period.ofMonths(6), Duration.ofHours(24)),
+            com.aftersales.contracts.warranty.WarrantyTerms.bundled()));
 
     private ReturnOrder order(CaseFacts facts) {
         PolicyDecisionView decision = PolicyDecisionView.of(engine.evaluate(facts), null, "SN1");

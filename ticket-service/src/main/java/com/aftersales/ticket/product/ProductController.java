@@ -62,7 +62,7 @@ class ProductController {
         return idempotency.create("POST /api/customers/" + customerId + "/products", idempotencyKey, request, () -> {
             RegisteredProduct product = products.register(customerId, request);
             return new IdempotentRequests.Created(URI.create("/api/customers/" + customerId + "/products/" + product.id()),
-                    ProductView.of(product, List.of()));
+                    products.view(product));
         });
     }
 
@@ -72,7 +72,7 @@ class ProductController {
     List<ProductView> ofCustomer(@PathVariable UUID customerId) {
         scope.requireCustomer(customerId);
         return products.ofCustomer(customerId).stream().filter(p -> scope.storeVisible(p.storeCode()))
-                .map(p -> ProductView.of(p, List.of())).toList();
+                .map(p -> products.view(p)).toList();
     }
 
     @PatchMapping(path = "/api/customers/{customerId}/products/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -97,7 +97,7 @@ class ProductController {
             }
         }
         RegisteredProduct product = products.update(customerId, productId, request, ifMatch);
-        return ResponseEntity.ok().eTag(Versions.etag(product.version())).body(ProductView.of(product, List.of()));
+        return ResponseEntity.ok().eTag(Versions.etag(product.version())).body(products.view(product));
     }
 
     @GetMapping(path = "/api/products/{serial}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -32,10 +32,11 @@ class ProductRepository {
         return bind(jdbc.sql("""
                         insert into product (id, customer_id, serial_number, model, category, batch_number, purchase_date,
                                              store_code, receipt_number, price_type, custom_made, warranty_card_present,
-                                             sold_by_us, install_address, registered_at, updated_at, version)
+                                             sold_by_us, install_address, installation_date, registered_at, updated_at,
+                                             version)
                         values (:id, :customerId, :serial, :model, :category, :batch, :purchaseDate, :store, :receipt,
                                 :priceType, :customMade, :warrantyCard, :soldByUs, cast(:installAddress as jsonb),
-                                :registeredAt, :updatedAt, 0)
+                                :installationDate, :registeredAt, :updatedAt, 0)
                         on conflict (model, serial_number) do nothing"""), p)
                 .param("customerId", p.customerId())
                 .param("serial", p.serialNumber())
@@ -49,7 +50,8 @@ class ProductRepository {
                         update product set category = :category, batch_number = :batch, purchase_date = :purchaseDate,
                                store_code = :store, receipt_number = :receipt, price_type = :priceType,
                                custom_made = :customMade, warranty_card_present = :warrantyCard, sold_by_us = :soldByUs,
-                               install_address = cast(:installAddress as jsonb), updated_at = :updatedAt,
+                               install_address = cast(:installAddress as jsonb), installation_date = :installationDate,
+                               updated_at = :updatedAt,
                                version = version + 1
                         where id = :id and version = :version"""), p)
                 .param("version", readVersion)
@@ -71,6 +73,7 @@ class ProductRepository {
                 .param("warrantyCard", p.warrantyCardPresent())
                 .param("soldByUs", p.soldByUs())
                 .param("installAddress", p.installAddress() == null ? null : json.writeValueAsString(p.installAddress()))
+                .param("installationDate", p.installationDate() == null ? null : Date.valueOf(p.installationDate()))
                 .param("updatedAt", Timestamp.from(p.updatedAt()));
     }
 
@@ -122,6 +125,7 @@ class ProductRepository {
                 rs.getBoolean("warranty_card_present"),
                 rs.getBoolean("sold_by_us"),
                 address == null ? null : json.readValue(address, Address.class),
+                rs.getDate("installation_date") == null ? null : rs.getDate("installation_date").toLocalDate(),
                 instant(rs, "registered_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"));

@@ -4,6 +4,7 @@ import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.contracts.product.ProductRegistered;
 import com.aftersales.contracts.product.ProductUpdated;
 import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.web.ProblemException;
 import com.aftersales.calendar.BusinessCalendar;
@@ -36,9 +37,11 @@ public class ProductService {
     private final Clock clock;
     private final BusinessCalendar calendar;
     private final MeterRegistry meters;
+    private final WarrantyTerms warrantyTerms;
 
     ProductService(ProductRepository products, CustomerService customers, EventPublisher events, Clock clock,
-                   BusinessCalendar calendar, MeterRegistry meters) {
+                   BusinessCalendar calendar, MeterRegistry meters, WarrantyTerms warrantyTerms) {
+        this.warrantyTerms = warrantyTerms;
         this.products = products;
         this.customers = customers;
         this.events = events;
@@ -51,12 +54,14 @@ public class ProductService {
     public RegisteredProduct register(UUID customerId, RegisterProductRequest request) {
         customers.require(customerId);
         checkPurchaseDate(request.purchaseDate());
+        checkInstallationDate(request.installationDate(), request.purchaseDate());
         Instant now = now();
         RegisteredProduct product = new RegisteredProduct(UUID.randomUUID(), customerId, request.serialNumber(),
-                request.model(), request.category(), request.batchNumber(), request.purchaseDate(), request.storeCode(),
+                request.model(), warrantyTerms.canonical(request.category()), request.batchNumber(), request.purchaseDate(), request.storeCode(),
                 request.receiptNumber(), request.priceType(), Boolean.TRUE.equals(request.customMade()),
                 Boolean.TRUE.equals(request.warrantyCardPresent()), !Boolean.FALSE.equals(request.soldByUs()),
-                request.installAddress() == null ? null : request.installAddress().toAddress(), now, now, 0);
+                request.installAddress() == null ? null : request.installAddress().toAddress(), request.installationDate(),
+                now, now, 0);
         if (!products.insertIfSerialFree(product)) {
             RegisteredProduct existing = products.findByModelAndSerial(request.model(), request.serialNumber()).orElseThrow();
             throw new SerialAlreadyRegisteredException(request.model(), request.serialNumber(), existing.id(),
@@ -79,7 +84,7 @@ public class ProductService {
         AddressRequest address = request.installAddress();
         RegisteredProduct changed = new RegisteredProduct(current.id(), current.customerId(), current.serialNumber(),
                 current.model(),
-                request.category() != null ? request.category() : current.category(),
+                request.category() != null ? warrantyTerms.canonical(request.category()) : current.category(),
                 request.batchNumber() != null ? request.batchNumber() : current.batchNumber(),
                 request.purchaseDate() != null ? request.purchaseDate() : current.purchaseDate(),
                 request.storeCode() != null ? request.storeCode() : current.storeCode(),
@@ -89,7 +94,9 @@ public class ProductService {
                 request.warrantyCardPresent() != null ? request.warrantyCardPresent() : current.warrantyCardPresent(),
                 request.soldByUs() != null ? request.soldByUs() : current.soldByUs(),
                 address != null ? address.toAddress() : current.installAddress(),
+                request.installationDate() != null ? request.installationDate() : current.installationDate(),
                 current.registeredAt(), now(), current.version() + 1);
+        checkInstallationDate(changed.installationDate(), changed.purchaseDate());
         List<String> changedFields = changed.changedFieldsSince(current);
         if (changedFields.isEmpty()) {
             return current;
@@ -120,7 +127,31 @@ public class ProductService {
         if (found.isEmpty()) {
             throw ProblemException.notFound("product", serial);
         }
-        return found.stream().map(p -> ProductView.of(p, products.serviceHistory(p.id(), HISTORY_LIMIT))).toList();
+        return found.stream().map(p -> ProductView.of(p, warranty(p), products.serviceHistory(p.id(), HISTORY_LIMIT))).toList();
+    }
+
+    /** The unit as the API shows it, with its warranty cover today. */
+    public ProductView view(RegisteredProduct product) {
+        return ProductView.of(product, warranty(product), List.of());
+    }
+
+    private ProductView.WarrantyView warranty(RegisteredProduct p) {
+        return ProductView.WarrantyView.of(warrantyTerms.check(p.category(), p.purchaseDate(), p.installationDate(),
+                LocalDate.ofInstant(clock.instant(), calendar.zone())));
+    }
+
+    /** An installation happens after the sale and not in the future. */
+    private void checkInstallationDate(LocalDate installationDate, LocalDate purchaseDate) {
+        if (installationDate == null) {
+            return;
+        }
+        if (installationDate.isBefore(purchaseDate)) {
+            throw new InvalidFieldException("installationDate", "must not be before the purchase date " + purchaseDate);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
+        if (installationDate.isAfter(today)) {
+            throw new InvalidFieldException("installationDate", "must not be in the future (today is " + today + " in " + calendar.zone() + ")");
+        }
     }
 
     /** A purchase cannot lie in the future of the business time zone (a store's "today" is a Shanghai date). */

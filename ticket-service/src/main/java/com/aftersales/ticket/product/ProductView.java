@@ -1,5 +1,7 @@
 package com.aftersales.ticket.product;
 
+import com.aftersales.contracts.warranty.WarrantyCheck;
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import com.aftersales.ticket.customer.Address;
 
 import java.time.Instant;
@@ -10,19 +12,46 @@ import java.util.UUID;
 /**
  * A registered unit as the API shows it.
  *
+ * @param installationDate when the unit was installed, if recorded
+ * @param warranty       the unit's warranty cover today under the shared terms (absent in lists)
  * @param serviceHistory the unit's tickets, newest first; only on lookups by serial number
  */
 public record ProductView(UUID id, UUID customerId, String serialNumber, String model, String category,
                           String batchNumber, LocalDate purchaseDate, String storeCode, String receiptNumber,
                           PriceType priceType, boolean customMade, boolean warrantyCardPresent, boolean soldByUs,
-                          Address installAddress, Instant registeredAt, Instant updatedAt, long version,
-                          List<ServiceRecord> serviceHistory) {
+                          Address installAddress, LocalDate installationDate, Instant registeredAt, Instant updatedAt,
+                          long version, WarrantyView warranty, List<ServiceRecord> serviceHistory) {
 
-    static ProductView of(RegisteredProduct p, List<ServiceRecord> history) {
+    static ProductView of(RegisteredProduct p, WarrantyView warranty, List<ServiceRecord> history) {
         return new ProductView(p.id(), p.customerId(), p.serialNumber(), p.model(), p.category(), p.batchNumber(),
                 p.purchaseDate(), p.storeCode(), p.receiptNumber(), p.priceType(), p.customMade(),
-                p.warrantyCardPresent(), p.soldByUs(), p.installAddress(), p.registeredAt(), p.updatedAt(), p.version(),
-                history);
+                p.warrantyCardPresent(), p.soldByUs(), p.installAddress(), p.installationDate(), p.registeredAt(),
+                p.updatedAt(), p.version(), warranty, history);
+    }
+
+    /**
+     * The unit's warranty on {@code today}.
+     *
+     * @param termsVersion version of the shared warranty terms
+     * @param terms        the category whose terms applied, or DEFAULT for a category outside the list
+     * @param endDateRule  how the last day is counted ({@code ANNIVERSARY_DAY_INCLUDED})
+     * @param covers       the whole unit (UNIT) first, then parts with longer cover
+     */
+    public record WarrantyView(String termsVersion, String terms, String endDateRule, LocalDate today, List<Cover> covers) {
+
+        static WarrantyView of(WarrantyCheck check) {
+            return new WarrantyView(check.termsVersion(), check.termsKey(), WarrantyTerms.END_DATE_RULE, check.on(),
+                    check.all().stream().map(c -> new Cover(c.part(), WarrantyTerms.startRule(c), c.startDate(),
+                            c.length().toString(), c.lastDay(), c.covers(check.on()))).toList());
+        }
+    }
+
+    /**
+     * @param startRule STARTS_AT_PURCHASE or STARTS_AT_INSTALLATION
+     * @param lastDay   the last covered day, inclusive
+     * @param inCover   whether the cover holds today
+     */
+    public record Cover(String part, String startRule, LocalDate firstDay, String length, LocalDate lastDay, boolean inCover) {
     }
 
     /** One ticket in a unit's service history. */

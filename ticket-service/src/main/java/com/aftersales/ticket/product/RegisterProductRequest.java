@@ -13,7 +13,11 @@ import java.time.LocalDate;
  * Body of {@code POST /api/customers/{id}/products}. The purchase date must not lie in the future in
  * the configured business time zone (checked by the service).
  *
- * @param soldByUs true when absent: stores register what they sell
+ * @param category         a code of the shared category list (e.g. MOBILE_PHONE); an alias such as PHONE is accepted
+ *                         and stored as its code; a code outside the list takes the default warranty terms
+ * @param soldByUs         true when absent: stores register what they sell
+ * @param installationDate when the unit was installed; not before the purchase date nor in the future. Warranty
+ *                         cover of categories whose terms start at installation runs from it
  */
 public record RegisterProductRequest(
         @NotBlank @Size(max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.SERIAL, message = ProductLimits.SERIAL_MESSAGE) String serialNumber,
@@ -27,5 +31,6 @@ public record RegisterProductRequest(
         Boolean customMade,
         Boolean warrantyCardPresent,
         Boolean soldByUs,
-        @Valid AddressRequest installAddress) {
+        @Valid AddressRequest installAddress,
+        LocalDate installationDate) {
 }

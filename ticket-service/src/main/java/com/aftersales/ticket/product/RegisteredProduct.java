@@ -14,7 +14,8 @@ import java.util.UUID;
 public record RegisteredProduct(UUID id, UUID customerId, String serialNumber, String model, String category,
                                 String batchNumber, LocalDate purchaseDate, String storeCode, String receiptNumber,
                                 PriceType priceType, boolean customMade, boolean warrantyCardPresent, boolean soldByUs,
-                                Address installAddress, Instant registeredAt, Instant updatedAt, long version) {
+                                Address installAddress, LocalDate installationDate, Instant registeredAt,
+                                Instant updatedAt, long version) {
 
     public RegisteredProduct {
         Objects.requireNonNull(id);
@@ -32,7 +33,7 @@ public record RegisteredProduct(UUID id, UUID customerId, String serialNumber, S
                 receiptNumber, priceType.name(), customMade, warrantyCardPresent, soldByUs,
                 installAddress == null ? null : installAddress.regionCode(),
                 installAddress == null ? null : installAddress.latitude(),
-                installAddress == null ? null : installAddress.longitude());
+                installAddress == null ? null : installAddress.longitude(), installationDate);
     }
 
     /** Names of the fact fields that differ between two versions of the unit, as {@code ProductUpdated} lists them. */
@@ -52,6 +53,7 @@ public record RegisteredProduct(UUID id, UUID customerId, String serialNumber, S
         compare(changed, "installRegionCode", a.installRegionCode(), b.installRegionCode());
         compare(changed, "installLatitude", a.installLatitude(), b.installLatitude());
         compare(changed, "installLongitude", a.installLongitude(), b.installLongitude());
+        compare(changed, "installationDate", a.installationDate(), b.installationDate());
         if (!Objects.equals(before.installAddress(), installAddress) && !changed.contains("installAddress")) {
             changed.add("installAddress");
         }

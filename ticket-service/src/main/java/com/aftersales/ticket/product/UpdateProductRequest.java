@@ -18,5 +18,6 @@ public record UpdateProductRequest(
         Boolean customMade,
         Boolean warrantyCardPresent,
         Boolean soldByUs,
-        @Valid AddressRequest installAddress) {
+        @Valid AddressRequest installAddress,
+        LocalDate installationDate) {
 }

@@ -1,6 +1,7 @@
 package com.aftersales.ticket.sla;
 
 import com.aftersales.calendar.BusinessCalendar;
+import com.aftersales.calendar.TimeBasis;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +9,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One SLA clock of a ticket, counted in business time. It runs from the ticket's opening, pauses while
- * the ticket waits for the customer (the due and warning times move out by the paused business time),
- * and stops when its milestone is reached: MET if in time, MISSED if late. Plain Java.
+ * One SLA clock of a ticket, counted in its {@link TimeBasis}: clock hours (the on-site promise), business
+ * hours (first response) or calendar days (resolution). It runs from the ticket's opening (the call), pauses
+ * while the ticket waits for the customer (the due and warning times move out by the paused time, counted
+ * in the clock's basis), and stops when its milestone is reached: MET if in time, MISSED if late. Plain Java.
  */
 public final class SlaClock {
 
@@ -33,9 +35,17 @@ public final class SlaClock {
     private State state;
     private Instant pausedAt;
     private Instant stoppedAt;
+    private final TimeBasis basis;
 
+    /** A clock on business hours. */
     public SlaClock(UUID ticketId, SlaClockType type, Duration target, String rule, Instant startedAt, Instant dueAt,
                     Instant warnAt, State state, Instant pausedAt, Instant stoppedAt) {
+        this(ticketId, type, target, rule, startedAt, dueAt, warnAt, state, pausedAt, stoppedAt, TimeBasis.BUSINESS_HOURS);
+    }
+
+    public SlaClock(UUID ticketId, SlaClockType type, Duration target, String rule, Instant startedAt, Instant dueAt,
+                    Instant warnAt, State state, Instant pausedAt, Instant stoppedAt, TimeBasis basis) {
+        this.basis = Objects.requireNonNull(basis);
         this.ticketId = Objects.requireNonNull(ticketId);
         this.type = Objects.requireNonNull(type);
         this.target = Objects.requireNonNull(target);
@@ -52,8 +62,8 @@ public final class SlaClock {
                                  double warningRatio) {
         Duration warnAfter = Duration.ofMillis(Math.round(target.duration().toMillis() * warningRatio));
         return new SlaClock(ticketId, target.clock(), target.duration(), target.rule(), now,
-                calendar.addBusinessTime(now, target.duration()), calendar.addBusinessTime(now, warnAfter),
-                State.RUNNING, null, null);
+                calendar.add(target.basis(), now, target.duration()), calendar.add(target.basis(), now, warnAfter),
+                State.RUNNING, null, null, target.basis());
     }
 
     /** The ticket waits for the customer: the clock stands still. */
@@ -71,10 +81,10 @@ public final class SlaClock {
         if (state != State.PAUSED) {
             return false;
         }
-        Duration leftToDue = calendar.businessTimeBetween(pausedAt, dueAt);
-        Duration leftToWarn = calendar.businessTimeBetween(pausedAt, warnAt);
-        dueAt = calendar.addBusinessTime(now, leftToDue);
-        warnAt = calendar.addBusinessTime(now, leftToWarn);
+        Duration leftToDue = calendar.between(basis, pausedAt, dueAt);
+        Duration leftToWarn = calendar.between(basis, pausedAt, warnAt);
+        dueAt = calendar.add(basis, now, leftToDue);
+        warnAt = calendar.add(basis, now, leftToWarn);
         state = State.RUNNING;
         pausedAt = null;
         return true;
@@ -98,8 +108,8 @@ public final class SlaClock {
      */
     public void restart(Instant now, BusinessCalendar calendar, double warningRatio) {
         Duration warnAfter = Duration.ofMillis(Math.round(target.toMillis() * warningRatio));
-        dueAt = calendar.addBusinessTime(now, target);
-        warnAt = calendar.addBusinessTime(now, warnAfter);
+        dueAt = calendar.add(basis, now, target);
+        warnAt = calendar.add(basis, now, warnAfter);
         state = State.RUNNING;
         pausedAt = null;
         stoppedAt = null;
@@ -115,15 +125,15 @@ public final class SlaClock {
                 || (newTarget.duration().equals(target) && newTarget.rule().equals(rule))) {
             return false;
         }
-        Duration pausedSoFar = calendar.businessTimeBetween(startedAt, dueAt).minus(target);
+        Duration pausedSoFar = calendar.between(basis, startedAt, dueAt).minus(target);
         if (pausedSoFar.isNegative()) {
             pausedSoFar = Duration.ZERO;
         }
         Duration warnAfter = Duration.ofMillis(Math.round(newTarget.duration().toMillis() * warningRatio));
         target = newTarget.duration();
         rule = newTarget.rule();
-        dueAt = calendar.addBusinessTime(startedAt, target.plus(pausedSoFar));
-        warnAt = calendar.addBusinessTime(startedAt, warnAfter.plus(pausedSoFar));
+        dueAt = calendar.add(basis, startedAt, target.plus(pausedSoFar));
+        warnAt = calendar.add(basis, startedAt, warnAfter.plus(pausedSoFar));
         return true;
     }
 
@@ -136,11 +146,11 @@ public final class SlaClock {
         };
     }
 
-    /** Business time left until due; zero once due or stopped. */
+    /** Time left until due, counted in the clock's basis; zero once due or stopped. */
     public Duration remaining(Instant now, BusinessCalendar calendar) {
         return switch (state) {
-            case RUNNING -> calendar.businessTimeBetween(now, dueAt);
-            case PAUSED -> calendar.businessTimeBetween(pausedAt, dueAt);
+            case RUNNING -> calendar.between(basis, now, dueAt);
+            case PAUSED -> calendar.between(basis, pausedAt, dueAt);
             case MET, MISSED -> Duration.ZERO;
         };
     }
@@ -155,4 +165,5 @@ public final class SlaClock {
     public State state() { return state; }
     public Instant pausedAt() { return pausedAt; }
     public Instant stoppedAt() { return stoppedAt; }
+    public TimeBasis basis() { return basis; }
 }

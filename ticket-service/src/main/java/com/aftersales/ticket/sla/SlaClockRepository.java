@@ -1,5 +1,6 @@
 package com.aftersales.ticket.sla;
 
+import com.aftersales.calendar.TimeBasis;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +25,10 @@ class SlaClockRepository {
     void insert(SlaClock clock) {
         jdbc.sql("""
                         insert into sla_clock (ticket_id, clock, target_seconds, rule, started_at, due_at, warn_at, state,
-                                               paused_at, stopped_at)
-                        values (:ticketId, :clock, :target, :rule, :startedAt, :dueAt, :warnAt, :state, :pausedAt, :stoppedAt)""")
+                                               paused_at, stopped_at, time_basis)
+                        values (:ticketId, :clock, :target, :rule, :startedAt, :dueAt, :warnAt, :state, :pausedAt, :stoppedAt,
+                                :basis)""")
+                .param("basis", clock.basis().name())
                 .param("ticketId", clock.ticketId())
                 .param("clock", clock.type().name())
                 .param("target", clock.target().toSeconds())
@@ -124,7 +127,7 @@ class SlaClockRepository {
         return new SlaClock(rs.getObject("ticket_id", UUID.class), SlaClockType.valueOf(rs.getString("clock")),
                 Duration.ofSeconds(rs.getLong("target_seconds")), rs.getString("rule"), instant(rs, "started_at"),
                 instant(rs, "due_at"), instant(rs, "warn_at"), SlaClock.State.valueOf(rs.getString("state")),
-                instant(rs, "paused_at"), instant(rs, "stopped_at"));
+                instant(rs, "paused_at"), instant(rs, "stopped_at"), TimeBasis.valueOf(rs.getString("time_basis")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

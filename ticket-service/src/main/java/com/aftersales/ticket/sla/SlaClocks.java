@@ -42,6 +42,24 @@ public class SlaClocks {
         return due;
     }
 
+    /**
+     * The ticket's clocks in words for its timeline, e.g. {@code ON_SITE 24 h in CLOCK_HOURS from 2026-12-03T20:00+08:00
+     * (rule default), due 2026-12-04T20:00+08:00}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String describe(UUID ticketId) {
+        return clocks.forTicket(ticketId).stream().sorted(java.util.Comparator.comparing(SlaClock::type))
+                .map(c -> c.type() + " " + human(c.target()) + " in " + c.basis() + " from "
+                        + c.startedAt().atZone(calendar.zone()).toOffsetDateTime() + " (rule " + c.rule() + "), due "
+                        + c.dueAt().atZone(calendar.zone()).toOffsetDateTime())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static String human(java.time.Duration d) {
+        return d.toHours() % 24 == 0 && d.toHours() >= 48 && d.toMinutesPart() == 0 ? d.toDays() + " d"
+                : d.toMinutesPart() == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
     /** The listed clocks reached their milestone. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void stop(UUID ticketId, Set<SlaClockType> reached, Instant now) {
@@ -76,7 +94,7 @@ public class SlaClocks {
         for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
             if (restarted.contains(c.type())) {
                 SlaClock fresh = new SlaClock(c.ticketId(), c.type(), c.target(), c.rule(), now, c.dueAt(), c.warnAt(),
-                        c.state(), null, null);
+                        c.state(), null, null, c.basis());
                 fresh.restart(now, calendar, policy.warningRatio());
                 clocks.restart(fresh);
             }
@@ -96,7 +114,9 @@ public class SlaClocks {
         }
         Map<SlaClockType, Instant> due = new EnumMap<>(SlaClockType.class);
         Map<SlaClockType, String> rules = new EnumMap<>(SlaClockType.class);
+        Map<SlaClockType, com.aftersales.calendar.TimeBasis> bases = new EnumMap<>(SlaClockType.class);
         for (SlaClock c : clocks.forTicketForUpdate(ticketId)) {
+            bases.put(c.type(), c.basis());
             SlaPolicy.Target target = targets.get(c.type());
             if (target != null && c.retarget(target, calendar, policy.warningRatio())) {
                 clocks.retarget(c);
@@ -104,11 +124,23 @@ public class SlaClocks {
             }
             due.put(c.type(), c.dueAt());
         }
-        return new Retargeted(due, rules);
+        return new Retargeted(due, rules, bases);
     }
 
-    /** @param rules the clocks that changed target, with the rule now applying */
-    public record Retargeted(Map<SlaClockType, Instant> dueTimes, Map<SlaClockType, String> rules) {
+    private java.time.Duration remainingBusiness(SlaClock c, Instant now) {
+        return switch (c.state()) {
+            case RUNNING -> calendar.businessTimeBetween(now, c.dueAt());
+            case PAUSED -> calendar.businessTimeBetween(c.pausedAt(), c.dueAt());
+            case MET, MISSED -> java.time.Duration.ZERO;
+        };
+    }
+
+    /**
+     * @param rules the clocks that changed target, with the rule now applying
+     * @param bases what each clock counts
+     */
+    public record Retargeted(Map<SlaClockType, Instant> dueTimes, Map<SlaClockType, String> rules,
+                             Map<SlaClockType, com.aftersales.calendar.TimeBasis> bases) {
     }
 
     @Transactional(readOnly = true)
@@ -116,8 +148,9 @@ public class SlaClocks {
         Instant now = clock.instant();
         return clocks.forTicket(ticketId).stream()
                 .sorted(java.util.Comparator.comparing(SlaClock::type))
-                .map(c -> new SlaClockView(c.type(), c.rule(), c.target().toSeconds(), c.startedAt(), c.dueAt(),
-                        c.remaining(now, calendar).toSeconds(), c.health(now), c.stoppedAt()))
+                .map(c -> new SlaClockView(c.type(), c.basis(), c.rule(), c.target().toSeconds(), c.startedAt(), c.dueAt(),
+                        c.remaining(now, calendar).toSeconds(), remainingBusiness(c, now).toSeconds(), c.health(now),
+                        c.stoppedAt()))
                 .toList();
     }
 }

@@ -1,5 +1,7 @@
 package com.aftersales.ticket.sla;
 
+import com.aftersales.calendar.TimeBasis;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,23 @@ import java.util.Set;
  * already talking to an agent (a phone call or a store visit is itself the first response).
  *
  * @param warningRatio share of the target after which {@code SlaWarning} is published (0.8 by default)
+ * @param timeBasis    what each clock counts: the on-site promise clock hours, first response business hours,
+ *                     resolution calendar days (by default); a clock not listed counts business hours
  */
 public record SlaPolicy(SlaTargets defaults, Map<String, SlaTargets> byType, Map<String, SlaTargets> byPriority,
                         Map<String, SlaTargets> byTier, Set<String> onSiteTypes, Set<String> firstResponseChannels,
-                        double warningRatio) {
+                        double warningRatio, Map<SlaClockType, TimeBasis> timeBasis) {
+
+    /** Every clock on business hours. */
+    public SlaPolicy(SlaTargets defaults, Map<String, SlaTargets> byType, Map<String, SlaTargets> byPriority,
+                     Map<String, SlaTargets> byTier, Set<String> onSiteTypes, Set<String> firstResponseChannels,
+                     double warningRatio) {
+        this(defaults, byType, byPriority, byTier, onSiteTypes, firstResponseChannels, warningRatio, Map.of());
+    }
+
+    public TimeBasis basisOf(SlaClockType clock) {
+        return timeBasis.getOrDefault(clock, TimeBasis.BUSINESS_HOURS);
+    }
 
     public SlaPolicy {
         Objects.requireNonNull(defaults);
@@ -28,13 +43,19 @@ public record SlaPolicy(SlaTargets defaults, Map<String, SlaTargets> byType, Map
         byTier = Map.copyOf(byTier);
         onSiteTypes = Set.copyOf(onSiteTypes);
         firstResponseChannels = Set.copyOf(firstResponseChannels);
+        timeBasis = timeBasis == null ? Map.of() : Map.copyOf(timeBasis);
         if (!(warningRatio > 0 && warningRatio < 1)) {
             throw new IllegalArgumentException("the warning ratio lies strictly between 0 and 1: " + warningRatio);
         }
     }
 
-    /** A clock's target and the rule that chose it. */
-    public record Target(SlaClockType clock, Duration duration, String rule) {
+    /** A clock's target, the rule that chose it and what the clock counts. */
+    public record Target(SlaClockType clock, Duration duration, String rule, TimeBasis basis) {
+
+        /** A target on business hours. */
+        public Target(SlaClockType clock, Duration duration, String rule) {
+            this(clock, duration, rule, TimeBasis.BUSINESS_HOURS);
+        }
     }
 
     public List<Target> targetsFor(String ticketType, String channel, String priority, String tier) {
@@ -60,7 +81,7 @@ public record SlaPolicy(SlaTargets defaults, Map<String, SlaTargets> byType, Map
                 }
             }
             if (best != null) {
-                targets.add(new Target(clock, best, rule));
+                targets.add(new Target(clock, best, rule, basisOf(clock)));
             }
         }
         return targets;

@@ -3,16 +3,13 @@ package com.aftersales.ticket.ticket;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.time.Period;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Ticket rules that are configuration: warranty periods per category, lifecycle windows, which statuses
- * pause the SLA clocks, list paging bounds. Defaults in application.yml.
+ * Ticket rules that are configuration: proof of purchase, lifecycle windows, which statuses pause the SLA
+ * clocks, list paging bounds. Defaults in application.yml. Warranty lengths are not here: they are the shared
+ * terms ({@code aftersales.warranty.terms}, {@link com.aftersales.contracts.warranty.WarrantyTerms}).
  *
- * @param warrantyByCategory      e.g. AIR_CONDITIONER: P1Y
- * @param defaultWarranty         for categories without their own period
  * @param proofOfPurchaseRequired no card and no receipt → entitlement UNKNOWN
  * @param reopenWindow            a closed ticket may be reopened within this time
  * @param autoCloseAfter          resolved tickets without the customer's reply close after this time
@@ -20,14 +17,12 @@ import java.util.Set;
  * @param knowledgeProposalLanguage language of the draft articles proposed from field visits
  */
 @ConfigurationProperties("aftersales.ticket")
-public record TicketProperties(Map<String, Period> warrantyByCategory, Period defaultWarranty,
-                               boolean proofOfPurchaseRequired, Duration reopenWindow, Duration autoCloseAfter,
+public record TicketProperties(boolean proofOfPurchaseRequired, Duration reopenWindow, Duration autoCloseAfter,
                                Set<TicketStatus> slaPauseStatuses, int defaultPageSize, int maxPageSize,
                                String knowledgeProposalLanguage) {
 
     WarrantyPolicy warrantyPolicy() {
-        return new WarrantyPolicy(warrantyByCategory == null ? Map.of() : warrantyByCategory, defaultWarranty,
-                proofOfPurchaseRequired);
+        return new WarrantyPolicy(proofOfPurchaseRequired);
     }
 
     LifecycleRules lifecycleRules() {

@@ -6,6 +6,8 @@ import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketAmended;
 import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.contracts.warranty.WarrantyCheck;
+import com.aftersales.contracts.warranty.WarrantyTerms;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.web.ProblemException;
@@ -58,12 +60,14 @@ public class TicketService {
     private final BusinessCalendar calendar;
     private final TicketProperties properties;
     private final WarrantyPolicy warranty;
+    private final WarrantyTerms warrantyTerms;
     private final LifecycleRules lifecycle;
     private final MeterRegistry meters;
 
     TicketService(TicketRepository tickets, CustomerService customers, ProductService products, SlaClocks sla,
                   KnowledgeService knowledge, EventPublisher events, Clock clock, BusinessCalendar calendar, TicketProperties properties,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, WarrantyTerms warrantyTerms) {
+        this.warrantyTerms = warrantyTerms;
         this.tickets = tickets;
         this.customers = customers;
         this.products = products;
@@ -91,8 +95,9 @@ public class TicketService {
             throw new ProductOwnershipException(request.model(), request.serialNumber());
         }
         Instant now = now();
-        Entitlement entitlement = warranty.decide(product.category(), product.purchaseDate(), product.warrantyCardPresent(),
-                product.receiptNumber(), LocalDate.ofInstant(now, calendar.zone()));
+        WarrantyCheck cover = warrantyTerms.check(product.category(), product.purchaseDate(), product.installationDate(),
+                LocalDate.ofInstant(now, calendar.zone()));
+        Entitlement entitlement = warranty.decide(cover, product.warrantyCardPresent(), product.receiptNumber());
         // Service happens at the install address when there is one, else at the customer's main address.
         Address location = product.installAddress() != null ? product.installAddress() : customer.mainAddress();
         TicketSubject subject = new TicketSubject(customer.id(), product.id(), product.serialNumber(), product.model(),
@@ -107,6 +112,10 @@ public class TicketService {
         tickets.insert(ticket);
         Map<SlaClockType, Instant> due = sla.start(ticket.id(), ticket.type().name(), ticket.channel().name(),
                 ticket.priority().name(), subject.customerTier(), now);
+        if (!due.isEmpty()) {
+            tickets.appendTimeline(ticket.id(), List.of(new TimelineEntry(now, TimelineEntry.SLA_STARTED, null, null,
+                    actor, sla.describe(ticket.id()))));
+        }
         events.publish(TicketEvents.TICKET_OPENED, ticket.id().toString(), new TicketOpened(ticket.id(),
                 ticket.customerId(), ticket.serialNumber(), ticket.model(), ticket.type().name(), ticket.channel().name(),
                 ticket.priority().name(), ticket.faultCategory(), ticket.faultDescription(), ticket.openedAt(),
@@ -114,7 +123,9 @@ public class TicketService {
                 subject.regionCode(), subject.latitude(), subject.longitude(), entitlement.status().name(),
                 ticket.chargeBasisCommunicatedAt() != null, ticket.faultCode(),
                 new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
-                        due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION))));
+                        due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION)),
+                cover.all().stream().map(c -> new TicketOpened.WarrantyCover(c.part(), c.startDate(), c.lastDay(),
+                        cover.termsVersion(), c.covers(cover.on()))).toList()));
         if (ticket.chargeBasisCommunicatedAt() != null) {
             publishChargeBasis(ticket);
         }
@@ -153,7 +164,8 @@ public class TicketService {
             if (!retargeted.rules().isEmpty()) {
                 ticket.note(TimelineEntry.SLA_RETARGETED, actor, "Priority " + ticket.priority() + ": " + retargeted.rules()
                         .entrySet().stream()
-                        .map(e -> e.getKey() + " by rule " + e.getValue() + ", due " + retargeted.dueTimes().get(e.getKey()))
+                        .map(e -> e.getKey() + " by rule " + e.getValue() + " (" + retargeted.bases().get(e.getKey())
+                                + "), due " + retargeted.dueTimes().get(e.getKey()))
                         .collect(java.util.stream.Collectors.joining("; ")), now);
             }
             Map<SlaClockType, Instant> due = retargeted.dueTimes();

@@ -38,4 +38,6 @@ public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromSt
     public static final String AMENDED = "AMENDED";
     /** A new priority gave the ticket's running SLA clocks new targets. */
     public static final String SLA_RETARGETED = "SLA_RETARGETED";
+    /** The ticket's SLA clocks started: each with its target, what it counts (clock hours, business hours, days) and due time. */
+    public static final String SLA_STARTED = "SLA_STARTED";
 }

@@ -1,44 +1,43 @@
 package com.aftersales.ticket.ticket;
 
-import java.time.LocalDate;
-import java.time.Period;
-import java.util.Map;
-import java.util.Objects;
+import com.aftersales.contracts.warranty.Coverage;
+import com.aftersales.contracts.warranty.WarrantyCheck;
+import com.aftersales.contracts.warranty.WarrantyTerms;
+
+import java.util.stream.Collectors;
 
 /**
- * Decides entitlement from a registered unit's facts and the category's warranty period. Rules, in order:
+ * Decides entitlement from a unit's warranty position under the shared terms ({@link WarrantyTerms}, the same
+ * data and arithmetic the returns policy and dispatch charges use). Rules, in order:
  * <ol>
  *   <li>{@code no-proof-of-purchase}: neither warranty card nor receipt number, while proof is required → UNKNOWN;</li>
- *   <li>{@code within-warranty}: today is before purchase date + the category's period → IN_WARRANTY;</li>
- *   <li>{@code warranty-expired}: otherwise → OUT_OF_WARRANTY.</li>
+ *   <li>{@code within-warranty}: the day is within the unit's cover, its last day included
+ *       ({@value WarrantyTerms#END_DATE_RULE}) → IN_WARRANTY;</li>
+ *   <li>{@code warranty-expired}: otherwise → OUT_OF_WARRANTY; parts still under a manufacturer's longer cover are
+ *       named in the reason (dispatch charges nothing for them).</li>
  * </ol>
  *
- * @param periodsByCategory     warranty period per product category code
- * @param defaultPeriod         for categories without their own period
  * @param proofOfPurchaseRequired whether a unit without card and receipt is left UNKNOWN for the agent to verify
  */
-public record WarrantyPolicy(Map<String, Period> periodsByCategory, Period defaultPeriod, boolean proofOfPurchaseRequired) {
+public record WarrantyPolicy(boolean proofOfPurchaseRequired) {
 
-    public WarrantyPolicy {
-        periodsByCategory = Map.copyOf(periodsByCategory);
-        Objects.requireNonNull(defaultPeriod);
-    }
-
-    public Entitlement decide(String category, LocalDate purchaseDate, boolean warrantyCardPresent, String receiptNumber,
-                              LocalDate today) {
+    public Entitlement decide(WarrantyCheck check, boolean warrantyCardPresent, String receiptNumber) {
+        Coverage unit = check.unit();
         boolean hasReceipt = receiptNumber != null && !receiptNumber.isBlank();
         if (proofOfPurchaseRequired && !warrantyCardPresent && !hasReceipt) {
             return new Entitlement(Entitlement.Status.UNKNOWN, "no-proof-of-purchase",
-                    "Neither warranty card nor receipt registered: verify the purchase date (" + purchaseDate + ") before free work");
+                    "Neither warranty card nor receipt registered: verify the purchase date before free work (cover would run "
+                            + unit.startDate() + " .. " + unit.lastDay() + ")");
         }
-        Period period = periodsByCategory.getOrDefault(category, defaultPeriod);
-        LocalDate coverageEnds = purchaseDate.plus(period);
-        String basis = "purchased " + purchaseDate + ", " + category + " warranty " + period;
-        if (today.isBefore(coverageEnds)) {
+        String basis = (unit.startBasis().name().equals("INSTALLATION_DATE") ? "installed " : "purchased ") + unit.startDate()
+                + ", " + check.termsKey() + " warranty " + unit.length() + " (terms " + check.termsVersion() + ")";
+        if (check.unitCovered()) {
             return new Entitlement(Entitlement.Status.IN_WARRANTY, "within-warranty",
-                    basis + " covers until " + coverageEnds.minusDays(1));
+                    basis + " covers until " + unit.lastDay() + " inclusive");
         }
+        String parts = check.coveredParts().stream().map(c -> c.part() + " covered until " + c.lastDay())
+                .collect(Collectors.joining(", "));
         return new Entitlement(Entitlement.Status.OUT_OF_WARRANTY, "warranty-expired",
-                basis + " ended on " + coverageEnds.minusDays(1));
+                basis + " ended on " + unit.lastDay() + (parts.isEmpty() ? "" : "; " + parts + " (the part itself is free)"));
     }
 }

@@ -174,6 +174,44 @@ class CustomerProductApiIT {
     }
 
     @Test
+    void anAliasCategoryIsStoredAsItsCodeAndTheUnitShowsItsCoverFromTheInstallationDate() throws Exception {
+        String owner = api.registerCustomer("孙丽", uniquePhone(), "B");
+        String phoneSerial = "IMEI-" + System.nanoTime();
+        HttpResponse<String> phone = api.post("/api/customers/" + owner + "/products",
+                TestApi.productBody(phoneSerial, "P60", LocalDate.of(2025, 12, 1), true).replace("AIR_CONDITIONER", "PHONE"),
+                Map.of());
+        assertThat(phone.statusCode()).as(phone.body()).isEqualTo(201);
+        JsonNode phoneView = api.read(phone);
+        assertThat(phoneView.path("category").asString()).isEqualTo("MOBILE_PHONE");
+        assertThat(phoneView.path("warranty").path("terms").asString()).isEqualTo("MOBILE_PHONE");
+        assertThat(phoneView.path("warranty").path("covers").get(0).path("lastDay").asString()).isEqualTo("2026-12-01");
+        ProductRegistered published = TestApi.awaitEvent(Topics.TICKETS, phoneView.path("id").asString(),
+                TicketEvents.PRODUCT_REGISTERED.type()).dataAs(TicketEvents.PRODUCT_REGISTERED);
+        assertThat(published.product().category()).isEqualTo("MOBILE_PHONE");
+
+        String acSerial = "GREE-" + System.nanoTime();
+        HttpResponse<String> beforePurchase = api.post("/api/customers/" + owner + "/products",
+                TestApi.productBody(acSerial, "KFR-26GW", LocalDate.of(2025, 6, 1), true)
+                        .replace("\"priceType\"", "\"installationDate\":\"2025-05-30\",\"priceType\""), Map.of());
+        assertThat(beforePurchase.statusCode()).isEqualTo(400);
+        assertThat(api.read(beforePurchase).path("errors").get(0).path("field").asString()).isEqualTo("installationDate");
+
+        HttpResponse<String> ac = api.post("/api/customers/" + owner + "/products",
+                TestApi.productBody(acSerial, "KFR-26GW", LocalDate.of(2025, 6, 1), true)
+                        .replace("\"priceType\"", "\"installationDate\":\"2025-06-20\",\"priceType\""), Map.of());
+        assertThat(ac.statusCode()).as(ac.body()).isEqualTo(201);
+        JsonNode covers = api.read(ac).path("warranty").path("covers");
+        assertThat(covers.get(0).path("part").asString()).isEqualTo("UNIT");
+        assertThat(covers.get(0).path("startRule").asString()).isEqualTo("STARTS_AT_INSTALLATION");
+        assertThat(covers.get(0).path("lastDay").asString()).isEqualTo("2026-06-20");
+        assertThat(covers.get(1).path("part").asString()).isEqualTo("COMPRESSOR");
+        assertThat(covers.get(1).path("lastDay").asString()).isEqualTo("2030-06-20");
+        ProductRegistered acEvent = TestApi.awaitEvent(Topics.TICKETS, api.read(ac).path("id").asString(),
+                TicketEvents.PRODUCT_REGISTERED.type()).dataAs(TicketEvents.PRODUCT_REGISTERED);
+        assertThat(acEvent.product().installationDate()).isEqualTo(LocalDate.of(2025, 6, 20));
+    }
+
+    @Test
     void productsAreRefusedForUnknownCustomersFutureDatesAndUnknownEnums() throws Exception {
         String owner = api.registerCustomer("赵敏", uniquePhone(), "C");
         LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);

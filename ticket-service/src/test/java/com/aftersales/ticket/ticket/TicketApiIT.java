@@ -227,9 +227,11 @@ class TicketApiIT {
                 assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", queued.id())
                         .query(Long.class).single()).isEqualTo(1));
         JsonNode timeline = json.readTree(get("/api/tickets/" + ticketId + "/timeline").body());
-        assertThat(timeline).hasSize(2);
-        assertThat(timeline.get(1).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
-        assertThat(timeline.get(1).path("actor").asString()).isEqualTo("system:dispatch-service");
+        assertThat(timeline).as("opened, its SLA clocks started, awaiting a technician once").hasSize(3);
+        assertThat(timeline.get(1).path("kind").asString()).isEqualTo("SLA_STARTED");
+        assertThat(timeline.get(1).path("reason").asString()).contains("ON_SITE 24 h in CLOCK_HOURS");
+        assertThat(timeline.get(2).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
+        assertThat(timeline.get(2).path("actor").asString()).isEqualTo("system:dispatch-service");
         EventEnvelope<?> changed = awaitEvent(Topics.TICKETS, ticketId.toString(), TicketEvents.TICKET_STATUS_CHANGED.type());
         assertThat(changed.correlationId()).isEqualTo("it-corr-2");
     }

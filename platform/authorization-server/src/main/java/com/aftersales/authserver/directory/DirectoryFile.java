@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The directory as a JSON file in the data directory ({@value #FILE_NAME}), written by whoever runs the server (the
@@ -26,7 +28,8 @@ public final class DirectoryFile {
 
     private final Path file;
     private Directory current = Directory.EMPTY;
-    private FileTime loadedVersion;
+    /** Modification time and file key (inode) of the loaded file: the launcher replaces it by an atomic move. */
+    private List<Object> loadedVersion;
 
     public DirectoryFile(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
@@ -42,7 +45,8 @@ public final class DirectoryFile {
             if (!Files.isRegularFile(file)) {
                 return current;
             }
-            FileTime version = Files.getLastModifiedTime(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            List<Object> version = Arrays.asList(attributes.lastModifiedTime(), attributes.fileKey(), attributes.size());
             if (!version.equals(loadedVersion)) {
                 current = JSON.readValue(Files.readString(file), Directory.class);
                 loadedVersion = version;

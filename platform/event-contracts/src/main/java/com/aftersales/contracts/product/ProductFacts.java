@@ -8,7 +8,9 @@ import java.util.UUID;
  * the returns policy (purchase date, price type, custom-made, sold by us, warranty card), the quality
  * loop (model × batch × region) and dispatch (install location).
  *
- * @param category      product category code, the key of policy and warranty settings (e.g. AIR_CONDITIONER)
+ * @param category      canonical product category code of the shared list
+ *                      ({@link com.aftersales.contracts.warranty.WarrantyTerms}), the key of warranty terms and policy
+ *                      settings (e.g. AIR_CONDITIONER, MOBILE_PHONE)
  * @param batchNumber   batch or lot number, if known
  * @param purchaseDate  calendar date of purchase in the store's time zone
  * @param storeCode     store or channel of sale
@@ -17,6 +19,8 @@ import java.util.UUID;
  * @param installRegionCode administrative region of the install address, if known
  * @param installLatitude   WGS84, if known
  * @param installLongitude  WGS84, if known
+ * @param installationDate  date the unit was installed, if recorded (added in v1.1); warranty cover of categories
+ *                          whose terms start at installation runs from it
  */
 public record ProductFacts(
         UUID productId,
@@ -34,5 +38,15 @@ public record ProductFacts(
         boolean soldByUs,
         String installRegionCode,
         Double installLatitude,
-        Double installLongitude) {
+        Double installLongitude,
+        LocalDate installationDate) {
+
+    /** The fields of v1.0, without an installation date. */
+    public ProductFacts(UUID productId, UUID customerId, String serialNumber, String model, String category,
+                        String batchNumber, LocalDate purchaseDate, String storeCode, String receiptNumber, String priceType,
+                        boolean customMade, boolean warrantyCardPresent, boolean soldByUs, String installRegionCode,
+                        Double installLatitude, Double installLongitude) {
+        this(productId, customerId, serialNumber, model, category, batchNumber, purchaseDate, storeCode, receiptNumber,
+                priceType, customMade, warrantyCardPresent, soldByUs, installRegionCode, installLatitude, installLongitude, null);
+    }
 }
