@@ -92,7 +92,7 @@ class BackendFailureTest {
 
 		HttpResponse<String> anonymous = gateway.withToken(null).get("/api/tickets/T-1", "Accept-Language", "zh");
 		JsonNode unauthenticated = assertProblem(anonymous, "unauthenticated", 401, "/api/tickets/T-1");
-		assertThat(unauthenticated.get("title").asString()).isEqualTo("需要登录认证");
+		assertThat(unauthenticated.get("title").asString()).isEqualTo("请先登录");
 	}
 
 	@Test

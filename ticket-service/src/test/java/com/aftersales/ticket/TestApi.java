@@ -80,6 +80,14 @@ public final class TestApi {
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 
+    /** A GET asking for an answer in {@code acceptLanguage} (e.g. zh-CN). */
+    public JsonNode getJson(String path, String acceptLanguage) throws Exception {
+        HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Accept-Language", acceptLanguage).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
     public JsonNode getJson(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

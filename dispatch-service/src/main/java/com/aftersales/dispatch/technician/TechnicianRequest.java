@@ -33,7 +33,7 @@ public record TechnicianRequest(
         @Size(max = 50) Set<@NotBlank @Size(max = 32) String> regionCodes,
         @NotNull @Valid CalendarRequest calendar,
         @NotNull @Min(1) @Max(50) Integer maxVisitsPerDay,
-        @Size(max = 63) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and '-'")
+        @Size(max = 63) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "{aftersales.code.lower-case}")
         String partnerDepot) {
 
     public record SkillRequest(@NotNull Skill.Kind kind, @NotBlank @Size(max = 64) String code,

@@ -373,4 +373,17 @@ class JobLifecycleIT {
         assertThat(paths.has("/api/service-reports/{id}/signature")).isTrue();
         assertThat(paths.has("/api/parts/checkouts")).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void errorsAskedForInChineseAreInChinese() {
+        com.aftersales.testsupport.ChineseProblems.Answer missing = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/technicians/" + java.util.UUID.randomUUID(), null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.notChinese()).as(missing.body().toString()).isEmpty();
+        com.aftersales.testsupport.ChineseProblems.Answer invalid = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/technicians", "{\"name\":\" \",\"partnerDepot\":\"Not A Code\",\"maxVisitsPerDay\":-1}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").size()).isGreaterThan(1);
+        assertThat(invalid.notChinese()).as(invalid.body().toString()).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.feedback.complaint;
 
 import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemMessages;
 import com.aftersales.platform.web.ProblemMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,10 @@ class ComplaintProblems implements ProblemMapper {
                     illegal.getMessage(), Map.of(
                     "currentStatus", illegal.current().name(),
                     "requestedStatus", illegal.requested().name(),
-                    "allowedStatuses", illegal.allowed().stream().map(Enum::name).sorted().toList())));
+                    "allowedStatuses", illegal.allowed().stream().map(Enum::name).sorted().toList()))
+                    .localized("detail.illegal-complaint-transition",
+                            new ProblemMessages.Term("status.complaint." + illegal.current(), illegal.current().name()),
+                            new ProblemMessages.Term("status.complaint." + illegal.requested(), illegal.requested().name())));
         }
         return Optional.empty();
     }

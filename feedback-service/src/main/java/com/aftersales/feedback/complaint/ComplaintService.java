@@ -188,7 +188,7 @@ public class ComplaintService {
 
     private static StateConflictException concurrentModification(UUID id) {
         return new StateConflictException("concurrent-modification", 409, "Someone else changed this resource first",
-                "Complaint " + id + " was changed by someone else; read it again", Map.of());
+                "Complaint " + id + " was changed by someone else; read it again", Map.of(), "detail.concurrent-modification");
     }
 
     public Complaint get(UUID id) {

@@ -24,7 +24,7 @@ record ComplaintStepRequest(
         @Size(max = 4000) String customerRequest,
         @Size(max = 4000) String offer,
         @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal compensation,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+        @Pattern(regexp = "[A-Z]{3}", message = "{aftersales.code.currency}") String currency,
         @Size(max = 4000) String resolution,
         @Size(max = 4000) String reason,
         Boolean customerAccepted,

@@ -42,12 +42,14 @@ class CustomerProfileListener {
     private void registered(CustomerRegistered c) {
         jdbc.sql("""
                         insert into customer_profile (customer_id, name, tier, preferred_language, phone, contact_consent,
-                                                      region_code, registered_at)
-                        values (:id, :name, :tier, :language, :phone, :consent, :region, :at)
+                                                      region_code, registered_at, email, wechat_open_id)
+                        values (:id, :name, :tier, :language, :phone, :consent, :region, :at, :email, :wechat)
                         on conflict (customer_id) do update set name = excluded.name, tier = excluded.tier,
                             preferred_language = excluded.preferred_language, phone = excluded.phone,
                             contact_consent = excluded.contact_consent, region_code = excluded.region_code,
-                            registered_at = excluded.registered_at""")
+                            registered_at = excluded.registered_at, email = excluded.email,
+                            wechat_open_id = excluded.wechat_open_id""")
+                .param("email", c.email()).param("wechat", c.wechatOpenId())
                 .param("id", c.customerId()).param("name", c.name()).param("tier", c.tier())
                 .param("language", c.preferredLanguage()).param("phone", c.primaryPhone())
                 .param("consent", c.contactConsent()).param("region", c.regionCode())
@@ -59,11 +61,13 @@ class CustomerProfileListener {
     private void updated(CustomerUpdated c) {
         jdbc.sql("""
                         insert into customer_profile (customer_id, name, tier, preferred_language, phone, contact_consent,
-                                                      region_code, registered_at)
-                        values (:id, :name, :tier, :language, :phone, :consent, :region, :at)
+                                                      region_code, registered_at, email, wechat_open_id)
+                        values (:id, :name, :tier, :language, :phone, :consent, :region, :at, :email, :wechat)
                         on conflict (customer_id) do update set name = excluded.name, tier = excluded.tier,
                             preferred_language = excluded.preferred_language, phone = excluded.phone,
-                            contact_consent = excluded.contact_consent, region_code = excluded.region_code""")
+                            contact_consent = excluded.contact_consent, region_code = excluded.region_code,
+                            email = excluded.email, wechat_open_id = excluded.wechat_open_id""")
+                .param("email", c.email()).param("wechat", c.wechatOpenId())
                 .param("id", c.customerId()).param("name", c.name()).param("tier", c.tier())
                 .param("language", c.preferredLanguage()).param("phone", c.primaryPhone())
                 .param("consent", c.contactConsent()).param("region", c.regionCode())

@@ -51,7 +51,7 @@ class FollowUpService {
     List<Due> due(Instant asOf, String tier, int limit) {
         Instant at = asOf == null ? clock.instant() : asOf;
         if (tier != null && !properties.cadence().containsKey(tier)) {
-            throw new InvalidFieldException("tier", "must be one of " + new TreeMap<>(properties.cadence()).keySet());
+            throw new InvalidFieldException("tier", "field.one-of", new TreeMap<>(properties.cadence()).keySet().toString());
         }
         List<Due> due = new ArrayList<>();
         properties.cadence().forEach((t, cadence) -> {
@@ -113,11 +113,11 @@ class FollowUpService {
                     .param("id", taskId).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> new NotFoundException("follow-up task", taskId));
             if (!customerId.equals(task.get("customer_id"))) {
-                throw new InvalidFieldException("taskId", "belongs to another customer");
+                throw new InvalidFieldException("taskId", "feedback.follow-up.foreign-task");
             }
             if (!"OPEN".equals(task.get("status"))) {
                 throw new StateConflictException("conflict", 409, "The request conflicts with the current state",
-                        "Follow-up task " + taskId + " is already done", Map.of());
+                        "Follow-up task " + taskId + " is already done", Map.of(), "detail.follow-up-task-done", taskId);
             }
             // A callback is done once the customer was reached or refused; other attempts leave it open.
             if (outcome == ContactOutcome.REACHED || outcome == ContactOutcome.DECLINED) {

@@ -46,10 +46,10 @@ public class KpiQuery {
         Dimension dimension = parseGroupBy(groupBy);
         Granularity unit = parseGranularity(granularity);
         if (from.isAfter(to)) {
-            throw new InvalidFieldException("from", "must not be after to (" + to + ")");
+            throw new InvalidFieldException("from", "feedback.kpi.from-after-to", to.toString());
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxRangeDays()) {
-            throw new InvalidFieldException("to", "the range may span at most " + properties.maxRangeDays() + " days");
+            throw new InvalidFieldException("to", "feedback.kpi.range-too-long", properties.maxRangeDays());
         }
         // Whole months by month read the monthly roll-up; anything else sums day rows.
         boolean wholeMonths = unit == Granularity.MONTH && from.getDayOfMonth() == 1
@@ -78,7 +78,7 @@ public class KpiQuery {
             return Dimension.ALL;
         }
         return GROUPABLE.stream().filter(d -> d.key().equals(groupBy)).findFirst().orElseThrow(() ->
-                new InvalidFieldException("groupBy", "must be one of " + GROUPABLE.stream().map(Dimension::key).toList()));
+                new InvalidFieldException("groupBy", "field.one-of", GROUPABLE.stream().map(Dimension::key).toList().toString()));
     }
 
     private static Granularity parseGranularity(String granularity) {
@@ -86,6 +86,6 @@ public class KpiQuery {
             return Granularity.DAY;
         }
         return Arrays.stream(Granularity.values()).filter(g -> g.name().equalsIgnoreCase(granularity)).findFirst()
-                .orElseThrow(() -> new InvalidFieldException("granularity", "must be one of [day, week, month]"));
+                .orElseThrow(() -> new InvalidFieldException("granularity", "field.one-of", "[day, week, month]"));
     }
 }

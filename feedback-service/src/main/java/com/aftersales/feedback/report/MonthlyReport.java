@@ -11,12 +11,13 @@ import java.util.Map;
  *
  * @param kpis    the month's KPIs for the whole platform (null values: no data)
  * @param trend   the same KPIs month by month, oldest first, ending with the report's month
- * @param actions improvement actions, each from a named rule with the numbers it fired on
+ * @param actions  improvement actions, each from a named rule with the numbers it fired on, in {@code language}
+ * @param language the language of the findings and actions (zh-CN or en, from Accept-Language)
  */
 public record MonthlyReport(YearMonth month, String zone, Instant generatedAt, Map<String, Long> counts,
                             Map<String, Double> kpis, List<TrendPoint> trend, List<FaultCount> topFaults,
                             Costs costs, ComplaintSummary complaints, List<AlertSummary> qualityAlerts,
-                            List<Action> actions) {
+                            List<Action> actions, String language) {
 
     public record TrendPoint(YearMonth month, long tickets, Double firstTimeFixRate, Double csat, Double nps,
                              Double serviceCostPerTicket, Double slaOnSiteMetRate) {

@@ -36,29 +36,33 @@ class ReportController {
 
     @GetMapping(path = "/api/reports/monthly")
     @Operation(summary = "The monthly service report: KPIs, trends, top faults, costs, complaints, quality alerts, actions",
-            description = "JSON by default; HTML with charts with format=html or when the client accepts text/html (a browser).")
+            description = "JSON by default; HTML with charts with format=html or when the client accepts text/html (a browser). "
+                    + "Findings, actions and the HTML page are in Chinese for Accept-Language zh*, else English.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = MonthlyReport.class)),
             @Content(mediaType = "text/html")})
     @ApiResponse(responseCode = "400", description = "month is not yyyy-MM, or an unknown format", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> monthly(@Parameter(description = "e.g. 2026-10") @RequestParam @Size(max = 7) String month,
                               @Parameter(description = "json or html") @RequestParam(required = false) @Size(max = 8) String format,
-                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                              @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         YearMonth yearMonth;
         try {
             yearMonth = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("month", "must be a month like 2026-10");
+            throw new InvalidFieldException("month", "feedback.report.month");
         }
         if (format != null && !format.equals(HTML) && !format.equals(JSON)) {
-            throw new InvalidFieldException("format", "must be json or html");
+            throw new InvalidFieldException("format", "feedback.report.format");
         }
         boolean html = HTML.equals(format) || format == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
-        MonthlyReport report = reports.monthly(yearMonth);
+        java.util.Locale locale = com.aftersales.platform.web.ProblemMessages.resolve(language);
+        MonthlyReport report = reports.monthly(yearMonth, locale);
         if (html) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(ReportHtml.render(report));
+                    .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).body(ReportHtml.render(report, new ReportTexts(locale)));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .body(report);
     }
 }

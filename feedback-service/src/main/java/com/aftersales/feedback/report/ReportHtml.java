@@ -14,30 +14,31 @@ final class ReportHtml {
     private ReportHtml() {
     }
 
-    static String render(MonthlyReport r) {
+    static String render(MonthlyReport r, ReportTexts t) {
         StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Monthly service report ")
-                .append(esc(r.month().toString())).append("</title><style>")
+        h.append("<!DOCTYPE html><html lang=\"").append(t.locale().toLanguageTag()).append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(t.text("report.title", r.month().toString()))).append("</title><style>")
                 .append("body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:.5em 0 1.5em}")
                 .append("td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}th{background:#f3f3f3}")
                 .append(".n{text-align:right}svg{border:1px solid #eee;margin:.5em 1em 1em 0}")
                 .append("</style></head><body>");
-        h.append("<h1>Monthly service report (月度服务报告) ").append(esc(r.month().toString())).append("</h1>");
-        h.append("<p>Generated ").append(esc(r.generatedAt().toString())).append(", days in ").append(esc(r.zone()))
-                .append(". KPIs are by ticket cohort: a ticket counts in the month it was opened.</p>");
+        h.append("<h1>").append(esc(t.text("report.title", r.month().toString()))).append("</h1>");
+        h.append("<p>").append(esc(t.text("report.generated", r.generatedAt().toString(), r.zone()))).append("</p>");
 
-        h.append("<h2>KPIs</h2><table><tr><th>KPI</th><th>value</th></tr>");
-        r.kpis().forEach((name, value) -> h.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">")
+        h.append("<h2>").append(esc(t.text("report.kpis"))).append("</h2><table><tr><th>").append(esc(t.text("report.kpi")))
+                .append("</th><th>").append(esc(t.text("report.value"))).append("</th></tr>");
+        r.kpis().forEach((name, value) -> h.append("<tr><td>").append(esc(t.kpi(name))).append("</td><td class=\"n\">")
                 .append(value == null ? "–" : fmt(value)).append("</td></tr>"));
-        h.append("<tr><td>tickets</td><td class=\"n\">").append(r.counts().getOrDefault("tickets", 0L)).append("</td></tr></table>");
+        h.append("<tr><td>").append(esc(t.kpi("tickets"))).append("</td><td class=\"n\">").append(r.counts().getOrDefault("tickets", 0L)).append("</td></tr></table>");
 
-        h.append("<h2>Trends</h2>");
-        h.append(bars("Tickets per month", r.trend(), p -> (double) p.tickets()));
-        h.append(line("First-time-fix rate", r.trend(), MonthlyReport.TrendPoint::firstTimeFixRate));
-        h.append(line("CSAT (1–5)", r.trend(), MonthlyReport.TrendPoint::csat));
-        h.append(line("Service cost per ticket", r.trend(), MonthlyReport.TrendPoint::serviceCostPerTicket));
+        h.append("<h2>").append(esc(t.text("report.trends"))).append("</h2>");
+        h.append(bars(t.text("report.chart.tickets"), r.trend(), p -> (double) p.tickets()));
+        h.append(line(t.text("report.chart.first-time-fix"), r.trend(), MonthlyReport.TrendPoint::firstTimeFixRate));
+        h.append(line(t.text("report.chart.csat"), r.trend(), MonthlyReport.TrendPoint::csat));
+        h.append(line(t.text("report.chart.cost"), r.trend(), MonthlyReport.TrendPoint::serviceCostPerTicket));
 
-        h.append("<h2>Top faults</h2><table><tr><th>fault code</th><th>model</th><th>tickets</th><th>sources</th></tr>");
+        h.append("<h2>").append(esc(t.text("report.top-faults"))).append("</h2><table><tr>")
+                .append(th(t, "report.fault-code", "report.model", "report.tickets", "report.sources")).append("</tr>");
         for (MonthlyReport.FaultCount f : r.topFaults()) {
             h.append("<tr><td>").append(esc(f.faultCode())).append("</td><td>").append(esc(f.model()))
                     .append("</td><td class=\"n\">").append(f.tickets()).append("</td><td>").append(esc(f.bySource().toString()))
@@ -45,9 +46,10 @@ final class ReportHtml {
         }
         h.append("</table>");
 
-        h.append("<h2>Costs</h2><p>Total ").append(esc(r.costs().total().toPlainString())).append(", per ticket ")
-                .append(r.costs().perTicket() == null ? "–" : fmt(r.costs().perTicket())).append("</p>")
-                .append("<table><tr><th>model</th><th>tickets</th><th>cost</th><th>per ticket</th></tr>");
+        h.append("<h2>").append(esc(t.text("report.costs"))).append("</h2><p>").append(esc(t.text("report.costs.summary",
+                        r.costs().total().toPlainString(), r.costs().perTicket() == null ? "–" : fmt(r.costs().perTicket()))))
+                .append("</p><table><tr>").append(th(t, "report.model", "report.tickets", "report.cost", "report.per-ticket"))
+                .append("</tr>");
         for (MonthlyReport.ModelCost m : r.costs().byModel()) {
             h.append("<tr><td>").append(esc(m.model())).append("</td><td class=\"n\">").append(m.tickets())
                     .append("</td><td class=\"n\">").append(esc(m.total().toPlainString())).append("</td><td class=\"n\">")
@@ -56,20 +58,29 @@ final class ReportHtml {
         h.append("</table>");
 
         MonthlyReport.ComplaintSummary c = r.complaints();
-        h.append("<h2>Complaints (投诉)</h2><p>Opened ").append(c.opened()).append(" ").append(esc(c.bySeverity().toString()))
-                .append(", resolved ").append(c.resolved()).append(", escalated ").append(c.escalated())
-                .append(", compensation ").append(esc(c.compensation().toPlainString())).append("</p>");
+        h.append("<h2>").append(esc(t.text("report.complaints"))).append("</h2><p>").append(esc(t.text("report.complaints.summary",
+                Long.toString(c.opened()), c.bySeverity().toString(), Long.toString(c.resolved()), Long.toString(c.escalated()),
+                c.compensation().toPlainString()))).append("</p>");
 
-        h.append("<h2>Quality alerts</h2><ul>");
+        h.append("<h2>").append(esc(t.text("report.quality-alerts"))).append("</h2><ul>");
         for (MonthlyReport.AlertSummary a : r.qualityAlerts()) {
-            h.append("<li>").append(esc(a.explanation())).append(" — ").append(a.unitsAtRisk()).append(" units at risk</li>");
+            h.append("<li>").append(esc(ReportService.alertText(a, t))).append("</li>");
         }
-        h.append("</ul><h2>Improvement actions</h2><table><tr><th>rule</th><th>finding</th><th>action</th></tr>");
+        h.append("</ul><h2>").append(esc(t.text("report.actions"))).append("</h2><table><tr>")
+                .append(th(t, "report.rule", "report.finding", "report.action")).append("</tr>");
         for (MonthlyReport.Action a : r.actions()) {
             h.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.finding())).append("</td><td>")
                     .append(esc(a.action())).append("</td></tr>");
         }
         return h.append("</table></body></html>").toString();
+    }
+
+    private static String th(ReportTexts t, String... keys) {
+        StringBuilder cells = new StringBuilder();
+        for (String key : keys) {
+            cells.append("<th>").append(esc(t.text(key))).append("</th>");
+        }
+        return cells.toString();
     }
 
     private static String bars(String title, List<MonthlyReport.TrendPoint> points, Function<MonthlyReport.TrendPoint, Double> value) {

@@ -39,7 +39,9 @@ class ReportService {
         this.clock = clock;
     }
 
-    MonthlyReport monthly(YearMonth month) {
+    /** The report with its findings and actions in {@code locale}'s language (Chinese or English). */
+    MonthlyReport monthly(YearMonth month, Locale locale) {
+        ReportTexts texts = new ReportTexts(locale);
         KpiQuery.Result current = kpis.query(null, month.atDay(1), month.atEndOfMonth(), MONTH);
         ZoneId zone = ZoneId.of(current.zone());
         Map<String, Long> counts = current.rows().isEmpty() ? Map.of() : current.rows().get(0).counts();
@@ -50,7 +52,8 @@ class ReportService {
         MonthlyReport.ComplaintSummary complaints = complaints(start, end);
         List<MonthlyReport.AlertSummary> alerts = alerts(start, end);
         return new MonthlyReport(month, zone.getId(), clock.instant(), counts, kpiValues, trend(month),
-                topFaults(start, end), costs, complaints, alerts, actions(kpiValues, alerts));
+                topFaults(start, end), costs, complaints, alerts, actions(kpiValues, alerts, texts),
+                texts.locale().toLanguageTag());
     }
 
     private List<MonthlyReport.TrendPoint> trend(YearMonth month) {
@@ -140,39 +143,45 @@ class ReportService {
                 .list();
     }
 
-    private List<MonthlyReport.Action> actions(Map<String, Double> k, List<MonthlyReport.AlertSummary> alerts) {
+    private List<MonthlyReport.Action> actions(Map<String, Double> k, List<MonthlyReport.AlertSummary> alerts, ReportTexts texts) {
         List<MonthlyReport.Action> actions = new ArrayList<>();
-        below(actions, "RPT-FTF", "first-time-fix rate", k.get("firstTimeFixRate"), properties.firstTimeFixTarget(),
-                "review van stock against the top fault codes and pre-diagnose by phone before dispatch");
-        below(actions, "RPT-CSAT", "average CSAT", k.get("csat"), properties.csatTarget(),
-                "call back every low-score customer and review the technicians with the lowest CSAT");
-        below(actions, "RPT-SLA", "on-site SLA met rate", k.get("slaOnSiteMetRate"), properties.slaOnSiteTarget(),
-                "rebalance technician coverage in the regions with the longest time to on-site");
-        above(actions, "RPT-REPEAT", "repeat-repair rate (30 days)", k.get("repeatRepairRate"), properties.repeatRepairMax(),
-                "audit the repairs that came back and retrain on their fault codes");
-        above(actions, "RPT-COMPLAINTS", "complaints per ticket", k.get("complaintRate"), properties.complaintRateMax(),
-                "review open complaints against their SLA and the staff-attitude records");
+        below(actions, texts, "RPT-FTF", "firstTimeFixRate", k, properties.firstTimeFixTarget());
+        below(actions, texts, "RPT-CSAT", "csat", k, properties.csatTarget());
+        below(actions, texts, "RPT-SLA", "slaOnSiteMetRate", k, properties.slaOnSiteTarget());
+        above(actions, texts, "RPT-REPEAT", "repeatRepairRate", k, properties.repeatRepairMax());
+        above(actions, texts, "RPT-COMPLAINTS", "complaintRate", k, properties.complaintRateMax());
         for (MonthlyReport.AlertSummary alert : alerts) {
-            actions.add(new MonthlyReport.Action("RPT-QUALITY", alert.explanation(), String.format(Locale.ROOT,
-                    "open a proactive campaign for the %d units at risk of %s batch %s in region %s and send the evidence to the factory",
-                    alert.unitsAtRisk(), alert.model(), alert.batchNumber(), alert.regionCode())));
+            actions.add(new MonthlyReport.Action("RPT-QUALITY", alertText(alert, texts), texts.text("action.RPT-QUALITY",
+                    Long.toString(alert.unitsAtRisk()), alert.model(), alert.batchNumber(), alert.regionCode())));
         }
         return actions;
     }
 
-    private static void below(List<MonthlyReport.Action> actions, String rule, String what, Double value, double target,
-                              String action) {
+    /** A quality alert in the report's language, from its numbers. */
+    static String alertText(MonthlyReport.AlertSummary a, ReportTexts texts) {
+        return texts.text("report.alert", a.model(), a.batchNumber(), a.regionCode(), a.faultCode(),
+                Long.toString(a.failedUnits()), Long.toString(a.registeredUnits()), Long.toString(a.unitsAtRisk()));
+    }
+
+    private static void below(List<MonthlyReport.Action> actions, ReportTexts texts, String rule, String kpi,
+                              Map<String, Double> k, double target) {
+        Double value = k.get(kpi);
         if (value != null && value < target) {
-            actions.add(new MonthlyReport.Action(rule, String.format(Locale.ROOT, "%s %.3f is below the target %.3f", what,
-                    value, target), action));
+            actions.add(new MonthlyReport.Action(rule, texts.text("finding.below", texts.kpi(kpi), number(value), number(target)),
+                    texts.text("action." + rule)));
         }
     }
 
-    private static void above(List<MonthlyReport.Action> actions, String rule, String what, Double value, double max,
-                              String action) {
+    private static void above(List<MonthlyReport.Action> actions, ReportTexts texts, String rule, String kpi,
+                              Map<String, Double> k, double max) {
+        Double value = k.get(kpi);
         if (value != null && value > max) {
-            actions.add(new MonthlyReport.Action(rule, String.format(Locale.ROOT, "%s %.3f is above the limit %.3f", what,
-                    value, max), action));
+            actions.add(new MonthlyReport.Action(rule, texts.text("finding.above", texts.kpi(kpi), number(value), number(max)),
+                    texts.text("action." + rule)));
         }
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -48,6 +48,8 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(GET, "/api/quality-alerts/{id}/units-at-risk", SUPERVISOR, QC, OPS, ADMIN)
                 .allow(POST, "/api/quality-alerts/scans", QC, ADMIN)
                 .allow(POST, "/api/quality-alerts/projection/rebuilds", ADMIN)
+                .allow(GET, "/api/notifications", AGENT, SUPERVISOR, OPS, ADMIN)
+                .allow(GET, "/api/notifications/{id}", AGENT, SUPERVISOR, OPS, ADMIN)
                 .allow(GET, "/api/ops/feedback-service", SUPERVISOR, OPS, ADMIN)
                 .build();
     }

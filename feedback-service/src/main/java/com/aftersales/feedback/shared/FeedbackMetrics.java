@@ -31,6 +31,13 @@ public final class FeedbackMetrics {
     /** Counter: quality alerts raised by the scan. */
     public static final String QUALITY_ALERTS_RAISED = "aftersales.quality.alerts.raised";
 
+    /** Counter, tag type: customer notices requested by an event or a survey link. */
+    public static final String NOTIFICATIONS_REQUESTED = "aftersales.notifications.requested";
+    /** Counter, tags channel, outcome (DELIVERED, FAILED, REJECTED): delivery attempts. */
+    public static final String NOTIFICATIONS_ATTEMPTS = "aftersales.notifications.attempts";
+    /** Counter, tag rule: notices skipped (no consent, no contact) or given up. */
+    public static final String NOTIFICATIONS_FAILED = "aftersales.notifications.failed";
+
     private FeedbackMetrics() {
     }
 }

@@ -4,10 +4,16 @@ package com.aftersales.feedback.shared;
 public class NotFoundException extends RuntimeException {
 
     private final String resource;
+    private final transient Object id;
 
     public NotFoundException(String resource, Object id) {
         super("No " + resource + " with id " + id);
         this.resource = resource;
+        this.id = id;
+    }
+
+    public Object id() {
+        return id;
     }
 
     public String resource() {

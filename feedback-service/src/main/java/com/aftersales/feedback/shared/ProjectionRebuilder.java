@@ -82,7 +82,8 @@ public class ProjectionRebuilder {
             long key = LOCK_NAMESPACE ^ projection.name().hashCode();
             if (!advisoryLock(lockHolder, "select pg_try_advisory_lock(?)", key)) {
                 throw new StateConflictException("rebuild-running", 409, "A rebuild is already running",
-                        "The " + projection.name() + " projection is being rebuilt; try again when it has finished", Map.of());
+                        "The " + projection.name() + " projection is being rebuilt; try again when it has finished", Map.of(),
+                        "detail.rebuild-running", projection.name());
             }
             try {
                 return rebuildHoldingLock(projection);

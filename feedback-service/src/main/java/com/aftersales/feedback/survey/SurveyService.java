@@ -90,25 +90,28 @@ class SurveyService {
         // A token is the customer's proof of identity: one that does not belong to this survey is refused
         // without saying whose it is.
         if (!SurveyTokens.matches(survey.token(), answer.token())) {
-            throw new InvalidFieldException("token", "does not belong to this survey");
+            throw new InvalidFieldException("token", "feedback.survey.foreign-token");
         }
         if (answer.csat() == null && answer.nps() == null) {
-            throw new InvalidFieldException("csat", "give at least a CSAT (1-5) or an NPS (0-10) score");
+            throw new InvalidFieldException("csat", "feedback.survey.score-required");
         }
         Instant now = clock.instant();
         if (survey.status() == SurveyStatus.ANSWERED) {
             throw new StateConflictException("survey-already-answered", 409, "The survey was already answered",
                     "Survey " + surveyId + " was answered at " + survey.answeredAt() + "; a survey is answered once",
-                    Map.of("answeredAt", survey.answeredAt().toString()));
+                    Map.of("answeredAt", survey.answeredAt().toString()), "detail.survey-already-answered", surveyId,
+                    survey.answeredAt().toString());
         }
         if (survey.status() == SurveyStatus.SKIPPED) {
             throw new StateConflictException("survey-not-open", 409, "The survey is not open for answers",
-                    "Survey " + surveyId + " was not sent: " + survey.decision(), Map.of());
+                    "Survey " + surveyId + " was not sent: " + survey.decision(), Map.of(), "detail.survey-not-sent", surveyId,
+                    survey.decision());
         }
         if (survey.expiredAt(now)) {
             throw new StateConflictException("survey-expired", 410, "The survey has expired",
                     "Survey " + surveyId + " accepted answers until " + survey.expiresAt(),
-                    Map.of("expiresAt", survey.expiresAt().toString()));
+                    Map.of("expiresAt", survey.expiresAt().toString()), "detail.survey-expired", surveyId,
+                    survey.expiresAt().toString());
         }
         LowScoreRule.Decision decision = lowScoreRule.decide(answer.csat(), answer.nps());
         UUID complaintId = null;
@@ -161,7 +164,8 @@ class SurveyService {
         Survey survey = get(id);
         if (survey.status() != SurveyStatus.SCHEDULED) {
             throw new StateConflictException("survey-not-open", 409, "The survey is not open for answers",
-                    "Survey " + id + " is " + survey.status(), Map.of());
+                    "Survey " + id + " is " + survey.status(), Map.of(), "detail.survey-status", id,
+                    new com.aftersales.platform.web.ProblemMessages.Term("status.survey." + survey.status(), survey.status().name()));
         }
         if (surveys.markSent(id, clock.instant())) {
             meters.counter(FeedbackMetrics.SURVEYS_SENT).increment();

@@ -17,6 +17,7 @@ class ArchitectureTest {
             + "quality\\.(ClusterDetector|Binomial|CellKey|CellTest|DetectionReport|DetectionSettings|QualityObservations)"
             + "|complaint\\.(Complaint|ComplaintStatus|ComplaintStep|Severity|AboutType|ComplaintChannel|IllegalComplaintTransitionException)"
             + "|survey\\.(LowScoreRule|SurveyTokens)"
+            + "|notification\\.(DeliveryPolicy|NoticeTemplates|NoticeType|ChannelKind)"
             + "|kpi\\.(KpiContribution|KpiFormulas|Measure|Measures|Dimension|TicketFacts))(\\$.*)?";
 
     @ArchTest

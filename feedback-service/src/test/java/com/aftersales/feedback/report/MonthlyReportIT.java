@@ -75,6 +75,22 @@ class MonthlyReportIT {
         assertThat(html.response().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(html.raw()).contains("<svg").contains("E-COMPRESSOR").contains("RPT-FTF").doesNotContain("<script>");
 
+        // the same report for a Chinese reader: every heading, KPI name, finding and action in Chinese
+        Http.Response chinese = http.get("/api/reports/monthly?month=2026-08&format=html", "zh-CN");
+        assertThat(chinese.response().headers().firstValue("Content-Language")).contains("zh-CN");
+        String page = chinese.raw().replaceAll("(?s)<style>.*?</style>", " ").replaceAll("<[^>]*>", " ");
+        assertThat(page).contains("2026-08 月度服务报告", "一次修复率", "改进措施", "E-COMPRESSOR", "RPT-FTF");
+        assertThat(com.aftersales.testsupport.ChineseText.englishSentences(page)).isEmpty();
+        JsonNode chineseJson = http.get("/api/reports/monthly?month=2026-08", "zh-CN").body();
+        assertThat(chineseJson.path("language").asString()).isEqualTo("zh-CN");
+        chineseJson.path("actions").forEach(action -> {
+            for (String text : new String[] {action.path("finding").asString(), action.path("action").asString()}) {
+                assertThat(com.aftersales.testsupport.ChineseText.hasChinese(text)).as(text).isTrue();
+                assertThat(com.aftersales.testsupport.ChineseText.englishSentences(text)).as(text).isEmpty();
+            }
+        });
+        assertThat(report.path("actions").get(0).path("finding").asString()).contains("is below the target");
+
         assertThat(http.get("/api/reports/monthly?month=2026-13").status()).isEqualTo(400);
         assertThat(http.get("/api/reports/monthly?month=2026-08&format=pdf").status()).isEqualTo(400);
         assertThat(http.get("/api/reports/monthly").status()).isEqualTo(400);

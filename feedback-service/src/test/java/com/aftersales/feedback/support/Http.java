@@ -42,6 +42,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET asking for an answer in {@code acceptLanguage} (e.g. zh-CN). */
+    public Response get(String path, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", acceptLanguage).GET().build());
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

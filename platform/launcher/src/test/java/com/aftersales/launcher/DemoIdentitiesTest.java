@@ -31,7 +31,7 @@ class DemoIdentitiesTest {
         DemoIdentities identities = DemoIdentities.create(PlatformOptions.withFreePorts(Path.of("."), dataDir));
         UUID technician = UUID.randomUUID();
 
-        List<DemoUser> users = identities.users(Map.of("王建军（师傅）", technician));
+        List<DemoUser> users = identities.users(Map.of("王建军", technician));
 
         assertThat(users).extracting(DemoUser::role).containsAll(DemoIdentities.ROLES);
         assertThat(users).allSatisfy(user -> {

@@ -63,7 +63,7 @@ class DepotRepairController {
     }
 
     record FromReturn(@NotNull UUID returnId,
-                      @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a depot code") String depotCode) {
+                      @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "{aftersales.code.depot}") String depotCode) {
     }
 
     record StatusReport(@NotNull DepotRepairStatus status, @Size(max = 2000) String note) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param turnaroundDays the repair promise; the configured default (7 days) when absent
  */
 public record RegisterDepotRequest(
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be lower-case letters, digits and '-' (at most 63)")
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "{aftersales.code.depot-length}")
         String code,
         @NotBlank @Size(max = 200) String name,
         @NotNull DepotKind kind,

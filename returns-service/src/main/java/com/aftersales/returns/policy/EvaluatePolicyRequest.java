@@ -23,7 +23,7 @@ import java.time.LocalDate;
  */
 @Schema(description = "A unit (serialNumber or product) and the facts of the case")
 public record EvaluatePolicyRequest(
-        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum}._/-]*", message = "must be letters, digits, '.', '_', '/' or '-'")
+        @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum}._/-]*", message = "{aftersales.code.model}")
         String serialNumber,
         @Valid UnitFactsInput product,
         @Schema(description = "CONSUMER (default) or DEALER (store-to-warehouse)") ReturnChannel channel,
@@ -53,7 +53,7 @@ public record EvaluatePolicyRequest(
     }
 
     /** Named apart from {@code product}: as a getter of that name it would replace the facts in the JSON form. */
-    @AssertTrue(message = "give either serialNumber or product, not both")
+    @AssertTrue(message = "{aftersales.policy.serial-or-product}")
     @Schema(hidden = true)
     @JsonIgnore
     public boolean isSerialNumberOrProduct() {

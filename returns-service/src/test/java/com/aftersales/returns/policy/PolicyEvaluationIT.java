@@ -172,4 +172,26 @@ class PolicyEvaluationIT {
         assertThat(missingFault.status()).isEqualTo(400);
         assertThat(missingFault.body().path("errors").findValuesAsString("field")).contains("qualityFaultClaimed");
     }
+
+    @Test
+    void aClerkReadsTheDecisionAndItsRulesInChinese() {
+        ApiClient.Response response = api.post("/api/returns/policy/evaluate", """
+                {"product":{"category":"KETTLE","purchaseDate":"2026-01-01","priceType":"REGULAR"},
+                 "requestDate":"2026-01-10","qualityFaultClaimed":true}""", java.util.Map.of("Accept-Language", "zh-CN"));
+
+        assertThat(response.status()).isEqualTo(200);
+        String explanation = response.body().path("explanation").asString();
+        assertThat(explanation).contains("依据规则", "2026-01-01", "2026-01-10");
+        assertThat(com.aftersales.testsupport.ChineseText.englishSentences(explanation)).as(explanation).isEmpty();
+        assertThat(response.body().path("rules")).isNotEmpty();
+        response.body().path("rules").forEach(rule -> {
+            String description = rule.path("description").asString();
+            assertThat(com.aftersales.testsupport.ChineseText.hasChinese(description)).as(description).isTrue();
+            assertThat(com.aftersales.testsupport.ChineseText.englishSentences(description)).as(description).isEmpty();
+        });
+        ApiClient.Response english = api.post("/api/returns/policy/evaluate", """
+                {"product":{"category":"KETTLE","purchaseDate":"2026-01-01","priceType":"REGULAR"},
+                 "requestDate":"2026-01-10","qualityFaultClaimed":true}""");
+        assertThat(english.body().path("explanation").asString()).doesNotContain("依据规则");
+    }
 }

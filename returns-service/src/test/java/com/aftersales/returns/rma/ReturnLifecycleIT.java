@@ -394,4 +394,17 @@ class ReturnLifecycleIT {
     private List<String> types(String returnId, int expected) {
         return events(returnId, expected).stream().map(e -> e.type().type()).toList();
     }
+
+    @Test
+    void errorsAskedForInChineseAreInChinese() {
+        com.aftersales.testsupport.ChineseProblems.Answer missing = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/returns/" + java.util.UUID.randomUUID(), null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().path("detail").asString()).startsWith("未找到").endsWith("的退换货单");
+        assertThat(missing.notChinese()).as(missing.body().toString()).isEmpty();
+        com.aftersales.testsupport.ChineseProblems.Answer invalid = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/returns", "{\"facts\":{}}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.notChinese()).as(invalid.body().toString()).isEmpty();
+    }
 }

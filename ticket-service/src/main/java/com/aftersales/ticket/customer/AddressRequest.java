@@ -11,11 +11,11 @@ import jakarta.validation.constraints.Size;
 public record AddressRequest(
         @Size(max = 32) String label,
         @NotBlank @Size(max = 500) String line,
-        @Size(max = 32) @Pattern(regexp = "[0-9A-Za-z-]+", message = "must be letters, digits or '-'") String regionCode,
+        @Size(max = 32) @Pattern(regexp = "[0-9A-Za-z-]+", message = "{aftersales.code.region}") String regionCode,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude) {
 
-    @AssertTrue(message = "latitude and longitude must be given together")
+    @AssertTrue(message = "{aftersales.customer.coordinates-paired}")
     boolean isCoordinatesPaired() {
         return (latitude == null) == (longitude == null);
     }

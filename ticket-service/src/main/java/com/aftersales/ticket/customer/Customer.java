@@ -8,11 +8,12 @@ import java.util.UUID;
 
 /**
  * A customer profile. Names are kept exactly as given (Chinese, Latin or mixed); phones are stored
- * normalised (see {@link PhoneNumbers}); the first address is the main one.
+ * normalised (see {@link PhoneNumbers}); the first address is the main one. E-mail and WeChat openid are where
+ * notices reach the customer besides SMS (null when not given).
  */
 public record Customer(UUID id, String name, List<String> phones, List<Address> addresses, CustomerTier tier,
                        String preferredLanguage, boolean contactConsent, Instant registeredAt, Instant updatedAt,
-                       long version) {
+                       long version, String email, String wechatOpenId) {
 
     public Customer {
         Objects.requireNonNull(id);

@@ -34,9 +34,11 @@ class CustomerRepository {
     void insert(Customer customer) {
         jdbc.sql("""
                         insert into customer (id, name, addresses, tier, preferred_language, contact_consent, region_code,
-                                              registered_at, updated_at, version)
+                                              registered_at, updated_at, version, email, wechat_open_id)
                         values (:id, :name, cast(:addresses as jsonb), :tier, :language, :consent, :region,
-                                :registeredAt, :updatedAt, 0)""")
+                                :registeredAt, :updatedAt, 0, :email, :wechat)""")
+                .param("email", customer.email())
+                .param("wechat", customer.wechatOpenId())
                 .param("id", customer.id())
                 .param("name", customer.name())
                 .param("addresses", json.writeValueAsString(customer.addresses()))
@@ -55,8 +57,10 @@ class CustomerRepository {
         int updated = jdbc.sql("""
                         update customer set name = :name, addresses = cast(:addresses as jsonb), tier = :tier,
                                preferred_language = :language, contact_consent = :consent, region_code = :region,
-                               updated_at = :updatedAt, version = version + 1
+                               updated_at = :updatedAt, version = version + 1, email = :email, wechat_open_id = :wechat
                         where id = :id and version = :version""")
+                .param("email", customer.email())
+                .param("wechat", customer.wechatOpenId())
                 .param("id", customer.id())
                 .param("name", customer.name())
                 .param("addresses", json.writeValueAsString(customer.addresses()))
@@ -113,17 +117,19 @@ class CustomerRepository {
                 .list();
         return rows.stream().map(r -> new Customer(r.id(), r.name(), phones.getOrDefault(r.id(), List.of()),
                 json.readValue(r.addresses(), ADDRESSES), r.tier(), r.language(), r.consent(), r.registeredAt(),
-                r.updatedAt(), r.version())).toList();
+                r.updatedAt(), r.version(), r.email(), r.wechatOpenId())).toList();
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("addresses"),
                 CustomerTier.valueOf(rs.getString("tier")), rs.getString("preferred_language"),
                 rs.getBoolean("contact_consent"), rs.getTimestamp("registered_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), rs.getString("email"),
+                rs.getString("wechat_open_id"));
     }
 
     private record Row(UUID id, String name, String addresses, CustomerTier tier, String language, boolean consent,
-                       java.time.Instant registeredAt, java.time.Instant updatedAt, long version) {
+                       java.time.Instant registeredAt, java.time.Instant updatedAt, long version, String email,
+                       String wechatOpenId) {
     }
 }

@@ -41,11 +41,13 @@ public class CustomerService {
         Customer customer = new Customer(UUID.randomUUID(), request.name(), Customer.normalisedPhones(request.phones()),
                 request.addresses() == null ? List.of() : request.addresses().stream().map(AddressRequest::toAddress).toList(),
                 request.tier(), request.preferredLanguage() == null ? CustomerLimits.DEFAULT_LANGUAGE : request.preferredLanguage(),
-                Boolean.TRUE.equals(request.contactConsent()), now, now, 0);
+                Boolean.TRUE.equals(request.contactConsent()), now, now, 0, blankToNull(request.email()),
+                blankToNull(request.wechatOpenId()));
         customers.insert(customer);
         events.publish(TicketEvents.CUSTOMER_REGISTERED, customer.id().toString(), new CustomerRegistered(customer.id(),
                 customer.name(), customer.tier().name(), customer.preferredLanguage(), customer.primaryPhone(),
-                customer.contactConsent(), regionCode(customer), customer.registeredAt()));
+                customer.contactConsent(), regionCode(customer), customer.registeredAt(), customer.email(),
+                customer.wechatOpenId()));
         meters.counter(TicketMetrics.CUSTOMERS_REGISTERED, "tier", customer.tier().name()).increment();
         return customer;
     }
@@ -61,13 +63,15 @@ public class CustomerService {
                 request.tier() != null ? request.tier() : current.tier(),
                 request.preferredLanguage() != null ? request.preferredLanguage() : current.preferredLanguage(),
                 request.contactConsent() != null ? request.contactConsent() : current.contactConsent(),
-                current.registeredAt(), now(), current.version() + 1);
+                current.registeredAt(), now(), current.version() + 1,
+                request.email() != null ? blankToNull(request.email()) : current.email(),
+                request.wechatOpenId() != null ? blankToNull(request.wechatOpenId()) : current.wechatOpenId());
         List<String> changedFields = replicatedChanges(current, changed);
         customers.update(changed, current.version());
         if (!changedFields.isEmpty()) {
             events.publish(TicketEvents.CUSTOMER_UPDATED, id.toString(), new CustomerUpdated(id, changed.name(),
                     changed.tier().name(), changed.preferredLanguage(), changed.primaryPhone(), changed.contactConsent(),
-                    regionCode(changed), changedFields, changed.updatedAt()));
+                    regionCode(changed), changedFields, changed.updatedAt(), changed.email(), changed.wechatOpenId()));
         }
         return changed;
     }
@@ -92,6 +96,12 @@ public class CustomerService {
         }
         if (!java.util.Objects.equals(regionCode(before), regionCode(after))) {
             changed.add("regionCode");
+        }
+        if (!java.util.Objects.equals(before.email(), after.email())) {
+            changed.add("email");
+        }
+        if (!java.util.Objects.equals(before.wechatOpenId(), after.wechatOpenId())) {
+            changed.add("wechatOpenId");
         }
         return changed;
     }

@@ -1,6 +1,7 @@
 package com.aftersales.ticket.customer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,8 @@ public record RegisterCustomerRequest(
         @NotEmpty @Size(max = CustomerLimits.PHONES) List<@NotBlank @Size(max = CustomerLimits.PHONE) @ValidPhone String> phones,
         @Size(max = CustomerLimits.ADDRESSES) List<@NotNull @Valid AddressRequest> addresses,
         @NotNull CustomerTier tier,
-        @Pattern(regexp = CustomerLimits.LANGUAGE_TAG, message = "must be a language tag such as zh-CN or en") String preferredLanguage,
-        Boolean contactConsent) {
+        @Pattern(regexp = CustomerLimits.LANGUAGE_TAG, message = "{aftersales.customer.language-tag}") String preferredLanguage,
+        Boolean contactConsent,
+        @Size(max = CustomerLimits.EMAIL) @Email String email,
+        @Size(max = CustomerLimits.WECHAT_OPEN_ID) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{aftersales.customer.wechat-open-id}") String wechatOpenId) {
 }

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ValidPhone.Validator.class)
 public @interface ValidPhone {
 
-    String message() default "must be a phone number, e.g. 13812345678, 021-62134567 or +8613812345678";
+    String message() default "{aftersales.customer.phone}";
 
     Class<?>[] groups() default {};
 

@@ -17,26 +17,26 @@ public final class KnowledgeRequests {
     /** {@code POST /api/knowledge-articles}; status DRAFT when absent. */
     public record Create(
             @Size(max = 64) String model,
-            @NotBlank @Size(max = 64) @Pattern(regexp = CATEGORY, message = "must be an upper-case code such as AIR_CONDITIONER") String category,
+            @NotBlank @Size(max = 64) @Pattern(regexp = CATEGORY, message = "{aftersales.code.category}") String category,
             @Size(max = 64) String faultCode,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 4000) String symptoms,
             @Size(max = 4000) String cause,
             @NotBlank @Size(max = 8000) String fixSteps,
-            @NotNull @Pattern(regexp = LANGUAGE, message = "must be a language tag such as zh-CN or en") String language,
+            @NotNull @Pattern(regexp = LANGUAGE, message = "{aftersales.customer.language-tag}") String language,
             ArticleStatus status) {
     }
 
     /** {@code PATCH /api/knowledge-articles/{id}}: absent fields stay as they are. */
     public record Update(
             @Size(max = 64) String model,
-            @Size(min = 1, max = 64) @Pattern(regexp = CATEGORY, message = "must be an upper-case code such as AIR_CONDITIONER") String category,
+            @Size(min = 1, max = 64) @Pattern(regexp = CATEGORY, message = "{aftersales.code.category}") String category,
             @Size(max = 64) String faultCode,
             @Size(min = 1, max = 200) String title,
             @Size(min = 1, max = 4000) String symptoms,
             @Size(max = 4000) String cause,
             @Size(min = 1, max = 8000) String fixSteps,
-            @Pattern(regexp = LANGUAGE, message = "must be a language tag such as zh-CN or en") String language,
+            @Pattern(regexp = LANGUAGE, message = "{aftersales.customer.language-tag}") String language,
             ArticleStatus status) {
     }
 }

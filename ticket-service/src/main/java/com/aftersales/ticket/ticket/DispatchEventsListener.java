@@ -40,28 +40,34 @@ class DispatchEventsListener {
                 })
                 .on(DispatchEvents.TECHNICIAN_ASSIGNED, event -> {
                     TechnicianAssigned a = event.data();
-                    tickets.followDispatch(a.ticketId(), TicketStatus.TECHNICIAN_ASSIGNED,
+                    tickets.followDispatch(a.ticketId(), TicketStatus.TECHNICIAN_ASSIGNED, TimelineText.of(
                             "Technician " + a.technicianName() + " assigned (" + a.mode() + " by " + a.assignedBy() + ")"
                                     + (a.explanation() == null ? "" : ": " + a.explanation()),
+                            "timeline.technician-assigned", a.technicianName(), a.mode(), a.assignedBy()),
                             t -> t.assignTechnician(a.technicianId().toString()));
                 })
                 .on(DispatchEvents.TECHNICIAN_UNASSIGNED, event -> {
                     TechnicianUnassigned u = event.data();
                     // CANCELLED follows the ticket's own end (resolved remotely, closed): nothing to wait for.
                     TicketStatus next = CANCELLED_WITH_TICKET.equals(u.cause()) ? null : TicketStatus.AWAITING_TECHNICIAN;
-                    tickets.followDispatch(u.ticketId(), next,
+                    tickets.followDispatch(u.ticketId(), next, TimelineText.of(
                             "Technician unassigned (" + u.cause() + ")" + (u.reason() == null ? "" : ": " + u.reason()),
+                            u.reason() == null ? "timeline.technician-unassigned" : "timeline.technician-unassigned-reason",
+                            u.cause(), u.reason()),
                             t -> t.assignTechnician(null));
                 })
                 .on(DispatchEvents.VISIT_SCHEDULED, event -> {
                     VisitScheduled s = event.data();
-                    tickets.followDispatch(s.ticketId(), null, (s.rescheduled() ? "Visit rescheduled" : "Visit scheduled")
+                    tickets.followDispatch(s.ticketId(), null, TimelineText.of((s.rescheduled() ? "Visit rescheduled" : "Visit scheduled")
                             + " for " + s.windowStart() + " – " + s.windowEnd()
-                            + (s.reason() == null ? "" : " (" + s.reason() + ")"), null);
+                            + (s.reason() == null ? "" : " (" + s.reason() + ")"),
+                            s.rescheduled() ? "timeline.visit-rescheduled" : "timeline.visit-scheduled", s.windowStart(), s.windowEnd()),
+                            null);
                 })
                 .on(DispatchEvents.VISIT_STARTED, event -> {
                     VisitStarted s = event.data();
-                    tickets.followDispatch(s.ticketId(), TicketStatus.ON_SITE, "Technician on site, visit " + s.visitId(), null);
+                    tickets.followDispatch(s.ticketId(), TicketStatus.ON_SITE, TimelineText.of(
+                            "Technician on site, visit " + s.visitId(), "timeline.on-site", s.visitId()), null);
                 })
                 .on(DispatchEvents.VISIT_COMPLETED, event -> {
                     VisitCompleted c = event.data();
@@ -69,13 +75,16 @@ class DispatchEventsListener {
                 })
                 .on(DispatchEvents.PARTS_CONSUMED, event -> {
                     PartsConsumed p = event.data();
-                    tickets.followDispatch(p.ticketId(), null, "Parts used: " + p.parts().stream()
-                            .map(part -> part.quantity() + " × " + part.partNumber()).collect(Collectors.joining(", ")), null);
+                    String parts = p.parts().stream().map(part -> part.quantity() + " × " + part.partNumber())
+                            .collect(Collectors.joining(", "));
+                    tickets.followDispatch(p.ticketId(), null, TimelineText.of("Parts used: " + parts, "timeline.parts-used", parts),
+                            null);
                 })
                 .on(DispatchEvents.DEPOT_REPAIR_REQUESTED, event -> {
                     DepotRepairRequested d = event.data();
-                    tickets.followDispatch(d.ticketId(), TicketStatus.IN_DEPOT_REPAIR, "Unit taken to depot"
-                            + (d.depotCode() == null ? "" : " " + d.depotCode()) + ", authorised by " + d.authorisedBy(), null);
+                    tickets.followDispatch(d.ticketId(), TicketStatus.IN_DEPOT_REPAIR, TimelineText.of("Unit taken to depot"
+                            + (d.depotCode() == null ? "" : " " + d.depotCode()) + ", authorised by " + d.authorisedBy(),
+                            "timeline.depot-requested", d.depotCode(), d.authorisedBy()), null);
                 })
                 .build();
     }

@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public record OpenTicketRequest(
         @NotNull UUID customerId,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum}._/-]*", message = "must be letters, digits, '.', '_', '/' or '-'")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum}._/-]*", message = "{aftersales.code.model}")
         String serialNumber,
         @NotBlank @Size(max = 64) String model,
         @NotNull TicketType ticketType,
@@ -39,9 +39,9 @@ public record OpenTicketRequest(
 
     /** A reference to a file in object storage. */
     public record AttachmentRequest(
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[a-z0-9-]+:[0-9a-fA-F]+", message = "must look like sha256:<hex>") String checksum,
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a media type such as image/jpeg") String contentType) {
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "{aftersales.url.http}") String url,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[a-z0-9-]+:[0-9a-fA-F]+", message = "{aftersales.digest.sha256}") String checksum,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "{aftersales.media-type}") String contentType) {
         Attachment toAttachment() {
             return new Attachment(url, checksum, contentType);
         }

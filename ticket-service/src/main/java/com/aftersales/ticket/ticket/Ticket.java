@@ -215,6 +215,13 @@ public final class Ticket {
         newEntries.add(new TimelineEntry(now, kind, null, null, actor, reason));
     }
 
+    /** The entry just added can also be written in the reader's language. */
+    void describeLastEntry(TimelineText text) {
+        if (text.key() != null && !newEntries.isEmpty()) {
+            newEntries.set(newEntries.size() - 1, newEntries.get(newEntries.size() - 1).describedBy(text));
+        }
+    }
+
     /** Timeline entries added since the ticket was opened or restored, to be stored with it. */
     public List<TimelineEntry> newTimelineEntries() {
         return Collections.unmodifiableList(newEntries);

@@ -17,7 +17,7 @@ public final class TicketCommands {
     /** {@code PATCH /api/tickets/{id}}: corrections of what was recorded at intake; absent fields stay. */
     public record Amend(Priority priority, @Size(max = 64) String faultCategory, @Size(max = 64) String faultCode,
                         @Size(min = 1, max = 4000) @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*",
-                                message = "must not be blank") String faultDescription) {
+                                message = "{aftersales.not-blank}") String faultDescription) {
     }
 
     /** {@code POST /api/tickets/{id}/charge-basis}. */

@@ -174,12 +174,15 @@ class TicketRepository {
 
     List<TimelineEntry> timeline(UUID id) {
         return jdbc.sql("""
-                        select occurred_at, kind, from_status, to_status, actor, reason from ticket_timeline
+                        select occurred_at, kind, from_status, to_status, actor, reason, reason_key, reason_args
+                        from ticket_timeline
                         where ticket_id = :id order by occurred_at, id""")
                 .param("id", id)
                 .query((rs, n) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"),
                         status(rs.getString("from_status")), status(rs.getString("to_status")),
-                        rs.getString("actor"), rs.getString("reason")))
+                        rs.getString("actor"), rs.getString("reason"), rs.getString("reason_key"),
+                        rs.getArray("reason_args") == null ? null
+                                : java.util.List.of((String[]) rs.getArray("reason_args").getArray())))
                 .list();
     }
 
@@ -187,8 +190,11 @@ class TicketRepository {
     void appendTimeline(UUID ticketId, List<TimelineEntry> entries) {
         for (TimelineEntry entry : entries) {
             jdbc.sql("""
-                            insert into ticket_timeline (ticket_id, occurred_at, kind, from_status, to_status, actor, reason)
-                            values (:ticketId, :occurredAt, :kind, :from, :to, :actor, :reason)""")
+                            insert into ticket_timeline (ticket_id, occurred_at, kind, from_status, to_status, actor, reason,
+                                                         reason_key, reason_args)
+                            values (:ticketId, :occurredAt, :kind, :from, :to, :actor, :reason, :reasonKey, :reasonArgs)""")
+                    .param("reasonKey", entry.reasonKey())
+                    .param("reasonArgs", entry.reasonKey() == null ? null : entry.reasonArgs().toArray(String[]::new))
                     .param("ticketId", ticketId)
                     .param("occurredAt", Timestamp.from(entry.occurredAt()))
                     .param("kind", entry.kind())

@@ -305,8 +305,9 @@ public class TicketService {
             case VISIT_UNIT_TAKEN_TO_DEPOT -> TicketStatus.IN_DEPOT_REPAIR;
             default -> null;
         };
-        followDispatch(ticketId, target, "Visit completed (" + outcome + "): cause " + cause + "; fix " + fix
-                + (firstTimeFix ? "; first-time fix" : ""), null);
+        followDispatch(ticketId, target, TimelineText.of("Visit completed (" + outcome + "): cause " + cause + "; fix " + fix
+                + (firstTimeFix ? "; first-time fix" : ""), firstTimeFix ? "timeline.visit-completed-first-time"
+                : "timeline.visit-completed", outcome, cause, fix), null);
         if (VISIT_COMPLETED.equals(outcome) && fix != null && !fix.isBlank()) {
             Ticket ticket = tickets.find(ticketId).orElseThrow();
             knowledge.proposeFromVisit(ticketId, ticket.model(), ticket.subject().productCategory() == null
@@ -332,6 +333,12 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void followDispatch(UUID ticketId, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
+        followDispatch(ticketId, target, TimelineText.plain(reason), alsoDo);
+    }
+
+    /** As {@link #followDispatch(UUID, TicketStatus, String, Consumer)}, the entry also writable in the reader's language. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followDispatch(UUID ticketId, TicketStatus target, TimelineText reason, Consumer<Ticket> alsoDo) {
         Ticket ticket = tickets.findForUpdate(ticketId)
                 .orElseThrow(() -> new IllegalStateException("dispatch reported on unknown ticket " + ticketId));
         follow(ticket, DISPATCH_ACTOR, target, reason, alsoDo);
@@ -343,19 +350,25 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void followReport(UUID ticketId, String actor, TicketStatus target, String reason) {
+        followReport(ticketId, null, actor, target, TimelineText.plain(reason));
+    }
+
+    /** As {@link #followReport(UUID, String, TicketStatus, String)}, the entry also writable in the reader's language. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void followReport(UUID ticketId, String actor, TicketStatus target, TimelineText reason) {
         followReport(ticketId, null, actor, target, reason);
     }
 
     /**
-     * As {@link #followReport(UUID, String, TicketStatus, String)} for a report that a store clerk started (a return or
-     * complaint he linked to the ticket): rule {@value #RULE_LINK_IN_SCOPE}, the ticket must be of his store, as his
-     * reads are; otherwise the report does not touch it (the originating service checks this first; this is the
+     * As {@link #followReport(UUID, String, TicketStatus, TimelineText)} for a report that a store clerk started (a
+     * return or complaint he linked to the ticket): rule {@value #RULE_LINK_IN_SCOPE}, the ticket must be of his store,
+     * as his reads are; otherwise the report does not touch it (the originating service checks this first; this is the
      * second line).
      *
      * @param originatorStore the store scope of the clerk who linked the ticket, null when an unscoped role did
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void followReport(UUID ticketId, String originatorStore, String actor, TicketStatus target, String reason) {
+    public void followReport(UUID ticketId, String originatorStore, String actor, TicketStatus target, TimelineText reason) {
         tickets.findForUpdate(ticketId).ifPresentOrElse(ticket -> {
             if (originatorStore != null && !originatorStore.equals(ticket.subject().storeCode())) {
                 log.warn("{} reported on ticket {} for store {}, which is not the ticket's store; skipped by rule {}",
@@ -367,7 +380,8 @@ public class TicketService {
         }, () -> log.info("{} reported on unknown ticket {}; skipped", actor, ticketId));
     }
 
-    private void follow(Ticket ticket, String actor, TicketStatus target, String reason, Consumer<Ticket> alsoDo) {
+    private void follow(Ticket ticket, String actor, TicketStatus target, TimelineText text, Consumer<Ticket> alsoDo) {
+        String reason = text.english();
         if (alsoDo != null) {
             alsoDo.accept(ticket);
         }
@@ -376,11 +390,13 @@ public class TicketService {
                 log.info("Ticket {} is {}; report of {} does not move it to {}", ticket.id(), ticket.status(), actor, target);
             }
             ticket.note(TimelineEntry.REPORT, actor, reason, now());
+            ticket.describeLastEntry(text);
             tickets.update(ticket);
             return;
         }
         TicketStatus from = ticket.status();
         ticket.moveTo(target, actor, reason, now());
+        ticket.describeLastEntry(text);
         tickets.update(ticket);
         afterStatusChange(ticket, from, actor, reason);
     }
@@ -388,8 +404,8 @@ public class TicketService {
     /** dispatch-service queued a visit for the ticket. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void dispatchJobQueued(UUID ticketId, UUID jobId) {
-        followDispatch(ticketId, TicketStatus.AWAITING_TECHNICIAN,
-                "Dispatch job " + jobId + " queued for technician assignment", null);
+        followDispatch(ticketId, TicketStatus.AWAITING_TECHNICIAN, TimelineText.of(
+                "Dispatch job " + jobId + " queued for technician assignment", "timeline.job-queued", jobId), null);
     }
 
     /** Closes resolved tickets whose customer did not reply within the configured time. */

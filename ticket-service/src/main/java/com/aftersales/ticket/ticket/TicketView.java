@@ -102,7 +102,7 @@ public record TicketView(
                                     String actor, String reason) {
         static TimelineEntryView of(TimelineEntry entry) {
             return new TimelineEntryView(entry.occurredAt(), entry.kind(), entry.fromStatus(), entry.toStatus(),
-                    entry.actor(), entry.reason());
+                    entry.actor(), TimelineLanguage.reason(entry));
         }
     }
 

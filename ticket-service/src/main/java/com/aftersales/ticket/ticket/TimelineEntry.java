@@ -6,9 +6,25 @@ import java.time.Instant;
  * One line of a ticket's history: who did what, when and why.
  *
  * @param fromStatus null for entries that do not change the status
+ * @param reasonKey  key of {@code timeline[_zh].properties} for the reason, null when it exists in one language only
  */
 public record TimelineEntry(Instant occurredAt, String kind, TicketStatus fromStatus, TicketStatus toStatus,
-                            String actor, String reason) {
+                            String actor, String reason, String reasonKey, java.util.List<String> reasonArgs) {
+
+    public TimelineEntry {
+        reasonArgs = reasonArgs == null ? java.util.List.of() : java.util.List.copyOf(reasonArgs);
+    }
+
+    /** An entry whose reason exists in one language (typed by a person, or not yet in the bundles). */
+    public TimelineEntry(Instant occurredAt, String kind, TicketStatus fromStatus, TicketStatus toStatus, String actor,
+                         String reason) {
+        this(occurredAt, kind, fromStatus, toStatus, actor, reason, null, null);
+    }
+
+    /** The same entry, also writable in the reader's language from {@code timeline[_zh].properties}. */
+    public TimelineEntry describedBy(TimelineText text) {
+        return new TimelineEntry(occurredAt, kind, fromStatus, toStatus, actor, reason, text.key(), text.args());
+    }
 
     public static final String OPENED = "OPENED";
     public static final String STATUS_CHANGED = "STATUS_CHANGED";

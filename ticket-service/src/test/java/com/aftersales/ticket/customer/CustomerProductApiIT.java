@@ -50,6 +50,7 @@ class CustomerProductApiIT {
         String name = "欧阳娜娜 Nana O'Yang <b>";
         HttpResponse<String> created = api.post("/api/customers", """
                 {"name":"%s","phones":["%s-%s-%s","021-6213 4567"],"tier":"A","preferredLanguage":"en",
+                 "email":"nana@example.com","wechatOpenId":"oWx_Nana-1",
                  "addresses":[{"line":"上海市静安区共和新路 1500 弄 12 号 301 室","regionCode":"310106","latitude":31.27,"longitude":121.45}]}"""
                 .formatted(name, phone.substring(0, 3), phone.substring(3, 7), phone.substring(7)), Map.of());
 
@@ -69,6 +70,9 @@ class CustomerProductApiIT {
         assertThat(registered.tier()).isEqualTo("A");
         assertThat(registered.primaryPhone()).isEqualTo("+86" + phone);
         assertThat(registered.regionCode()).isEqualTo("310106");
+        assertThat(registered.email()).isEqualTo("nana@example.com");
+        assertThat(registered.wechatOpenId()).isEqualTo("oWx_Nana-1");
+        assertThat(customer.path("email").asString()).isEqualTo("nana@example.com");
 
         assertThat(api.getJson("/api/customers?phone=" + phone)).singleElement()
                 .satisfies(found -> assertThat(found.path("id").asString()).isEqualTo(id));
@@ -87,10 +91,11 @@ class CustomerProductApiIT {
         assertThat(api.read(invalid).path("errors").findValuesAsString("field")).contains("tier");
 
         HttpResponse<String> badPhone = api.post("/api/customers", """
-                {"name":"李雷","phones":["12345"],"tier":"C","addresses":[{"line":"x","latitude":31.2}]}""", Map.of());
+                {"name":"李雷","phones":["12345"],"tier":"C","addresses":[{"line":"x","latitude":31.2}],
+                 "email":"not-an-address","wechatOpenId":"o x"}""", Map.of());
         assertThat(badPhone.statusCode()).isEqualTo(400);
         assertThat(api.read(badPhone).path("errors").findValuesAsString("field"))
-                .contains("phones[0]", "addresses[0].coordinatesPaired");
+                .contains("phones[0]", "addresses[0].coordinatesPaired", "email", "wechatOpenId");
 
         HttpResponse<String> tooLong = api.post("/api/customers", """
                 {"name":"%s","phones":["13812345678"],"tier":"C"}""".formatted("名".repeat(201)), Map.of());
@@ -228,5 +233,20 @@ class CustomerProductApiIT {
 
         assertThat(jdbc.sql("select count(*) from product where customer_id = :id")
                 .param("id", java.util.UUID.fromString(owner)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void errorsAskedForInChineseAreInChinese() {
+        com.aftersales.testsupport.ChineseProblems.Answer invalid = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/customers", """
+                        {"name":" ","phones":["12345"],"tier":"C","preferredLanguage":"Chinese please",
+                         "addresses":[{"line":"x","latitude":31.2,"regionCode":"A B"}],"email":"no","wechatOpenId":"o x"}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").size()).isGreaterThanOrEqualTo(6);
+        assertThat(invalid.notChinese()).as(invalid.body().toString()).isEmpty();
+        com.aftersales.testsupport.ChineseProblems.Answer missing = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/customers/" + java.util.UUID.randomUUID(), null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.notChinese()).as(missing.body().toString()).isEmpty();
     }
 }

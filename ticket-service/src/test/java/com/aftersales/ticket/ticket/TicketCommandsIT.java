@@ -263,6 +263,16 @@ class TicketCommandsIT {
             kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/feedback-service"),
                     FeedbackEvents.SURVEY_ANSWERED, OffsetDateTime.now(ZoneOffset.UTC), survey.surveyId().toString(), null, survey));
             kafka.publish(aboutUnknownTicket);
+            UUID notice = UUID.randomUUID();
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/feedback-service"),
+                    FeedbackEvents.NOTIFICATION_SENT, OffsetDateTime.now(ZoneOffset.UTC), notice.toString(), null,
+                    new com.aftersales.contracts.feedback.NotificationSent(notice, UUID.fromString(customerId), ticketId, null,
+                            "APPOINTMENT_CONFIRMED", "SMS", "zh-CN", 2, Instant.now())));
+            UUID skipped = UUID.randomUUID();
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/feedback-service"),
+                    FeedbackEvents.NOTIFICATION_FAILED, OffsetDateTime.now(ZoneOffset.UTC), skipped.toString(), null,
+                    new com.aftersales.contracts.feedback.NotificationFailed(skipped, UUID.fromString(customerId), ticketId, null,
+                            "SURVEY_LINK", "SKIPPED", "NT-NO-CONSENT", null, 0, Instant.now())));
             kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
                     ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), id, null,
                     new DepotRepairStatusChanged(UUID.randomUUID(), "SH-DEPOT-01", null, ticketId, "S", MODEL,
@@ -270,7 +280,18 @@ class TicketCommandsIT {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String merged = api.getJson("/api/tickets/" + id + "/timeline").toString();
-            assertThat(merged).contains("CSAT 5, NPS 10", "Depot repair RECEIVED at SH-DEPOT-01");
+            assertThat(merged).contains("CSAT 5, NPS 10", "Depot repair RECEIVED at SH-DEPOT-01",
+                    "Customer notified: APPOINTMENT_CONFIRMED by SMS", "Customer not notified: SURVEY_LINK SKIPPED by rule NT-NO-CONSENT");
+        });
+        // the same timeline for a Chinese reader: what other services reported is written in Chinese
+        JsonNode chinese = api.getJson("/api/tickets/" + id + "/timeline", "zh-CN");
+        assertThat(chinese.toString()).contains("已指派技术员 李师傅", "已通知客户：上门预约确认，渠道 SMS", "未能通知客户：回访问卷链接，未发送",
+                "客户已完成回访（SMS_LINK）：满意度 5，推荐意愿 10", "返厂维修状态 RECEIVED，网点 SH-DEPOT-01");
+        chinese.forEach(entry -> {
+            if (entry.path("actor").asString().matches("system:(dispatch|returns|feedback)-service")) {
+                assertThat(com.aftersales.testsupport.ChineseText.englishSentences(entry.path("reason").asString()))
+                        .as(entry.toString()).isEmpty();
+            }
         });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
                 "select count(*) from processed_event where event_id = :id").param("id", aboutUnknownTicket.id())

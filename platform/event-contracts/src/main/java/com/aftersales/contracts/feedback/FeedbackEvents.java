@@ -19,8 +19,13 @@ public final class FeedbackEvents {
     public static final EventType<ComplaintResolved> COMPLAINT_RESOLVED =
             new EventType<>("aftersales.complaint.resolved.v1", Topics.FEEDBACK, ComplaintResolved.class);
 
+    public static final EventType<NotificationSent> NOTIFICATION_SENT =
+            new EventType<>("aftersales.notification.sent.v1", Topics.FEEDBACK, NotificationSent.class);
+    public static final EventType<NotificationFailed> NOTIFICATION_FAILED =
+            new EventType<>("aftersales.notification.failed.v1", Topics.FEEDBACK, NotificationFailed.class);
+
     public static final List<EventType<?>> ALL = List.of(QUALITY_ALERT_RAISED, SURVEY_ANSWERED, COMPLAINT_OPENED,
-            COMPLAINT_ESCALATED, COMPLAINT_RESOLVED);
+            COMPLAINT_ESCALATED, COMPLAINT_RESOLVED, NOTIFICATION_SENT, NOTIFICATION_FAILED);
 
     private FeedbackEvents() {
     }

@@ -89,10 +89,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        Locale locale = locale(request);
+        String detail = ex.detailKey() == null ? ex.getMessage()
+                : messages.find(ex.detailKey(), locale, ex.detailArguments()).orElse(ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), detail);
         problem.setType(ex.type());
         problem.setTitle(ex.title());
         ex.properties().forEach(problem::setProperty);
+        if (!ex.fieldErrors().isEmpty()) {
+            problem.setProperty("errors", ex.fieldErrors().stream()
+                    .map(e -> new FieldError(e.field(), messages.find(e.key(), locale, e.arguments()).orElse(e.key())))
+                    .toList());
+        }
         return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
     }
 

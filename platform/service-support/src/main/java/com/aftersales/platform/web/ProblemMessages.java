@@ -61,6 +61,35 @@ public final class ProblemMessages {
 
     /** A fixed text by key (see aftersales-problems.properties), with {@link java.text.MessageFormat} arguments. */
     public String text(String key, Locale locale, Object... arguments) {
-        return messages.getMessage(key, arguments, locale);
+        return messages.getMessage(key, resolve(arguments, locale), locale);
+    }
+
+    /** A text by key when the bundles have it; {@link Term} arguments are looked up too. */
+    public Optional<String> find(String key, Locale locale, Object... arguments) {
+        return Optional.ofNullable(messages.getMessage(key, resolve(arguments, locale), null, locale));
+    }
+
+    /**
+     * An argument that is itself a word of the bundles (a resource's name, a status), written as {@code fallback}
+     * when the bundles lack {@code key}.
+     */
+    public record Term(String key, String fallback) {
+        @Override
+        public String toString() {
+            return fallback;
+        }
+    }
+
+    private Object[] resolve(Object[] arguments, Locale locale) {
+        if (arguments == null) {
+            return null;
+        }
+        Object[] resolved = arguments.clone();
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] instanceof Term term) {
+                resolved[i] = messages.getMessage(term.key(), null, term.fallback(), locale);
+            }
+        }
+        return resolved;
     }
 }

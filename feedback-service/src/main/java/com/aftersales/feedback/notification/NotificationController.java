@@ -1,0 +1,83 @@
+package com.aftersales.feedback.notification;
+
+import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.feedback.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+@RestController
+@Tag(name = "Notifications", description = "Notices sent to customers (SMS, WeChat, e-mail) and their delivery")
+class NotificationController {
+
+    private final NotificationService notifications;
+
+    NotificationController(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    /** A notice as staff see it: the address masked, the text as the customer received it. */
+    record NotificationView(UUID id, String noticeType, String status, String rule, String decision, UUID customerId,
+                            UUID ticketId, UUID returnId, String channel, String recipient, String language,
+                            String subject, String body, int attempts, Instant nextAttemptAt, String lastError,
+                            Instant createdAt, Instant endedAt, List<AttemptView> attemptLog) {
+
+        static NotificationView of(NotificationService.Listed listed) {
+            Notification n = listed.notification();
+            return new NotificationView(n.id(), n.type().name(), n.status().name(), n.rule(), n.decision(), n.customerId(),
+                    n.ticketId(), n.returnId(), n.channel() == null ? null : n.channel().name(), mask(n.recipient()),
+                    n.language(), n.subject(), n.body(), n.attempts(),
+                    n.status() == Notification.Status.PENDING ? n.nextAttemptAt() : null, n.lastError(), n.createdAt(),
+                    n.endedAt(), listed.attempts().stream().map(a -> new AttemptView(a.attempt(),
+                            a.channel() == null ? null : a.channel().name(), a.outcome(), a.detail(), a.attemptedAt())).toList());
+        }
+    }
+
+    record AttemptView(int attempt, String channel, String outcome, String detail, Instant attemptedAt) {
+    }
+
+    @GetMapping(path = "/api/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Notices of a ticket, a customer or a return",
+            description = "Exactly one of ticketId, customerId, returnId; oldest first, with every delivery attempt.")
+    @ApiResponse(responseCode = "400", description = "None or more than one filter", content = @Content(mediaType = "application/problem+json"))
+    List<NotificationView> list(@RequestParam(required = false) UUID ticketId, @RequestParam(required = false) UUID customerId,
+                                @RequestParam(required = false) UUID returnId) {
+        if (Stream.of(ticketId, customerId, returnId).filter(java.util.Objects::nonNull).count() != 1) {
+            throw new InvalidFieldException("ticketId", "feedback.notification.exactly-one-filter");
+        }
+        return notifications.list(ticketId, customerId, returnId).stream().map(NotificationView::of).toList();
+    }
+
+    @GetMapping(path = "/api/notifications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A notice with its delivery attempts")
+    @ApiResponse(responseCode = "404", description = "No such notice", content = @Content(mediaType = "application/problem+json"))
+    NotificationView get(@PathVariable UUID id) {
+        return notifications.get(id).map(NotificationView::of).orElseThrow(() -> new NotFoundException("notification", id));
+    }
+
+    /** Enough of an address to tell which one it was, not enough to contact the customer from a screen. */
+    static String mask(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.indexOf('@');
+        if (at > 0) {
+            return address.charAt(0) + "***" + address.substring(at);
+        }
+        if (address.length() <= 6) {
+            return "***";
+        }
+        return address.substring(0, 3) + "*".repeat(address.length() - 7) + address.substring(address.length() - 4);
+    }
+}

@@ -1,0 +1,133 @@
+package com.aftersales.feedback.notification;
+
+import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
+import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.dispatch.VisitScheduled;
+import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
+import com.aftersales.contracts.returns.OutOfStockRegistered;
+import com.aftersales.contracts.returns.PickupReminderSent;
+import com.aftersales.contracts.returns.ReturnFollowUpDue;
+import com.aftersales.contracts.returns.ReturnRequested;
+import com.aftersales.contracts.returns.ReturnsEvents;
+import com.aftersales.contracts.returns.UnitReadyForPickup;
+import com.aftersales.contracts.returns.UnitShippedBack;
+import com.aftersales.contracts.ticket.TicketEvents;
+import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.platform.inbox.EventHandlers;
+import com.aftersales.platform.inbox.InboundEventProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns the customer-facing events of the other services into notices: dispatch's appointment windows, returns'
+ * pick-up notices and reminders, shipping back, out-of-stock registration and its follow-up, a depot repair's
+ * promise at risk. Remembers whose ticket and return each is (TicketOpened, ReturnRequested); a dealer's return
+ * (no consumer) makes no notice. Its own consumer group reads every partition of the three topics.
+ */
+@Component
+class NotificationEventsListener {
+
+    static final String GROUP = "feedback-service.notifications";
+    /** ReturnFollowUpDue reason of the out-of-stock contact promised to the customer. */
+    static final String OUT_OF_STOCK_CONTACT = "OUT_OF_STOCK_CONTACT";
+    private static final Logger log = LoggerFactory.getLogger(NotificationEventsListener.class);
+    private static final String NONE = "—";
+
+    private final InboundEventProcessor inbound;
+    private final NotificationRepository refs;
+    private final NotificationService notifications;
+    private final EventHandlers handlers;
+
+    NotificationEventsListener(InboundEventProcessor inbound, NotificationRepository refs, NotificationService notifications) {
+        this.inbound = inbound;
+        this.refs = refs;
+        this.notifications = notifications;
+        this.handlers = EventHandlers.builder()
+                .on(TicketEvents.TICKET_OPENED, e -> {
+                    TicketOpened t = e.data();
+                    refs.rememberTicket(t.ticketId(), t.customerId());
+                })
+                .on(DispatchEvents.VISIT_SCHEDULED, e -> {
+                    VisitScheduled s = e.data();
+                    notifications.request(s.rescheduled() ? NoticeType.APPOINTMENT_RESCHEDULED : NoticeType.APPOINTMENT_CONFIRMED,
+                            e.id().toString(), null, s.ticketId(), null, Map.of("windowStart", s.windowStart().toString(),
+                                    "windowEnd", s.windowEnd().toString(), "ticketRef", ticketRef(s.ticketId())));
+                })
+                .on(ReturnsEvents.RETURN_REQUESTED, e -> {
+                    ReturnRequested r = e.data();
+                    refs.rememberReturn(r.returnId(), r.customerId(), r.ticketId(), r.channel());
+                })
+                .on(ReturnsEvents.UNIT_READY_FOR_PICKUP, e -> {
+                    UnitReadyForPickup u = e.data();
+                    forReturn(e, NoticeType.PICKUP_READY, u.returnId(), null, Map.of("serialNumber", orNone(u.serialNumber()),
+                            "storeCode", orNone(u.storeCode())));
+                })
+                .on(ReturnsEvents.PICKUP_REMINDER_SENT, e -> {
+                    PickupReminderSent p = e.data();
+                    forReturn(e, NoticeType.PICKUP_REMINDER, p.returnId(), null, Map.of(
+                            "noticeNumber", Integer.toString(p.noticeNumber()),
+                            "noticesBeforeShipBack", Integer.toString(p.noticesBeforeShipBack())));
+                })
+                .on(ReturnsEvents.UNIT_SHIPPED_BACK, e -> {
+                    UnitShippedBack u = e.data();
+                    forReturn(e, NoticeType.UNIT_SHIPPED_BACK, u.returnId(), null, Map.of("carrier", orNone(u.carrier()),
+                            "trackingNumber", orNone(u.trackingNumber())));
+                })
+                .on(ReturnsEvents.OUT_OF_STOCK_REGISTERED, e -> {
+                    OutOfStockRegistered o = e.data();
+                    forReturn(e, NoticeType.OUT_OF_STOCK_REGISTERED, o.returnId(), null, Map.of("model", orNone(o.model()),
+                            "expectedArrivalDate", o.expectedArrivalDate().toString(),
+                            "followUpDueDate", o.followUpDueDate().toString()));
+                })
+                .on(ReturnsEvents.RETURN_FOLLOW_UP_DUE, e -> {
+                    ReturnFollowUpDue f = e.data();
+                    if (OUT_OF_STOCK_CONTACT.equals(f.reason())) {
+                        forReturn(e, NoticeType.OUT_OF_STOCK_FOLLOW_UP, f.returnId(), null, Map.of());
+                    }
+                })
+                .on(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, e -> {
+                    DepotRepairPromiseAtRisk r = e.data();
+                    Map<String, String> values = Map.of("promisedBy", r.promisedBy().toString());
+                    if (r.returnId() != null) {
+                        forReturn(e, NoticeType.REPAIR_DELAYED, r.returnId(), r.ticketId(), values);
+                    } else if (r.ticketId() != null) {
+                        notifications.request(NoticeType.REPAIR_DELAYED, e.id().toString(), null, r.ticketId(), null, values);
+                    }
+                })
+                .build();
+    }
+
+    @KafkaListener(topics = {Topics.TICKETS, Topics.DISPATCH, Topics.RETURNS}, groupId = GROUP)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, handlers);
+    }
+
+    /** A notice about a return: to its consumer; a dealer's return (no customer) makes none. */
+    private void forReturn(EventEnvelope<?> event, NoticeType type, UUID returnId, UUID ticketId, Map<String, String> values) {
+        Optional<NotificationRepository.ReturnRef> ref = refs.returnRef(returnId);
+        if (ref.isPresent() && ref.get().customerId() == null) {
+            log.debug("No {} notice for return {}: a {} return has no consumer to notify", type, returnId, ref.get().channel());
+            return;
+        }
+        notifications.request(type, event.id().toString(), ref.map(NotificationRepository.ReturnRef::customerId).orElse(null),
+                ref.map(NotificationRepository.ReturnRef::ticketId).orElse(ticketId), returnId, values);
+    }
+
+    /** The short reference a customer can quote on the phone: the first 8 characters of the ticket id. */
+    static String ticketRef(UUID ticketId) {
+        return ticketId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+}
