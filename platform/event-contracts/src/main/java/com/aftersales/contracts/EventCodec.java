@@ -74,6 +74,15 @@ public final class EventCodec {
      * {@link InvalidEventException} for anything that breaks the contract.
      */
     public Optional<EventEnvelope<?>> decode(byte[] bytes) {
+        return decode(bytes, type -> true);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, but an event of a known type the caller does not want is returned empty before its
+     * data is read or checked: a consumer that handles a few types of a topic neither pays for nor dead-letters the
+     * others (the consumers that do handle them judge them).
+     */
+    public Optional<EventEnvelope<?>> decode(byte[] bytes, java.util.function.Predicate<EventType<?>> wanted) {
         CloudEvent event;
         try {
             event = format.deserialize(bytes);
@@ -81,7 +90,7 @@ public final class EventCodec {
             throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event", e);
         }
         Optional<EventType<?>> known = EventCatalog.byType(event.getType());
-        if (known.isEmpty()) {
+        if (known.isEmpty() || !wanted.test(known.get())) {
             return Optional.empty();
         }
         return Optional.of(toEnvelope(event, known.get()));

@@ -21,6 +21,10 @@ public final class EventHandlers {
         return new Builder();
     }
 
+    boolean handles(EventType<?> type) {
+        return handlers.containsKey(type);
+    }
+
     Optional<Consumer<EventEnvelope<?>>> handlerFor(EventType<?> type) {
         return Optional.ofNullable(handlers.get(type));
     }

@@ -44,9 +44,11 @@ public class InboundEventProcessor {
      * @throws com.aftersales.contracts.InvalidEventException for records that break the contract (not retried)
      */
     public boolean process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
-        Optional<EventEnvelope<?>> decoded = codec.decode(record.value());
+        // Only the types this consumer handles are read and checked; another consumer group of the same topic
+        // judges (and dead-letters) the rest.
+        Optional<EventEnvelope<?>> decoded = codec.decode(record.value(), handlers::handles);
         if (decoded.isEmpty()) {
-            log.debug("Skipping event of a type this service does not know at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            log.debug("Skipping event of a type this consumer does not handle at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return false;
         }
         EventEnvelope<?> envelope = decoded.get();
