@@ -44,7 +44,8 @@ public final class PolicyTexts {
         if (bundle.containsKey("value." + arg)) {
             return bundle.getString("value." + arg);
         }
-        return bundle.containsKey("rule." + arg) ? "「" + bundle.getString("rule." + arg) + "」" : arg;
+        boolean english = bundle.getLocale().getLanguage().isEmpty();
+        return !english && bundle.containsKey("rule." + arg) ? "「" + bundle.getString("rule." + arg) + "」" : arg;
     }
 
     /** The description of a rule in {@code locale}: the bundle's, else the rule's own (English). */
