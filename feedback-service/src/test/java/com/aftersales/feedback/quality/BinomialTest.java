@@ -27,8 +27,20 @@ class BinomialTest {
     }
 
     @Test
-    void logGammaOfIntegersIsLogFactorial() {
-        assertThat(Binomial.logGamma(1)).isCloseTo(0.0, within(1e-12));
-        assertThat(Binomial.logGamma(11)).isCloseTo(Math.log(3628800), within(1e-10));
+    void tinyTailMatchesTheSumOfItsTerms() {
+        // P(X ≥ 20 | 100, 0.01) = Σ C(100, i) 0.01^i 0.99^(100-i), i = 20..100, summed directly in big-decimal-free doubles
+        double sum = 0;
+        for (int i = 20; i <= 100; i++) {
+            sum += Math.exp(logChoose(100, i) + i * Math.log(0.01) + (100 - i) * Math.log(0.99));
+        }
+        assertThat(Binomial.upperTail(20, 100, 0.01)).isCloseTo(sum, within(sum * 1e-9));
+    }
+
+    private static double logChoose(int n, int k) {
+        double log = 0;
+        for (int i = 1; i <= k; i++) {
+            log += Math.log(n - k + i) - Math.log(i);
+        }
+        return log;
     }
 }

@@ -1,5 +1,7 @@
 package com.aftersales.returns.depot;
 
+import com.aftersales.contracts.warranty.WarrantyTerms;
+
 import com.aftersales.returns.shared.ReturnsMetrics;
 import com.aftersales.contracts.dispatch.DepotRepairRequested;
 import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
@@ -28,6 +30,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,10 +53,11 @@ public class DepotService {
     private final PartnerTopics partnerTopics;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WarrantyTerms terms;
 
     DepotService(DepotRepository depots, PartnerDeliveries events, ReturnService returns, ProductReplica products,
                  DepotProperties properties, StoreTimeZones zones, PartnerTopics partnerTopics,
-                 Clock clock, MeterRegistry meters, CachedGauges gauges) {
+                 Clock clock, MeterRegistry meters, CachedGauges gauges, WarrantyTerms terms) {
         this.depots = depots;
         this.events = events;
         this.returns = returns;
@@ -62,13 +67,16 @@ public class DepotService {
         this.partnerTopics = partnerTopics;
         this.clock = clock;
         this.meters = meters;
+        this.terms = terms;
         gauges.register(ReturnsMetrics.DEPOT_REPAIRS_LATE, "Depot repairs past their promised date and not finished", null,
                 this::lateRepairCount);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Depot register(RegisterDepotRequest request) {
-        Depot depot = new Depot(request.code(), request.name(), request.kind(), request.categories(),
+        // Category codes as every service writes them (one code list): a depot for "phone" repairs MOBILE_PHONE units.
+        Set<String> categories = request.categories().stream().map(terms::canonical).collect(Collectors.toSet());
+        Depot depot = new Depot(request.code(), request.name(), request.kind(), categories,
                 request.turnaroundDays() != null ? request.turnaroundDays() : properties.defaultTurnaroundDays(), true, now());
         if (!depots.insert(depot)) {
             throw ProblemException.conflict("A depot with code " + depot.code() + " exists already");
@@ -129,6 +137,7 @@ public class DepotService {
 
     private DepotRepair route(UUID returnId, UUID ticketId, UUID requestId, String serial, String model, String category,
                               String fault, String requestedDepot, String storeCode) {
+        category = terms.canonical(category);
         Depot depot = DepotRouter.route(depots.depots(), category, requestedDepot);
         Instant now = now();
         DepotRepair repair = DepotRepair.route(UUID.randomUUID(), depot, returnId, ticketId, requestId, serial, model, category,

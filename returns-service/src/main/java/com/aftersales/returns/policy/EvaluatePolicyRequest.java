@@ -64,7 +64,7 @@ public record EvaluatePolicyRequest(
     public EvaluatePolicyRequest withRequestDate(LocalDate date) {
         return new EvaluatePolicyRequest(serialNumber, product, channel, date, storeCode, qualityFaultClaimed, signsOfUse,
                 originalPackagingIntact, accessoriesComplete, warrantyCardPresent, customerCausedDamage,
-                shippingOrPickingError, salesOrderError, largeItem);
+                shippingOrPickingError, salesOrderError, largeItem, dealer);
     }
 
     /**

@@ -116,10 +116,12 @@ public final class ReturnPolicyEngine {
                 facts.qualityFaultClaimed() ? List.of(refund, exchange, warranty) : List.of(noReason));
         FreightDecision freight = freight(facts, rules);
         String ruledOut = ruledOut(rules, deciding);
-        String explanation = chosen.remedy() + " by " + deciding + " (" + policy.versionTag() + "): purchased " + purchase
-                + ", requested " + request + " (day " + days + ")" + windowDates(deciding, windows, rules) + ruledOut;
+        List<String> args = new ArrayList<>(List.of(chosen.remedy().name(), deciding.name(), policy.versionTag(),
+                purchase.toString(), request.toString(), Long.toString(days)));
+        String key = explanation(deciding, windows, rules, args);
+        args.add(ruledOut);
         return new PolicyDecision(chosen.remedy(), deciding, policy.versionTag(), ReturnChannel.CONSUMER, purchase, request,
-                days, windows, rules, freight, null, explanation);
+                days, windows, rules, freight, null, PolicyTexts.english(key, args), key, args);
     }
 
     /**
@@ -160,11 +162,15 @@ public final class ReturnPolicyEngine {
         };
     }
 
-    /** The dates behind the deciding rule: a window's first and last day, or the window an exclusion closed. */
-    private static String windowDates(PolicyRule deciding, List<PolicyWindow> windows, List<RuleOutcome> rules) {
+    /**
+     * The explanation's text key, by what decided: a window (its first and last day), an exclusion (its detail and the
+     * windows it closed) or the last window having passed. Appends that variant's arguments to {@code args}.
+     */
+    private static String explanation(PolicyRule deciding, List<PolicyWindow> windows, List<RuleOutcome> rules, List<String> args) {
         for (PolicyWindow w : windows) {
             if (w.rule() == deciding) {
-                return "; " + w.rule() + " runs " + w.firstDay() + " .. " + w.lastDay() + " (" + w.length() + ")";
+                args.addAll(List.of(w.firstDay().toString(), w.lastDay().toString(), w.length()));
+                return "explanation.consumer.window";
             }
         }
         if (deciding.isExclusion()) {
@@ -172,10 +178,12 @@ public final class ReturnPolicyEngine {
             List<String> held = windows.stream().filter(PolicyWindow::containsRequest)
                     .filter(w -> exclusion.blockedRemedies().contains(remedyOf(w.rule())))
                     .map(w -> w.rule() + " " + w.firstDay() + " .. " + w.lastDay()).toList();
-            return "; " + exclusion.detail() + (held.isEmpty() ? "" : ", although the request is within " + String.join(", ", held));
+            args.addAll(List.of(exclusion.detail(), held.isEmpty() ? "" : ", although the request is within " + String.join(", ", held)));
+            return "explanation.consumer.exclusion";
         }
         PolicyWindow last = windows.get(windows.size() - 1);
-        return "; " + last.rule() + " ended on " + last.lastDay() + " (" + last.length() + ")";
+        args.addAll(List.of(last.rule().name(), last.lastDay().toString(), last.length()));
+        return "explanation.consumer.window-passed";
     }
 
     /** Remedies whose windows held but that exclusions ruled out, other than by the deciding rule itself. */

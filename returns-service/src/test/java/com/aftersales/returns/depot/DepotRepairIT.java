@@ -91,7 +91,7 @@ class DepotRepairIT {
 
         ApiClient.Response routed = api.post("/api/depot-repairs", """
                 {"returnId":"%s"}""".formatted(returnId));
-        assertThat(routed.status()).isEqualTo(201);
+        assertThat(routed.status()).as(routed.body().toString()).isEqualTo(201);
         String repairId = routed.body().path("id").asString();
         assertThat(routed.body().path("depotCode").asString()).isEqualTo(partner);
         assertThat(routed.body().path("promisedBy").asString()).isEqualTo(LocalDate.now(STORE_ZONE).plusDays(7).toString());

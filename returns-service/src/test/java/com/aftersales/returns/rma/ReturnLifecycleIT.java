@@ -307,7 +307,7 @@ class ReturnLifecycleIT {
         ApiClient.Response seasonal = api.post("/api/returns", """
                 {"facts":{"serialNumber":"%s","channel":"DEALER","qualityFaultClaimed":false,"dealer":{"seasonal":true}}}"""
                 .formatted(registered("KETTLE", 10)), Map.of("Accept-Language", "zh-CN"));
-        assertThat(seasonal.body().path("status").asString()).isEqualTo("REJECTED");
+        assertThat(seasonal.body().path("status").asString()).as(seasonal.body().toString()).isEqualTo("REJECTED");
         assertThat(seasonal.body().path("decision").path("decidingRule").asString()).isEqualTo("DEALER_EXCLUSION_SEASONAL");
         assertThat(seasonal.body().path("decision").path("explanation").asString()).contains("季节性").doesNotContain("shipped");
 
