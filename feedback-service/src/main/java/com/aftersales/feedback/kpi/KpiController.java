@@ -38,8 +38,10 @@ class KpiController {
             content = @Content(mediaType = "application/problem+json"))
     KpiQuery.Result kpis(@Parameter(description = "technician, team, store, model or region; absent = whole platform")
                          @RequestParam(required = false) @Size(max = 32) String groupBy,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         @Parameter(description = "first day (ISO date); absent = the first of to's month")
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @Parameter(description = "last day (ISO date); absent = today in the KPI zone")
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @Parameter(description = "day, week (ISO, from Monday) or month") @RequestParam(required = false)
                          @Size(max = 16) String granularity) {
         return query.query(groupBy, from, to, granularity);

@@ -4,6 +4,7 @@ import com.aftersales.feedback.shared.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -28,10 +29,12 @@ public class KpiQuery {
 
     private final JdbcClient jdbc;
     private final KpiProperties properties;
+    private final Clock clock;
 
-    KpiQuery(JdbcClient jdbc, KpiProperties properties) {
+    KpiQuery(JdbcClient jdbc, KpiProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** One period × group value with its measures and KPIs. */
@@ -42,7 +45,17 @@ public class KpiQuery {
     public record Result(String groupBy, LocalDate from, LocalDate to, String granularity, String zone, List<Row> rows) {
     }
 
+    /**
+     * Absent dates mean "this month so far" in the KPI zone, so a client does not have to know which calendar day it is
+     * where the KPIs are bucketed (a browser in UTC is a day behind Shanghai for eight hours of every day).
+     */
     public Result query(String groupBy, LocalDate from, LocalDate to, String granularity) {
+        if (to == null) {
+            to = LocalDate.now(clock.withZone(properties.zone()));
+        }
+        if (from == null) {
+            from = to.withDayOfMonth(1);
+        }
         Dimension dimension = parseGroupBy(groupBy);
         Granularity unit = parseGranularity(granularity);
         if (from.isAfter(to)) {

@@ -213,7 +213,19 @@ class KpiIT {
         assertThat(http.get("/api/kpis?from=2026-10-01&to=2026-10-31&granularity=hour").status()).isEqualTo(400);
         assertThat(http.get("/api/kpis?from=2020-01-01&to=2026-10-31").status()).isEqualTo(400);
         assertThat(http.get("/api/kpis?from=yesterday&to=2026-10-31").status()).isEqualTo(400);
-        assertThat(http.get("/api/kpis?to=2026-10-31").status()).isEqualTo(400);
+        assertThat(http.get("/api/kpis?from=2026-12-01&to=").status()).isEqualTo(200);
+    }
+
+    @Test
+    void absentDatesMeanThisMonthSoFarInTheKpiZone() {
+        Http http = new Http(port);
+        JsonNode thisMonth = http.get("/api/kpis?granularity=month").body();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(thisMonth.path("to").asString()).isEqualTo(today.toString());
+        assertThat(thisMonth.path("from").asString()).isEqualTo(today.withDayOfMonth(1).toString());
+        assertThat(thisMonth.path("zone").asString()).isEqualTo("Asia/Shanghai");
+        JsonNode october = http.get("/api/kpis?to=2026-10-31").body();
+        assertThat(october.path("from").asString()).isEqualTo("2026-10-01");
     }
 
     private List<Map<String, Object>> snapshot(String table, String order) {

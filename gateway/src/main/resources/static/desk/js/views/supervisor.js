@@ -148,8 +148,8 @@ export async function render(main, { config }) {
 
   async function loadKpis() {
     // This month so far, as one row (the API would give a row per day otherwise).
-    const today = new Date().toISOString().slice(0, 10);
-    const result = await get('/api/kpis' + query({ from: today.slice(0, 8) + '01', to: today, granularity: 'month' }));
+    // No dates: the service answers "this month so far" on its own calendar (the KPI zone), not the browser's.
+    const result = await get('/api/kpis' + query({ granularity: 'month' }));
     const row = result.rows[0] || { counts: {}, kpis: {} };
     clear(kpis, h('p', { class: 'muted' }, t('kpi.period', { from: result.from, to: result.to })),
       h('div', { class: 'figures' }, Object.entries(row.kpis).map(([name, value]) => h('div', { class: 'figure', dataset: { kpi: name, value: value === null ? '' : String(value) } },
