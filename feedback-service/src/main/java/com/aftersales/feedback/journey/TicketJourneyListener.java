@@ -6,6 +6,7 @@ import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Projects ticket events into {@code ticket_journey} and its steps. */
@@ -32,9 +34,10 @@ class TicketJourneyListener {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.TICKETS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /** A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}). */
+    @KafkaListener(topics = Topics.TICKETS, containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 
     private void opened(TicketOpened ticket) {

@@ -9,6 +9,7 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -51,9 +52,11 @@ class QualityEventsListener {
                 .build();
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = {Topics.TICKETS, Topics.DISPATCH}, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /** A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}). */
+    @KafkaListener(id = LISTENER_ID, topics = {Topics.TICKETS, Topics.DISPATCH}, groupId = GROUP,
+            containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 
     EventHandlers handlers() {

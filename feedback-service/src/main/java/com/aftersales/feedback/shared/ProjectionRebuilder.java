@@ -1,5 +1,6 @@
 package com.aftersales.feedback.shared;
 
+import com.aftersales.contracts.InvalidEventException;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -74,7 +75,12 @@ public class ProjectionRebuilder {
     }
 
     /** What a rebuild read and applied. */
-    public record Result(String projection, long recordsRead, long eventsApplied, Map<String, Long> endOffsets) {
+    /**
+     * @param recordsSkipped records that break the event contract: the live listener sent them to the dead-letter
+     *                       topic, where they are replayed once mended; the rebuild passes over them the same way
+     */
+    public record Result(String projection, long recordsRead, long eventsApplied, long recordsSkipped,
+                         Map<String, Long> endOffsets) {
     }
 
     public Result rebuild(Projection projection) {
@@ -128,6 +134,7 @@ public class ProjectionRebuilder {
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         long read = 0;
         long applied = 0;
+        long skipped = 0;
         // The idempotent intake records processed events under the consumer group it runs for.
         KafkaUtils.setConsumerGroupId(projection.group());
         try (Consumer<String, byte[]> consumer = (Consumer<String, byte[]>) consumers.createConsumer(
@@ -148,15 +155,22 @@ public class ProjectionRebuilder {
                         continue;
                     }
                     read++;
-                    if (inbound.process(record, projection.handlers())) {
-                        applied++;
+                    try {
+                        if (inbound.process(record, projection.handlers())) {
+                            applied++;
+                        }
+                    } catch (InvalidEventException e) {
+                        skipped++;
+                        log.warn("Rebuild of {} skips the record at {}-{}@{}, which breaks the event contract: {}",
+                                projection.name(), record.topic(), record.partition(), record.offset(), e.getMessage());
                     }
                 }
             }
             Map<String, Long> offsets = new TreeMap<>();
             end.forEach((tp, offset) -> offsets.put(tp.toString(), offset));
-            log.info("Projection {} rebuilt from offset zero: {} records read, {} events applied", projection.name(), read, applied);
-            return new Result(projection.name(), read, applied, offsets);
+            log.info("Projection {} rebuilt from offset zero: {} records read, {} events applied, {} skipped",
+                    projection.name(), read, applied, skipped);
+            return new Result(projection.name(), read, applied, skipped, offsets);
         } finally {
             KafkaUtils.clearConsumerGroupId();
         }

@@ -1,6 +1,7 @@
 package com.aftersales.feedback.kpi;
 
 import com.aftersales.contracts.EventEnvelope;
+import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.TechnicianAssigned;
 import com.aftersales.contracts.dispatch.VisitCompleted;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -199,6 +201,29 @@ class KpiIT {
         events.add(event("ticket-service", TicketEvents.TICKET_SLA_BREACHED, second, new TicketSlaBreached(second, "ON_SITE",
                 86400, "SLA-ON-SITE", t.plusSeconds(6 * 86400), t.plusSeconds(6 * 86400))));
         return events;
+    }
+
+    @Test
+    void aPoisonRecordInABatchGoesToTheDeadLetterTopicAloneAndTheRestIsApplied() {
+        String key = UUID.randomUUID().toString();
+        EventEnvelope<?> before = event("feedback-service", FeedbackEvents.SURVEY_ANSWERED, key,
+                new SurveyAnswered(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 5, 10, "SMS_LINK", false, T0));
+        EventEnvelope<?> after = event("feedback-service", FeedbackEvents.SURVEY_ANSWERED, key,
+                new SurveyAnswered(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 3, 6, "SMS_LINK", false, T0));
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            // One key, so one partition and most likely one poll: the poison record sits between two good ones.
+            kafka.publish(before);
+            kafka.send(Topics.FEEDBACK, key, "{\"not\": \"a cloud event\"}".getBytes(StandardCharsets.UTF_8));
+            kafka.publish(after);
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                    select count(*) from processed_event where consumer = 'feedback-service.kpi' and event_id in (:ids)""")
+                    .param("ids", List.of(before.id(), after.id())).query(Long.class).single() == 2);
+            assertThat(kafka.records(Topics.deadLetterOf(Topics.FEEDBACK), key, 1, Duration.ofSeconds(60))).hasSize(1);
+        }
+        // A rebuild from offset zero passes over it as the live listener did.
+        Http.Response rebuilt = new Http(port).as(TestIdentity.ADMIN).post("/api/kpis/rebuilds", "");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.body().path("recordsSkipped").asLong()).isPositive();
     }
 
     @Test

@@ -13,6 +13,9 @@ import com.aftersales.platform.retention.RetentionJob;
 import com.aftersales.platform.retention.RetentionProperties;
 import com.aftersales.platform.retention.RetentionTarget;
 import com.aftersales.platform.outbox.OutboxTracing;
+import com.aftersales.platform.outbox.RelayNotificationProperties;
+import com.aftersales.platform.outbox.RelayNotifications;
+import com.aftersales.platform.outbox.TableRelay;
 import com.aftersales.platform.metrics.CachedGauges;
 import com.aftersales.platform.metrics.MetricsProperties;
 import io.micrometer.tracing.Tracer;
@@ -24,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -44,8 +48,8 @@ import java.time.Duration;
 
 /** Wires the platform support into every backend service that has it on the classpath. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties({OutboxProperties.class, KafkaPlatformProperties.class, MetricsProperties.class,
-        RetentionProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, RelayNotificationProperties.class, KafkaPlatformProperties.class,
+        MetricsProperties.class, RetentionProperties.class})
 @Import({KafkaPlatformConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
@@ -88,8 +92,20 @@ public class PlatformAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(JdbcClient jdbc, EventCodec codec, @Value("${spring.application.name}") String service,
-                                  Clock clock, OutboxTracing tracing, PlatformSchemaMigration schema) {
-        return new OutboxEventPublisher(jdbc, codec, service, clock, tracing);
+                                  Clock clock, OutboxTracing tracing, PlatformSchemaMigration schema,
+                                  ObjectProvider<OutboxRelay> relay) {
+        // The writing instance's relay starts as soon as the transaction commits, not at its next poll.
+        return new OutboxEventPublisher(jdbc, codec, service, clock, tracing, () -> relay.ifAvailable(OutboxRelay::wake));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "aftersales.outbox.notifications.enabled", havingValue = "true", matchIfMissing = true)
+    RelayNotifications relayNotifications(DataSource dataSource, RelayNotificationProperties properties,
+                                          ObjectProvider<TableRelay> relays, PlatformSchemaMigration schema) {
+        RelayNotifications notifications = new RelayNotifications(dataSource, properties.listenTimeout(),
+                properties.reconnectDelay());
+        relays.orderedStream().forEach(relay -> notifications.onInsert(relay.table(), relay::wake));
+        return notifications;
     }
 
     @Bean

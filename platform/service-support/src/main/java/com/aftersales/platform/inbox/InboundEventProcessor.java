@@ -8,10 +8,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -80,5 +86,81 @@ public class InboundEventProcessor {
             }
             return done;
         }
+    }
+
+    /**
+     * A poll's records in one transaction: the idempotency markers of all of them in one statement (the set of events
+     * not seen before comes back), then each new event's handler in record order, so per-key order holds. One commit
+     * per poll instead of one per event is what lets a projection catch up after an outage.
+     * <p>
+     * If the batch fails, nothing of it is kept and the records are run again one transaction each; the first that
+     * fails alone is reported as a {@link BatchListenerFailedException}, so the error handler commits the ones
+     * before it, retries or dead-letters that one only, and polls the rest again: a poison record never takes its
+     * batch with it.
+     *
+     * @return how many events were handled now (duplicates and types of no interest are not counted)
+     */
+    public int processBatch(List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
+        try {
+            return handleAsOneTransaction(records, handlers);
+        } catch (RuntimeException batchFailed) {
+            log.info("Batch of {} records failed ({}); applying them one by one to isolate the record at fault",
+                    records.size(), batchFailed.toString());
+            int handled = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    handled += process(record, handlers) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("event at " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset() + " failed", e, record);
+                }
+            }
+            return handled;
+        }
+    }
+
+    private record Decoded(EventEnvelope<?> envelope, Consumer<EventEnvelope<?>> handler) {
+    }
+
+    private int handleAsOneTransaction(List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
+        List<Decoded> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            codec.decode(record.value(), handlers::handles).ifPresent(envelope -> handlers.handlerFor(envelope.type())
+                    .ifPresent(handler -> events.add(new Decoded(envelope, handler))));
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        String consumer = Optional.ofNullable(KafkaUtils.getConsumerGroupId()).orElse(defaultConsumer);
+        List<Boolean> outcomes = new ArrayList<>(events.size());
+        transactions.executeWithoutResult(status -> {
+            Set<UUID> fresh = new HashSet<>(jdbc.sql("""
+                            insert into processed_event (consumer, event_id, event_type)
+                            select :consumer, id, type from unnest(:ids, :types) as e(id, type)
+                            on conflict do nothing
+                            returning event_id""")
+                    .param("consumer", consumer)
+                    .param("ids", events.stream().map(e -> e.envelope().id()).toArray(UUID[]::new))
+                    .param("types", events.stream().map(e -> e.envelope().type().type()).toArray(String[]::new))
+                    .query(UUID.class).list());
+            outcomes.clear();
+            for (Decoded event : events) {
+                // remove(): an event twice in one poll (a producer retry) is handled once.
+                boolean isNew = fresh.remove(event.envelope().id());
+                if (isNew) {
+                    try (CorrelationId.Scope ignored = CorrelationId.open(event.envelope().correlationId())) {
+                        event.handler().accept(event.envelope());
+                    }
+                }
+                outcomes.add(isNew);
+            }
+        });
+        int handled = 0;
+        for (int i = 0; i < events.size(); i++) {
+            handled += outcomes.get(i) ? 1 : 0;
+            meters.counter("aftersales.events.consumed", "type", events.get(i).envelope().type().type(),
+                    "outcome", outcomes.get(i) ? "handled" : "duplicate").increment();
+        }
+        return handled;
     }
 }

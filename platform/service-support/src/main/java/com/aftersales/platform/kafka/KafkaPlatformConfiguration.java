@@ -13,7 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.context.ApplicationListener;
@@ -35,6 +38,9 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaPlatformConfiguration {
+
+    /** The container factory of batch listeners: {@code @KafkaListener(containerFactory = BATCH_LISTENER_FACTORY)}. */
+    public static final String BATCH_LISTENER_FACTORY = "batchKafkaListenerContainerFactory";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaPlatformConfiguration.class);
 
@@ -71,6 +77,20 @@ public class KafkaPlatformConfiguration {
         }, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    /**
+     * For projections that apply a poll's records in one transaction
+     * ({@link com.aftersales.platform.inbox.InboundEventProcessor#processBatch}): Boot's listener settings and the
+     * platform's error handler (retries, then the dead-letter topic for the one record at fault), batch delivery.
+     */
+    @Bean(name = BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchKafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        return factory;
     }
 
     @Bean

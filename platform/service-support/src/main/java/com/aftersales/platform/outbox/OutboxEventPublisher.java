@@ -5,6 +5,7 @@ import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.EventType;
 import com.aftersales.platform.web.CorrelationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.net.URI;
@@ -22,13 +23,22 @@ public class OutboxEventPublisher implements EventPublisher {
     private final URI source;
     private final Clock clock;
     private final OutboxTracing tracing;
+    private final TransactionSynchronization wakeRelayAfterCommit;
 
-    public OutboxEventPublisher(JdbcClient jdbc, EventCodec codec, String serviceName, Clock clock, OutboxTracing tracing) {
+    /** @param afterCommit run once after a transaction that published events commits: wakes this instance's relay */
+    public OutboxEventPublisher(JdbcClient jdbc, EventCodec codec, String serviceName, Clock clock, OutboxTracing tracing,
+                                Runnable afterCommit) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.source = URI.create("/aftersales/" + serviceName);
         this.clock = clock;
         this.tracing = tracing;
+        this.wakeRelayAfterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                afterCommit.run();
+            }
+        };
     }
 
     @Override
@@ -52,6 +62,9 @@ public class OutboxEventPublisher implements EventPublisher {
                 .param("correlationId", correlationId)
                 .param("traceparent", tracing.currentTraceparent())
                 .update();
+        if (!TransactionSynchronizationManager.getSynchronizations().contains(wakeRelayAfterCommit)) {
+            TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+        }
         return id;
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param pollInterval   how often the relay looks for unpublished events (bounds the added latency)
+ * @param pollInterval   how often the relay looks for unpublished events when nothing woke it: the safety net for a
+ *                       lost commit notification (normally the relay runs as soon as the writing transaction commits)
  * @param batchSize      events sent per relay transaction
  * @param sendTimeout    how long the relay waits for the broker to acknowledge a batch
  * @param retention      how long published events are kept for inspection before the platform's retention job deletes
@@ -14,7 +15,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("aftersales.outbox")
 public record OutboxProperties(
-        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue("7d") Duration retention) {

@@ -20,8 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * several instances of a service never reorder the events of one aggregate. If the broker is down, the transaction
  * rolls back and the rows are retried on the next poll; a row that was sent but not marked (crash in between) is sent
  * again, which idempotent consumers absorb. Each table has its own thread and lock: one relay never waits on another.
+ * <p>
+ * The relay runs when woken ({@link #wake()}: after a local commit that wrote rows, or on the table's PostgreSQL
+ * notification from any instance, see {@link RelayNotifications}) and otherwise every {@code pollInterval}, the
+ * safety net for a lost notification.
  */
 public abstract class TableRelay implements SmartLifecycle {
 
@@ -45,7 +48,9 @@ public abstract class TableRelay implements SmartLifecycle {
     private final Clock clock;
     private final OutboxTracing tracing;
     private final Counter relayed;
-    private volatile ScheduledExecutorService scheduler;
+    /** Permits are wake-ups; one pending permit is enough however many arrive while a batch is being sent. */
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile Thread worker;
 
     protected TableRelay(RelayTable table, JdbcClient jdbc, TransactionTemplate transactions,
                          KafkaOperations<String, byte[]> kafka, OutboxProperties properties, MeterRegistry meters,
@@ -142,27 +147,48 @@ public abstract class TableRelay implements SmartLifecycle {
                 .query(Double.class).single();
     }
 
+    /** The table this relay drains; its commit notifications arrive on the channel of the same name. */
+    public String table() {
+        return table.table();
+    }
+
+    /** Asks the relay to look for rows now rather than at its next poll. Cheap, never blocks, callable from any thread. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    private void run() {
+        while (worker == Thread.currentThread()) {
+            tick();
+            try {
+                wakeups.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, table.table().replace('_', '-') + "-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = executor;
+        Thread thread = new Thread(this::run, table.table().replace('_', '-') + "-relay");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = scheduler;
-        scheduler = null;
-        if (executor == null) {
+        Thread thread = worker;
+        worker = null;
+        if (thread == null) {
             return;
         }
-        executor.shutdown();
+        thread.interrupt();
         try {
-            executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            thread.join(properties.sendTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -172,7 +198,7 @@ public abstract class TableRelay implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return worker != null;
     }
 
     @Override

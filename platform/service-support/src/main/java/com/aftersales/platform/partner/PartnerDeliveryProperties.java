@@ -11,7 +11,7 @@ import java.time.Duration;
  * partners work turns it on).
  *
  * @param enabled                whether this service delivers to partner topics (wires {@link PartnerDeliveries} and its relay)
- * @param pollInterval           pause between relay runs (bounds the added latency)
+ * @param pollInterval           pause between relay runs when no commit notification woke it (the safety net)
  * @param batchSize              deliveries sent per relay transaction
  * @param sendTimeout            how long to wait for the broker's acknowledgements
  * @param retention              how long sent deliveries are kept for inspection before the platform's retention job
@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("aftersales.partner-deliveries")
 public record PartnerDeliveryProperties(@DefaultValue("false") boolean enabled,
-                                        @DefaultValue("200ms") Duration pollInterval,
+                                        @DefaultValue("1s") Duration pollInterval,
                                         @DefaultValue("200") int batchSize,
                                         @DefaultValue("15s") Duration sendTimeout,
                                         @DefaultValue("7d") Duration retention,
