@@ -15,11 +15,14 @@ import com.aftersales.contracts.ticket.TicketSlaBreached;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.inbox.EventHandlers;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +88,7 @@ class KpiProjection {
             // Its resolution may have been consumed first (it knew neither unit nor type then): check it now.
             markRepeatIfCameBack(t.ticketId());
             // This repair makes an earlier resolution of the same unit within the window a repeat.
-            for (UUID earlier : store.repairTicketsOfProduct(t.productId(), t.ticketId())) {
+            for (UUID earlier : repairTicketsOfProduct(t.productId(), t.ticketId())) {
                 change(earlier, f -> {
                     if (f.resolvedAt != null && isRepeat(f.resolvedAt, t.openedAt())) {
                         f.repeatedWithinWindow = true;
@@ -120,8 +123,8 @@ class KpiProjection {
             if (!REPAIR.equals(f.ticketType) || f.productId == null || f.resolvedAt == null) {
                 return;
             }
-            for (UUID other : store.repairTicketsOfProduct(f.productId, ticketId)) {
-                TicketFacts later = store.loadForUpdate(other);
+            for (UUID other : repairTicketsOfProduct(f.productId, ticketId)) {
+                TicketFacts later = facts(other);
                 if (later.openedAt != null && isRepeat(f.resolvedAt, later.openedAt)) {
                     f.repeatedWithinWindow = true;
                 }
@@ -182,10 +185,11 @@ class KpiProjection {
         }
         LocalDate sold = p.purchaseDate() != null ? p.purchaseDate() : LocalDate.ofInstant(e.registeredAt(), properties.zone());
         Measures unit = new Measures().add(Measure.UNITS_SOLD, 1);
-        store.addToDaily(sold, Dimension.ALL, Dimension.ALL_VALUE, unit);
+        add(sold, Dimension.ALL, Dimension.ALL_VALUE, unit);
         addIfKnown(sold, Dimension.STORE, p.storeCode(), unit);
         addIfKnown(sold, Dimension.MODEL, p.model(), unit);
         addIfKnown(sold, Dimension.REGION, p.installRegionCode(), unit);
+        flush();
         for (UUID ticket : store.ticketsOfProductWithoutStore(p.productId())) {
             change(ticket, f -> f.storeCode = p.storeCode());
         }
@@ -195,27 +199,91 @@ class KpiProjection {
     private void returnRequested(ReturnRequested r) {
         LocalDate day = r.requestDate() != null ? r.requestDate() : LocalDate.ofInstant(r.requestedAt(), properties.zone());
         Measures one = new Measures().add(Measure.RETURNS, 1);
-        store.addToDaily(day, Dimension.ALL, Dimension.ALL_VALUE, one);
+        add(day, Dimension.ALL, Dimension.ALL_VALUE, one);
         addIfKnown(day, Dimension.STORE, r.storeCode(), one);
     }
 
     private void addIfKnown(LocalDate day, Dimension dimension, String value, Measures delta) {
         if (value != null && !value.isBlank()) {
-            store.addToDaily(day, dimension, value, delta);
+            add(day, dimension, value, delta);
         }
     }
 
-    /** Changes a ticket's facts and moves its contribution: minus the old one, plus the new one, per row. */
+    /**
+     * What one transaction (a poll's batch, a single record, a rebuild step) has changed and not yet written: each
+     * touched ticket's facts as loaded and as they are now, and the summed row deltas. Written once, just before the
+     * commit, so a batch costs one load and one save per ticket and one upsert per table instead of those per event.
+     */
+    private final class UnitOfWork implements TransactionSynchronization {
+        final Map<UUID, TicketFacts> current = new LinkedHashMap<>();
+        final Map<UUID, TicketFacts> written = new HashMap<>();
+        final Map<List<Object>, Measures> deltas = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            KpiProjection.this.write(this);
+        }
+    }
+
+    /** This transaction's unit of work: registered with the transaction, so it ends with it whatever happens. */
+    private UnitOfWork unitOfWork() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("KPI events are applied inside the transaction of their processed-event marker");
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof UnitOfWork work) {
+                return work;
+            }
+        }
+        UnitOfWork work = new UnitOfWork();
+        TransactionSynchronizationManager.registerSynchronization(work);
+        return work;
+    }
+
+    /** A ticket's facts as this transaction sees them, locked in the database until it ends. */
+    private TicketFacts facts(UUID ticketId) {
+        UnitOfWork work = unitOfWork();
+        return work.current.computeIfAbsent(ticketId, id -> {
+            TicketFacts loaded = store.loadForUpdate(id);
+            work.written.put(id, loaded.copy());
+            return loaded;
+        });
+    }
+
+    /** Changes a ticket's facts; its contribution moves (minus the old, plus the new, per row) when the work is written. */
     private void change(UUID ticketId, Consumer<TicketFacts> mutation) {
-        TicketFacts facts = store.loadForUpdate(ticketId);
-        TicketFacts before = facts.copy();
-        mutation.accept(facts);
-        store.save(facts);
-        Map<List<Object>, Measures> deltas = new HashMap<>();
-        contribute(deltas, before, -1);
-        contribute(deltas, facts, 1);
-        store.addAll(deltas.entrySet().stream().map(e -> new KpiStore.Delta((LocalDate) e.getKey().get(0),
+        mutation.accept(facts(ticketId));
+    }
+
+    private void add(LocalDate day, Dimension dimension, String value, Measures delta) {
+        unitOfWork().deltas.merge(List.of(day, dimension, value), delta, Measures::plus);
+    }
+
+    /** Queries over kpi_ticket must see this transaction's changes: write them first. */
+    private List<UUID> repairTicketsOfProduct(UUID productId, UUID except) {
+        flush();
+        return store.repairTicketsOfProduct(productId, except);
+    }
+
+    private void flush() {
+        write(unitOfWork());
+    }
+
+    private void write(UnitOfWork work) {
+        for (Map.Entry<UUID, TicketFacts> entry : work.current.entrySet()) {
+            TicketFacts now = entry.getValue();
+            TicketFacts before = work.written.get(entry.getKey());
+            if (now.equals(before)) {
+                continue;
+            }
+            store.save(now);
+            contribute(work.deltas, before, -1);
+            contribute(work.deltas, now, 1);
+            work.written.put(entry.getKey(), now.copy());
+        }
+        store.addAll(work.deltas.entrySet().stream().map(e -> new KpiStore.Delta((LocalDate) e.getKey().get(0),
                 (Dimension) e.getKey().get(1), (String) e.getKey().get(2), e.getValue())).toList());
+        work.deltas.clear();
     }
 
     private void contribute(Map<List<Object>, Measures> deltas, TicketFacts facts, int sign) {

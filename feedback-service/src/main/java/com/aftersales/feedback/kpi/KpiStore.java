@@ -121,9 +121,7 @@ class KpiStore {
             }
             spec.update();
             if (anyNegative) {
-                for (List<Object> key : rows.keySet()) {
-                    dropIfZero(table, (LocalDate) key.get(0), (Dimension) key.get(1), (String) key.get(2));
-                }
+                dropIfZero(table, rows.keySet());
             }
         }
     }
@@ -170,13 +168,21 @@ class KpiStore {
                 .query(Long.class).single();
     }
 
-    private static final String ALL_ZERO = Arrays.stream(Measure.values()).map(m -> m.column() + " = 0")
+    private static final String ALL_ZERO = Arrays.stream(Measure.values()).map(m -> "t." + m.column() + " = 0")
             .collect(Collectors.joining(" and "));
 
-    /** A row whose contributions all cancelled out is removed, so the table never depends on the order events came in. */
-    void dropIfZero(String table, LocalDate day, Dimension dimension, String value) {
-        jdbc.sql("delete from " + table + " where day = :day and dimension = :dim and dim_value = :value and " + ALL_ZERO)
-                .param("day", day).param("dim", dimension.key()).param("value", value).update();
+    /**
+     * Rows whose contributions all cancelled out are removed (one statement for all the keys), so the table never
+     * depends on the order events came in.
+     */
+    void dropIfZero(String table, java.util.Collection<List<Object>> keys) {
+        jdbc.sql("delete from " + table + " t using unnest(cast(:days as date[]), cast(:dims as text[]), cast(:dimValues as text[]))"
+                        + " as k(day, dimension, dim_value) where t.day = k.day and t.dimension = k.dimension"
+                        + " and t.dim_value = k.dim_value and " + ALL_ZERO)
+                .param("days", keys.stream().map(k -> k.get(0).toString()).toArray(String[]::new))
+                .param("dims", keys.stream().map(k -> ((Dimension) k.get(1)).key()).toArray(String[]::new))
+                .param("dimValues", keys.stream().map(k -> (String) k.get(2)).toArray(String[]::new))
+                .update();
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,6 +1,7 @@
 package com.aftersales.feedback.kpi;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** What the events have said about one ticket so far; any field may still be unknown (null). */
@@ -65,6 +66,38 @@ final class TicketFacts {
         c.complaints = complaints;
         c.repeatedWithinWindow = repeatedWithinWindow;
         return c;
+    }
+
+    /** Same facts: a unit of work that ends where it began writes nothing. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof TicketFacts o)) {
+            return false;
+        }
+        return Objects.equals(ticketId, o.ticketId) && Objects.equals(openedAt, o.openedAt) &&
+                Objects.equals(ticketType, o.ticketType) && Objects.equals(model, o.model) &&
+                Objects.equals(regionCode, o.regionCode) && Objects.equals(productId, o.productId) &&
+                Objects.equals(storeCode, o.storeCode) && Objects.equals(technicianId, o.technicianId) &&
+                Objects.equals(technicianAt, o.technicianAt) && Objects.equals(team, o.team) &&
+                Objects.equals(firstResponseAt, o.firstResponseAt) && Objects.equals(assignedAt, o.assignedAt) &&
+                Objects.equals(onSiteAt, o.onSiteAt) && Objects.equals(resolvedAt, o.resolvedAt) &&
+                Objects.equals(onSiteDueAt, o.onSiteDueAt) && Objects.equals(onSiteTargetAt, o.onSiteTargetAt) &&
+                Objects.equals(resolutionDueAt, o.resolutionDueAt) &&
+                Objects.equals(onSiteBreached, o.onSiteBreached) &&
+                Objects.equals(onSiteTargetBreached, o.onSiteTargetBreached) &&
+                Objects.equals(resolutionBreached, o.resolutionBreached) &&
+                Objects.equals(firstTimeFix, o.firstTimeFix) && Objects.equals(costMinor, o.costMinor) &&
+                Objects.equals(csat, o.csat) && Objects.equals(nps, o.nps) &&
+                Objects.equals(complaints, o.complaints) &&
+                Objects.equals(repeatedWithinWindow, o.repeatedWithinWindow);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ticketId, openedAt, ticketType, model, regionCode, productId, storeCode, technicianId,
+                technicianAt, team, firstResponseAt, assignedAt, onSiteAt, resolvedAt, onSiteDueAt, onSiteTargetAt,
+                resolutionDueAt, onSiteBreached, onSiteTargetBreached, resolutionBreached, firstTimeFix, costMinor,
+                csat, nps, complaints, repeatedWithinWindow);
     }
 
     /** The technician of the latest assignment or visit, whatever order the events arrive in. */
