@@ -189,8 +189,7 @@ class KpiProjection {
         addIfKnown(sold, Dimension.STORE, p.storeCode(), unit);
         addIfKnown(sold, Dimension.MODEL, p.model(), unit);
         addIfKnown(sold, Dimension.REGION, p.installRegionCode(), unit);
-        flush();
-        for (UUID ticket : store.ticketsOfProductWithoutStore(p.productId())) {
+        for (UUID ticket : ticketsOfProductWithoutStore(p.productId())) {
             change(ticket, f -> f.storeCode = p.storeCode());
         }
     }
@@ -259,14 +258,29 @@ class KpiProjection {
         unitOfWork().deltas.merge(List.of(day, dimension, value), delta, Measures::plus);
     }
 
-    /** Queries over kpi_ticket must see this transaction's changes: write them first. */
+    /**
+     * Queries over kpi_ticket answer from the database merged with this transaction's unwritten facts (the database
+     * rows of tickets touched here are judged by their facts in memory), so a query does not force a write.
+     */
     private List<UUID> repairTicketsOfProduct(UUID productId, UUID except) {
-        flush();
-        return store.repairTicketsOfProduct(productId, except);
+        return merged(store.repairTicketsOfProduct(productId, except),
+                f -> !f.ticketId.equals(except) && productId.equals(f.productId) && REPAIR.equals(f.ticketType));
     }
 
-    private void flush() {
-        write(unitOfWork());
+    private List<UUID> ticketsOfProductWithoutStore(UUID productId) {
+        return merged(store.ticketsOfProductWithoutStore(productId), f -> productId.equals(f.productId) && f.storeCode == null);
+    }
+
+    private List<UUID> merged(List<UUID> stored, java.util.function.Predicate<TicketFacts> matches) {
+        java.util.TreeSet<UUID> ids = new java.util.TreeSet<>(stored);
+        unitOfWork().current.values().forEach(f -> {
+            if (matches.test(f)) {
+                ids.add(f.ticketId);
+            } else {
+                ids.remove(f.ticketId);
+            }
+        });
+        return List.copyOf(ids);
     }
 
     private void write(UnitOfWork work) {
