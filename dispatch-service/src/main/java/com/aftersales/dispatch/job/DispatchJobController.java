@@ -46,7 +46,8 @@ class DispatchJobController {
     java.util.List<DispatchJob> byStatus(@RequestParam DispatchJobStatus status,
                                          @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1)
                                          @jakarta.validation.constraints.Max(1000) int limit) {
-        return jobs.jobs(status, limit).stream().filter(job -> scope.sees(job.technicianId())).toList();
+        // The technician's scope in the query, before the limit: a technician gets up to `limit` of his own jobs.
+        return jobs.jobs(status, scope.technician(), limit);
     }
 
     @GetMapping("/{id}/assignments")

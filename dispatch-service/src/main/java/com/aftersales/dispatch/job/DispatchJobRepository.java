@@ -97,9 +97,12 @@ public class DispatchJobRepository {
                 .query(DispatchJobRepository::map).optional();
     }
 
-    public List<DispatchJob> byStatus(DispatchJobStatus status, int limit) {
-        return jdbc.sql("select * from dispatch_job where status = :s order by queued_at, id limit :limit")
-                .param("s", status.name()).param("limit", limit).query(DispatchJobRepository::map).list();
+    /** Oldest first; {@code technicianId} null = every technician's (the scope is applied before the limit). */
+    public List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, int limit) {
+        return jdbc.sql("select * from dispatch_job where status = :s"
+                        + (technicianId == null ? "" : " and technician_id = :t") + " order by queued_at, id limit :limit")
+                .param("s", status.name()).param("t", technicianId).param("limit", limit)
+                .query(DispatchJobRepository::map).list();
     }
 
     public List<DispatchJob> assignedTo(UUID technicianId, DispatchJobStatus status) {

@@ -185,8 +185,9 @@ public class DispatchJobService {
     }
 
     @Transactional(readOnly = true)
-    public List<DispatchJob> jobs(DispatchJobStatus status, int limit) {
-        return jobs.byStatus(status, limit);
+    /** {@code technicianId} limits the list to one technician's jobs (his scope); null = all. */
+    public List<DispatchJob> jobs(DispatchJobStatus status, UUID technicianId, int limit) {
+        return jobs.byStatus(status, technicianId, limit);
     }
 
     @Transactional(readOnly = true)

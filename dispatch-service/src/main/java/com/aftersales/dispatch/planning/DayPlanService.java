@@ -87,8 +87,8 @@ public class DayPlanService {
             team.add(new PlanTechnician(t.id().toString(), t.position(), start.isAfter(now) ? start : now, end,
                     capacityLeft, skills, travel));
         }
-        List<PlanVisit> visits = Stream.concat(jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, properties.maxJobs()).stream(),
-                        jobs.byStatus(DispatchJobStatus.ASSIGNED, properties.maxJobs()).stream())
+        List<PlanVisit> visits = Stream.concat(jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, null, properties.maxJobs()).stream(),
+                        jobs.byStatus(DispatchJobStatus.ASSIGNED, null, properties.maxJobs()).stream())
                 .filter(j -> j.location() != null).limit(properties.maxJobs()).map(j -> visit(j, appointments.get(j.id()), now)).toList();
 
         DayPlan previous = lastPlan.get();

@@ -118,6 +118,8 @@ class VisitFlowIT {
         }
         assertThat(strangerApi.get("/api/dispatch/jobs?status=ASSIGNED").body().toString()).doesNotContain(s.jobId());
         Api own = api.as(TestIdentity.technician(UUID.fromString(s.technicianId())));
+        // His scope applies before the limit: older jobs of other technicians do not take his one place.
+        assertThat(own.get("/api/dispatch/jobs?status=ASSIGNED&limit=1").body().toString()).contains(s.jobId());
         assertThat(own.get("/api/visits/" + visit).status()).isEqualTo(200);
         String today = "from=%s&to=%s".formatted(Instant.now(), Instant.now().plus(Duration.ofHours(12)));
         JsonNode agenda = own.get("/api/visits?" + today).body();
