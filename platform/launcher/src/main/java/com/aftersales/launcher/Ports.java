@@ -7,12 +7,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Port checks: fail with a clear message instead of a bind error deep in a child's log. */
 final class Ports {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 200;
+    private static final int MAX_PORT = 65_535;
 
     private Ports() {
     }
@@ -34,18 +37,42 @@ final class Ports {
         }
     }
 
+    /** Ports this JVM has handed out already: a later call never returns one of them (or its management port). */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /** Bound on attempts per requested port before giving up (a machine with almost no free ports left). */
+    private static final int ATTEMPTS_PER_PORT = 100;
+
     /**
-     * {@code count} distinct free ports. The sockets stay open until all are chosen so the ports differ; another
-     * process may still take one before it is used, which tests accept.
+     * {@code count} distinct free ports whose management port ({@link PlatformService#managementPort}) is free as
+     * well: a backend listens on both, and an API port from the ephemeral range plus the offset is as likely to be
+     * taken as any other. All sockets stay open until every port is chosen, and no port (or its management port) is
+     * handed out twice in this JVM, so the ports of one platform, of its extra instances and of later platforms
+     * differ. Another process may still take one before it is used, which tests accept.
      */
-    static List<Integer> free(int count) {
+    static synchronized List<Integer> free(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int attempt = 0; ports.size() < count; attempt++) {
+                if (attempt >= count * ATTEMPTS_PER_PORT) {
+                    throw new IllegalStateException("Could not find " + count + " free ports with free management ports");
+                }
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 sockets.add(socket);
-                ports.add(socket.getLocalPort());
+                int port = socket.getLocalPort();
+                int management = PlatformService.managementPort(port);
+                if (management > MAX_PORT || HANDED_OUT.contains(port) || HANDED_OUT.contains(management)) {
+                    continue;
+                }
+                try {
+                    sockets.add(new ServerSocket(management, 1, InetAddress.getLoopbackAddress()));
+                } catch (IOException busy) {
+                    continue;
+                }
+                ports.add(port);
+                HANDED_OUT.add(port);
+                HANDED_OUT.add(management);
             }
             return ports;
         } catch (IOException e) {

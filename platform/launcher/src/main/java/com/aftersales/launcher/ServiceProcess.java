@@ -83,6 +83,10 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
+        if (environment.containsKey("MANAGEMENT_SERVER_PORT")) {
+            // Each instance its own actuator port, next to its own API port (instance 2 clashed with instance 1's).
+            builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(PlatformService.managementPort(port)));
+        }
         Process process;
         try {
             process = builder.start();
