@@ -166,7 +166,11 @@ final class KnowledgeIndex implements AutoCloseable {
         String normalised = Vocabulary.normalise(text);
         for (String field : List.of(ZH, BI, EN)) {
             for (String term : terms(field, normalised)) {
-                add(should, clauses, field, term, weights);
+                // Latin words are the English field's (stemmed, without stop words); the Chinese fields would count
+                // "the" and "is" again and let any English article outrank the Chinese one a caller means.
+                if (field.equals(EN) || !latin(term)) {
+                    add(should, clauses, field, term, weights);
+                }
             }
         }
         if (clauses.isEmpty()) {
@@ -181,10 +185,19 @@ final class KnowledgeIndex implements AutoCloseable {
             query.add(new TermQuery(new Term(LANGUAGE, language)), BooleanClause.Occur.FILTER);
         }
         Query q = query.build();
-        double total = clauses.values().stream().mapToDouble(Double::doubleValue).sum();
         try {
             IndexSearcher searcher = s.searchers().acquire();
             try {
+                // Coverage counts only the query's words some article has: a word no article uses ("kick", "lunchtime")
+                // says nothing about which article fits, and must not push the right one below the floor.
+                double total = 0;
+                for (Map.Entry<String, Double> clause : clauses.entrySet()) {
+                    int colon = clause.getKey().indexOf(':');
+                    if (searcher.getIndexReader().docFreq(new Term(clause.getKey().substring(0, colon),
+                            clause.getKey().substring(colon + 1))) > 0) {
+                        total += clause.getValue();
+                    }
+                }
                 TopDocs top = searcher.search(q, candidates);
                 if (top.scoreDocs.length == 0) {
                     return List.of();
@@ -219,6 +232,16 @@ final class KnowledgeIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean latin(String term) {
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Candidate(KnowledgeArticle article, int doc, double bm25, double score) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The domain vocabulary: groups of words customers and articles use for the same thing (不凉, 不制冷, 制冷差,
@@ -32,6 +33,7 @@ public final class Vocabulary {
     }
 
     public static final Vocabulary EMPTY = new Vocabulary(List.of());
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘ʼ`]");
 
     private final List<Group> groups;
     private final Map<Character, List<Entry>> byFirstChar = new HashMap<>();
@@ -59,10 +61,15 @@ public final class Vocabulary {
         return groups;
     }
 
-    /** NFKC (full-width Ｅ１ becomes E1) and lower case: how texts are compared. */
+    /**
+     * NFKC (full-width Ｅ１ becomes E1), lower case, and no apostrophes (typed ’ or ' or left out, "doesn't" and
+     * "doesnt" read the same): how texts are compared.
+     */
     public static String normalise(String text) {
-        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return APOSTROPHES.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+                .replaceAll("");
     }
+
 
     /** The groups the text speaks of, each once, in order of first mention, with the word that named it. */
     public List<Match> read(String text) {
