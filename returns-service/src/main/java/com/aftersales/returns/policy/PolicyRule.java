@@ -40,6 +40,9 @@ public enum PolicyRule {
     DEALER_UNAPPROVED_RETURN_SENT_BACK("Goods returned without approval: sent back at the customer's freight"),
     DEALER_TRANSIT_DAMAGE_REFUSED("Goods damaged in transit: refused at receipt (the carrier is liable)"),
 
+    PICKUP_NOT_COLLECTED_POST("Not collected after the last pick-up notice and no reason given: the unit is posted to the customer"),
+    PICKUP_HELD_BY_CUSTOMER("The customer gave a reason to collect later: no notice and no posting before the agreed day"),
+
     FREIGHT_QUALITY_FAULT("Quality fault: the company pays the freight"),
     FREIGHT_SHIPPING_OR_PICKING_ERROR("Shipping or picking error: the company pays the freight"),
     FREIGHT_SALES_ORDER_ERROR("Sales-order error: the company pays the freight"),

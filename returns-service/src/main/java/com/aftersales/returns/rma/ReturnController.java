@@ -196,7 +196,9 @@ class ReturnController {
 
     @PostMapping("/{id}/ready-for-pickup")
     @Operation(summary = "The repaired unit is at the store; the customer is notified at once",
-            description = "Reminders follow every 3 days (configurable); after the third notice the unit is shipped back by post.")
+            description = "Reminders follow every 3 days (configurable); 3 days after the third notice, without collection or a "
+                    + "reason from the customer, the return becomes AWAITING_POSTING (rule PICKUP_NOT_COLLECTED_POST) and a "
+                    + "POSTING_DUE follow-up asks the store to post it (ship-back with carrier and tracking number).")
     ReturnView readyForPickup(@PathVariable UUID id) {
         return ReturnView.of(returns.readyForPickup(own(id)));
     }
@@ -207,8 +209,17 @@ class ReturnController {
         return ReturnView.of(returns.collected(own(id)));
     }
 
+    @PostMapping(path = "/{id}/pickup-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The customer gave a reason to collect later",
+            description = "Rule PICKUP_HELD_BY_CUSTOMER: no notice and no posting before `until` (a day at the store, at most "
+                    + "30 days ahead, configurable); one more notice goes when it comes. Calls off a pending posting.")
+    ReturnView holdPickup(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.PickupHold body) {
+        return ReturnView.of(returns.holdPickup(own(id), body.reason(), body.until(), scope.actor().label()));
+    }
+
     @PostMapping(path = "/{id}/ship-back", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ship the repaired unit back to the customer by post")
+    @Operation(summary = "Ship the repaired unit back to the customer by post",
+            description = "After the last pick-up notice (AWAITING_POSTING) carrier and tracking number are required.")
     ReturnView shipBack(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.ShipBack body) {
         return ReturnView.of(returns.shipBack(own(id), body.carrier(), body.trackingNumber()));
     }

@@ -6,7 +6,7 @@ import com.aftersales.contracts.returns.ReturnAgeingAlert;
 import com.aftersales.contracts.returns.ReturnFollowUpDue;
 import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
-import com.aftersales.contracts.returns.UnitShippedBack;
+import com.aftersales.returns.policy.StoreTimeZones;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.metrics.CachedGauges;
 import io.micrometer.core.instrument.Tags;
@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scheduled follow-ups of returns: pick-up reminders (and shipping back after the last notice), and ageing
+ * Scheduled follow-ups of returns: pick-up reminders (and the posting task after the last notice), and ageing
  * alerts for returns the company has not processed in time. Rows are locked with SKIP LOCKED, so several
  * instances share the work; each return's change and its event commit together.
  */
@@ -41,7 +41,7 @@ public class ReturnFollowUps {
     /** Statuses in which the next step is the company's; AUTHORIZED waits for the customer to send the unit. */
     private static final List<String> AWAITING_COMPANY = List.of(ReturnStatus.REQUESTED.name(), ReturnStatus.RECEIVED.name(),
             ReturnStatus.INSPECTED.name(), ReturnStatus.FEE_NEGOTIATION.name(), ReturnStatus.OUT_OF_STOCK.name(),
-            ReturnStatus.IN_REPAIR.name(), ReturnStatus.REPAIRED.name());
+            ReturnStatus.IN_REPAIR.name(), ReturnStatus.REPAIRED.name(), ReturnStatus.AWAITING_POSTING.name());
 
     private final ReturnRepository returns;
     private final EventPublisher events;
@@ -49,11 +49,13 @@ public class ReturnFollowUps {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final StoreTimeZones zones;
     /** Open returns awaiting the company: within the processing time, overdue, past the escalation time. */
     private static final String[] BUCKETS = {"within-processing-time", "overdue", "escalation-due"};
 
     ReturnFollowUps(ReturnRepository returns, EventPublisher events, ReturnProperties properties,
-                    TransactionTemplate transactions, Clock clock, MeterRegistry meters, CachedGauges gauges) {
+                    TransactionTemplate transactions, Clock clock, MeterRegistry meters, CachedGauges gauges, StoreTimeZones zones) {
+        this.zones = zones;
         this.returns = returns;
         this.events = events;
         this.properties = properties;
@@ -126,15 +128,16 @@ public class ReturnFollowUps {
                     events.publish(ReturnsEvents.PICKUP_REMINDER_SENT, order.id().toString(),
                             new PickupReminderSent(order.id(), number, notices, now));
                     meters.counter(ReturnsMetrics.PICKUP_REMINDERS).increment();
-                } else if (order.shipBackDue(notices, now)) {
-                    order.shipBack(ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES, null, null, now);
+                } else if (order.postingDue(notices, now)) {
+                    // Not shipped yet: the store posts the unit and records carrier and tracking number (ship-back).
+                    Instant lastNotice = order.pickup().nextNoticeDueAt().minus(interval);
+                    order.awaitPosting(zones.dateAt(order.request().storeCode(), lastNotice), now);
                     returns.update(order);
-                    events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, order.id().toString(), new UnitShippedBack(order.id(),
-                            ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES.name(), null, null, now));
                     events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
                             ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now,
                             order.request().ticketId(), order.request().requestedByStore()));
-                    meters.counter(ReturnsMetrics.PICKUP_SHIPPED_BACK).increment();
+                    // The POSTING_DUE follow-up it sets is raised by followUps() right after, as every follow-up is.
+                    meters.counter(ReturnsMetrics.PICKUP_POSTING_DUE).increment();
                 }
             }
             return due.size();

@@ -84,7 +84,26 @@ public final class ReturnOrder {
     public record OutOfStock(LocalDate expectedArrivalDate, LocalDate followUpDueDate, Instant at) {
     }
 
-    public record Pickup(Instant readyAt, int noticesSent, Instant nextNoticeDueAt, Instant collectedAt) {
+    /**
+     * @param nextNoticeDueAt the next notice, or (after the last notice) when the unit is to be posted
+     * @param hold            the customer's reason to collect later, while it runs
+     */
+    public record Pickup(Instant readyAt, int noticesSent, Instant nextNoticeDueAt, Instant collectedAt, Hold hold) {
+
+        public Pickup(Instant readyAt, int noticesSent, Instant nextNoticeDueAt, Instant collectedAt) {
+            this(readyAt, noticesSent, nextNoticeDueAt, collectedAt, null);
+        }
+
+        boolean heldAt(Instant now) {
+            return hold != null && hold.endsAt().isAfter(now);
+        }
+    }
+
+    /**
+     * A customer's reason to collect later (rule {@link PolicyRule#PICKUP_HELD_BY_CUSTOMER}): no notice and no posting
+     * before {@code until} (a day at the store); when it ends the customer gets one more notice.
+     */
+    public record Hold(String reason, LocalDate until, Instant endsAt, String recordedBy, Instant at) {
     }
 
     public record ShipBack(String reason, String carrier, String trackingNumber, Instant at) {
@@ -98,7 +117,7 @@ public final class ReturnOrder {
     public record FollowUp(FollowUpReason reason, Instant dueAt) {
     }
 
-    public enum FollowUpReason { OUT_OF_STOCK_CONTACT, PHOTO_APPROVAL_OVERDUE }
+    public enum FollowUpReason { OUT_OF_STOCK_CONTACT, PHOTO_APPROVAL_OVERDUE, POSTING_DUE }
 
     private final UUID id;
     private final Request request;
@@ -405,15 +424,18 @@ public final class ReturnOrder {
         moveTo(ReturnStatus.READY_FOR_PICKUP, now);
     }
 
-    /** A reminder is due when the next notice date has come and fewer than {@code maxNotices} were sent. */
+    /**
+     * A reminder is due when the next notice date has come and fewer than {@code maxNotices} were sent, or when the
+     * customer's hold has ended (one more notice).
+     */
     public boolean reminderDue(int maxNotices, Instant now) {
-        return status == ReturnStatus.READY_FOR_PICKUP && pickup.noticesSent() < maxNotices
-                && !pickup.nextNoticeDueAt().isAfter(now);
+        return status == ReturnStatus.READY_FOR_PICKUP && !pickup.heldAt(now) && !pickup.nextNoticeDueAt().isAfter(now)
+                && (pickup.noticesSent() < maxNotices || pickup.hold() != null);
     }
 
-    /** After the last notice's interval without collection, the unit goes back by post. */
-    public boolean shipBackDue(int maxNotices, Instant now) {
-        return status == ReturnStatus.READY_FOR_PICKUP && pickup.noticesSent() >= maxNotices
+    /** After the last notice's interval without collection and without a reason to wait, the unit is to be posted. */
+    public boolean postingDue(int maxNotices, Instant now) {
+        return status == ReturnStatus.READY_FOR_PICKUP && pickup.hold() == null && pickup.noticesSent() >= maxNotices
                 && !pickup.nextNoticeDueAt().isAfter(now);
     }
 
@@ -422,14 +444,48 @@ public final class ReturnOrder {
         if (status != ReturnStatus.READY_FOR_PICKUP) {
             throw new IllegalReturnTransitionException(status, ReturnStatus.READY_FOR_PICKUP, "no pick-up pending for return " + id);
         }
-        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent() + 1, now.plus(reminderInterval), null);
+        // A notice sent when a hold ends closes the hold: the next step is posting, one interval later.
+        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent() + 1, now.plus(reminderInterval), null, null);
         updatedAt = now;
         return pickup.noticesSent();
     }
 
+    /**
+     * The last notice went unanswered: the store is to post the unit (rule {@link PolicyRule#PICKUP_NOT_COLLECTED_POST});
+     * it is shipped back when the store records the carrier and tracking number.
+     *
+     * @param lastNoticeDay the day of the last notice at the store
+     */
+    public void awaitPosting(LocalDate lastNoticeDay, Instant now) {
+        require(ReturnStatus.AWAITING_POSTING, "posting follows the last pick-up notice");
+        rule(PolicyRule.PICKUP_NOT_COLLECTED_POST, List.of(Integer.toString(pickup.noticesSent()), lastNoticeDay.toString()));
+        moveTo(ReturnStatus.AWAITING_POSTING, now);
+        followUp = new FollowUp(FollowUpReason.POSTING_DUE, now);
+    }
+
+    /**
+     * The customer gave a reason to collect later: no notice and no posting before {@code hold.endsAt()}; a posting not
+     * yet done is called off.
+     */
+    public void hold(Hold hold, Instant now) {
+        if (status != ReturnStatus.READY_FOR_PICKUP && status != ReturnStatus.AWAITING_POSTING) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.READY_FOR_PICKUP,
+                    "Return " + id + " is " + status + ": a customer can only ask to collect later while the unit waits at the store");
+        }
+        rule(PolicyRule.PICKUP_HELD_BY_CUSTOMER, List.of(hold.at().toString().substring(0, 10), hold.until().toString(), hold.reason()));
+        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent(), hold.endsAt(), null, hold);
+        if (status == ReturnStatus.AWAITING_POSTING) {
+            moveTo(ReturnStatus.READY_FOR_PICKUP, now);
+        } else {
+            updatedAt = now;
+            lastProgressAt = now;
+            ageingLevel = null;
+        }
+    }
+
     public void collected(Instant now) {
         require(ReturnStatus.COLLECTED, "only a unit ready for pick-up can be collected");
-        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent(), pickup.nextNoticeDueAt(), now);
+        pickup = new Pickup(pickup.readyAt(), pickup.noticesSent(), pickup.nextNoticeDueAt(), now, null);
         moveTo(ReturnStatus.COLLECTED, now);
     }
 

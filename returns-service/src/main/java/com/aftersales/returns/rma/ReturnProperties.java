@@ -12,7 +12,8 @@ import java.util.Objects;
  * {@code aftersales.returns.rma}: the numbers of return handling, defaults from the brief in application.yml.
  *
  * @param fees       charged when the inspection contradicts the claim
- * @param pickup     reminders for repaired units: every {@code reminderInterval}, ship back after {@code notices} notices
+ * @param pickup     reminders for repaired units: every {@code reminderInterval}, posted after {@code notices} notices
+ *                   unless the customer gave a reason to wait (at most {@code maxHold})
  * @param ageing     a warning after {@code processingTime} without progress, escalation after {@code escalationTime}
  * @param outOfStock contact the customer again within {@code followUpWithin} of registering it
  * @param followUps  how often the scheduled follow-ups run and how many returns each run handles
@@ -24,7 +25,8 @@ public record ReturnProperties(Fees fees, Pickup pickup, Ageing ageing, OutOfSto
                        BigDecimal returnFreight) {
     }
 
-    public record Pickup(Duration reminderInterval, int notices) {
+    /** @param maxHold how far ahead a customer's reason to collect later may put the next notice */
+    public record Pickup(Duration reminderInterval, int notices, Period maxHold) {
     }
 
     public record Ageing(Duration processingTime, Duration escalationTime) {

@@ -15,6 +15,7 @@ import com.aftersales.contracts.returns.UnitReadyForPickup;
 import com.aftersales.contracts.returns.UnitShippedBack;
 import com.aftersales.platform.outbox.EventPublisher;
 import com.aftersales.platform.web.ProblemException;
+import com.aftersales.platform.web.ProblemType;
 import com.aftersales.returns.policy.PolicyDecisionView;
 import com.aftersales.returns.policy.PolicyEvaluator;
 import com.aftersales.returns.policy.ReturnPolicyEngine;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Use cases on returns. Each runs in one transaction with the events it publishes (outbox). */
@@ -304,16 +306,53 @@ public class ReturnService {
         return order;
     }
 
+    /**
+     * Posts the unit to the customer. After the last pick-up notice (AWAITING_POSTING) the post is the rule's outcome and
+     * needs the carrier and tracking number; before it, it is the customer's request.
+     */
     @Transactional
     public ReturnOrder shipBack(UUID id, String carrier, String trackingNumber) {
         ReturnOrder order = load(id);
         ReturnStatus from = order.status();
         Instant now = now();
-        order.shipBack(ReturnOrder.ShipBackReason.CUSTOMER_REQUEST, carrier, trackingNumber, now);
+        boolean notCollected = from == ReturnStatus.AWAITING_POSTING;
+        if (notCollected && (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank())) {
+            throw invalidField(carrier == null || carrier.isBlank() ? "carrier" : "trackingNumber",
+                    "returns.pickup.posting-details-required");
+        }
+        ReturnOrder.ShipBackReason reason = notCollected ? ReturnOrder.ShipBackReason.NOT_COLLECTED_AFTER_NOTICES
+                : ReturnOrder.ShipBackReason.CUSTOMER_REQUEST;
+        order.shipBack(reason, carrier, trackingNumber, now);
         returns.update(order);
-        events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id,
-                ReturnOrder.ShipBackReason.CUSTOMER_REQUEST.name(), carrier, trackingNumber, now));
+        events.publish(ReturnsEvents.UNIT_SHIPPED_BACK, id.toString(), new UnitShippedBack(id, reason.name(), carrier,
+                trackingNumber, now));
+        if (notCollected) {
+            meters.counter(ReturnsMetrics.PICKUP_SHIPPED_BACK).increment();
+        }
         publishMove(order, from);
+        return order;
+    }
+
+    /**
+     * The customer gave a reason to collect later (rule PICKUP_HELD_BY_CUSTOMER): no notice and no posting before the
+     * start of {@code until} at the store, at most {@code pickup.max-hold} ahead; a pending posting is called off.
+     */
+    @Transactional
+    public ReturnOrder holdPickup(UUID id, String reason, LocalDate until, String recordedBy) {
+        ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
+        Instant now = now();
+        LocalDate today = zones.dateAt(order.request().storeCode(), now);
+        if (!until.isAfter(today) || until.isAfter(today.plus(properties.pickup().maxHold()))) {
+            throw invalidField("until", "field.date-out-of-range", today.plusDays(1), today.plus(properties.pickup().maxHold()));
+        }
+        Instant endsAt = until.atStartOfDay(zones.zoneOf(order.request().storeCode())).toInstant();
+        order.hold(new ReturnOrder.Hold(reason, until, endsAt, recordedBy, now), now);
+        returns.update(order);
+        meters.counter(ReturnsMetrics.PICKUP_HOLDS).increment();
+        if (from != order.status()) {
+            publishMove(order, from);
+        }
         return order;
     }
 
@@ -333,6 +372,12 @@ public class ReturnService {
 
     private ReturnOrder load(UUID id) {
         return returns.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("return", id));
+    }
+
+    private static ProblemException invalidField(String field, String key, Object... arguments) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED.uri(), ProblemType.VALIDATION_FAILED.status(),
+                ProblemType.VALIDATION_FAILED.title(), "1 field is invalid (" + field + ")", Map.of())
+                .localized("detail.validation-failed", 1).fieldError(field, key, arguments);
     }
 
     /** Every move of a return is also published as such, after the event of the step that caused it. */

@@ -7,7 +7,10 @@ import java.util.Set;
 /** Where a return stands, and where it may go next. */
 public enum ReturnStatus {
     REQUESTED, AUTHORIZED, REJECTED, RECEIVED, INSPECTED, FEE_NEGOTIATION, REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK,
-    IN_REPAIR, REPAIRED, READY_FOR_PICKUP, COLLECTED, SHIPPED_BACK,
+    IN_REPAIR, REPAIRED, READY_FOR_PICKUP,
+    /** Not collected after the last notice, no reason given: the store is to post the unit (carrier and tracking number). */
+    AWAITING_POSTING,
+    COLLECTED, SHIPPED_BACK,
     /** Dealer: on photo review the store keeps the goods with a price adjustment. */
     PRICE_ADJUSTED,
     /** Dealer: the goods arrived damaged in transit and were refused at receipt. */
@@ -26,7 +29,9 @@ public enum ReturnStatus {
             Map.entry(OUT_OF_STOCK, EnumSet.of(EXCHANGE_SHIPPED, REFUNDED)),
             Map.entry(IN_REPAIR, EnumSet.of(REPAIRED)),
             Map.entry(REPAIRED, EnumSet.of(READY_FOR_PICKUP, SHIPPED_BACK)),
-            Map.entry(READY_FOR_PICKUP, EnumSet.of(COLLECTED, SHIPPED_BACK)),
+            Map.entry(READY_FOR_PICKUP, EnumSet.of(COLLECTED, SHIPPED_BACK, AWAITING_POSTING)),
+            // The customer may still come in, or give a reason to wait (back to READY_FOR_PICKUP, held).
+            Map.entry(AWAITING_POSTING, EnumSet.of(SHIPPED_BACK, COLLECTED, READY_FOR_PICKUP)),
             Map.entry(REFUNDED, EnumSet.noneOf(ReturnStatus.class)),
             Map.entry(EXCHANGE_SHIPPED, EnumSet.noneOf(ReturnStatus.class)),
             Map.entry(COLLECTED, EnumSet.noneOf(ReturnStatus.class)),

@@ -87,7 +87,12 @@ final class ReturnStepRequests {
     record OutOfStock(@NotNull LocalDate expectedArrivalDate) {
     }
 
+    /** @param carrier and {@code trackingNumber}: required to post a unit the customer did not collect (AWAITING_POSTING) */
     record ShipBack(@Size(max = 64) String carrier, @Size(max = 128) String trackingNumber) {
+    }
+
+    /** @param until the day the customer will collect by (at the store); no notice and no posting before it */
+    record PickupHold(@NotBlank @Size(max = 2000) String reason, @NotNull LocalDate until) {
     }
 
     record Disposition(@NotNull ReturnOrder.UnitDisposition disposition) {

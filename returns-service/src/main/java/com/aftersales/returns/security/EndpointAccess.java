@@ -49,6 +49,7 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(POST, "/api/returns/{id}/ready-for-pickup", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(POST, "/api/returns/{id}/collection", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(POST, "/api/returns/{id}/ship-back", OWN_STORE, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/returns/{id}/pickup-hold", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/returns/{id}/disposition", QC, SUPERVISOR, ADMIN)
                 .allowScoped(GET, "/api/returns/stats", "STORE: its own store's rate (grouped by store only)", STORE, SUPERVISOR, QC, OPS, ADMIN)
                 .allow(POST, "/api/depots", SUPERVISOR, ADMIN)

@@ -26,7 +26,12 @@ public final class ReturnsMetrics {
     /** Counter, tag level (WARNING, ESCALATED). */
     public static final String AGEING_ALERTS = "aftersales.returns.ageing.alerts";
     public static final String PICKUP_REMINDERS = "aftersales.returns.pickup.reminders";
+    /** Units not collected after the last notice, now waiting to be posted. */
+    public static final String PICKUP_POSTING_DUE = "aftersales.returns.pickup.posting.due";
+    /** Units posted to the customer after going uncollected (carrier and tracking number recorded). */
     public static final String PICKUP_SHIPPED_BACK = "aftersales.returns.pickup.shipped.back";
+    /** Customers' reasons to collect later, recorded. */
+    public static final String PICKUP_HOLDS = "aftersales.returns.pickup.holds";
     /** Counter, tag reason. */
     public static final String FOLLOW_UPS_DUE = "aftersales.returns.follow.ups.due";
     /** Gauge: depot repairs past their promised date and not finished. */

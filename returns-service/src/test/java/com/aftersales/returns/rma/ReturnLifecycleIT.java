@@ -209,14 +209,48 @@ class ReturnLifecycleIT {
         assertThat(api.get("/api/returns/" + id).body().path("status").asString()).isEqualTo("READY_FOR_PICKUP");
         followUps.runAt(readyAt.plus(Duration.ofDays(9)).plusSeconds(3));
 
-        JsonNode after = api.get("/api/returns/" + id).body();
+        // Not posted by itself: the store gets a posting task and records carrier and tracking number.
+        JsonNode awaiting = api.get("/api/returns/" + id).body();
+        assertThat(awaiting.path("status").asString()).isEqualTo("AWAITING_POSTING");
+        assertThat(awaiting.path("rulings").findValuesAsString("rule")).contains("PICKUP_NOT_COLLECTED_POST");
+        ApiClient.Response noCarrier = api.post("/api/returns/" + id + "/ship-back", "{}");
+        assertThat(noCarrier.status()).isEqualTo(400);
+        assertThat(noCarrier.body().path("errors").get(0).path("field").asString()).isEqualTo("carrier");
+
+        // The customer phones with a reason: posting called off, no notice before the agreed day.
+        ApiClient.Response tooFar = api.post("/api/returns/" + id + "/pickup-hold", """
+                {"reason":"出差","until":"%s"}""".formatted(LocalDate.now().plusDays(60)));
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.body().path("errors").get(0).path("field").asString()).isEqualTo("until");
+        LocalDate until = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5);
+        JsonNode held = api.post("/api/returns/" + id + "/pickup-hold", """
+                {"reason":"在外地出差，下周回来自己取","until":"%s"}""".formatted(until)).body();
+        assertThat(held.path("status").asString()).isEqualTo("READY_FOR_PICKUP");
+        assertThat(held.path("pickup").path("hold").path("reason").asString()).isEqualTo("在外地出差，下周回来自己取");
+        Instant holdEnds = Instant.parse(held.path("pickup").path("hold").path("endsAt").asString());
+        followUps.runAt(holdEnds.minusSeconds(60));
+        assertThat(api.get("/api/returns/" + id).body().path("pickup").path("noticesSent").asInt()).isEqualTo(3);
+        followUps.runAt(holdEnds.plusSeconds(1));
+        assertThat(api.get("/api/returns/" + id).body().path("pickup").path("noticesSent").asInt()).as("one notice when the hold ends")
+                .isEqualTo(4);
+        followUps.runAt(holdEnds.plus(Duration.ofDays(3)).plusSeconds(2));
+        assertThat(api.get("/api/returns/" + id).body().path("status").asString()).isEqualTo("AWAITING_POSTING");
+
+        JsonNode after = api.post("/api/returns/" + id + "/ship-back", """
+                {"carrier":"SF Express","trackingNumber":"SF1234567890"}""").body();
         assertThat(after.path("status").asString()).isEqualTo("SHIPPED_BACK");
         assertThat(after.path("shipBack").path("reason").asString()).isEqualTo("NOT_COLLECTED_AFTER_NOTICES");
-        List<EventEnvelope<?>> events = events(id, 14);
+        List<EventEnvelope<?>> events = events(id, 20);
         assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.PICKUP_REMINDER_SENT))
-                .map(e -> e.dataAs(ReturnsEvents.PICKUP_REMINDER_SENT)).map(PickupReminderSent::noticeNumber)).containsExactly(2, 3);
+                .map(e -> e.dataAs(ReturnsEvents.PICKUP_REMINDER_SENT)).map(PickupReminderSent::noticeNumber)).containsExactly(2, 3, 4);
+        assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_FOLLOW_UP_DUE))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_FOLLOW_UP_DUE).reason())).containsExactly("POSTING_DUE", "POSTING_DUE");
         assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.UNIT_SHIPPED_BACK))
-                .map(e -> e.dataAs(ReturnsEvents.UNIT_SHIPPED_BACK)).map(UnitShippedBack::reason)).containsExactly("NOT_COLLECTED_AFTER_NOTICES");
+                .map(e -> e.dataAs(ReturnsEvents.UNIT_SHIPPED_BACK))).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.reason()).isEqualTo("NOT_COLLECTED_AFTER_NOTICES");
+                    assertThat(u.carrier()).isEqualTo("SF Express");
+                });
         assertThat(events.get(events.size() - 1).dataAs(ReturnsEvents.RETURN_STATUS_CHANGED).toStatus()).isEqualTo("SHIPPED_BACK");
     }
 

@@ -183,7 +183,7 @@ class ReturnOrderTest {
     }
 
     @Test
-    void aRepairedUnitIsRemindedThenShippedBackAfterTheThirdNotice() {
+    void aRepairedUnitIsRemindedThenAwaitsPostingAfterTheThirdNotice() {
         ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
         order.receive("ok", "clerk", NOW);
         order.inspect(report(true, false, InspectionReport.Area.FUNCTION), FEES, NOW);
@@ -197,7 +197,49 @@ class ReturnOrderTest {
         assertThat(order.remind(every, NOW.plus(every))).isEqualTo(2);
         assertThat(order.remind(every, NOW.plus(every.multipliedBy(2)))).isEqualTo(3);
         assertThat(order.reminderDue(3, NOW.plus(every.multipliedBy(3)))).isFalse();
-        assertThat(order.shipBackDue(3, NOW.plus(every.multipliedBy(3)).minusSeconds(1))).isFalse();
-        assertThat(order.shipBackDue(3, NOW.plus(every.multipliedBy(3)))).isTrue();
+        assertThat(order.postingDue(3, NOW.plus(every.multipliedBy(3)).minusSeconds(1))).isFalse();
+        assertThat(order.postingDue(3, NOW.plus(every.multipliedBy(3)))).isTrue();
+
+        order.awaitPosting(LocalDate.of(2026, 1, 1), NOW.plus(every.multipliedBy(3)));
+        assertThat(order.status()).isEqualTo(ReturnStatus.AWAITING_POSTING);
+        assertThat(order.followUp().reason()).isEqualTo(ReturnOrder.FollowUpReason.POSTING_DUE);
+        assertThat(order.rulings()).extracting(r -> r.rule()).containsExactly(PolicyRule.PICKUP_NOT_COLLECTED_POST);
+        assertThat(order.rulings().get(0).detailArgs()).containsExactly("3", "2026-01-01");
+    }
+
+    @Test
+    void aCustomersReasonToWaitHoldsNoticesAndPostingThenEndsWithOneMoreNotice() {
+        ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
+        order.receive("ok", "clerk", NOW);
+        order.inspect(report(true, false, InspectionReport.Area.FUNCTION), FEES, NOW);
+        order.startRepair(NOW);
+        order.repaired(NOW);
+        Duration every = Duration.ofDays(3);
+        order.readyForPickup(every, NOW);
+        order.remind(every, NOW.plus(every));
+        order.remind(every, NOW.plus(every.multipliedBy(2)));
+        Instant postingAt = NOW.plus(every.multipliedBy(3));
+        order.awaitPosting(LocalDate.of(2026, 1, 1), postingAt);
+
+        Instant holdEnds = postingAt.plus(Duration.ofDays(10));
+        order.hold(new ReturnOrder.Hold("在外地出差，月底回来取", LocalDate.of(2026, 1, 20), holdEnds, "store:clerk", postingAt), postingAt);
+
+        assertThat(order.status()).isEqualTo(ReturnStatus.READY_FOR_PICKUP);
+        assertThat(order.rulings()).extracting(r -> r.rule())
+                .containsExactly(PolicyRule.PICKUP_NOT_COLLECTED_POST, PolicyRule.PICKUP_HELD_BY_CUSTOMER);
+        assertThat(order.reminderDue(3, holdEnds.minusSeconds(1))).isFalse();
+        assertThat(order.postingDue(3, holdEnds.plus(every))).as("held: never posted").isFalse();
+        assertThat(order.reminderDue(3, holdEnds)).as("the hold ends with a notice").isTrue();
+        assertThat(order.remind(every, holdEnds)).isEqualTo(4);
+        assertThat(order.reminderDue(3, holdEnds.plus(every))).isFalse();
+        assertThat(order.postingDue(3, holdEnds.plus(every).minusSeconds(1))).isFalse();
+        assertThat(order.postingDue(3, holdEnds.plus(every))).isTrue();
+    }
+
+    @Test
+    void onlyAUnitWaitingAtTheStoreCanBeHeld() {
+        ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
+        assertThatThrownBy(() -> order.hold(new ReturnOrder.Hold("later", LocalDate.of(2026, 1, 20), NOW.plus(Duration.ofDays(3)),
+                "store:clerk", NOW), NOW)).isInstanceOf(IllegalReturnTransitionException.class);
     }
 }
