@@ -38,8 +38,11 @@ public class ReturnFollowUps {
     private static final Logger log = LoggerFactory.getLogger(ReturnFollowUps.class);
     static final String WARNING = "WARNING";
     static final String ESCALATED = "ESCALATED";
-    /** Statuses in which the next step is the company's; AUTHORIZED waits for the customer to send the unit. */
-    private static final List<String> AWAITING_COMPANY = List.of(ReturnStatus.REQUESTED.name(), ReturnStatus.RECEIVED.name(),
+    /**
+     * Statuses of received goods not yet processed (ageing counts from arrival). Before arrival nothing ages here: a
+     * dealer's photos have their own 24-hour follow-up, and AUTHORIZED waits for the customer to send the unit.
+     */
+    private static final List<String> AWAITING_COMPANY = List.of(ReturnStatus.RECEIVED.name(),
             ReturnStatus.INSPECTED.name(), ReturnStatus.FEE_NEGOTIATION.name(), ReturnStatus.OUT_OF_STOCK.name(),
             ReturnStatus.IN_REPAIR.name(), ReturnStatus.REPAIRED.name(), ReturnStatus.AWAITING_POSTING.name());
 
@@ -50,7 +53,7 @@ public class ReturnFollowUps {
     private final Clock clock;
     private final MeterRegistry meters;
     private final StoreTimeZones zones;
-    /** Open returns awaiting the company: within the processing time, overdue, past the escalation time. */
+    /** Received returns not yet processed, by time since arrival: within the processing time, overdue, past the escalation time. */
     private static final String[] BUCKETS = {"within-processing-time", "overdue", "escalation-due"};
 
     ReturnFollowUps(ReturnRepository returns, EventPublisher events, ReturnProperties properties,
@@ -182,10 +185,13 @@ public class ReturnFollowUps {
             List<ReturnOrder> ageing = returns.ageing(now.minus(after), lowerLevels.isEmpty() ? List.of("") : lowerLevels,
                     AWAITING_COMPANY, properties.followUps().batchSize());
             for (ReturnOrder order : ageing) {
-                order.ageingAlerted(level, now);
+                String responsible = ESCALATED.equals(level) ? properties.ageing().responsibleFor(order.request().storeCode()) : null;
+                order.ageingAlerted(level, responsible, now);
                 returns.update(order);
+                Instant receivedAt = order.receipt().at();
                 events.publish(ReturnsEvents.RETURN_AGEING_ALERT, order.id().toString(), new ReturnAgeingAlert(order.id(), level,
-                        order.status().name(), Duration.between(order.lastProgressAt(), now).toDays(), order.lastProgressAt(), now));
+                        order.status().name(), Duration.between(order.lastProgressAt(), now).toDays(), order.lastProgressAt(), now,
+                        receivedAt, Duration.between(receivedAt, now).toDays(), responsible));
                 meters.counter(ReturnsMetrics.AGEING_ALERTS, "level", level).increment();
             }
             return ageing.size();

@@ -142,6 +142,7 @@ public final class ReturnOrder {
     private ShipBack shipBack;
     private UnitDisposition disposition;
     private String ageingLevel;
+    private String ageingResponsible;
     private FollowUp followUp;
     private Instant updatedAt;
     private Instant lastProgressAt;
@@ -178,7 +179,8 @@ public final class ReturnOrder {
                                       Instant photoApprovalDueAt, PhotoDecision photoDecision, List<PolicyDecisionView.Rule> rulings,
                                       Override override, Receipt receipt, InspectionReport inspection,
                                       Fee fee, Refund refund, ExchangeShipment exchange, OutOfStock outOfStock, Pickup pickup,
-                                      ShipBack shipBack, UnitDisposition disposition, String ageingLevel, FollowUp followUp,
+                                      ShipBack shipBack, UnitDisposition disposition, String ageingLevel, String ageingResponsible,
+                                      FollowUp followUp,
                                       Instant updatedAt, Instant lastProgressAt) {
         ReturnOrder order = new ReturnOrder(id, request, createdAt, version);
         order.status = status;
@@ -200,6 +202,7 @@ public final class ReturnOrder {
         order.shipBack = shipBack;
         order.disposition = disposition;
         order.ageingLevel = ageingLevel;
+        order.ageingResponsible = ageingResponsible;
         order.followUp = followUp;
         order.updatedAt = updatedAt;
         order.lastProgressAt = lastProgressAt;
@@ -479,7 +482,6 @@ public final class ReturnOrder {
         } else {
             updatedAt = now;
             lastProgressAt = now;
-            ageingLevel = null;
         }
     }
 
@@ -512,9 +514,17 @@ public final class ReturnOrder {
         lastProgressAt = now;
     }
 
-    /** Records the ageing alert raised, so that each level is raised once. */
-    public void ageingAlerted(String level, Instant now) {
+    /**
+     * Records the ageing alert raised, so that each level is raised once per return (ageing counts from the goods'
+     * arrival, so a step taken meanwhile does not restart it).
+     *
+     * @param responsible who an escalation names, else null
+     */
+    public void ageingAlerted(String level, String responsible, Instant now) {
         ageingLevel = level;
+        if (responsible != null) {
+            ageingResponsible = responsible;
+        }
         updatedAt = now;
     }
 
@@ -536,7 +546,6 @@ public final class ReturnOrder {
         followUp = null;
         updatedAt = now;
         lastProgressAt = now;
-        ageingLevel = null;
     }
 
     public UUID id() { return id; }
@@ -563,6 +572,8 @@ public final class ReturnOrder {
     public ShipBack shipBack() { return shipBack; }
     public UnitDisposition disposition() { return disposition; }
     public String ageingLevel() { return ageingLevel; }
+    /** Who the ageing escalation named (the store's returns manager), once escalated. */
+    public String ageingResponsible() { return ageingResponsible; }
     public FollowUp followUp() { return followUp; }
     public Instant updatedAt() { return updatedAt; }
     public Instant lastProgressAt() { return lastProgressAt; }

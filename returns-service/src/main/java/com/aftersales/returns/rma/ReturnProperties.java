@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param fees       charged when the inspection contradicts the claim
  * @param pickup     reminders for repaired units: every {@code reminderInterval}, posted after {@code notices} notices
  *                   unless the customer gave a reason to wait (at most {@code maxHold})
- * @param ageing     a warning after {@code processingTime} without progress, escalation after {@code escalationTime}
+ * @param ageing     a warning when received goods are not processed within {@code processingTime} of arrival,
+ *                   escalation (naming the responsible person) after {@code escalationTime}
  * @param outOfStock contact the customer again within {@code followUpWithin} of registering it
  * @param followUps  how often the scheduled follow-ups run and how many returns each run handles
  */
@@ -29,7 +30,29 @@ public record ReturnProperties(Fees fees, Pickup pickup, Ageing ageing, OutOfSto
     public record Pickup(Duration reminderInterval, int notices, Period maxHold) {
     }
 
-    public record Ageing(Duration processingTime, Duration escalationTime) {
+    /**
+     * Counted from the goods' arrival at the warehouse.
+     *
+     * @param responsible who an escalation names: the store's returns manager, else {@code defaultPerson}
+     */
+    public record Ageing(Duration processingTime, Duration escalationTime, Responsible responsible) {
+
+        public Ageing {
+            responsible = responsible == null ? new Responsible(null, Map.of()) : responsible;
+        }
+
+        String responsibleFor(String storeCode) {
+            String person = storeCode == null ? null : responsible.stores().get(storeCode);
+            return person != null ? person : responsible.defaultPerson();
+        }
+    }
+
+    public record Responsible(String defaultPerson, Map<String, String> stores) {
+
+        public Responsible {
+            defaultPerson = defaultPerson == null || defaultPerson.isBlank() ? "returns-manager" : defaultPerson;
+            stores = stores == null ? Map.of() : Map.copyOf(stores);
+        }
     }
 
     public record OutOfStock(Period followUpWithin) {

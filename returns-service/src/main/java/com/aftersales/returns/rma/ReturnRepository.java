@@ -55,12 +55,13 @@ class ReturnRepository {
                                salesperson_code, reason, quality_fault_claimed, shipping_error, sales_order_error, request_date,
                                status, remedy, freight_payer, freight_rule, photo_approval_due_at, ageing_level, disposition,
                                factory_batch_fault, next_notice_due_at, follow_up_reason, follow_up_due_at, created_at, updated_at, last_progress_at,
-                               version, details, ticket_id, requested_by_store, request_date_override)
+                               version, details, ticket_id, requested_by_store, request_date_override, received_at, ageing_responsible)
                         values (:id, :serial, :productId, :customerId, :category, :model, :channel, :store, :salesperson, :reason,
                                 :fault, :shippingError, :orderError, :requestDate, :status, :remedy, :freightPayer, :freightRule,
                                 :photoDue, :ageing, :disposition, :batchFault, :nextNotice, :followUpReason, :followUpDue, :createdAt,
                                 :updatedAt, :lastProgress, 0,
-                                cast(:details as jsonb), :ticketId, :requestedByStore, cast(:dateOverride as jsonb))""")
+                                cast(:details as jsonb), :ticketId, :requestedByStore, cast(:dateOverride as jsonb), :receivedAt,
+                                :responsible)""")
                 .param("id", o.id())
                 .param("serial", r.serialNumber())
                 .param("productId", r.productId())
@@ -90,6 +91,7 @@ class ReturnRepository {
                                disposition = :disposition, factory_batch_fault = :batchFault, next_notice_due_at = :nextNotice,
                                follow_up_reason = :followUpReason, follow_up_due_at = :followUpDue,
                                updated_at = :updatedAt, last_progress_at = :lastProgress, details = cast(:details as jsonb),
+                               received_at = :receivedAt, ageing_responsible = :responsible,
                                version = version + 1
                         where id = :id and version = :version""")
                 .param("id", o.id())
@@ -117,6 +119,8 @@ class ReturnRepository {
         values.put("followUpDue", o.followUp() == null ? null : Timestamp.from(o.followUp().dueAt()));
         values.put("updatedAt", Timestamp.from(o.updatedAt()));
         values.put("lastProgress", Timestamp.from(o.lastProgressAt()));
+        values.put("receivedAt", o.receipt() == null ? null : Timestamp.from(o.receipt().at()));
+        values.put("responsible", o.ageingResponsible());
         values.put("details", json.writeValueAsString(Details.of(o)));
         return values;
     }
@@ -157,26 +161,26 @@ class ReturnRepository {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(this::map).list();
     }
 
-    /** Open returns without progress since {@code before} that have not yet raised {@code level}. */
+    /** Returns received by {@code before}, still being processed, that have not yet raised {@code level}. */
     List<ReturnOrder> ageing(Instant before, List<String> notYetRaised, List<String> openStatuses, int limit) {
         return jdbc.sql("""
-                        select * from return_order where last_progress_at <= :before and status in (:open)
+                        select * from return_order where received_at <= :before and status in (:open)
                           and (ageing_level is null or ageing_level in (:notYet))
-                        order by last_progress_at limit :limit for update skip locked""")
+                        order by received_at limit :limit for update skip locked""")
                 .param("before", Timestamp.from(before)).param("open", openStatuses).param("notYet", notYetRaised)
                 .param("limit", limit).query(this::map).list();
     }
 
     /**
-     * Open returns awaiting the company by how long they have been without progress: within the processing
-     * time, overdue, past the escalation time (for the ageing gauge).
+     * Received returns still being processed by time since arrival: within the processing time, overdue, past the
+     * escalation time (for the ageing gauge).
      */
     long[] ageingBuckets(Instant processingCutoff, Instant escalationCutoff, List<String> openStatuses) {
         return jdbc.sql("""
-                        select count(*) filter (where last_progress_at > :processing),
-                               count(*) filter (where last_progress_at <= :processing and last_progress_at > :escalation),
-                               count(*) filter (where last_progress_at <= :escalation)
-                        from return_order where status in (:open)""")
+                        select count(*) filter (where received_at > :processing),
+                               count(*) filter (where received_at <= :processing and received_at > :escalation),
+                               count(*) filter (where received_at <= :escalation)
+                        from return_order where status in (:open) and received_at is not null""")
                 .param("processing", Timestamp.from(processingCutoff)).param("escalation", Timestamp.from(escalationCutoff))
                 .param("open", openStatuses)
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
@@ -209,7 +213,8 @@ class ReturnRepository {
                 FreightPayer.valueOf(rs.getString("freight_payer")), PolicyRule.valueOf(rs.getString("freight_rule")),
                 instant(rs, "photo_approval_due_at"), d.photoDecision(), d.rulings(), d.override(), d.receipt(), d.inspection(), d.fee(), d.refund(),
                 d.exchange(), d.outOfStock(), d.pickup(), d.shipBack(),
-                disposition == null ? null : ReturnOrder.UnitDisposition.valueOf(disposition), rs.getString("ageing_level"), followUp,
+                disposition == null ? null : ReturnOrder.UnitDisposition.valueOf(disposition), rs.getString("ageing_level"),
+                rs.getString("ageing_responsible"), followUp,
                 instant(rs, "updated_at"), instant(rs, "last_progress_at"));
     }
 

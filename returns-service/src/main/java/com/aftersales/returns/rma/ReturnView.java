@@ -21,7 +21,8 @@ public record ReturnView(UUID id, ReturnStatus status, Remedy remedy, ReturnOrde
                          ReturnOrder.Fee fee, ReturnOrder.Refund refund, ReturnOrder.ExchangeShipment exchange,
                          ReturnOrder.OutOfStock outOfStock, ReturnOrder.Pickup pickup, ReturnOrder.ShipBack shipBack,
                          ReturnOrder.UnitDisposition disposition, String ageingLevel, Instant createdAt, Instant updatedAt,
-                         long version, ReturnOrder.PhotoDecision photoDecision, List<PolicyDecisionView.Rule> rulings) {
+                         long version, ReturnOrder.PhotoDecision photoDecision, List<PolicyDecisionView.Rule> rulings,
+                         String ageingResponsible) {
 
     /** In the language of the current request (Accept-Language). */
     static ReturnView of(ReturnOrder o) {
@@ -32,6 +33,7 @@ public record ReturnView(UUID id, ReturnStatus status, Remedy remedy, ReturnOrde
         return new ReturnView(o.id(), o.status(), o.remedy(), o.request(), o.decision().localized(locale), o.freightPayer(),
                 o.freightRule(), o.photoApprovalDueAt(), o.override(), o.receipt(), o.inspection(), o.fee(), o.refund(),
                 o.exchange(), o.outOfStock(), o.pickup(), o.shipBack(), o.disposition(), o.ageingLevel(), o.createdAt(),
-                o.updatedAt(), o.version(), o.photoDecision(), PolicyDecisionView.localizedRules(o.rulings(), locale));
+                o.updatedAt(), o.version(), o.photoDecision(), PolicyDecisionView.localizedRules(o.rulings(), locale),
+                o.ageingResponsible());
     }
 }

@@ -271,6 +271,31 @@ class ReturnLifecycleIT {
                 .map(e -> e.dataAs(ReturnsEvents.RETURN_AGEING_ALERT)).toList();
         assertThat(alerts).extracting(ReturnAgeingAlert::level).containsExactly("WARNING", "ESCALATED");
         assertThat(alerts.get(1).status()).isEqualTo("RECEIVED");
+        // Counted from the goods' arrival; the escalation names who must act.
+        Instant receivedAt = Instant.parse(received.body().path("receipt").path("at").asString());
+        assertThat(alerts).allSatisfy(a -> assertThat(a.receivedAt()).isEqualTo(receivedAt));
+        assertThat(alerts.get(0).daysSinceArrival()).isEqualTo(5);
+        assertThat(alerts.get(0).responsible()).isNull();
+        assertThat(alerts.get(1).daysSinceArrival()).isEqualTo(31);
+        assertThat(alerts.get(1).responsible()).isEqualTo("returns-manager");
+        assertThat(api.get("/api/returns/" + id).body().path("ageingResponsible").asString()).isEqualTo("returns-manager");
+    }
+
+    @Test
+    void ageingCountsFromArrivalSoAStepTakenDoesNotRestartIt() {
+        String id = id(create(registered("KETTLE", 11), true));
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        Instant at = Instant.now();
+        followUps.runAt(at.plus(Duration.ofDays(5)).plusSeconds(60));
+        api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION);
+        followUps.runAt(at.plus(Duration.ofDays(6)));
+        followUps.runAt(at.plus(Duration.ofDays(30)).plusSeconds(60));
+
+        List<ReturnAgeingAlert> alerts = events(id, 8).stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_AGEING_ALERT))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_AGEING_ALERT)).toList();
+        assertThat(alerts).extracting(ReturnAgeingAlert::level).containsExactly("WARNING", "ESCALATED");
+        assertThat(alerts.get(1).status()).isEqualTo("INSPECTED");
     }
 
     @Test
