@@ -9,6 +9,8 @@ public final class TicketMetrics {
 
     /** Counter, tags type, channel. */
     public static final String TICKETS_OPENED = "aftersales.tickets.opened";
+    /** Calls without a registered unit logged, by topic and outcome. */
+    public static final String CALLS_LOGGED = "aftersales.calls.logged";
     /** Counter, tags type, channel: tickets that reached CLOSED. */
     public static final String TICKETS_CLOSED = "aftersales.tickets.closed";
     /** Gauge, tag status: tickets not closed, by status (from the database, refreshed on an interval). */
