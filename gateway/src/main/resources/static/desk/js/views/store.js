@@ -34,6 +34,7 @@ export function decisionView(decision) {
 export async function render(main, { user }) {
   const isQc = user.roles.includes('QC') || user.roles.includes('SUPERVISOR') || user.roles.includes('ADMIN');
   const isStore = user.roles.includes('STORE') || user.roles.includes('SUPERVISOR') || user.roles.includes('ADMIN');
+  const isSupervisor = user.roles.includes('SUPERVISOR') || user.roles.includes('ADMIN');
   const decisionSlot = h('div', { id: 'decision-slot' });
   const returnDetail = h('div', { id: 'return-detail' });
   const returnsList = h('div', { id: 'returns-list' });
@@ -141,8 +142,37 @@ export async function render(main, { user }) {
         ...depots.filter((d) => d.active !== false).map((d) => [d.code, d.name])] })),
       action(t('returns.repaired'), async () => { await post('/api/returns/' + id + '/repaired', {}); await again(); }, detailCard, { class: 'secondary', id: 'return-repaired' }));
     }
-    if (r.status === 'REPAIRED' && isStore) {
+    if (r.status === 'IN_REPAIR' && isQc) {
+      steps.push(form({ id: 'unrepairable-form', title: t('returns.unrepairable'), submit: t('returns.unrepairable.submit'), action: async (v) => {
+        await post('/api/returns/' + id + '/unrepairable', { reason: v.reason });
+        await again();
+      } }, field('reason', t('returns.unrepairable.reason'), { kind: 'textarea', required: true })));
+    }
+    if (r.status === 'REPAIRED' && isQc && !(r.repairCheck && r.repairCheck.passed)) {
+      steps.push(form({ id: 'repair-check-form', title: t('returns.repairCheck'), submit: t('returns.repairCheck.submit'), action: async (v) => {
+        await post('/api/returns/' + id + '/repair-check', { passed: v.passed, notes: v.notes });
+        await again();
+      } }, field('passed', t('returns.repairCheck.passed'), { kind: 'checkbox', checked: true }),
+      field('notes', t('returns.repairCheck.notes'), { kind: 'textarea' })));
+    }
+    if (r.status === 'REPAIRED' && isStore && r.repairCheck && r.repairCheck.passed) {
       steps.push(action(t('returns.ready'), async () => { await post('/api/returns/' + id + '/ready-for-pickup', {}); await again(); }, detailCard, { class: 'primary' }));
+    }
+    if (r.status === 'SETTLEMENT_PENDING' && isSupervisor) {
+      steps.push(form({ id: 'settlement-form', title: t('returns.settlement'), submit: t('returns.settlement.submit'), action: async (v) => {
+        await post('/api/returns/' + id + '/settlement', { outcome: v.outcome, note: v.note,
+          compensation: v.outcome === 'RETURN_WITH_COMPENSATION' && v.compensation ? Number(v.compensation) : null });
+        await again();
+      } }, field('outcome', t('returns.settlement.outcome'), { kind: 'select', options: ['EXCHANGE', 'REFUND', 'RETURN_WITH_COMPENSATION']
+        .map((o) => [o, label('settlement', o)]) }),
+      field('compensation', t('returns.settlement.compensation'), { kind: 'number', min: '0.01', step: '0.01' }),
+      field('note', t('returns.settlement.note'), { kind: 'textarea', required: true })));
+    }
+    if (r.status === 'SETTLED' && isStore && r.remedy === 'EXCHANGE') {
+      steps.push(form({ id: 'settled-exchange-form', submit: t('returns.exchange'), action: async (v) => {
+        await post('/api/returns/' + id + '/exchange-shipment', { replacementSerialNumber: v.replacementSerialNumber });
+        await again();
+      } }, field('replacementSerialNumber', t('returns.replacement'), { required: true })));
     }
     clear(returnDetail, h('div', { id: 'return-view', dataset: { returnId: r.id, status: r.status } },
       dl([[t('returns.status'), h('span', { id: 'return-status', dataset: { value: r.status } }, label('returnStatus', r.status))],

@@ -40,6 +40,10 @@ public enum PolicyRule {
     DEALER_UNAPPROVED_RETURN_SENT_BACK("Goods returned without approval: sent back at the customer's freight"),
     DEALER_TRANSIT_DAMAGE_REFUSED("Goods damaged in transit: refused at receipt (the carrier is liable)"),
 
+    REPAIR_CHECK_BEFORE_RETURN("A repaired unit goes back to the customer only after QC has checked the repair"),
+    REPAIR_CHECK_FAILED("QC found the repair not done: the unit goes back to repair"),
+    UNREPAIRABLE_ESCALATED("A unit that cannot be repaired is escalated to a supervisor for a settlement"),
+    SETTLEMENT_DECIDED("A supervisor settled an unrepairable unit: exchange, refund, or return with compensation"),
     PICKUP_NOT_COLLECTED_POST("Not collected after the last pick-up notice and no reason given: the unit is posted to the customer"),
     PICKUP_HELD_BY_CUSTOMER("The customer gave a reason to collect later: no notice and no posting before the agreed day"),
 

@@ -209,6 +209,31 @@ class ReturnController {
         return ReturnView.of(returns.collected(own(id)));
     }
 
+    @PostMapping(path = "/{id}/repair-check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "QC checks a repaired unit before it goes back to the customer",
+            description = "Rule REPAIR_CHECK_BEFORE_RETURN: ready-for-pickup and ship-back of a repaired unit need a passed "
+                    + "check. A failed check (notes required) sends the unit back to repair (rule REPAIR_CHECK_FAILED).")
+    ReturnView checkRepair(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.RepairCheck body) {
+        return ReturnView.of(returns.checkRepair(id, body.passed(), scope.actor().label(), body.notes()));
+    }
+
+    @PostMapping(path = "/{id}/unrepairable", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The unit cannot be repaired: escalate it to a supervisor for a settlement",
+            description = "Rule UNREPAIRABLE_ESCALATED: from IN_REPAIR to SETTLEMENT_PENDING, naming who settles "
+                    + "(configurable); a SETTLEMENT_DUE follow-up is raised.")
+    ReturnView unrepairable(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Unrepairable body) {
+        return ReturnView.of(returns.unrepairable(id, body.reason(), scope.actor().label()));
+    }
+
+    @PostMapping(path = "/{id}/settlement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A supervisor settles an unrepairable unit",
+            description = "Rule SETTLEMENT_DECIDED: EXCHANGE or REFUND become the remedy (SETTLED; exchange-shipment, "
+                    + "out-of-stock or refund follow); RETURN_WITH_COMPENSATION gives the unit back with the amount "
+                    + "(READY_FOR_PICKUP, the customer is notified).")
+    ReturnView settle(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.Settlement body) {
+        return ReturnView.of(returns.settle(id, body.outcome(), body.compensation(), scope.actor().label(), body.note()));
+    }
+
     @PostMapping(path = "/{id}/pickup-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The customer gave a reason to collect later",
             description = "Rule PICKUP_HELD_BY_CUSTOMER: no notice and no posting before `until` (a day at the store, at most "

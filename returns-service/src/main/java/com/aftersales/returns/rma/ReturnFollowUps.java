@@ -44,7 +44,8 @@ public class ReturnFollowUps {
      */
     private static final List<String> AWAITING_COMPANY = List.of(ReturnStatus.RECEIVED.name(),
             ReturnStatus.INSPECTED.name(), ReturnStatus.FEE_NEGOTIATION.name(), ReturnStatus.OUT_OF_STOCK.name(),
-            ReturnStatus.IN_REPAIR.name(), ReturnStatus.REPAIRED.name(), ReturnStatus.AWAITING_POSTING.name());
+            ReturnStatus.IN_REPAIR.name(), ReturnStatus.REPAIRED.name(), ReturnStatus.AWAITING_POSTING.name(),
+            ReturnStatus.SETTLEMENT_PENDING.name(), ReturnStatus.SETTLED.name());
 
     private final ReturnRepository returns;
     private final EventPublisher events;

@@ -109,6 +109,22 @@ public final class ReturnOrder {
     public record ShipBack(String reason, String carrier, String trackingNumber, Instant at) {
     }
 
+    /** QC's check of a repaired unit before it goes back to the customer. */
+    public record RepairCheck(boolean passed, String inspector, String notes, Instant at) {
+    }
+
+    /** What a supervisor settles for a unit that cannot be repaired. */
+    public enum SettlementOutcome { EXCHANGE, REFUND, RETURN_WITH_COMPENSATION }
+
+    /**
+     * A unit found unrepairable and escalated ({@code reason}, {@code reportedBy}, {@code escalatedTo}), then settled by a
+     * supervisor ({@code outcome} ... {@code decidedAt}, empty until then).
+     */
+    public record Settlement(String reason, String reportedBy, String escalatedTo, Instant reportedAt,
+                             SettlementOutcome outcome, BigDecimal compensation, String currency, String supervisor,
+                             String note, Instant decidedAt) {
+    }
+
     public enum UnitDisposition { RESTOCKED, SCRAPPED }
 
     public enum ShipBackReason { NOT_COLLECTED_AFTER_NOTICES, FEE_DECLINED, CUSTOMER_REQUEST, UNAPPROVED_RETURN }
@@ -117,7 +133,7 @@ public final class ReturnOrder {
     public record FollowUp(FollowUpReason reason, Instant dueAt) {
     }
 
-    public enum FollowUpReason { OUT_OF_STOCK_CONTACT, PHOTO_APPROVAL_OVERDUE, POSTING_DUE }
+    public enum FollowUpReason { OUT_OF_STOCK_CONTACT, PHOTO_APPROVAL_OVERDUE, POSTING_DUE, SETTLEMENT_DUE }
 
     private final UUID id;
     private final Request request;
@@ -141,6 +157,8 @@ public final class ReturnOrder {
     private Pickup pickup;
     private ShipBack shipBack;
     private UnitDisposition disposition;
+    private RepairCheck repairCheck;
+    private Settlement settlement;
     private String ageingLevel;
     private String ageingResponsible;
     private FollowUp followUp;
@@ -179,7 +197,8 @@ public final class ReturnOrder {
                                       Instant photoApprovalDueAt, PhotoDecision photoDecision, List<PolicyDecisionView.Rule> rulings,
                                       Override override, Receipt receipt, InspectionReport inspection,
                                       Fee fee, Refund refund, ExchangeShipment exchange, OutOfStock outOfStock, Pickup pickup,
-                                      ShipBack shipBack, UnitDisposition disposition, String ageingLevel, String ageingResponsible,
+                                      ShipBack shipBack, RepairCheck repairCheck, Settlement settlement,
+                                      UnitDisposition disposition, String ageingLevel, String ageingResponsible,
                                       FollowUp followUp,
                                       Instant updatedAt, Instant lastProgressAt) {
         ReturnOrder order = new ReturnOrder(id, request, createdAt, version);
@@ -201,6 +220,8 @@ public final class ReturnOrder {
         order.pickup = pickup;
         order.shipBack = shipBack;
         order.disposition = disposition;
+        order.repairCheck = repairCheck;
+        order.settlement = settlement;
         order.ageingLevel = ageingLevel;
         order.ageingResponsible = ageingResponsible;
         order.followUp = followUp;
@@ -417,12 +438,75 @@ public final class ReturnOrder {
 
     public void repaired(Instant now) {
         require(ReturnStatus.REPAIRED, "only a unit in repair can be repaired");
+        repairCheck = null;
         moveTo(ReturnStatus.REPAIRED, now);
+    }
+
+    /**
+     * QC checked the repaired unit: passed, it may go back to the customer; failed, it goes back to repair (rule
+     * {@link PolicyRule#REPAIR_CHECK_FAILED}).
+     */
+    public void checkRepair(boolean passed, String inspector, String notes, Instant now) {
+        if (status != ReturnStatus.REPAIRED) {
+            throw new IllegalReturnTransitionException(status, passed ? ReturnStatus.REPAIRED : ReturnStatus.IN_REPAIR,
+                    "Return " + id + " is " + status + ": QC checks a repair once the unit is repaired");
+        }
+        repairCheck = new RepairCheck(passed, inspector, notes, now);
+        if (passed) {
+            updatedAt = now;
+            lastProgressAt = now;
+        } else {
+            rule(PolicyRule.REPAIR_CHECK_FAILED, List.of(inspector, now.toString().substring(0, 10), notes == null ? "-" : notes));
+            moveTo(ReturnStatus.IN_REPAIR, now);
+        }
+    }
+
+    /** Whether the unit may go back to the customer under rule {@link PolicyRule#REPAIR_CHECK_BEFORE_RETURN}. */
+    public boolean repairChecked() {
+        return repairCheck != null && repairCheck.passed();
+    }
+
+    /**
+     * The unit cannot be repaired: escalated to {@code escalatedTo} for a settlement (rule
+     * {@link PolicyRule#UNREPAIRABLE_ESCALATED}); a SETTLEMENT_DUE follow-up is raised at once.
+     */
+    public void unrepairable(String reason, String reportedBy, String escalatedTo, Instant now) {
+        require(ReturnStatus.SETTLEMENT_PENDING, "only a unit in repair can be found unrepairable");
+        settlement = new Settlement(reason, reportedBy, escalatedTo, now, null, null, null, null, null, null);
+        rule(PolicyRule.UNREPAIRABLE_ESCALATED, List.of(reportedBy, now.toString().substring(0, 10), reason, escalatedTo));
+        moveTo(ReturnStatus.SETTLEMENT_PENDING, now);
+        followUp = new FollowUp(FollowUpReason.SETTLEMENT_DUE, now);
+    }
+
+    /**
+     * A supervisor settles an unrepairable unit (rule {@link PolicyRule#SETTLEMENT_DECIDED}): EXCHANGE or REFUND
+     * become the remedy and their steps follow (SETTLED); RETURN_WITH_COMPENSATION gives the unit back with the amount,
+     * ready for pick-up at once (the first notice).
+     */
+    public void settle(SettlementOutcome outcome, BigDecimal compensation, String currency, String supervisor, String note,
+                       Duration reminderInterval, Instant now) {
+        ReturnStatus target = outcome == SettlementOutcome.RETURN_WITH_COMPENSATION ? ReturnStatus.READY_FOR_PICKUP
+                : ReturnStatus.SETTLED;
+        require(target, "a settlement is decided for a unit found unrepairable");
+        settlement = new Settlement(settlement.reason(), settlement.reportedBy(), settlement.escalatedTo(), settlement.reportedAt(),
+                outcome, compensation, compensation == null ? null : currency, supervisor, note, now);
+        String amount = compensation == null ? "" : " " + compensation.toPlainString() + " " + currency;
+        rule(PolicyRule.SETTLEMENT_DECIDED, List.of(supervisor, now.toString().substring(0, 10), outcome.name(), amount));
+        switch (outcome) {
+            case EXCHANGE -> remedy = Remedy.EXCHANGE;
+            case REFUND -> remedy = Remedy.REFUND;
+            case RETURN_WITH_COMPENSATION -> pickup = new Pickup(now, 1, now.plus(reminderInterval), null);
+        }
+        moveTo(target, now);
     }
 
     /** The repaired unit is at the store; the ready notice is the first notice. */
     public void readyForPickup(Duration reminderInterval, Instant now) {
         require(ReturnStatus.READY_FOR_PICKUP, "only a repaired unit can be ready for pick-up");
+        if (status != ReturnStatus.REPAIRED) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.READY_FOR_PICKUP,
+                    "Return " + id + " is " + status + ": only a repaired unit can be ready for pick-up");
+        }
         pickup = new Pickup(now, 1, now.plus(reminderInterval), null);
         moveTo(ReturnStatus.READY_FOR_PICKUP, now);
     }
@@ -503,7 +587,7 @@ public final class ReturnOrder {
      */
     public void dispose(UnitDisposition value, Instant now) {
         boolean keptByCompany = inspection != null && (remedy.refundsMoney() || remedy == Remedy.EXCHANGE)
-                && EnumSet.of(ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, ReturnStatus.EXCHANGE_SHIPPED,
+                && EnumSet.of(ReturnStatus.INSPECTED, ReturnStatus.SETTLED, ReturnStatus.REFUNDED, ReturnStatus.EXCHANGE_SHIPPED,
                 ReturnStatus.OUT_OF_STOCK).contains(status);
         if (!keptByCompany || disposition != null || (value == UnitDisposition.RESTOCKED && !inspection.passed())) {
             throw new IllegalReturnTransitionException(status, status, "Return " + id + ": the unit can be restocked or scrapped "
@@ -571,6 +655,8 @@ public final class ReturnOrder {
     public Pickup pickup() { return pickup; }
     public ShipBack shipBack() { return shipBack; }
     public UnitDisposition disposition() { return disposition; }
+    public RepairCheck repairCheck() { return repairCheck; }
+    public Settlement settlement() { return settlement; }
     public String ageingLevel() { return ageingLevel; }
     /** Who the ageing escalation named (the store's returns manager), once escalated. */
     public String ageingResponsible() { return ageingResponsible; }

@@ -20,7 +20,19 @@ import java.util.Objects;
  * @param followUps  how often the scheduled follow-ups run and how many returns each run handles
  */
 @ConfigurationProperties("aftersales.returns.rma")
-public record ReturnProperties(Fees fees, Pickup pickup, Ageing ageing, OutOfStock outOfStock, FollowUps followUps) {
+public record ReturnProperties(Fees fees, Pickup pickup, Ageing ageing, OutOfStock outOfStock, FollowUps followUps,
+                               Repairs repairs) {
+
+    /**
+     * @param checkBeforeReturn rule REPAIR_CHECK_BEFORE_RETURN: a repaired unit goes back only after QC's check passed
+     * @param settlementBy      who an unrepairable unit is escalated to for a settlement
+     */
+    public record Repairs(boolean checkBeforeReturn, String settlementBy) {
+
+        public Repairs {
+            settlementBy = settlementBy == null || settlementBy.isBlank() ? "service-supervisor" : settlementBy;
+        }
+    }
 
     public record Fees(String currency, BigDecimal inspectionFee, Map<InspectionReport.Area, BigDecimal> failedArea,
                        BigDecimal returnFreight) {
@@ -67,6 +79,7 @@ public record ReturnProperties(Fees fees, Pickup pickup, Ageing ageing, OutOfSto
         Objects.requireNonNull(ageing, "aftersales.returns.rma.ageing must be set");
         Objects.requireNonNull(outOfStock, "aftersales.returns.rma.out-of-stock must be set");
         Objects.requireNonNull(followUps, "aftersales.returns.rma.follow-ups must be set");
+        repairs = repairs == null ? new Repairs(true, null) : repairs;
     }
 
     FeeSchedule feeSchedule() {

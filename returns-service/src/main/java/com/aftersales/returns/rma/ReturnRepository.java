@@ -40,11 +40,12 @@ class ReturnRepository {
                    InspectionReport inspection, ReturnOrder.Fee fee, ReturnOrder.Refund refund,
                    ReturnOrder.ExchangeShipment exchange, ReturnOrder.OutOfStock outOfStock, ReturnOrder.Pickup pickup,
                    ReturnOrder.ShipBack shipBack, ReturnOrder.PhotoDecision photoDecision,
-                   List<PolicyDecisionView.Rule> rulings) {
+                   List<PolicyDecisionView.Rule> rulings, ReturnOrder.RepairCheck repairCheck,
+                   ReturnOrder.Settlement settlement) {
 
         static Details of(ReturnOrder o) {
             return new Details(o.decision(), o.override(), o.receipt(), o.inspection(), o.fee(), o.refund(), o.exchange(),
-                    o.outOfStock(), o.pickup(), o.shipBack(), o.photoDecision(), o.rulings());
+                    o.outOfStock(), o.pickup(), o.shipBack(), o.photoDecision(), o.rulings(), o.repairCheck(), o.settlement());
         }
     }
 
@@ -212,7 +213,7 @@ class ReturnRepository {
                 ReturnStatus.valueOf(rs.getString("status")), Remedy.valueOf(rs.getString("remedy")), d.decision(),
                 FreightPayer.valueOf(rs.getString("freight_payer")), PolicyRule.valueOf(rs.getString("freight_rule")),
                 instant(rs, "photo_approval_due_at"), d.photoDecision(), d.rulings(), d.override(), d.receipt(), d.inspection(), d.fee(), d.refund(),
-                d.exchange(), d.outOfStock(), d.pickup(), d.shipBack(),
+                d.exchange(), d.outOfStock(), d.pickup(), d.shipBack(), d.repairCheck(), d.settlement(),
                 disposition == null ? null : ReturnOrder.UnitDisposition.valueOf(disposition), rs.getString("ageing_level"),
                 rs.getString("ageing_responsible"), followUp,
                 instant(rs, "updated_at"), instant(rs, "last_progress_at"));

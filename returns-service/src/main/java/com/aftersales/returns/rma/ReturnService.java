@@ -283,10 +283,64 @@ public class ReturnService {
         return order;
     }
 
+    /** QC's check of a repaired unit; a failed check sends it back to repair. */
+    @Transactional
+    public ReturnOrder checkRepair(UUID id, boolean passed, String inspector, String notes) {
+        ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
+        order.checkRepair(passed, inspector, notes, now());
+        returns.update(order);
+        meters.counter(ReturnsMetrics.REPAIR_CHECKS, "passed", Boolean.toString(passed)).increment();
+        if (from != order.status()) {
+            publishMove(order, from);
+        }
+        return order;
+    }
+
+    /** The unit cannot be repaired: escalated for a settlement (rule UNREPAIRABLE_ESCALATED). */
+    @Transactional
+    public ReturnOrder unrepairable(UUID id, String reason, String reportedBy) {
+        ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
+        order.unrepairable(reason, reportedBy, properties.repairs().settlementBy(), now());
+        returns.update(order);
+        meters.counter(ReturnsMetrics.UNREPAIRABLE).increment();
+        publishMove(order, from);
+        return order;
+    }
+
+    /** A supervisor's settlement of an unrepairable unit (rule SETTLEMENT_DECIDED). */
+    @Transactional
+    public ReturnOrder settle(UUID id, ReturnOrder.SettlementOutcome outcome, BigDecimal compensation, String supervisor,
+                              String note) {
+        ReturnOrder order = load(id);
+        ReturnStatus from = order.status();
+        Instant now = now();
+        order.settle(outcome, compensation, properties.fees().currency(), supervisor, note, properties.pickup().reminderInterval(), now);
+        returns.update(order);
+        meters.counter(ReturnsMetrics.SETTLEMENTS, "outcome", outcome.name()).increment();
+        if (order.status() == ReturnStatus.READY_FOR_PICKUP) {
+            events.publish(ReturnsEvents.UNIT_READY_FOR_PICKUP, id.toString(), new UnitReadyForPickup(id,
+                    order.request().serialNumber(), order.request().storeCode(), now));
+        }
+        publishMove(order, from);
+        return order;
+    }
+
+    /** Rule REPAIR_CHECK_BEFORE_RETURN: a repaired unit goes back to the customer only after QC's check passed. */
+    private void requireRepairChecked(ReturnOrder order) {
+        if (properties.repairs().checkBeforeReturn() && order.status() == ReturnStatus.REPAIRED && !order.repairChecked()) {
+            throw new ReturnRuleViolation(PolicyRule.REPAIR_CHECK_BEFORE_RETURN,
+                    "The repair of return " + order.id() + " has not passed QC's check yet (POST /api/returns/" + order.id()
+                            + "/repair-check)");
+        }
+    }
+
     @Transactional
     public ReturnOrder readyForPickup(UUID id) {
         ReturnOrder order = load(id);
         ReturnStatus from = order.status();
+        requireRepairChecked(order);
         Instant now = now();
         order.readyForPickup(properties.pickup().reminderInterval(), now);
         returns.update(order);
@@ -316,6 +370,7 @@ public class ReturnService {
         ReturnStatus from = order.status();
         Instant now = now();
         boolean notCollected = from == ReturnStatus.AWAITING_POSTING;
+        requireRepairChecked(order);
         if (notCollected && (carrier == null || carrier.isBlank() || trackingNumber == null || trackingNumber.isBlank())) {
             throw invalidField(carrier == null || carrier.isBlank() ? "carrier" : "trackingNumber",
                     "returns.pickup.posting-details-required");

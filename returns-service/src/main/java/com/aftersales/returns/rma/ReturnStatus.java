@@ -8,6 +8,10 @@ import java.util.Set;
 public enum ReturnStatus {
     REQUESTED, AUTHORIZED, REJECTED, RECEIVED, INSPECTED, FEE_NEGOTIATION, REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK,
     IN_REPAIR, REPAIRED, READY_FOR_PICKUP,
+    /** The unit cannot be repaired: a supervisor decides the settlement (exchange, refund, or return with compensation). */
+    SETTLEMENT_PENDING,
+    /** Settled with an exchange or a refund: those steps follow as after an inspection. */
+    SETTLED,
     /** Not collected after the last notice, no reason given: the store is to post the unit (carrier and tracking number). */
     AWAITING_POSTING,
     COLLECTED, SHIPPED_BACK,
@@ -27,8 +31,11 @@ public enum ReturnStatus {
             Map.entry(INSPECTED, EnumSet.of(REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK, IN_REPAIR)),
             Map.entry(FEE_NEGOTIATION, EnumSet.of(IN_REPAIR, SHIPPED_BACK)),
             Map.entry(OUT_OF_STOCK, EnumSet.of(EXCHANGE_SHIPPED, REFUNDED)),
-            Map.entry(IN_REPAIR, EnumSet.of(REPAIRED)),
-            Map.entry(REPAIRED, EnumSet.of(READY_FOR_PICKUP, SHIPPED_BACK)),
+            Map.entry(IN_REPAIR, EnumSet.of(REPAIRED, SETTLEMENT_PENDING)),
+            // QC's check after the repair may send it back (REPAIR_CHECK_FAILED).
+            Map.entry(REPAIRED, EnumSet.of(READY_FOR_PICKUP, SHIPPED_BACK, IN_REPAIR)),
+            Map.entry(SETTLEMENT_PENDING, EnumSet.of(SETTLED, READY_FOR_PICKUP)),
+            Map.entry(SETTLED, EnumSet.of(REFUNDED, EXCHANGE_SHIPPED, OUT_OF_STOCK)),
             Map.entry(READY_FOR_PICKUP, EnumSet.of(COLLECTED, SHIPPED_BACK, AWAITING_POSTING)),
             // The customer may still come in, or give a reason to wait (back to READY_FOR_PICKUP, held).
             Map.entry(AWAITING_POSTING, EnumSet.of(SHIPPED_BACK, COLLECTED, READY_FOR_PICKUP)),

@@ -91,6 +91,33 @@ final class ReturnStepRequests {
     record ShipBack(@Size(max = 64) String carrier, @Size(max = 128) String trackingNumber) {
     }
 
+    /** @param notes what QC found (required when the check fails) */
+    record RepairCheck(@NotNull Boolean passed, @Size(max = 2000) String notes) {
+
+        @AssertTrue(message = "{aftersales.returns.check-notes}")
+        @Schema(hidden = true)
+        @JsonIgnore
+        public boolean isExplained() {
+            return !Boolean.FALSE.equals(passed) || (notes != null && !notes.isBlank());
+        }
+    }
+
+    record Unrepairable(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** @param compensation with RETURN_WITH_COMPENSATION: the amount (in the fees' currency); no other outcome takes one */
+    record Settlement(@NotNull ReturnOrder.SettlementOutcome outcome,
+                      @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal compensation,
+                      @NotBlank @Size(max = 2000) String note) {
+
+        @AssertTrue(message = "{aftersales.returns.compensation-only-with-return}")
+        @Schema(hidden = true)
+        @JsonIgnore
+        public boolean isCompensationConsistent() {
+            return outcome == null || compensation == null || outcome == ReturnOrder.SettlementOutcome.RETURN_WITH_COMPENSATION;
+        }
+    }
+
     /** @param until the day the customer will collect by (at the store); no notice and no posting before it */
     record PickupHold(@NotBlank @Size(max = 2000) String reason, @NotNull LocalDate until) {
     }

@@ -22,7 +22,7 @@ public record ReturnView(UUID id, ReturnStatus status, Remedy remedy, ReturnOrde
                          ReturnOrder.OutOfStock outOfStock, ReturnOrder.Pickup pickup, ReturnOrder.ShipBack shipBack,
                          ReturnOrder.UnitDisposition disposition, String ageingLevel, Instant createdAt, Instant updatedAt,
                          long version, ReturnOrder.PhotoDecision photoDecision, List<PolicyDecisionView.Rule> rulings,
-                         String ageingResponsible) {
+                         String ageingResponsible, ReturnOrder.RepairCheck repairCheck, ReturnOrder.Settlement settlement) {
 
     /** In the language of the current request (Accept-Language). */
     static ReturnView of(ReturnOrder o) {
@@ -34,6 +34,6 @@ public record ReturnView(UUID id, ReturnStatus status, Remedy remedy, ReturnOrde
                 o.freightRule(), o.photoApprovalDueAt(), o.override(), o.receipt(), o.inspection(), o.fee(), o.refund(),
                 o.exchange(), o.outOfStock(), o.pickup(), o.shipBack(), o.disposition(), o.ageingLevel(), o.createdAt(),
                 o.updatedAt(), o.version(), o.photoDecision(), PolicyDecisionView.localizedRules(o.rulings(), locale),
-                o.ageingResponsible());
+                o.ageingResponsible(), o.repairCheck(), o.settlement());
     }
 }

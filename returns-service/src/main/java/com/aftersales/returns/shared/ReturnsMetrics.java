@@ -30,6 +30,12 @@ public final class ReturnsMetrics {
     public static final String PICKUP_POSTING_DUE = "aftersales.returns.pickup.posting.due";
     /** Units posted to the customer after going uncollected (carrier and tracking number recorded). */
     public static final String PICKUP_SHIPPED_BACK = "aftersales.returns.pickup.shipped.back";
+    /** QC's checks of repaired units, by result. */
+    public static final String REPAIR_CHECKS = "aftersales.returns.repair.checks";
+    /** Units found unrepairable and escalated for a settlement. */
+    public static final String UNREPAIRABLE = "aftersales.returns.unrepairable";
+    /** Settlements of unrepairable units, by outcome. */
+    public static final String SETTLEMENTS = "aftersales.returns.settlements";
     /** Customers' reasons to collect later, recorded. */
     public static final String PICKUP_HOLDS = "aftersales.returns.pickup.holds";
     /** Counter, tag reason. */

@@ -199,6 +199,19 @@ class ReturnLifecycleIT {
                 {"accepted":true}""").body().path("status").asString()).isEqualTo("IN_REPAIR");
         assertThat(api.post("/api/returns/" + id + "/collection", "").status()).isEqualTo(409);
         api.post("/api/returns/" + id + "/repaired", "");
+        // Rule REPAIR_CHECK_BEFORE_RETURN: not before QC checked the repair; a failed check sends it back.
+        ApiClient.Response unchecked = api.post("/api/returns/" + id + "/ready-for-pickup", "");
+        assertThat(unchecked.status()).isEqualTo(409);
+        assertThat(unchecked.body().path("rule").asString()).isEqualTo("REPAIR_CHECK_BEFORE_RETURN");
+        assertThat(api.post("/api/returns/" + id + "/repair-check", """
+                {"passed":false}""").status()).as("a failed check says why").isEqualTo(400);
+        JsonNode failed = api.post("/api/returns/" + id + "/repair-check", """
+                {"passed":false,"notes":"试机仍漏水"}""").body();
+        assertThat(failed.path("status").asString()).isEqualTo("IN_REPAIR");
+        assertThat(failed.path("rulings").findValuesAsString("rule")).contains("REPAIR_CHECK_FAILED");
+        api.post("/api/returns/" + id + "/repaired", "");
+        assertThat(api.post("/api/returns/" + id + "/repair-check", """
+                {"passed":true,"notes":"试机正常"}""").body().path("repairCheck").path("passed").asBoolean()).isTrue();
         ApiClient.Response ready = api.post("/api/returns/" + id + "/ready-for-pickup", "");
         assertThat(ready.body().path("pickup").path("noticesSent").asInt()).isEqualTo(1);
 
@@ -240,7 +253,7 @@ class ReturnLifecycleIT {
                 {"carrier":"SF Express","trackingNumber":"SF1234567890"}""").body();
         assertThat(after.path("status").asString()).isEqualTo("SHIPPED_BACK");
         assertThat(after.path("shipBack").path("reason").asString()).isEqualTo("NOT_COLLECTED_AFTER_NOTICES");
-        List<EventEnvelope<?>> events = events(id, 20);
+        List<EventEnvelope<?>> events = events(id, 22);
         assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.PICKUP_REMINDER_SENT))
                 .map(e -> e.dataAs(ReturnsEvents.PICKUP_REMINDER_SENT)).map(PickupReminderSent::noticeNumber)).containsExactly(2, 3, 4);
         assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_FOLLOW_UP_DUE))
@@ -279,6 +292,43 @@ class ReturnLifecycleIT {
         assertThat(alerts.get(1).daysSinceArrival()).isEqualTo(31);
         assertThat(alerts.get(1).responsible()).isEqualTo("returns-manager");
         assertThat(api.get("/api/returns/" + id).body().path("ageingResponsible").asString()).isEqualTo("returns-manager");
+    }
+
+    @Test
+    void aUnitThatCannotBeRepairedIsEscalatedAndASupervisorSettlesIt() {
+        String id = id(create(registered("KETTLE", 40), true));
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION);
+        api.post("/api/returns/" + id + "/repair", "");
+        assertThat(api.post("/api/returns/" + id + "/settlement", """
+                {"outcome":"EXCHANGE","note":"x"}""").status()).as("nothing to settle yet").isEqualTo(409);
+
+        JsonNode escalated = api.post("/api/returns/" + id + "/unrepairable", """
+                {"reason":"发热盘烧毁，配件已停产"}""").body();
+        assertThat(escalated.path("status").asString()).isEqualTo("SETTLEMENT_PENDING");
+        assertThat(escalated.path("settlement").path("escalatedTo").asString()).isEqualTo("service-supervisor");
+        assertThat(escalated.path("rulings").findValuesAsString("rule")).contains("UNREPAIRABLE_ESCALATED");
+        followUps.runAt(Instant.now().plusSeconds(1));
+        assertThat(api.post("/api/returns/" + id + "/settlement", """
+                {"outcome":"EXCHANGE","compensation":50,"note":"x"}""").status()).as("compensation only with a return")
+                .isEqualTo(400);
+
+        JsonNode settled = api.post("/api/returns/" + id + "/settlement", """
+                {"outcome":"EXCHANGE","note":"同型号换新"}""").body();
+        assertThat(settled.path("status").asString()).isEqualTo("SETTLED");
+        assertThat(settled.path("remedy").asString()).isEqualTo("EXCHANGE");
+        assertThat(settled.path("settlement").path("outcome").asString()).isEqualTo("EXCHANGE");
+        JsonNode shipped = api.post("/api/returns/" + id + "/exchange-shipment", """
+                {"replacementSerialNumber":"KT-NEW-40"}""").body();
+        assertThat(shipped.path("status").asString()).isEqualTo("EXCHANGE_SHIPPED");
+
+        List<EventEnvelope<?>> events = events(id, 12);
+        assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_FOLLOW_UP_DUE))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_FOLLOW_UP_DUE).reason())).containsExactly("SETTLEMENT_DUE");
+        assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_STATUS_CHANGED))
+                .map(e -> e.dataAs(ReturnsEvents.RETURN_STATUS_CHANGED).toStatus()))
+                .containsSubsequence("IN_REPAIR", "SETTLEMENT_PENDING", "SETTLED", "EXCHANGE_SHIPPED");
     }
 
     @Test

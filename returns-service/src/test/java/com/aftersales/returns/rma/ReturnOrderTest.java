@@ -237,6 +237,46 @@ class ReturnOrderTest {
     }
 
     @Test
+    void aFailedRepairCheckSendsTheUnitBackToRepairAndOnlyAPassedOneLetsItGo() {
+        ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
+        order.receive("ok", "clerk", NOW);
+        order.inspect(report(true, false, InspectionReport.Area.FUNCTION), FEES, NOW);
+        order.startRepair(NOW);
+        assertThatThrownBy(() -> order.checkRepair(true, "qc", null, NOW)).isInstanceOf(IllegalReturnTransitionException.class);
+        order.repaired(NOW);
+        assertThat(order.repairChecked()).isFalse();
+
+        order.checkRepair(false, "qc:li", "still leaks", NOW);
+        assertThat(order.status()).isEqualTo(ReturnStatus.IN_REPAIR);
+        assertThat(order.rulings()).extracting(r -> r.rule()).containsExactly(PolicyRule.REPAIR_CHECK_FAILED);
+        order.repaired(NOW);
+        assertThat(order.repairChecked()).as("a new repair needs a new check").isFalse();
+        order.checkRepair(true, "qc:li", null, NOW);
+        assertThat(order.repairChecked()).isTrue();
+        assertThat(order.status()).isEqualTo(ReturnStatus.REPAIRED);
+    }
+
+    @Test
+    void anUnrepairableUnitGoesBackWithCompensationWhenTheSupervisorSettlesSo() {
+        ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
+        order.receive("ok", "clerk", NOW);
+        order.inspect(report(true, false, InspectionReport.Area.FUNCTION), FEES, NOW);
+        order.startRepair(NOW);
+        order.unrepairable("part discontinued", "qc:li", "service-supervisor", NOW);
+        assertThat(order.status()).isEqualTo(ReturnStatus.SETTLEMENT_PENDING);
+        assertThat(order.followUp().reason()).isEqualTo(ReturnOrder.FollowUpReason.SETTLEMENT_DUE);
+
+        order.settle(ReturnOrder.SettlementOutcome.RETURN_WITH_COMPENSATION, new BigDecimal("80.00"), "CNY", "supervisor:wang",
+                "goodwill", Duration.ofDays(3), NOW);
+        assertThat(order.status()).isEqualTo(ReturnStatus.READY_FOR_PICKUP);
+        assertThat(order.pickup().noticesSent()).isEqualTo(1);
+        assertThat(order.settlement().compensation()).isEqualByComparingTo("80.00");
+        assertThat(order.remedy()).isEqualTo(Remedy.FREE_REPAIR);
+        assertThat(order.rulings()).extracting(r -> r.rule())
+                .containsExactly(PolicyRule.UNREPAIRABLE_ESCALATED, PolicyRule.SETTLEMENT_DECIDED);
+    }
+
+    @Test
     void onlyAUnitWaitingAtTheStoreCanBeHeld() {
         ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
         assertThatThrownBy(() -> order.hold(new ReturnOrder.Hold("later", LocalDate.of(2026, 1, 20), NOW.plus(Duration.ofDays(3)),
