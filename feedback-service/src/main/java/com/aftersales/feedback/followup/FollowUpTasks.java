@@ -12,6 +12,8 @@ import java.util.UUID;
 public class FollowUpTasks {
 
     public static final String LOW_SCORE_CALLBACK = "LOW_SCORE_CALLBACK";
+    /** A depot repair will probably miss its promised date: call the customer with a new date (source: the repair id). */
+    public static final String REPAIR_DELAY_CALL = "REPAIR_DELAY_CALL";
 
     private final JdbcClient jdbc;
 

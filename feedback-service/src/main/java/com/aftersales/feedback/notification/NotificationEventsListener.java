@@ -5,6 +5,7 @@ import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.VisitScheduled;
 import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
+import com.aftersales.feedback.followup.FollowUpTasks;
 import com.aftersales.contracts.returns.OutOfStockRegistered;
 import com.aftersales.contracts.returns.PickupReminderSent;
 import com.aftersales.contracts.returns.ReturnFollowUpDue;
@@ -46,9 +47,12 @@ class NotificationEventsListener {
     private final NotificationRepository refs;
     private final NotificationService notifications;
     private final EventHandlers handlers;
+    private final FollowUpTasks tasks;
 
-    NotificationEventsListener(InboundEventProcessor inbound, NotificationRepository refs, NotificationService notifications) {
+    NotificationEventsListener(InboundEventProcessor inbound, NotificationRepository refs, NotificationService notifications,
+                               FollowUpTasks tasks) {
         this.inbound = inbound;
+        this.tasks = tasks;
         this.refs = refs;
         this.notifications = notifications;
         this.handlers = EventHandlers.builder()
@@ -102,6 +106,16 @@ class NotificationEventsListener {
                     } else if (r.ticketId() != null) {
                         notifications.request(NoticeType.REPAIR_DELAYED, e.id().toString(), null, r.ticketId(), null, values);
                     }
+                    // A notice is not a conversation: someone calls the customer about the delay before the promised day.
+                    Optional<UUID> customer = r.returnId() == null ? Optional.empty()
+                            : refs.returnRef(r.returnId()).map(NotificationRepository.ReturnRef::customerId);
+                    if (customer.isEmpty() && r.ticketId() != null) {
+                        customer = refs.customerOfTicket(r.ticketId());
+                    }
+                    customer.ifPresent(c -> tasks.create(c, FollowUpTasks.REPAIR_DELAY_CALL, r.repairId().toString(),
+                            "Depot repair " + r.repairId() + " at " + r.depotCode() + " will probably miss " + r.promisedBy()
+                                    + " (" + r.status() + ", " + r.daysLeft() + " days left): call the customer with a new date",
+                            r.raisedAt(), r.raisedAt()));
                 })
                 .build();
     }

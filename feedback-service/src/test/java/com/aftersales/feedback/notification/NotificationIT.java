@@ -218,6 +218,11 @@ class NotificationIT {
         assertThat(message.path("data").path("content").path("value").asString())
                 .isEqualTo("非常抱歉，您的产品预计无法在承诺的2026年12月10日前修好。确定新的完成日期后，我们会第一时间致电告知您。");
 
+        // Beside the notice, a task: someone calls the customer with a new date before the promised day.
+        await().atMost(Duration.ofSeconds(20)).until(() -> new Http(port).get("/api/follow-ups/due?limit=1000").body().valueStream()
+                .anyMatch(d -> "REPAIR_DELAY_CALL".equals(d.path("reason").asString())
+                        && d.path("rule").asString().contains("2026-12-10")));
+
         JsonNode refused = ended("ticketId=" + refusedTicket);
         assertThat(refused.path("status").asString()).isEqualTo("DEAD");
         assertThat(refused.path("rule").asString()).isEqualTo(DeliveryPolicy.REJECTED);

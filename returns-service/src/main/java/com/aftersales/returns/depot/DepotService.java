@@ -184,8 +184,11 @@ public class DepotService {
                 repair.atRiskRaised(at);
                 depots.update(repair);
                 Depot depot = depot(repair.depotCode());
+                // A return's repair names the return's ticket, so the delay reaches the ticket's timeline too.
+                UUID ticketId = repair.ticketId() != null || repair.returnId() == null ? repair.ticketId()
+                        : returns.get(repair.returnId()).request().ticketId();
                 events.publish(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, repair.eventKey(), new DepotRepairPromiseAtRisk(
-                        repair.id(), repair.depotCode(), repair.returnId(), repair.ticketId(), repair.status().name(),
+                        repair.id(), repair.depotCode(), repair.returnId(), ticketId, repair.status().name(),
                         repair.promisedBy(), repair.daysLeft(today), at), partnerCode(depot));
                 meters.counter(ReturnsMetrics.DEPOT_REPAIRS_PROMISE_AT_RISK).increment();
                 raised++;

@@ -6,6 +6,7 @@ import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.NotificationFailed;
 import com.aftersales.contracts.feedback.NotificationSent;
 import com.aftersales.contracts.feedback.SurveyAnswered;
+import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
 import com.aftersales.contracts.returns.DepotRepairStatusChanged;
 import com.aftersales.contracts.returns.ReturnDecided;
 import com.aftersales.contracts.returns.ReturnRequested;
@@ -53,6 +54,17 @@ class OtherServicesListener {
                                     + (d.promisedBy() == null ? "" : ", promised by " + d.promisedBy())
                                     + (d.note() == null || d.note().isBlank() ? "" : ": " + d.note()),
                             "timeline.depot-repair", d.status(), d.depotCode(), d.promisedBy()));
+                })
+                .on(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, event -> {
+                    DepotRepairPromiseAtRisk r = event.data();
+                    if (r.ticketId() == null) {
+                        return;
+                    }
+                    // The agent who takes the customer's next call sees the delay before the customer mentions it.
+                    tickets.followReport(r.ticketId(), RETURNS_ACTOR, null, TimelineText.of("Depot repair at "
+                            + r.depotCode() + " will probably miss its promised date " + r.promisedBy() + " (" + r.status()
+                            + "; days left: " + r.daysLeft() + "); the customer is told in advance",
+                            "timeline.depot-repair-at-risk", r.depotCode(), r.promisedBy(), r.status(), r.daysLeft()));
                 })
                 .on(ReturnsEvents.RETURN_REQUESTED, event -> {
                     ReturnRequested r = event.data();

@@ -277,16 +277,22 @@ class TicketCommandsIT {
                     ReturnsEvents.DEPOT_REPAIR_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), id, null,
                     new DepotRepairStatusChanged(UUID.randomUUID(), "SH-DEPOT-01", null, ticketId, "S", MODEL,
                             "AIR_CONDITIONER", "RECEIVED", "外观完好", LocalDate.now().plusDays(7), Instant.now())));
+            kafka.publish(new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/returns-service"),
+                    ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, OffsetDateTime.now(ZoneOffset.UTC), id, null,
+                    new com.aftersales.contracts.returns.DepotRepairPromiseAtRisk(UUID.randomUUID(), "SH-DEPOT-01", null, ticketId,
+                            "WAITING_PARTS", LocalDate.parse("2026-12-10"), 1, Instant.now())));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String merged = api.getJson("/api/tickets/" + id + "/timeline").toString();
             assertThat(merged).contains("CSAT 5, NPS 10", "Depot repair RECEIVED at SH-DEPOT-01",
+                    "will probably miss its promised date 2026-12-10 (WAITING_PARTS; days left: 1)",
                     "Customer notified: APPOINTMENT_CONFIRMED by SMS", "Customer not notified: SURVEY_LINK SKIPPED by rule NT-NO-CONSENT");
         });
         // the same timeline for a Chinese reader: what other services reported is written in Chinese
         JsonNode chinese = api.getJson("/api/tickets/" + id + "/timeline", "zh-CN");
         assertThat(chinese.toString()).contains("已指派技术员 李师傅", "已通知客户：上门预约确认，渠道 SMS", "未能通知客户：回访问卷链接，未发送",
-                "客户已完成回访（SMS_LINK）：满意度 5，推荐意愿 10", "返厂维修状态 RECEIVED，网点 SH-DEPOT-01");
+                "客户已完成回访（SMS_LINK）：满意度 5，推荐意愿 10", "返厂维修状态 RECEIVED，网点 SH-DEPOT-01",
+                "可能无法在承诺日 2026-12-10 前完成");
         chinese.forEach(entry -> {
             if (entry.path("actor").asString().matches("system:(dispatch|returns|feedback)-service")) {
                 assertThat(com.aftersales.testsupport.ChineseText.englishSentences(entry.path("reason").asString()))
