@@ -22,16 +22,20 @@ import java.time.format.DateTimeParseException;
 
 @RestController
 @Validated
-@Tag(name = "Reports", description = "Monthly service report for management")
+@Tag(name = "Reports", description = "Monthly and end-of-day service reports for management")
 class ReportController {
 
     static final String HTML = "html";
     static final String JSON = "json";
 
     private final ReportService reports;
+    private final java.time.Clock clock;
+    private final java.time.ZoneId kpiZone;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, java.time.Clock clock, com.aftersales.feedback.kpi.KpiProperties kpiProperties) {
         this.reports = reports;
+        this.clock = clock;
+        this.kpiZone = kpiProperties.zone();
     }
 
     @GetMapping(path = "/api/reports/monthly")
@@ -61,6 +65,41 @@ class ReportController {
         if (html) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).body(ReportHtml.render(report, new ReportTexts(locale)));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .body(report);
+    }
+
+    @GetMapping(path = "/api/reports/daily")
+    @Operation(summary = "The end-of-day service report (日报): the day's tickets, KPIs and trend, top faults, complaints, "
+            + "quality alerts and actions",
+            description = "date is a day in the KPI zone (today there when absent). JSON by default; HTML with format=html or "
+                    + "when the client accepts text/html. Findings, actions and the page in Chinese for Accept-Language zh*, "
+                    + "else English.")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DailyReport.class)),
+            @Content(mediaType = "text/html")})
+    @ApiResponse(responseCode = "400", description = "date is not yyyy-MM-dd, or an unknown format",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<?> daily(@Parameter(description = "e.g. 2026-12-03") @RequestParam(required = false) @Size(max = 10) String date,
+                            @Parameter(description = "json or html") @RequestParam(required = false) @Size(max = 8) String format,
+                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        java.time.LocalDate day;
+        try {
+            day = date == null || date.isBlank() ? java.time.LocalDate.now(clock.withZone(kpiZone)) : java.time.LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("date", "feedback.report.date");
+        }
+        if (format != null && !format.equals(HTML) && !format.equals(JSON)) {
+            throw new InvalidFieldException("format", "feedback.report.format");
+        }
+        boolean html = HTML.equals(format) || format == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        java.util.Locale locale = com.aftersales.platform.web.ProblemMessages.resolve(language);
+        DailyReport report = reports.daily(day, locale);
+        if (html) {
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).body(ReportHtml.renderDaily(report, new ReportTexts(locale)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
                 .body(report);

@@ -75,6 +75,60 @@ final class ReportHtml {
         return h.append("</table></body></html>").toString();
     }
 
+    /** The end-of-day report: the same sections as the monthly one, the trend as a table of the last days. */
+    static String renderDaily(DailyReport r, ReportTexts t) {
+        String title = t.text("report.daily.title", r.date().toString());
+        StringBuilder h = new StringBuilder(8_192);
+        h.append("<!DOCTYPE html><html lang=\"").append(t.locale().toLanguageTag()).append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(title)).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:.5em 0 1.5em}")
+                .append("td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}th{background:#f3f3f3}.n{text-align:right}")
+                .append("</style></head><body>");
+        h.append("<h1>").append(esc(title)).append("</h1>");
+        h.append("<p>").append(esc(t.text("report.daily.generated", r.generatedAt().toString(), r.zone()))).append("</p>");
+        h.append("<h2>").append(esc(t.text("report.kpis"))).append("</h2><table><tr><th>").append(esc(t.text("report.kpi")))
+                .append("</th><th>").append(esc(t.text("report.value"))).append("</th></tr>");
+        r.kpis().forEach((name, value) -> h.append("<tr><td>").append(esc(t.kpi(name))).append("</td><td class=\"n\">")
+                .append(value == null ? "–" : fmt(value)).append("</td></tr>"));
+        h.append("<tr><td>").append(esc(t.kpi("tickets"))).append("</td><td class=\"n\">").append(r.counts().getOrDefault("tickets", 0L))
+                .append("</td></tr></table>");
+        h.append("<h2>").append(esc(t.text("report.daily.trend"))).append("</h2><table><tr><th>").append(esc(t.text("report.date")))
+                .append("</th><th>").append(esc(t.kpi("tickets"))).append("</th><th>").append(esc(t.kpi("firstTimeFixRate")))
+                .append("</th><th>").append(esc(t.kpi("csat"))).append("</th><th>").append(esc(t.kpi("slaOnSiteMetRate")))
+                .append("</th><th>").append(esc(t.kpi("serviceCostPerTicket"))).append("</th></tr>");
+        for (DailyReport.DayPoint p : r.trend()) {
+            h.append("<tr><td>").append(p.date()).append("</td><td class=\"n\">").append(p.tickets()).append("</td>")
+                    .append(cell(p.firstTimeFixRate())).append(cell(p.csat())).append(cell(p.slaOnSiteMetRate()))
+                    .append(cell(p.serviceCostPerTicket())).append("</tr>");
+        }
+        h.append("</table><h2>").append(esc(t.text("report.top-faults"))).append("</h2><table><tr>")
+                .append(th(t, "report.fault-code", "report.model", "report.tickets", "report.sources")).append("</tr>");
+        for (MonthlyReport.FaultCount f : r.topFaults()) {
+            h.append("<tr><td>").append(esc(f.faultCode())).append("</td><td>").append(esc(f.model()))
+                    .append("</td><td class=\"n\">").append(f.tickets()).append("</td><td>").append(esc(f.bySource().toString()))
+                    .append("</td></tr>");
+        }
+        MonthlyReport.ComplaintSummary c = r.complaints();
+        h.append("</table><h2>").append(esc(t.text("report.complaints"))).append("</h2><p>").append(esc(t.text("report.complaints.summary",
+                Long.toString(c.opened()), c.bySeverity().toString(), Long.toString(c.resolved()), Long.toString(c.escalated()),
+                c.compensation().toPlainString()))).append("</p>");
+        h.append("<h2>").append(esc(t.text("report.quality-alerts"))).append("</h2><ul>");
+        for (MonthlyReport.AlertSummary a : r.qualityAlerts()) {
+            h.append("<li>").append(esc(ReportService.alertText(a, t))).append("</li>");
+        }
+        h.append("</ul><h2>").append(esc(t.text("report.actions"))).append("</h2><table><tr>")
+                .append(th(t, "report.rule", "report.finding", "report.action")).append("</tr>");
+        for (MonthlyReport.Action a : r.actions()) {
+            h.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.finding())).append("</td><td>")
+                    .append(esc(a.action())).append("</td></tr>");
+        }
+        return h.append("</table></body></html>").toString();
+    }
+
+    private static String cell(Double value) {
+        return "<td class=\"n\">" + (value == null ? "–" : fmt(value)) + "</td>";
+    }
+
     private static String th(ReportTexts t, String... keys) {
         StringBuilder cells = new StringBuilder();
         for (String key : keys) {

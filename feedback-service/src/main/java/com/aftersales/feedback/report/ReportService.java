@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,11 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Assembles the monthly report from the KPI, quality and complaint projections of this service. */
+/** Assembles the monthly and the daily report from the KPI, quality and complaint projections of this service. */
 @Service
 class ReportService {
 
     static final String MONTH = "month";
+    static final String DAY = "day";
     static final int MINOR_DIGITS = 2;
     static final int TOP_MODELS = 5;
     static final String COST_MINOR = "cost_minor";
@@ -54,6 +56,31 @@ class ReportService {
         return new MonthlyReport(month, zone.getId(), clock.instant(), counts, kpiValues, trend(month),
                 topFaults(start, end), costs, complaints, alerts, actions(kpiValues, alerts, texts),
                 texts.locale().toLanguageTag());
+    }
+
+    /** The end-of-day report of {@code date} (a day in the KPI zone), findings and actions in {@code locale}'s language. */
+    DailyReport daily(LocalDate date, Locale locale) {
+        ReportTexts texts = new ReportTexts(locale);
+        LocalDate first = date.minusDays(properties.trendDays() - 1L);
+        KpiQuery.Result days = kpis.query(null, first, date, DAY);
+        ZoneId zone = ZoneId.of(days.zone());
+        Map<LocalDate, KpiQuery.Row> byDay = new TreeMap<>();
+        days.rows().forEach(row -> byDay.put(row.period(), row));
+        List<DailyReport.DayPoint> trend = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(date); d = d.plusDays(1)) {
+            KpiQuery.Row row = byDay.get(d);
+            trend.add(row == null ? new DailyReport.DayPoint(d, 0, null, null, null, null)
+                    : new DailyReport.DayPoint(d, row.counts().get("tickets"), row.kpis().get("firstTimeFixRate"),
+                    row.kpis().get("csat"), row.kpis().get("slaOnSiteMetRate"), row.kpis().get("serviceCostPerTicket")));
+        }
+        KpiQuery.Row today = byDay.get(date);
+        Map<String, Long> counts = today == null ? Map.of() : today.counts();
+        Map<String, Double> kpiValues = today == null ? Map.of() : today.kpis();
+        Instant start = date.atStartOfDay(zone).toInstant();
+        Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
+        List<MonthlyReport.AlertSummary> alerts = alerts(start, end);
+        return new DailyReport(date, zone.getId(), clock.instant(), counts, kpiValues, trend, topFaults(start, end),
+                complaints(start, end), alerts, actions(kpiValues, alerts, texts), texts.locale().toLanguageTag());
     }
 
     private List<MonthlyReport.TrendPoint> trend(YearMonth month) {

@@ -43,6 +43,7 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allow(GET, "/api/kpis", SUPERVISOR, QC, OPS, ADMIN)
                 .allow(POST, "/api/kpis/rebuilds", ADMIN)
                 .allow(GET, "/api/reports/monthly", SUPERVISOR, QC, OPS, ADMIN)
+                .allow(GET, "/api/reports/daily", SUPERVISOR, QC, OPS, ADMIN)
                 .allow(GET, "/api/quality-alerts", SUPERVISOR, QC, OPS, ADMIN)
                 .allow(GET, "/api/quality-alerts/{id}", SUPERVISOR, QC, OPS, ADMIN)
                 .allow(GET, "/api/quality-alerts/{id}/units-at-risk", SUPERVISOR, QC, OPS, ADMIN)

@@ -91,6 +91,23 @@ class MonthlyReportIT {
         });
         assertThat(report.path("actions").get(0).path("finding").asString()).contains("is below the target");
 
+        // The end-of-day report of the same day: the day's figures beside the days before it.
+        JsonNode daily = http.get("/api/reports/daily?date=2026-08-10").body();
+        assertThat(daily.path("counts").path("tickets").asLong()).isEqualTo(3);
+        assertThat(daily.path("trend")).hasSize(7);
+        assertThat(daily.path("trend").get(6).path("date").asString()).isEqualTo("2026-08-10");
+        assertThat(daily.path("trend").get(6).path("tickets").asLong()).isEqualTo(3);
+        assertThat(daily.path("trend").get(5).path("tickets").asLong()).isZero();
+        assertThat(daily.path("topFaults").get(0).path("faultCode").asString()).isEqualTo("E-COMPRESSOR");
+        assertThat(daily.path("actions").valueStream().map(a -> a.path("rule").asString()).toList()).contains("RPT-FTF");
+        Http.Response dailyChinese = http.get("/api/reports/daily?date=2026-08-10&format=html", "zh-CN");
+        String dailyPage = dailyChinese.raw().replaceAll("(?s)<style>.*?</style>", " ").replaceAll("<[^>]*>", " ");
+        assertThat(dailyPage).contains("2026-08-10 服务日报", "近几日", "一次修复率", "RPT-FTF").doesNotContain("<script>");
+        assertThat(com.aftersales.testsupport.ChineseText.englishSentences(dailyPage)).isEmpty();
+        assertThat(http.get("/api/reports/daily?date=2026-08-10&format=html").raw()).contains("End-of-day service report 2026-08-10");
+        assertThat(http.get("/api/reports/daily?date=2026-02-30").status()).isEqualTo(400);
+        assertThat(http.get("/api/reports/daily").status()).as("today in the KPI zone").isEqualTo(200);
+
         assertThat(http.get("/api/reports/monthly?month=2026-13").status()).isEqualTo(400);
         assertThat(http.get("/api/reports/monthly?month=2026-08&format=pdf").status()).isEqualTo(400);
         assertThat(http.get("/api/reports/monthly").status()).isEqualTo(400);
@@ -102,7 +119,7 @@ class MonthlyReportIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").propertyNames()).contains("/api/surveys/{id}/responses", "/api/surveys/outbox",
                 "/api/complaints", "/api/complaints/{id}/steps", "/api/follow-ups/due", "/api/follow-ups/contacts", "/api/kpis",
-                "/api/kpis/rebuilds", "/api/reports/monthly", "/api/quality-alerts/{id}/units-at-risk",
+                "/api/kpis/rebuilds", "/api/reports/monthly", "/api/reports/daily", "/api/quality-alerts/{id}/units-at-risk",
                 "/api/quality-alerts/scans");
     }
 }
