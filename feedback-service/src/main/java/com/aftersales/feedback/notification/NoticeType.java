@@ -19,5 +19,7 @@ public enum NoticeType {
     /** return.out-of-stock-registered: the replacement is not in stock, with the arrival date. */
     OUT_OF_STOCK_REGISTERED,
     /** return.follow-up-due (OUT_OF_STOCK_CONTACT): the promised contact about a replacement out of stock. */
-    OUT_OF_STOCK_FOLLOW_UP
+    OUT_OF_STOCK_FOLLOW_UP,
+    /** return.replacement-arrived: the replacement out of stock has arrived at the store. */
+    REPLACEMENT_ARRIVED
 }

@@ -5,6 +5,7 @@ import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.VisitScheduled;
 import com.aftersales.contracts.returns.DepotRepairPromiseAtRisk;
+import com.aftersales.contracts.returns.ReplacementArrived;
 import com.aftersales.feedback.followup.FollowUpTasks;
 import com.aftersales.contracts.returns.OutOfStockRegistered;
 import com.aftersales.contracts.returns.PickupReminderSent;
@@ -91,6 +92,11 @@ class NotificationEventsListener {
                     forReturn(e, NoticeType.OUT_OF_STOCK_REGISTERED, o.returnId(), null, Map.of("model", orNone(o.model()),
                             "expectedArrivalDate", o.expectedArrivalDate().toString(),
                             "followUpDueDate", o.followUpDueDate().toString()));
+                })
+                .on(ReturnsEvents.REPLACEMENT_ARRIVED, e -> {
+                    ReplacementArrived a = e.data();
+                    forReturn(e, NoticeType.REPLACEMENT_ARRIVED, a.returnId(), null, Map.of("model", orNone(a.model()),
+                            "storeCode", orNone(a.storeCode())));
                 })
                 .on(ReturnsEvents.RETURN_FOLLOW_UP_DUE, e -> {
                     ReturnFollowUpDue f = e.data();

@@ -230,6 +230,22 @@ class NotificationIT {
     }
 
     @Test
+    void aChineseCustomerIsToldTheReplacementHasArrived() {
+        String phone = "+86136" + (10000000 + (int) (Math.random() * 89999999));
+        UUID returnId;
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            returnId = consumerReturn(kafka, customer(kafka, "zh-CN", phone, true, null, null), null, "CONSUMER");
+            kafka.publish(event("returns-service", ReturnsEvents.REPLACEMENT_ARRIVED, returnId,
+                    new com.aftersales.contracts.returns.ReplacementArrived(returnId, "KFR-35GW", "SH-XUHUI-01", Instant.now())));
+        }
+        JsonNode notice = ended("returnId=" + returnId);
+        assertThat(notice.path("status").asString()).isEqualTo("SENT");
+        assertThat(notice.path("noticeType").asString()).isEqualTo("REPLACEMENT_ARRIVED");
+        assertThat(PROVIDERS.to("to", phone).get(0).body().path("text").asString())
+                .isEqualTo("【售后服务】您好，您要换的 KFR-35GW 已到达 SH-XUHUI-01 门店。我们会致电与您约定换货时间，届时请携带本短信或购物凭证。");
+    }
+
+    @Test
     void aGatewayThatKeepsFailingEndsTheNoticeAfterMaxAttemptsWithBackOff() {
         String phone = "+86139" + (10000000 + (int) (Math.random() * 89999999));
         FakeProviders.Answer busy = new FakeProviders.Answer(503, "{}");

@@ -44,6 +44,8 @@ public enum PolicyRule {
     REPAIR_CHECK_FAILED("QC found the repair not done: the unit goes back to repair"),
     UNREPAIRABLE_ESCALATED("A unit that cannot be repaired is escalated to a supervisor for a settlement"),
     SETTLEMENT_DECIDED("A supervisor settled an unrepairable unit: exchange, refund, or return with compensation"),
+    OUT_OF_STOCK_CONTACT_AGAIN("Out of stock: after every contact the customer is contacted again before the expected arrival and within the follow-up period"),
+    OUT_OF_STOCK_ARRIVED_NOTIFY("Out of stock: the customer is notified as soon as the replacement arrives"),
     PICKUP_NOT_COLLECTED_POST("Not collected after the last pick-up notice and no reason given: the unit is posted to the customer"),
     PICKUP_HELD_BY_CUSTOMER("The customer gave a reason to collect later: no notice and no posting before the agreed day"),
 

@@ -209,6 +209,24 @@ class ReturnController {
         return ReturnView.of(returns.collected(own(id)));
     }
 
+    @PostMapping(path = "/{id}/out-of-stock/contacts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a contact with the customer about a replacement out of stock",
+            description = "Rule OUT_OF_STOCK_CONTACT_AGAIN: confirm the arrival date (ARRIVAL_DATE_CONFIRMED with the date), "
+                    + "report it still on order (with a new date, if any) or not reached; the next contact is due before the "
+                    + "expected arrival and within 7 days (configurable), raised as OUT_OF_STOCK_CONTACT follow-up.")
+    ReturnView stockContact(@PathVariable UUID id, @Valid @RequestBody ReturnStepRequests.StockContact body) {
+        return ReturnView.of(returns.stockContact(own(id), body.outcome(), body.expectedArrivalDate(), body.note(),
+                scope.actor().label()));
+    }
+
+    @PostMapping("/{id}/replacement-arrival")
+    @Operation(summary = "The replacement out of stock has arrived: the customer is notified at once",
+            description = "Rule OUT_OF_STOCK_ARRIVED_NOTIFY: publishes aftersales.return.replacement-arrived.v1 (the customer's "
+                    + "notice); no more contacts are due; exchange-shipment follows.")
+    ReturnView replacementArrived(@PathVariable UUID id) {
+        return ReturnView.of(returns.replacementArrived(own(id)));
+    }
+
     @PostMapping(path = "/{id}/repair-check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "QC checks a repaired unit before it goes back to the customer",
             description = "Rule REPAIR_CHECK_BEFORE_RETURN: ready-for-pickup and ship-back of a repaired unit need a passed "

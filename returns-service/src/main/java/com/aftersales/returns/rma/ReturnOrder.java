@@ -81,7 +81,35 @@ public final class ReturnOrder {
     public record ExchangeShipment(String replacementSerialNumber, String carrier, String trackingNumber, Instant at) {
     }
 
-    public record OutOfStock(LocalDate expectedArrivalDate, LocalDate followUpDueDate, Instant at) {
+    /**
+     * @param expectedArrivalDate the latest date the customer was told
+     * @param followUpDueDate     the next contact is due by this day
+     * @param contacts            the contacts with the customer since, oldest first
+     * @param arrivedAt           when the replacement arrived (the customer is notified)
+     */
+    public record OutOfStock(LocalDate expectedArrivalDate, LocalDate followUpDueDate, Instant at, List<StockContact> contacts,
+                             Instant arrivedAt) {
+
+        public OutOfStock(LocalDate expectedArrivalDate, LocalDate followUpDueDate, Instant at) {
+            this(expectedArrivalDate, followUpDueDate, at, List.of(), null);
+        }
+
+        public OutOfStock {
+            contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        }
+    }
+
+    /** A contact with the customer about a replacement out of stock. */
+    public record StockContact(StockContactOutcome outcome, LocalDate expectedArrivalDate, String note, String by, Instant at) {
+    }
+
+    public enum StockContactOutcome {
+        /** The customer was told (and accepted) the arrival date. */
+        ARRIVAL_DATE_CONFIRMED,
+        /** Still on order: the customer was told the (new) expected date. */
+        STILL_ON_ORDER,
+        /** Nobody answered; the contact is due again. */
+        NOT_REACHED
     }
 
     /**
@@ -420,6 +448,42 @@ public final class ReturnOrder {
         outOfStock = new OutOfStock(expectedArrival, followUpDue, now);
         moveTo(ReturnStatus.OUT_OF_STOCK, now);
         followUp = new FollowUp(FollowUpReason.OUT_OF_STOCK_CONTACT, contactDueAt);
+    }
+
+    /**
+     * A contact with the customer about the replacement (rule {@link PolicyRule#OUT_OF_STOCK_CONTACT_AGAIN}): the expected
+     * date it gave (if any) becomes the one the customer was told, and the next contact is due by {@code nextDue}.
+     */
+    public void stockContact(StockContact contact, LocalDate nextDue, Instant nextDueAt, Instant now) {
+        if (status != ReturnStatus.OUT_OF_STOCK || outOfStock.arrivedAt() != null) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.OUT_OF_STOCK, "Return " + id + " is " + status
+                    + (status == ReturnStatus.OUT_OF_STOCK ? " and its replacement has arrived" : "")
+                    + ": contacts about a replacement are recorded while it is out of stock");
+        }
+        List<StockContact> contacts = new ArrayList<>(outOfStock.contacts());
+        contacts.add(contact);
+        LocalDate expected = contact.expectedArrivalDate() == null ? outOfStock.expectedArrivalDate() : contact.expectedArrivalDate();
+        outOfStock = new OutOfStock(expected, nextDue, outOfStock.at(), contacts, null);
+        rule(PolicyRule.OUT_OF_STOCK_CONTACT_AGAIN, List.of(contact.by(), contact.at().toString().substring(0, 10),
+                contact.outcome().name(), expected.toString(), nextDue.toString()));
+        followUp = new FollowUp(FollowUpReason.OUT_OF_STOCK_CONTACT, nextDueAt);
+        updatedAt = now;
+        lastProgressAt = now;
+    }
+
+    /** The replacement arrived (rule {@link PolicyRule#OUT_OF_STOCK_ARRIVED_NOTIFY}); no more contacts are due. */
+    public void replacementArrived(Instant now) {
+        if (status != ReturnStatus.OUT_OF_STOCK || outOfStock.arrivedAt() != null) {
+            throw new IllegalReturnTransitionException(status, ReturnStatus.EXCHANGE_SHIPPED, "Return " + id + " is " + status
+                    + (status == ReturnStatus.OUT_OF_STOCK ? " and its replacement has already arrived" : "")
+                    + ": only a replacement out of stock can arrive");
+        }
+        outOfStock = new OutOfStock(outOfStock.expectedArrivalDate(), outOfStock.followUpDueDate(), outOfStock.at(),
+                outOfStock.contacts(), now);
+        rule(PolicyRule.OUT_OF_STOCK_ARRIVED_NOTIFY, List.of(now.toString().substring(0, 10)));
+        followUp = null;
+        updatedAt = now;
+        lastProgressAt = now;
     }
 
     /** The due follow-up was raised; it is not raised again. */

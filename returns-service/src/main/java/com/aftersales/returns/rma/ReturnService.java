@@ -5,6 +5,7 @@ import com.aftersales.contracts.returns.ExchangeShipped;
 import com.aftersales.contracts.returns.InspectionCompleted;
 import com.aftersales.contracts.returns.OutOfStockRegistered;
 import com.aftersales.contracts.returns.RefundIssued;
+import com.aftersales.contracts.returns.ReplacementArrived;
 import com.aftersales.contracts.returns.ReturnDecided;
 import com.aftersales.contracts.returns.ReturnReceived;
 import com.aftersales.contracts.returns.ReturnRequested;
@@ -260,6 +261,44 @@ public class ReturnService {
         events.publish(ReturnsEvents.OUT_OF_STOCK_REGISTERED, id.toString(), new OutOfStockRegistered(id,
                 order.request().model(), expectedArrival, order.outOfStock().followUpDueDate(), now));
         publishMove(order, from);
+        return order;
+    }
+
+    /**
+     * A contact with the customer about the replacement out of stock. The next contact is due before the expected
+     * arrival (the day before it, or the day itself when that is today or tomorrow) and within the follow-up period.
+     */
+    @Transactional
+    public ReturnOrder stockContact(UUID id, ReturnOrder.StockContactOutcome outcome, LocalDate expectedArrival, String note,
+                                    String by) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        LocalDate today = zones.dateAt(order.request().storeCode(), now);
+        if (expectedArrival != null && expectedArrival.isBefore(today)) {
+            throw invalidField("expectedArrivalDate", "field.date-out-of-range", today, today.plusYears(1));
+        }
+        LocalDate expected = expectedArrival != null ? expectedArrival
+                : order.outOfStock() == null ? today : order.outOfStock().expectedArrivalDate();
+        LocalDate beforeArrival = expected.minusDays(1).isAfter(today) ? expected.minusDays(1) : expected.isAfter(today) ? expected
+                : today.plusDays(1);
+        LocalDate within = today.plus(properties.outOfStock().followUpWithin());
+        LocalDate next = beforeArrival.isBefore(within) ? beforeArrival : within;
+        order.stockContact(new ReturnOrder.StockContact(outcome, expectedArrival, note, by, now), next,
+                next.atStartOfDay(zones.zoneOf(order.request().storeCode())).toInstant(), now);
+        returns.update(order);
+        meters.counter(ReturnsMetrics.STOCK_CONTACTS, "outcome", outcome.name()).increment();
+        return order;
+    }
+
+    /** The replacement arrived: the customer is notified (ReplacementArrived), the exchange follows. */
+    @Transactional
+    public ReturnOrder replacementArrived(UUID id) {
+        ReturnOrder order = load(id);
+        Instant now = now();
+        order.replacementArrived(now);
+        returns.update(order);
+        events.publish(ReturnsEvents.REPLACEMENT_ARRIVED, id.toString(), new ReplacementArrived(id, order.request().model(),
+                order.request().storeCode(), now));
         return order;
     }
 

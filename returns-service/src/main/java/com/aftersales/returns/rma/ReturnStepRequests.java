@@ -87,6 +87,18 @@ final class ReturnStepRequests {
     record OutOfStock(@NotNull LocalDate expectedArrivalDate) {
     }
 
+    /** @param expectedArrivalDate the date told to the customer (required when it is confirmed) */
+    record StockContact(@NotNull ReturnOrder.StockContactOutcome outcome, LocalDate expectedArrivalDate,
+                        @Size(max = 2000) String note) {
+
+        @AssertTrue(message = "{aftersales.returns.confirmed-date-required}")
+        @Schema(hidden = true)
+        @JsonIgnore
+        public boolean isDateGivenWhenConfirmed() {
+            return outcome != ReturnOrder.StockContactOutcome.ARRIVAL_DATE_CONFIRMED || expectedArrivalDate != null;
+        }
+    }
+
     /** @param carrier and {@code trackingNumber}: required to post a unit the customer did not collect (AWAITING_POSTING) */
     record ShipBack(@Size(max = 64) String carrier, @Size(max = 128) String trackingNumber) {
     }

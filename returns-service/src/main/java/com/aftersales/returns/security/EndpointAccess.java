@@ -50,6 +50,8 @@ public class EndpointAccess implements EndpointAccessRules {
                 .allowScoped(POST, "/api/returns/{id}/collection", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(POST, "/api/returns/{id}/ship-back", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allowScoped(POST, "/api/returns/{id}/pickup-hold", OWN_STORE, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/returns/{id}/out-of-stock/contacts", OWN_STORE, STORE, SUPERVISOR, ADMIN)
+                .allowScoped(POST, "/api/returns/{id}/replacement-arrival", OWN_STORE, STORE, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/returns/{id}/repair-check", QC, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/returns/{id}/unrepairable", QC, SUPERVISOR, ADMIN)
                 .allow(POST, "/api/returns/{id}/settlement", SUPERVISOR, ADMIN)

@@ -36,6 +36,8 @@ public final class ReturnsMetrics {
     public static final String UNREPAIRABLE = "aftersales.returns.unrepairable";
     /** Settlements of unrepairable units, by outcome. */
     public static final String SETTLEMENTS = "aftersales.returns.settlements";
+    /** Contacts with customers about a replacement out of stock, by outcome. */
+    public static final String STOCK_CONTACTS = "aftersales.returns.out.of.stock.contacts";
     /** Customers' reasons to collect later, recorded. */
     public static final String PICKUP_HOLDS = "aftersales.returns.pickup.holds";
     /** Counter, tag reason. */

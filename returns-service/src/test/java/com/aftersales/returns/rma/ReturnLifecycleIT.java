@@ -376,6 +376,48 @@ class ReturnLifecycleIT {
     }
 
     @Test
+    void outOfStockIsASequenceConfirmTheDateCallAgainBeforeTheArrivalAndNotifyOnArrival() {
+        String id = id(create(registered("KETTLE", 21), true));
+        api.post("/api/returns/" + id + "/receipt", """
+                {"condition":"ok","receivedBy":"clerk"}""");
+        api.post("/api/returns/" + id + "/inspection", PASSED_INSPECTION);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        api.post("/api/returns/" + id + "/out-of-stock", """
+                {"expectedArrivalDate":"%s"}""".formatted(today.plusDays(20)));
+
+        assertThat(api.post("/api/returns/" + id + "/out-of-stock/contacts", """
+                {"outcome":"ARRIVAL_DATE_CONFIRMED"}""").status()).as("a confirmation names the date").isEqualTo(400);
+        // The supplier moves the date to in four days: the next call is due the day before it (within the week).
+        JsonNode confirmed = api.post("/api/returns/" + id + "/out-of-stock/contacts", """
+                {"outcome":"ARRIVAL_DATE_CONFIRMED","expectedArrivalDate":"%s","note":"客户同意等待"}"""
+                .formatted(today.plusDays(4))).body();
+        assertThat(confirmed.path("outOfStock").path("expectedArrivalDate").asString()).isEqualTo(today.plusDays(4).toString());
+        assertThat(confirmed.path("outOfStock").path("followUpDueDate").asString()).isEqualTo(today.plusDays(3).toString());
+        assertThat(confirmed.path("outOfStock").path("contacts")).hasSize(1);
+        assertThat(confirmed.path("rulings").findValuesAsString("rule")).contains("OUT_OF_STOCK_CONTACT_AGAIN");
+        // Nobody answers: the next contact is due again, never later than a week.
+        JsonNode notReached = api.post("/api/returns/" + id + "/out-of-stock/contacts", """
+                {"outcome":"NOT_REACHED"}""").body();
+        assertThat(notReached.path("outOfStock").path("followUpDueDate").asString()).isEqualTo(today.plusDays(3).toString());
+
+        JsonNode arrived = api.post("/api/returns/" + id + "/replacement-arrival", "").body();
+        assertThat(arrived.path("outOfStock").path("arrivedAt").isNull()).isFalse();
+        assertThat(arrived.path("rulings").findValuesAsString("rule")).contains("OUT_OF_STOCK_ARRIVED_NOTIFY");
+        assertThat(api.post("/api/returns/" + id + "/replacement-arrival", "").status()).isEqualTo(409);
+        assertThat(api.post("/api/returns/" + id + "/out-of-stock/contacts", """
+                {"outcome":"STILL_ON_ORDER"}""").status()).isEqualTo(409);
+        // No contact is due any more.
+        followUps.runAt(today.plusDays(30).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+        List<EventEnvelope<?>> events = events(id, 8);
+        assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.REPLACEMENT_ARRIVED))
+                .map(e -> e.dataAs(ReturnsEvents.REPLACEMENT_ARRIVED))).singleElement()
+                .satisfies(a -> assertThat(a.model()).isNotBlank());
+        assertThat(events.stream().filter(e -> e.type().equals(ReturnsEvents.RETURN_FOLLOW_UP_DUE))).isEmpty();
+        assertThat(api.post("/api/returns/" + id + "/exchange-shipment", """
+                {"replacementSerialNumber":"SN-ARRIVED"}""").body().path("status").asString()).isEqualTo("EXCHANGE_SHIPPED");
+    }
+
+    @Test
     void aDealersLargeItemWaitsForPhotoApprovalAndAnApprovalNotGivenInTimeIsFollowedUp() {
         String approved = api.post("/api/returns", """
                 {"facts":{"serialNumber":"%s","channel":"DEALER","qualityFaultClaimed":false},"reason":"overstock"}"""

@@ -29,6 +29,8 @@ public final class ReturnsEvents {
             new EventType<>("aftersales.return.exchange-shipped.v1", Topics.RETURNS, ExchangeShipped.class);
     public static final EventType<OutOfStockRegistered> OUT_OF_STOCK_REGISTERED =
             new EventType<>("aftersales.return.out-of-stock-registered.v1", Topics.RETURNS, OutOfStockRegistered.class);
+    public static final EventType<ReplacementArrived> REPLACEMENT_ARRIVED =
+            new EventType<>("aftersales.return.replacement-arrived.v1", Topics.RETURNS, ReplacementArrived.class);
     public static final EventType<UnitDisposed> UNIT_DISPOSED =
             new EventType<>("aftersales.return.unit-disposed.v1", Topics.RETURNS, UnitDisposed.class);
     public static final EventType<UnitReadyForPickup> UNIT_READY_FOR_PICKUP =
@@ -47,7 +49,8 @@ public final class ReturnsEvents {
             new EventType<>("aftersales.depot-repair.promise-at-risk.v1", Topics.RETURNS, DepotRepairPromiseAtRisk.class);
 
     public static final List<EventType<?>> ALL = List.of(RETURN_REQUESTED, RETURN_DECIDED, RETURN_STATUS_CHANGED, RETURN_RECEIVED,
-            INSPECTION_COMPLETED, REFUND_ISSUED, EXCHANGE_SHIPPED, OUT_OF_STOCK_REGISTERED, UNIT_DISPOSED, UNIT_READY_FOR_PICKUP,
+            INSPECTION_COMPLETED, REFUND_ISSUED, EXCHANGE_SHIPPED, OUT_OF_STOCK_REGISTERED, REPLACEMENT_ARRIVED, UNIT_DISPOSED,
+            UNIT_READY_FOR_PICKUP,
             PICKUP_REMINDER_SENT, UNIT_SHIPPED_BACK, RETURN_AGEING_ALERT, RETURN_FOLLOW_UP_DUE, DEPOT_REPAIR_STATUS_CHANGED,
             DEPOT_REPAIR_PROMISE_AT_RISK);
 
