@@ -69,6 +69,7 @@ final class KpiContribution {
         if (f.costMinor != null) {
             m.count(Measure.COST_N, Measure.COST_MINOR, f.costMinor);
         }
+        m.add(Measure.REVENUE_MINOR, f.revenueMinor).add(Measure.LABOUR_S, f.labourS).add(Measure.VISITS, f.visits);
         return m;
     }
 

@@ -34,6 +34,11 @@ final class KpiFormulas {
         k.put("complaintRate", ratio(m.get(Measure.COMPLAINTS), m.get(Measure.TICKETS)));
         k.put("returnRate", ratio(m.get(Measure.RETURNS), m.get(Measure.UNITS_SOLD)));
         k.put("serviceCostPerTicket", ratio(m.get(Measure.COST_MINOR), m.get(Measure.COST_N) * MINOR_PER_MAJOR));
+        // Service cost to service revenue (what customers were charged): above 1 the service runs at a loss.
+        k.put("serviceCostToRevenue", ratio(m.get(Measure.COST_MINOR), m.get(Measure.REVENUE_MINOR)));
+        // Staff efficiency: labour per visit and visits per ticket (by technician or team with groupBy).
+        k.put("labourHoursPerVisit", ratio(m.get(Measure.LABOUR_S), m.get(Measure.VISITS) * SECONDS_PER_HOUR));
+        k.put("visitsPerTicket", ratio(m.get(Measure.VISITS), m.get(Measure.COST_N)));
         return k;
     }
 

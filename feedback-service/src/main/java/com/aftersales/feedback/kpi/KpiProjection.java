@@ -39,6 +39,7 @@ class KpiProjection {
     static final String SYSTEM_ACTOR_PREFIX = "system:";
     static final String REPAIR = "REPAIR";
     private static final int MINOR_UNITS = 2;
+    private static final long SECONDS_PER_MINUTE = 60;
 
     private final KpiStore store;
     private final KpiProperties properties;
@@ -140,9 +141,13 @@ class KpiProjection {
     }
 
     private void visitCompleted(VisitCompleted v) {
-        long ticketCost = store.recordVisitCost(v.visitId(), v.ticketId(), v.reportVersion(), minor(v.cost()));
+        KpiStore.VisitTotals totals = store.recordVisit(v.visitId(), v.ticketId(), v.reportVersion(), minor(v.cost()),
+                minor(v.charged()), v.labourMinutes() * SECONDS_PER_MINUTE);
         change(v.ticketId(), f -> {
-            f.costMinor = ticketCost;
+            f.costMinor = totals.costMinor();
+            f.revenueMinor = totals.chargedMinor();
+            f.labourS = totals.labourS();
+            f.visits = totals.visits();
             f.firstTimeFix = Boolean.TRUE.equals(f.firstTimeFix) || v.firstTimeFix();
             f.technician(v.technicianId().toString(), v.completedAt());
         });

@@ -47,7 +47,8 @@ class KpiStore {
                             resolved_at = :resolved, on_site_due_at = :onSiteDue, on_site_target_at = :onSiteTarget,
                             resolution_due_at = :resolutionDue, on_site_breached = :onSiteBreached,
                             on_site_target_breached = :onSiteTargetBreached, resolution_breached = :resolutionBreached,
-                            first_time_fix = :ftf, cost_minor = :cost, csat = :csat,
+                            first_time_fix = :ftf, cost_minor = :cost, revenue_minor = :revenue, labour_s = :labour,
+                            visits = :visits, csat = :csat,
                             nps = :nps, complaints = :complaints, repeated_within_window = :repeated
                         where ticket_id = :id""")
                 .param("openedAt", ts(f.openedAt)).param("type", f.ticketType).param("model", f.model)
@@ -58,6 +59,7 @@ class KpiStore {
                 .param("resolutionDue", ts(f.resolutionDueAt))
                 .param("onSiteBreached", f.onSiteBreached).param("onSiteTargetBreached", f.onSiteTargetBreached)
                 .param("resolutionBreached", f.resolutionBreached).param("ftf", f.firstTimeFix).param("cost", f.costMinor)
+                .param("revenue", f.revenueMinor).param("labour", f.labourS).param("visits", f.visits)
                 .param("csat", f.csat).param("nps", f.nps).param("complaints", f.complaints)
                 .param("repeated", f.repeatedWithinWindow).param("id", f.ticketId)
                 .update();
@@ -156,16 +158,25 @@ class KpiStore {
         jdbc.sql("truncate kpi_daily, kpi_monthly, kpi_ticket, kpi_product, kpi_visit").update();
     }
 
-    /** @return the ticket's cost over its visits after recording this visit's latest report version */
-    long recordVisitCost(UUID visitId, UUID ticketId, int reportVersion, long costMinor) {
+    /** A ticket's visits summed: cost to the company, charged to the customer, labour, how many. */
+    record VisitTotals(long costMinor, long chargedMinor, long labourS, int visits) {
+    }
+
+    /** @return the ticket's visits summed after recording this visit's latest report version */
+    VisitTotals recordVisit(UUID visitId, UUID ticketId, int reportVersion, long costMinor, long chargedMinor, long labourS) {
         jdbc.sql("""
-                        insert into kpi_visit (visit_id, ticket_id, report_version, cost_minor) values (:visit, :ticket, :version, :cost)
-                        on conflict (visit_id) do update set report_version = excluded.report_version, cost_minor = excluded.cost_minor
+                        insert into kpi_visit (visit_id, ticket_id, report_version, cost_minor, charged_minor, labour_s)
+                        values (:visit, :ticket, :version, :cost, :charged, :labour)
+                        on conflict (visit_id) do update set report_version = excluded.report_version, cost_minor = excluded.cost_minor,
+                            charged_minor = excluded.charged_minor, labour_s = excluded.labour_s
                         where excluded.report_version > kpi_visit.report_version""")
                 .param("visit", visitId).param("ticket", ticketId).param("version", reportVersion).param("cost", costMinor)
+                .param("charged", chargedMinor).param("labour", labourS)
                 .update();
-        return jdbc.sql("select coalesce(sum(cost_minor), 0) from kpi_visit where ticket_id = :ticket").param("ticket", ticketId)
-                .query(Long.class).single();
+        return jdbc.sql("""
+                        select coalesce(sum(cost_minor), 0), coalesce(sum(charged_minor), 0), coalesce(sum(labour_s), 0), count(*)
+                        from kpi_visit where ticket_id = :ticket""").param("ticket", ticketId)
+                .query((rs, n) -> new VisitTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4))).single();
     }
 
     private static final String ALL_ZERO = Arrays.stream(Measure.values()).map(m -> "t." + m.column() + " = 0")
@@ -217,6 +228,9 @@ class KpiStore {
         f.resolutionBreached = rs.getBoolean("resolution_breached");
         f.firstTimeFix = (Boolean) rs.getObject("first_time_fix");
         f.costMinor = (Long) rs.getObject("cost_minor");
+        f.revenueMinor = rs.getLong("revenue_minor");
+        f.labourS = rs.getLong("labour_s");
+        f.visits = rs.getInt("visits");
         f.csat = (Integer) rs.getObject("csat");
         f.nps = (Integer) rs.getObject("nps");
         f.complaints = rs.getInt("complaints");

@@ -21,7 +21,9 @@ enum Measure {
     NPS_N, NPS_PROMOTERS, NPS_DETRACTORS,
     COMPLAINTS,
     COST_N, COST_MINOR,
-    UNITS_SOLD, RETURNS;
+    UNITS_SOLD, RETURNS,
+    /** What customers were charged for the tickets' visits (service revenue), and the visits' labour and number. */
+    REVENUE_MINOR, LABOUR_S, VISITS;
 
     String column() {
         return name().toLowerCase(Locale.ROOT);

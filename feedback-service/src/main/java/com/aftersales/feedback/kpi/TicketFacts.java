@@ -29,6 +29,10 @@ final class TicketFacts {
     boolean resolutionBreached;
     Boolean firstTimeFix;
     Long costMinor;
+    /** Over the ticket's visits (latest signed report of each): charged to the customer, labour, number of visits. */
+    long revenueMinor;
+    long labourS;
+    int visits;
     Integer csat;
     Integer nps;
     int complaints;
@@ -61,6 +65,9 @@ final class TicketFacts {
         c.resolutionBreached = resolutionBreached;
         c.firstTimeFix = firstTimeFix;
         c.costMinor = costMinor;
+        c.revenueMinor = revenueMinor;
+        c.labourS = labourS;
+        c.visits = visits;
         c.csat = csat;
         c.nps = nps;
         c.complaints = complaints;
@@ -87,6 +94,7 @@ final class TicketFacts {
                 Objects.equals(onSiteTargetBreached, o.onSiteTargetBreached) &&
                 Objects.equals(resolutionBreached, o.resolutionBreached) &&
                 Objects.equals(firstTimeFix, o.firstTimeFix) && Objects.equals(costMinor, o.costMinor) &&
+                revenueMinor == o.revenueMinor && labourS == o.labourS && visits == o.visits &&
                 Objects.equals(csat, o.csat) && Objects.equals(nps, o.nps) &&
                 Objects.equals(complaints, o.complaints) &&
                 Objects.equals(repeatedWithinWindow, o.repeatedWithinWindow);
@@ -97,7 +105,7 @@ final class TicketFacts {
         return Objects.hash(ticketId, openedAt, ticketType, model, regionCode, productId, storeCode, technicianId,
                 technicianAt, team, firstResponseAt, assignedAt, onSiteAt, resolvedAt, onSiteDueAt, onSiteTargetAt,
                 resolutionDueAt, onSiteBreached, onSiteTargetBreached, resolutionBreached, firstTimeFix, costMinor,
-                csat, nps, complaints, repeatedWithinWindow);
+                revenueMinor, labourS, visits, csat, nps, complaints, repeatedWithinWindow);
     }
 
     /** The technician of the latest assignment or visit, whatever order the events arrive in. */

@@ -85,10 +85,20 @@ class KpiArithmeticTest {
         b.complaints = 1;
         TicketFacts c = ticket();
         c.nps = 8;
+        a.revenueMinor = 8_000L;
+        a.labourS = 5_400;
+        a.visits = 2;
+        b.revenueMinor = 2_000L;
+        b.labourS = 1_800;
+        b.visits = 1;
         Measures sum = KpiContribution.measures(a).plus(KpiContribution.measures(b)).plus(KpiContribution.measures(c));
         Map<String, Double> k = KpiFormulas.kpis(sum);
         assertThat(k.get("firstTimeFixRate")).isEqualTo(0.5);
         assertThat(k.get("serviceCostPerTicket")).isCloseTo(100.0, within(1e-9));
+        // cost 200.00 against 100.00 charged; 2 h of labour over 3 visits; 3 visits for the 2 tickets with visits
+        assertThat(k.get("serviceCostToRevenue")).isCloseTo(2.0, within(1e-9));
+        assertThat(k.get("labourHoursPerVisit")).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(k.get("visitsPerTicket")).isCloseTo(1.5, within(1e-9));
         assertThat(k.get("csat")).isEqualTo(3.5);
         // one promoter, one detractor, one passive
         assertThat(k.get("nps")).isCloseTo(0.0, within(1e-9));

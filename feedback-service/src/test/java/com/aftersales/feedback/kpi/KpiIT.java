@@ -119,6 +119,8 @@ class KpiIT {
         assertThat(k.path("nps").asDouble()).isEqualTo(100.0);
         assertThat(k.path("complaintRate").asDouble()).isEqualTo(1.0 / 3);
         assertThat(k.path("serviceCostPerTicket").asDouble()).isEqualTo(100.0);
+        assertThat(k.path("labourHoursPerVisit").asDouble()).isEqualTo(0.5);
+        assertThat(k.path("serviceCostToRevenue").isNull()).as("in warranty nothing is charged: no ratio, not zero").isTrue();
 
         JsonNode byTechnician = http.get("/api/kpis?groupBy=technician&from=2026-10-01&to=2026-10-31&granularity=week").body();
         assertThat(row(byTechnician, techA.toString()).path("counts").path("tickets").asLong()).isEqualTo(1);
