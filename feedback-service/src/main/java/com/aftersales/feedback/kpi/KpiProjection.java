@@ -38,6 +38,7 @@ class KpiProjection {
 
     static final String SYSTEM_ACTOR_PREFIX = "system:";
     static final String REPAIR = "REPAIR";
+    static final String CONSUMER = "CONSUMER";
     private static final int MINOR_UNITS = 2;
     private static final long SECONDS_PER_MINUTE = 60;
 
@@ -62,6 +63,8 @@ class KpiProjection {
                 .on(FeedbackEvents.SURVEY_ANSWERED, e -> surveyAnswered(e.data()))
                 .on(FeedbackEvents.COMPLAINT_OPENED, e -> complaintOpened(e.data()))
                 .on(ReturnsEvents.RETURN_REQUESTED, e -> returnRequested(e.data()))
+                .on(ReturnsEvents.RETURN_DECIDED, e -> returnCounted(e.data().returnId(), e.data().countsInReturnRate()))
+                .on(ReturnsEvents.RETURN_STATUS_CHANGED, e -> returnCounted(e.data().returnId(), e.data().countsInReturnRate()))
                 .build();
     }
 
@@ -199,12 +202,31 @@ class KpiProjection {
         }
     }
 
-    /** Returns count by the request's own facts (store), so they do not depend on which events came first. */
+    /**
+     * A return counts on its request day and store; whether it counts is returns-service's rule, published with its
+     * decision and every move (countsInReturnRate). Until the decision arrives a consumer return counts, a dealer's not.
+     */
     private void returnRequested(ReturnRequested r) {
         LocalDate day = r.requestDate() != null ? r.requestDate() : LocalDate.ofInstant(r.requestedAt(), properties.zone());
-        Measures one = new Measures().add(Measure.RETURNS, 1);
+        boolean counted = CONSUMER.equals(r.channel());
+        if (store.saveReturn(r.returnId(), day, r.storeCode(), counted) && counted) {
+            countReturn(day, r.storeCode(), 1);
+        }
+    }
+
+    /** A decision or move said whether the return counts now (null: a producer before v1.3, nothing changes). */
+    private void returnCounted(UUID returnId, Boolean counts) {
+        if (counts == null) {
+            return;
+        }
+        store.recountReturn(returnId, counts).filter(before -> before.counted() != counts)
+                .ifPresent(before -> countReturn(before.day(), before.storeCode(), counts ? 1 : -1));
+    }
+
+    private void countReturn(LocalDate day, String storeCode, int delta) {
+        Measures one = new Measures().add(Measure.RETURNS, delta);
         add(day, Dimension.ALL, Dimension.ALL_VALUE, one);
-        addIfKnown(day, Dimension.STORE, r.storeCode(), one);
+        addIfKnown(day, Dimension.STORE, storeCode, one);
     }
 
     private void addIfKnown(LocalDate day, Dimension dimension, String value, Measures delta) {

@@ -14,7 +14,8 @@ import java.util.List;
 class KpiRebuild {
 
     static final List<String> TOPICS = List.of(Topics.TICKETS, Topics.DISPATCH, Topics.RETURNS, Topics.FEEDBACK);
-    static final List<String> TABLES = List.of("kpi_daily", "kpi_monthly", "kpi_ticket", "kpi_product", "kpi_visit");
+    static final List<String> TABLES = List.of("kpi_daily", "kpi_monthly", "kpi_ticket", "kpi_product", "kpi_visit",
+            "kpi_return");
 
     private final ProjectionRebuilder rebuilder;
     private final KpiProjection projection;

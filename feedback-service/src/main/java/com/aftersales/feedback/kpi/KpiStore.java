@@ -149,13 +149,35 @@ class KpiStore {
                 .param("id", productId).param("model", model).param("store", store).param("region", region).update() == 1;
     }
 
+    /** A return's place in the return rate. */
+    record ReturnFact(LocalDate day, String storeCode, boolean counted) {
+    }
+
+    /** @return whether the return was new (a replayed request changes nothing) */
+    boolean saveReturn(UUID returnId, LocalDate day, String storeCode, boolean counted) {
+        return jdbc.sql("""
+                        insert into kpi_return (return_id, day, store_code, counted) values (:id, :day, :store, :counted)
+                        on conflict (return_id) do nothing""")
+                .param("id", returnId).param("day", day).param("store", storeCode).param("counted", counted).update() == 1;
+    }
+
+    /** The return's fact as it was, after setting whether it counts; empty when its request was never seen. */
+    Optional<ReturnFact> recountReturn(UUID returnId, boolean counted) {
+        Optional<ReturnFact> before = jdbc.sql("select day, store_code, counted from kpi_return where return_id = :id for update")
+                .param("id", returnId)
+                .query((rs, n) -> new ReturnFact(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBoolean(3))).optional();
+        before.filter(f -> f.counted() != counted).ifPresent(f -> jdbc.sql("update kpi_return set counted = :counted where return_id = :id")
+                .param("id", returnId).param("counted", counted).update());
+        return before;
+    }
+
     List<UUID> ticketsOfProductWithoutStore(UUID productId) {
         return jdbc.sql("select ticket_id from kpi_ticket where product_id = :id and store_code is null order by ticket_id")
                 .param("id", productId).query(UUID.class).list();
     }
 
     void truncate() {
-        jdbc.sql("truncate kpi_daily, kpi_monthly, kpi_ticket, kpi_product, kpi_visit").update();
+        jdbc.sql("truncate kpi_daily, kpi_monthly, kpi_ticket, kpi_product, kpi_visit, kpi_return").update();
     }
 
     /** A ticket's visits summed: cost to the company, charged to the customer, labour, how many. */

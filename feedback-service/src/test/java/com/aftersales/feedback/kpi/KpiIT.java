@@ -11,7 +11,9 @@ import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
 import com.aftersales.contracts.product.ProductFacts;
 import com.aftersales.contracts.product.ProductRegistered;
+import com.aftersales.contracts.returns.ReturnDecided;
 import com.aftersales.contracts.returns.ReturnRequested;
+import com.aftersales.contracts.returns.ReturnStatusChanged;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
@@ -93,6 +95,24 @@ class KpiIT {
         events.add(event("returns-service", ReturnsEvents.RETURN_REQUESTED, UUID.randomUUID(), new ReturnRequested(
                 UUID.randomUUID(), "SN-K-1", product, UUID.randomUUID(), "AIR_CONDITIONER", "CONSUMER", store, null, true,
                 "noisy", LocalDate.parse("2026-10-20"), T0)));
+        // returns-service's rule decides what counts: rejected, a factory batch fault found at inspection and a dealer's
+        // return do not (one definition of the rate for its stats and these KPIs)
+        UUID rejected = UUID.randomUUID();
+        UUID batchFault = UUID.randomUUID();
+        UUID dealer = UUID.randomUUID();
+        for (UUID r : List.of(rejected, batchFault, dealer)) {
+            events.add(event("returns-service", ReturnsEvents.RETURN_REQUESTED, r, new ReturnRequested(r, "SN-K-" + r, product,
+                    UUID.randomUUID(), "AIR_CONDITIONER", r == dealer ? "DEALER" : "CONSUMER", store, null, true, "noisy",
+                    LocalDate.parse("2026-10-21"), T0)));
+        }
+        events.add(event("returns-service", ReturnsEvents.RETURN_DECIDED, rejected, new ReturnDecided(rejected, "REJECTED",
+                "NO_QUALITY_FAULT_AFTER_SEVEN_DAYS", "2026.1", "REJECTED", List.of(), "CUSTOMER", "FREIGHT_CUSTOMER_OTHERWISE",
+                null, false, null, "rejected", T0, null, null, false)));
+        events.add(event("returns-service", ReturnsEvents.RETURN_DECIDED, batchFault, new ReturnDecided(batchFault, "REFUND",
+                "QUALITY_FAULT_REFUND_15_DAYS", "2026.1", "AUTHORIZED", List.of(), "COMPANY", "FREIGHT_QUALITY_FAULT",
+                null, false, null, "refund", T0, null, null, true)));
+        events.add(event("returns-service", ReturnsEvents.RETURN_STATUS_CHANGED, batchFault, new ReturnStatusChanged(batchFault,
+                "RECEIVED", "INSPECTED", "REFUND", T0.plusSeconds(60), null, null, false)));
         try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
             events.forEach(kafka::publish);
         }

@@ -139,7 +139,7 @@ public class ReturnFollowUps {
                     returns.update(order);
                     events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
                             ReturnStatus.READY_FOR_PICKUP.name(), order.status().name(), order.remedy().name(), now,
-                            order.request().ticketId(), order.request().requestedByStore()));
+                            order.request().ticketId(), order.request().requestedByStore(), order.countsInReturnRate()));
                     // The POSTING_DUE follow-up it sets is raised by followUps() right after, as every follow-up is.
                     meters.counter(ReturnsMetrics.PICKUP_POSTING_DUE).increment();
                 }

@@ -663,6 +663,16 @@ public final class ReturnOrder {
     }
 
     /**
+     * The return-rate rule, owned here and published with every decision and move so that every figure of the rate
+     * (returns-service's stats, feedback-service's KPI) counts the same returns: a consumer return that is not rejected,
+     * not caused by a shipping or picking error and not a factory batch fault found at inspection.
+     */
+    public boolean countsInReturnRate() {
+        return request.channel() == ReturnChannel.CONSUMER && status != ReturnStatus.REJECTED
+                && !request.shippingOrPickingError() && !(inspection != null && inspection.factoryBatchFault());
+    }
+
+    /**
      * Records the ageing alert raised, so that each level is raised once per return (ageing counts from the goods'
      * arrival, so a step taken meanwhile does not restart it).
      *

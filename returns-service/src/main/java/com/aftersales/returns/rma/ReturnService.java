@@ -479,7 +479,7 @@ public class ReturnService {
         if (order.status() != from) {
             events.publish(ReturnsEvents.RETURN_STATUS_CHANGED, order.id().toString(), new ReturnStatusChanged(order.id(),
                     from.name(), order.status().name(), order.remedy().name(), order.updatedAt(), order.request().ticketId(),
-                    order.request().requestedByStore()));
+                    order.request().requestedByStore(), order.countsInReturnRate()));
             meters.counter(ReturnsMetrics.RETURNS_TRANSITIONS, "to", order.status().name()).increment();
         }
     }
@@ -505,7 +505,7 @@ public class ReturnService {
                 order.freightPayer().name(), order.freightRule().name(), credit,
                 order.status() == ReturnStatus.REQUESTED && order.photoApprovalDueAt() != null,
                 o == null ? null : new ReturnDecided.Override(o.supervisor(), o.reason(), o.automatedRemedy().name()),
-                explanation, now, order.request().ticketId(), order.request().requestedByStore()));
+                explanation, now, order.request().ticketId(), order.request().requestedByStore(), order.countsInReturnRate()));
     }
 
     /** Microseconds: what PostgreSQL keeps, so that a response and a later read agree. */

@@ -40,7 +40,10 @@ class ReturnStatsRepository {
         this.jdbc = jdbc;
     }
 
-    /** Consumer returns not rejected, requested in {@code [from, to)}, by group. */
+    /**
+     * Consumer returns not rejected, requested in {@code [from, to)}, by group: the rule of
+     * {@code ReturnOrder.countsInReturnRate()} in SQL (shipping errors and factory batch faults counted apart).
+     */
     Map<String, Returned> returned(Group group, LocalDate from, LocalDate to) {
         Map<String, Returned> result = new HashMap<>();
         // Column names come from the enum, never from the request.

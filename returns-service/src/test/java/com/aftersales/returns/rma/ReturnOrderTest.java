@@ -277,6 +277,19 @@ class ReturnOrderTest {
     }
 
     @Test
+    void theReturnRateCountsConsumerReturnsNotRejectedNorShippingErrorsNorFactoryBatchFaults() {
+        ReturnOrder counted = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(10)).withQualityFault(true));
+        assertThat(counted.countsInReturnRate()).isTrue();
+        counted.receive("ok", "clerk", NOW);
+        counted.inspect(new InspectionReport(List.of(new InspectionReport.Item(InspectionReport.Area.FUNCTION, false, "dead")),
+                true, false, true, "qc", NOW), FEES, NOW);
+        assertThat(counted.countsInReturnRate()).as("a factory batch fault found at inspection").isFalse();
+        ReturnOrder rejected = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(200)));
+        assertThat(rejected.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(rejected.countsInReturnRate()).isFalse();
+    }
+
+    @Test
     void onlyAUnitWaitingAtTheStoreCanBeHeld() {
         ReturnOrder order = order(CaseFacts.consumer("KETTLE", BOUGHT, BOUGHT.plusDays(50)).withQualityFault(true));
         assertThatThrownBy(() -> order.hold(new ReturnOrder.Hold("later", LocalDate.of(2026, 1, 20), NOW.plus(Duration.ofDays(3)),

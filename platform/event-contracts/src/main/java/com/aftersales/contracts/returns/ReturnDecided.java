@@ -13,11 +13,21 @@ import java.util.UUID;
  * @param override      present when a supervisor overrode the automated remedy
  * @param ticketId      v1.1: the ticket the return comes from, when requested for one; null otherwise
  * @param requestedByStore v1.2: as in {@code ReturnRequested}: the requesting clerk's store, null for unscoped roles
+ * @param countsInReturnRate v1.3: as in {@code ReturnStatusChanged}; null from producers before v1.3
  */
 public record ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
                             List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
                             boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt,
-                            UUID ticketId, String requestedByStore) {
+                            UUID ticketId, String requestedByStore, Boolean countsInReturnRate) {
+
+    /** The fields of v1.2. */
+    public ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
+                         List<RuleCitation> rules, String freightPayer, String freightRule, Integer creditPercent,
+                         boolean photoApprovalRequired, Override override, String explanation, Instant decidedAt,
+                         UUID ticketId, String requestedByStore) {
+        this(returnId, remedy, decidingRule, policyVersion, status, rules, freightPayer, freightRule, creditPercent,
+                photoApprovalRequired, override, explanation, decidedAt, ticketId, requestedByStore, null);
+    }
 
     /** The fields of v1.1. */
     public ReturnDecided(UUID returnId, String remedy, String decidingRule, String policyVersion, String status,
