@@ -46,6 +46,7 @@ export async function render(main, { user }) {
       addresses: v.line ? [{ line: v.line }] : [] }, { idempotencyKey: key + '-customer' });
     await post('/api/customers/' + customer.id + '/products', { serialNumber: v.serialNumber, model: v.model, category: v.category,
       purchaseDate: v.purchaseDate, storeCode: user.store || v.storeCode, receiptNumber: v.receiptNumber, priceType: v.priceType,
+      salespersonCode: v.salespersonCode || null, salePrice: v.salePrice ? Number(v.salePrice) : null,
       warrantyCardPresent: true, soldByUs: true }, { idempotencyKey: key + '-product' });
     clear(decisionSlot, h('p', { class: 'notice', role: 'status', id: 'sale-registered' }, t('store.sale.done', { serial: v.serialNumber })));
   } },
@@ -56,7 +57,9 @@ export async function render(main, { user }) {
   field('purchaseDate', t('product.purchaseDate'), { kind: 'date', value: today(), required: true }),
   user.store ? null : field('storeCode', t('product.store')),
   field('receiptNumber', t('product.receipt')),
-  field('priceType', t('product.priceType'), { kind: 'select', options: ['REGULAR', 'SPECIAL_PRICE', 'GIFT'].map((p) => [p, label('price', p)]) })));
+  field('priceType', t('product.priceType'), { kind: 'select', options: ['REGULAR', 'SPECIAL_PRICE', 'GIFT'].map((p) => [p, label('price', p)]) }),
+  field('salespersonCode', t('product.salesperson')),
+  field('salePrice', t('product.salePrice'), { kind: 'number', min: '0', step: '0.01' })));
 
   const evaluateCard = card(t('store.evaluate'), form({ id: 'evaluate-form', submit: t('store.evaluate.submit'), action: async (v) => {
     const facts = { serialNumber: v.serialNumber, requestDate: v.requestDate, storeCode: user.store || undefined,

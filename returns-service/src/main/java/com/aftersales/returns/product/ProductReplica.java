@@ -33,9 +33,9 @@ public class ProductReplica {
         return jdbc.sql("""
                         insert into product_replica (product_id, customer_id, serial_number, model, category, batch_number,
                                purchase_date, store_code, receipt_number, price_type, custom_made, warranty_card_present,
-                               sold_by_us, install_region_code, installation_date, as_of)
+                               sold_by_us, install_region_code, installation_date, as_of, salesperson_code, sale_price)
                         values (:id, :customer, :serial, :model, :category, :batch, :purchaseDate, :store, :receipt, :priceType,
-                                :customMade, :card, :soldByUs, :region, :installed, :asOf)
+                                :customMade, :card, :soldByUs, :region, :installed, :asOf, :salesperson, :salePrice)
                         on conflict (product_id) do update set customer_id = excluded.customer_id,
                                serial_number = excluded.serial_number, model = excluded.model, category = excluded.category,
                                batch_number = excluded.batch_number, purchase_date = excluded.purchase_date,
@@ -43,7 +43,8 @@ public class ProductReplica {
                                price_type = excluded.price_type, custom_made = excluded.custom_made,
                                warranty_card_present = excluded.warranty_card_present, sold_by_us = excluded.sold_by_us,
                                install_region_code = excluded.install_region_code,
-                               installation_date = excluded.installation_date, as_of = excluded.as_of
+                               installation_date = excluded.installation_date, as_of = excluded.as_of,
+                               salesperson_code = excluded.salesperson_code, sale_price = excluded.sale_price
                         where product_replica.as_of <= excluded.as_of""")
                 .param("id", p.productId())
                 .param("customer", p.customerId())
@@ -61,6 +62,8 @@ public class ProductReplica {
                 .param("region", p.installRegionCode())
                 .param("installed", p.installationDate())
                 .param("asOf", Timestamp.from(asOf))
+                .param("salesperson", p.salespersonCode())
+                .param("salePrice", p.salePrice())
                 .update() == 1;
     }
 
@@ -81,6 +84,6 @@ public class ProductReplica {
                 rs.getObject("purchase_date", java.time.LocalDate.class), rs.getString("store_code"), rs.getString("price_type"),
                 rs.getBoolean("custom_made"), rs.getBoolean("warranty_card_present"), rs.getBoolean("sold_by_us"),
                 rs.getString("install_region_code"), rs.getTimestamp("as_of").toInstant(),
-                rs.getObject("installation_date", java.time.LocalDate.class));
+                rs.getObject("installation_date", java.time.LocalDate.class), rs.getString("salesperson_code"));
     }
 }

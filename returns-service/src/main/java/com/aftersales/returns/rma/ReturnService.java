@@ -102,7 +102,10 @@ public class ReturnService {
                 product != null ? product.serialNumber() : null, evaluation.productId(),
                 product != null ? product.customerId() : body.customerId(), facts.category(),
                 product != null ? product.model() : body.model(), facts.channel(), evaluation.storeCode(),
-                body.salespersonCode(), body.reason(), facts.qualityFaultClaimed(), facts.shippingOrPickingError(),
+                // The salesperson the request names, else the one who sold the unit (the rate per salesperson counts it).
+                body.salespersonCode() != null && !body.salespersonCode().isBlank() ? body.salespersonCode()
+                        : product != null ? product.salespersonCode() : null,
+                body.reason(), facts.qualityFaultClaimed(), facts.shippingOrPickingError(),
                 facts.salesOrderError(), facts.requestDate(), body.ticketId(), requester.onlyStore(), date.override());
         ReturnOrder order = ReturnOrder.request(UUID.randomUUID(), request, evaluation.view(),
                 policy.settings().dealer().photoApprovalTime(), now);

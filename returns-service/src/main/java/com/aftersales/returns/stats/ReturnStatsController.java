@@ -46,8 +46,10 @@ class ReturnStatsController {
     @Transactional(readOnly = true)
     @Operation(summary = "Return rate per store, salesperson or product (model) in a month",
             description = "Returned units (not rejected; shipping errors and factory batch faults counted apart as excluded) over "
-                    + "units sold that month (registrations purchased that month). Each row is WITHIN_TARGET (≤ target), "
-                    + "ABOVE_TARGET, FLAGGED (> flag rate) or NO_SALES_DATA (per salesperson: the sales records carry no salesperson). "
+                    + "units sold that month (registrations purchased that month), and the same on amounts (what the customers "
+                    + "paid, for units registered with a sale price). A return counts for the salesperson it names, else the "
+                    + "one who sold the unit. Each row is WITHIN_TARGET (≤ target), ABOVE_TARGET, FLAGGED (> flag rate) or "
+                    + "NO_SALES_DATA on the configured basis (QUANTITY by default, or AMOUNT). "
                     + "A STORE clerk sees his own store's row only, grouped by store.")
     @ApiResponse(responseCode = "400", description = "Invalid month or grouping", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "A store clerk asking for another grouping than STORE", content = @Content(mediaType = "application/problem+json"))
@@ -61,14 +63,16 @@ class ReturnStatsController {
         LocalDate from = month.atDay(1);
         LocalDate to = month.plusMonths(1).atDay(1);
         Map<String, ReturnStatsRepository.Returned> returned = stats.returned(groupBy, from, to);
-        Map<String, Long> sold = stats.sold(groupBy, from, to);
+        Map<String, ReturnStatsRepository.Sold> sold = stats.sold(groupBy, from, to);
         TreeSet<String> keys = new TreeSet<>(returned.keySet());
         keys.addAll(sold.keySet());
-        ReturnStatsRepository.Returned none = new ReturnStatsRepository.Returned(0, 0);
+        ReturnStatsRepository.Returned none = new ReturnStatsRepository.Returned(0, 0, BigDecimal.ZERO);
+        ReturnStatsRepository.Sold nothing = new ReturnStatsRepository.Sold(0, null);
         ownStore.ifPresent(store -> keys.retainAll(java.util.Set.of(store)));
         List<ReturnRate> rows = keys.stream().map(k -> {
             ReturnStatsRepository.Returned r = returned.getOrDefault(k, none);
-            return ReturnRate.of(k, r.counted(), r.excluded(), groupBy.salesKnown() ? sold.getOrDefault(k, 0L) : null,
+            ReturnStatsRepository.Sold s = sold.getOrDefault(k, nothing);
+            return ReturnRate.of(k, r.counted(), r.excluded(), s.units(), r.countedAmount(), s.amount(), properties.basis(),
                     properties.targetRate(), properties.flagRate());
         }).toList();
         return new Report(month, groupBy, properties.targetRate(), properties.flagRate(), rows);

@@ -33,4 +33,18 @@ class ReturnRateTest {
         assertThat(rate.level()).isEqualTo(ReturnRate.Level.NO_SALES_DATA);
         assertThat(rate.excluded()).isEqualTo(1);
     }
+
+    @Test
+    void onAmountsTheLevelFollowsTheAmountRate() {
+        // 1 unit of 10 returned (10 %, above target) but it was the cheapest: 100 of 10,000 (1 %, within target)
+        ReturnRate quantity = ReturnRate.of("S", 1, 0, 10L, new BigDecimal("100.00"), new BigDecimal("10000.00"),
+                ReturnRate.Basis.QUANTITY, TARGET, FLAG);
+        ReturnRate amount = ReturnRate.of("S", 1, 0, 10L, new BigDecimal("100.00"), new BigDecimal("10000.00"),
+                ReturnRate.Basis.AMOUNT, TARGET, FLAG);
+        assertThat(quantity.level()).isEqualTo(ReturnRate.Level.ABOVE_TARGET);
+        assertThat(amount.amountRate()).isEqualByComparingTo("0.01");
+        assertThat(amount.level()).isEqualTo(ReturnRate.Level.WITHIN_TARGET);
+        assertThat(ReturnRate.of("S", 1, 0, 10L, BigDecimal.ZERO, null, ReturnRate.Basis.AMOUNT, TARGET, FLAG).level())
+                .as("no sale amounts recorded").isEqualTo(ReturnRate.Level.NO_SALES_DATA);
+    }
 }

@@ -76,6 +76,35 @@ class ReturnStatsIT {
         assertThat(api.get("/api/returns/stats?month=2024-03&groupBy=PLANET").status()).isEqualTo(400);
     }
 
+    @Test
+    void aSalespersonsRateCountsTheUnitsHeSoldOnUnitsAndOnAmounts() {
+        String store = "ST-" + UUID.randomUUID().toString().substring(0, 6);
+        String salesperson = "SP-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> serials = new ArrayList<>();
+        for (String price : List.of("1000.00", "1000.00", "1000.00", "1000.00", "4000.00")) {
+            String serial = "SN-P-" + UUID.randomUUID().toString().substring(0, 10);
+            ProductEvents.register(jdbc, new ProductFacts(UUID.randomUUID(), UUID.randomUUID(), serial, "MODEL-" + store, "KETTLE",
+                    null, LocalDate.of(2024, 4, 2), store, null, "REGULAR", false, true, true, null, null, null, null,
+                    salesperson, new java.math.BigDecimal(price), "CNY"));
+            serials.add(serial);
+        }
+        ApiClient api = new ApiClient(port);
+        // The request names no salesperson: the return counts for the one who sold the unit.
+        assertThat(api.post("/api/returns", """
+                {"facts":{"serialNumber":"%s","requestDate":"2024-04-20","qualityFaultClaimed":true},
+                 "requestDateReason":"returns of April 2024 recorded late"}""".formatted(serials.get(0))).status()).isEqualTo(201);
+
+        JsonNode row = row(api.get("/api/returns/stats?month=2024-04&groupBy=SALESPERSON").body(), salesperson);
+        assertThat(row.path("returned").asLong()).isEqualTo(1);
+        assertThat(row.path("sold").asLong()).isEqualTo(5);
+        assertThat(row.path("rate").decimalValue()).isEqualByComparingTo("0.2");
+        assertThat(row.path("returnedAmount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(row.path("soldAmount").decimalValue()).isEqualByComparingTo("8000.00");
+        assertThat(row.path("amountRate").decimalValue()).isEqualByComparingTo("0.125");
+        assertThat(row.path("basis").asString()).isEqualTo("QUANTITY");
+        assertThat(row.path("level").asString()).isEqualTo("FLAGGED");
+    }
+
     private static JsonNode row(JsonNode report, String key) {
         for (JsonNode row : report.path("rows")) {
             if (row.path("key").asString().equals(key)) {

@@ -33,10 +33,10 @@ class ProductRepository {
                         insert into product (id, customer_id, serial_number, model, category, batch_number, purchase_date,
                                              store_code, receipt_number, price_type, custom_made, warranty_card_present,
                                              sold_by_us, install_address, installation_date, registered_at, updated_at,
-                                             version)
+                                             version, salesperson_code, sale_price, sale_currency)
                         values (:id, :customerId, :serial, :model, :category, :batch, :purchaseDate, :store, :receipt,
                                 :priceType, :customMade, :warrantyCard, :soldByUs, cast(:installAddress as jsonb),
-                                :installationDate, :registeredAt, :updatedAt, 0)
+                                :installationDate, :registeredAt, :updatedAt, 0, :salesperson, :salePrice, :saleCurrency)
                         on conflict (model, serial_number) do nothing"""), p)
                 .param("customerId", p.customerId())
                 .param("serial", p.serialNumber())
@@ -51,7 +51,8 @@ class ProductRepository {
                                store_code = :store, receipt_number = :receipt, price_type = :priceType,
                                custom_made = :customMade, warranty_card_present = :warrantyCard, sold_by_us = :soldByUs,
                                install_address = cast(:installAddress as jsonb), installation_date = :installationDate,
-                               updated_at = :updatedAt,
+                               updated_at = :updatedAt, salesperson_code = :salesperson, sale_price = :salePrice,
+                               sale_currency = :saleCurrency,
                                version = version + 1
                         where id = :id and version = :version"""), p)
                 .param("version", readVersion)
@@ -74,7 +75,10 @@ class ProductRepository {
                 .param("soldByUs", p.soldByUs())
                 .param("installAddress", p.installAddress() == null ? null : json.writeValueAsString(p.installAddress()))
                 .param("installationDate", p.installationDate() == null ? null : Date.valueOf(p.installationDate()))
-                .param("updatedAt", Timestamp.from(p.updatedAt()));
+                .param("updatedAt", Timestamp.from(p.updatedAt()))
+                .param("salesperson", p.sale() == null ? null : p.sale().salespersonCode())
+                .param("salePrice", p.sale() == null ? null : p.sale().price())
+                .param("saleCurrency", p.sale() == null ? null : p.sale().currency());
     }
 
     Optional<RegisteredProduct> find(UUID id) {
@@ -128,7 +132,10 @@ class ProductRepository {
                 rs.getDate("installation_date") == null ? null : rs.getDate("installation_date").toLocalDate(),
                 instant(rs, "registered_at"),
                 instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("salesperson_code") == null && rs.getBigDecimal("sale_price") == null ? null
+                        : new RegisteredProduct.Sale(rs.getString("salesperson_code"), rs.getBigDecimal("sale_price"),
+                        rs.getString("sale_currency")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

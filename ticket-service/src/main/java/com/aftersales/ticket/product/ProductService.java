@@ -38,9 +38,11 @@ public class ProductService {
     private final BusinessCalendar calendar;
     private final MeterRegistry meters;
     private final WarrantyTerms warrantyTerms;
+    private final ProductProperties properties;
 
     ProductService(ProductRepository products, CustomerService customers, EventPublisher events, Clock clock,
-                   BusinessCalendar calendar, MeterRegistry meters, WarrantyTerms warrantyTerms) {
+                   BusinessCalendar calendar, MeterRegistry meters, WarrantyTerms warrantyTerms, ProductProperties properties) {
+        this.properties = properties;
         this.warrantyTerms = warrantyTerms;
         this.products = products;
         this.customers = customers;
@@ -61,7 +63,7 @@ public class ProductService {
                 request.receiptNumber(), request.priceType(), Boolean.TRUE.equals(request.customMade()),
                 Boolean.TRUE.equals(request.warrantyCardPresent()), !Boolean.FALSE.equals(request.soldByUs()),
                 request.installAddress() == null ? null : request.installAddress().toAddress(), request.installationDate(),
-                now, now, 0);
+                now, now, 0, sale(request.salespersonCode(), request.salePrice()));
         if (!products.insertIfSerialFree(product)) {
             RegisteredProduct existing = products.findByModelAndSerial(request.model(), request.serialNumber()).orElseThrow();
             throw new SerialAlreadyRegisteredException(request.model(), request.serialNumber(), existing.id(),
@@ -71,6 +73,11 @@ public class ProductService {
                 new ProductRegistered(product.facts(), product.registeredAt()));
         meters.counter(TicketMetrics.PRODUCTS_REGISTERED, "priceType", product.priceType().name()).increment();
         return product;
+    }
+
+    private RegisteredProduct.Sale sale(String salespersonCode, java.math.BigDecimal price) {
+        String salesperson = salespersonCode == null || salespersonCode.isBlank() ? null : salespersonCode;
+        return salesperson == null && price == null ? null : new RegisteredProduct.Sale(salesperson, price, properties.saleCurrency());
     }
 
     @Transactional
@@ -95,7 +102,10 @@ public class ProductService {
                 request.soldByUs() != null ? request.soldByUs() : current.soldByUs(),
                 address != null ? address.toAddress() : current.installAddress(),
                 request.installationDate() != null ? request.installationDate() : current.installationDate(),
-                current.registeredAt(), now(), current.version() + 1);
+                current.registeredAt(), now(), current.version() + 1,
+                sale(request.salespersonCode() != null ? request.salespersonCode()
+                                : current.sale() == null ? null : current.sale().salespersonCode(),
+                        request.salePrice() != null ? request.salePrice() : current.sale() == null ? null : current.sale().price()));
         checkInstallationDate(changed.installationDate(), changed.purchaseDate());
         List<String> changedFields = changed.changedFieldsSince(current);
         if (changedFields.isEmpty()) {

@@ -15,18 +15,20 @@ import java.util.UUID;
  * @param installationDate when the unit was installed, if recorded
  * @param warranty       the unit's warranty cover today under the shared terms (absent in lists)
  * @param serviceHistory the unit's tickets, newest first; only on lookups by serial number
+ * @param sale           who sold the unit and what was paid, if recorded (not shown to technicians and QC)
  */
 public record ProductView(UUID id, UUID customerId, String serialNumber, String model, String category,
                           String batchNumber, LocalDate purchaseDate, String storeCode, String receiptNumber,
                           PriceType priceType, boolean customMade, boolean warrantyCardPresent, boolean soldByUs,
                           Address installAddress, LocalDate installationDate, Instant registeredAt, Instant updatedAt,
-                          long version, WarrantyView warranty, List<ServiceRecord> serviceHistory) {
+                          long version, WarrantyView warranty, List<ServiceRecord> serviceHistory,
+                          RegisteredProduct.Sale sale) {
 
     static ProductView of(RegisteredProduct p, WarrantyView warranty, List<ServiceRecord> history) {
         return new ProductView(p.id(), p.customerId(), p.serialNumber(), p.model(), p.category(), p.batchNumber(),
                 p.purchaseDate(), p.storeCode(), p.receiptNumber(), p.priceType(), p.customMade(),
                 p.warrantyCardPresent(), p.soldByUs(), p.installAddress(), p.installationDate(), p.registeredAt(),
-                p.updatedAt(), p.version(), warranty, history);
+                p.updatedAt(), p.version(), warranty, history, p.sale());
     }
 
     /**
@@ -58,14 +60,14 @@ public record ProductView(UUID id, UUID customerId, String serialNumber, String 
     ProductView withoutReceipt() {
         return new ProductView(id, customerId, serialNumber, model, category, batchNumber, purchaseDate, storeCode, null,
                 priceType, customMade, warrantyCardPresent, soldByUs, installAddress, installationDate, registeredAt,
-                updatedAt, version, warranty, serviceHistory);
+                updatedAt, version, warranty, serviceHistory, null);
     }
 
     /** What an inspection is decided on: the unit's facts and history, not who owns it, where it is or the receipt. */
     ProductView forInspection() {
         return new ProductView(id, null, serialNumber, model, category, batchNumber, purchaseDate, storeCode, null,
                 priceType, customMade, warrantyCardPresent, soldByUs, null, installationDate, registeredAt, updatedAt,
-                version, warranty, serviceHistory);
+                version, warranty, serviceHistory, null);
     }
 
     /** One ticket in a unit's service history. */

@@ -2,11 +2,14 @@ package com.aftersales.ticket.product;
 
 import com.aftersales.ticket.customer.AddressRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -18,6 +21,8 @@ import java.time.LocalDate;
  * @param soldByUs         true when absent: stores register what they sell
  * @param installationDate when the unit was installed; not before the purchase date nor in the future. Warranty
  *                         cover of categories whose terms start at installation runs from it
+ * @param salespersonCode  who sold it (the return rate per salesperson counts it)
+ * @param salePrice        what the customer paid, in the configured currency (the return rate on amounts sums it)
  */
 public record RegisterProductRequest(
         @NotBlank @Size(max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.SERIAL, message = ProductLimits.SERIAL_MESSAGE) String serialNumber,
@@ -32,5 +37,7 @@ public record RegisterProductRequest(
         Boolean warrantyCardPresent,
         Boolean soldByUs,
         @Valid AddressRequest installAddress,
-        LocalDate installationDate) {
+        LocalDate installationDate,
+        @Size(max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.SERIAL, message = ProductLimits.SERIAL_MESSAGE) String salespersonCode,
+        @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal salePrice) {
 }

@@ -3,6 +3,7 @@ package com.aftersales.ticket.product;
 import com.aftersales.contracts.product.ProductFacts;
 import com.aftersales.ticket.customer.Address;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,14 @@ public record RegisteredProduct(UUID id, UUID customerId, String serialNumber, S
                                 String batchNumber, LocalDate purchaseDate, String storeCode, String receiptNumber,
                                 PriceType priceType, boolean customMade, boolean warrantyCardPresent, boolean soldByUs,
                                 Address installAddress, LocalDate installationDate, Instant registeredAt,
-                                Instant updatedAt, long version) {
+                                Instant updatedAt, long version, Sale sale) {
+
+    /**
+     * Who sold the unit and what the customer paid, when the store recorded them: the return rate per salesperson and
+     * on amounts counts them.
+     */
+    public record Sale(String salespersonCode, BigDecimal price, String currency) {
+    }
 
     public RegisteredProduct {
         Objects.requireNonNull(id);
@@ -33,7 +41,9 @@ public record RegisteredProduct(UUID id, UUID customerId, String serialNumber, S
                 receiptNumber, priceType.name(), customMade, warrantyCardPresent, soldByUs,
                 installAddress == null ? null : installAddress.regionCode(),
                 installAddress == null ? null : installAddress.latitude(),
-                installAddress == null ? null : installAddress.longitude(), installationDate);
+                installAddress == null ? null : installAddress.longitude(), installationDate,
+                sale == null ? null : sale.salespersonCode(), sale == null ? null : sale.price(),
+                sale == null || sale.price() == null ? null : sale.currency());
     }
 
     /** Names of the fact fields that differ between two versions of the unit, as {@code ProductUpdated} lists them. */
@@ -54,6 +64,8 @@ public record RegisteredProduct(UUID id, UUID customerId, String serialNumber, S
         compare(changed, "installLatitude", a.installLatitude(), b.installLatitude());
         compare(changed, "installLongitude", a.installLongitude(), b.installLongitude());
         compare(changed, "installationDate", a.installationDate(), b.installationDate());
+        compare(changed, "salespersonCode", a.salespersonCode(), b.salespersonCode());
+        compare(changed, "salePrice", a.salePrice(), b.salePrice());
         if (!Objects.equals(before.installAddress(), installAddress) && !changed.contains("installAddress")) {
             changed.add("installAddress");
         }

@@ -2,9 +2,12 @@ package com.aftersales.ticket.product;
 
 import com.aftersales.ticket.customer.AddressRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Body of {@code PATCH /api/customers/{customerId}/products/{productId}}: absent fields stay as they are. */
@@ -19,5 +22,7 @@ public record UpdateProductRequest(
         Boolean warrantyCardPresent,
         Boolean soldByUs,
         @Valid AddressRequest installAddress,
-        LocalDate installationDate) {
+        LocalDate installationDate,
+        @Size(max = ProductLimits.CODE) @Pattern(regexp = ProductLimits.SERIAL, message = ProductLimits.SERIAL_MESSAGE) String salespersonCode,
+        @DecimalMin(value = "0.00") @Digits(integer = 10, fraction = 2) BigDecimal salePrice) {
 }

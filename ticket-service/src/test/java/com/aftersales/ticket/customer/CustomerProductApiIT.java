@@ -156,12 +156,20 @@ class CustomerProductApiIT {
                 .as("the same serial of another model is another unit").isEqualTo(201);
 
         HttpResponse<String> patched = api.patch("/api/customers/" + owner + "/products/" + productId,
-                "{\"batchNumber\":\"B2025-08\",\"priceType\":\"SPECIAL_PRICE\"}", Map.of());
+                "{\"batchNumber\":\"B2025-08\",\"priceType\":\"SPECIAL_PRICE\",\"salespersonCode\":\"SP-007\",\"salePrice\":3299.00}",
+                Map.of());
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(api.read(patched).path("sale").path("salespersonCode").asString()).isEqualTo("SP-007");
         ProductUpdated updated = TestApi.awaitEvent(Topics.TICKETS, productId, TicketEvents.PRODUCT_UPDATED.type())
                 .dataAs(TicketEvents.PRODUCT_UPDATED);
-        assertThat(updated.changedFields()).containsExactlyInAnyOrder("batchNumber", "priceType");
+        assertThat(updated.changedFields()).containsExactlyInAnyOrder("batchNumber", "priceType", "salespersonCode", "salePrice");
         assertThat(updated.product().priceType()).isEqualTo("SPECIAL_PRICE");
+        // who sold it and for how much travel with the facts (the return rate per salesperson and on amounts)
+        assertThat(updated.product().salespersonCode()).isEqualTo("SP-007");
+        assertThat(updated.product().salePrice()).isEqualByComparingTo("3299.00");
+        assertThat(updated.product().currency()).isEqualTo("CNY");
+        assertThat(api.patch("/api/customers/" + owner + "/products/" + productId, "{\"salePrice\":-1}", Map.of()).statusCode())
+                .isEqualTo(400);
 
         JsonNode lookup = api.getJson("/api/products/" + serial + "?model=KFR-35GW");
         assertThat(lookup).singleElement().satisfies(p -> {

@@ -1,5 +1,6 @@
 package com.aftersales.contracts.product;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,6 +22,9 @@ import java.util.UUID;
  * @param installLongitude  WGS84, if known
  * @param installationDate  date the unit was installed, if recorded (added in v1.1); warranty cover of categories
  *                          whose terms start at installation runs from it
+ * @param salespersonCode   (v1.2) who sold the unit, if recorded: the return rate per salesperson counts it
+ * @param salePrice         (v1.2) what the customer paid, if recorded: the return rate on amounts sums it
+ * @param currency          (v1.2) the sale price's currency (ISO 4217), with {@code salePrice}
  */
 public record ProductFacts(
         UUID productId,
@@ -39,7 +43,20 @@ public record ProductFacts(
         String installRegionCode,
         Double installLatitude,
         Double installLongitude,
-        LocalDate installationDate) {
+        LocalDate installationDate,
+        String salespersonCode,
+        BigDecimal salePrice,
+        String currency) {
+
+    /** The fields of v1.1, without the sale's salesperson and price. */
+    public ProductFacts(UUID productId, UUID customerId, String serialNumber, String model, String category,
+                        String batchNumber, LocalDate purchaseDate, String storeCode, String receiptNumber, String priceType,
+                        boolean customMade, boolean warrantyCardPresent, boolean soldByUs, String installRegionCode,
+                        Double installLatitude, Double installLongitude, LocalDate installationDate) {
+        this(productId, customerId, serialNumber, model, category, batchNumber, purchaseDate, storeCode, receiptNumber,
+                priceType, customMade, warrantyCardPresent, soldByUs, installRegionCode, installLatitude, installLongitude,
+                installationDate, null, null, null);
+    }
 
     /** The fields of v1.0, without an installation date. */
     public ProductFacts(UUID productId, UUID customerId, String serialNumber, String model, String category,
@@ -47,6 +64,7 @@ public record ProductFacts(
                         boolean customMade, boolean warrantyCardPresent, boolean soldByUs, String installRegionCode,
                         Double installLatitude, Double installLongitude) {
         this(productId, customerId, serialNumber, model, category, batchNumber, purchaseDate, storeCode, receiptNumber,
-                priceType, customMade, warrantyCardPresent, soldByUs, installRegionCode, installLatitude, installLongitude, null);
+                priceType, customMade, warrantyCardPresent, soldByUs, installRegionCode, installLatitude, installLongitude, null,
+                null, null, null);
     }
 }
