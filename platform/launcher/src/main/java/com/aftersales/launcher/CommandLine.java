@@ -20,6 +20,12 @@ public sealed interface CommandLine {
                   --build         build the jars first even when they look up to date (handled by ./aftersales)
               aftersales replay-dlt <topic> [--bootstrap HOST:PORT]
                   Re-publishes the records of <topic>.dlt to <topic> (default bootstrap 127.0.0.1:19092).
+              aftersales backup <dir> [--data-dir DIR]
+                  Copies the stopped platform's databases and Kafka topics (with consumer offsets) into <dir>, each file
+                  with its SHA-256 in <dir>/MANIFEST.sha256.
+              aftersales restore <dir> [--data-dir DIR]
+                  Checks every file of the backup in <dir>, then replaces the stopped platform's databases and topics by
+                  it; what it replaces is kept in <data dir>/replaced-<time>/.
               aftersales help
             """;
 
@@ -32,6 +38,14 @@ public sealed interface CommandLine {
 
     /** {@code replay-dlt <topic>}. */
     record ReplayDeadLetters(String topic, String bootstrapServers) implements CommandLine {
+    }
+
+    /** {@code backup <dir>}. */
+    record Backup(Path target, Optional<Path> dataDir) implements CommandLine {
+    }
+
+    /** {@code restore <dir>}. */
+    record Restore(Path source, Optional<Path> dataDir) implements CommandLine {
     }
 
     /** {@code help}, {@code --help}, {@code -h} or no arguments. */
@@ -88,6 +102,26 @@ public sealed interface CommandLine {
                     throw new UsageException("replay-dlt needs a topic, e.g. aftersales.tickets.v1");
                 }
                 return new ReplayDeadLetters(topic, bootstrap);
+            }
+            case "backup", "restore" -> {
+                Path directory = null;
+                Optional<Path> dataDir = Optional.empty();
+                while (rest.hasNext()) {
+                    String arg = rest.next();
+                    if (arg.equals("--data-dir")) {
+                        dataDir = Optional.of(Path.of(value(arg, rest)));
+                    } else if (arg.startsWith("-")) {
+                        throw new UsageException("Unknown option for " + args[0] + ": " + arg);
+                    } else if (directory == null) {
+                        directory = Path.of(arg);
+                    } else {
+                        throw new UsageException(args[0] + " takes one directory, got " + directory + " and " + arg);
+                    }
+                }
+                if (directory == null) {
+                    throw new UsageException(args[0] + " needs the backup directory, e.g. backups/2026-12-04");
+                }
+                return args[0].equals("backup") ? new Backup(directory, dataDir) : new Restore(directory, dataDir);
             }
             case "help", "--help", "-h" -> {
                 return new Help();

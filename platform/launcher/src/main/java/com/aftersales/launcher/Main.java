@@ -51,6 +51,15 @@ public final class Main {
         try {
             if (command instanceof CommandLine.Run run) {
                 run(run, System.out);
+            } else if (command instanceof CommandLine.Backup backup) {
+                PlatformBackup.Result result = PlatformBackup.backup(dataDir(backup.dataDir()), backup.target(), platformPorts());
+                System.out.printf("Backed up %s (%d files, %,d bytes) into %s in %d ms%n", result.parts(), result.files(),
+                        result.bytes(), result.directory().toAbsolutePath(), result.took().toMillis());
+            } else if (command instanceof CommandLine.Restore restore) {
+                PlatformBackup.Result result = PlatformBackup.restore(restore.source(), dataDir(restore.dataDir()), platformPorts(),
+                        java.time.Clock.systemDefaultZone());
+                System.out.printf("Restored %s (%d files, %,d bytes checked) into %s in %d ms; ./aftersales run starts from it%n",
+                        result.parts(), result.files(), result.bytes(), result.directory().toAbsolutePath(), result.took().toMillis());
             } else if (command instanceof CommandLine.ReplayDeadLetters replay) {
                 int count = new DeadLetterReplay(replay.bootstrapServers()).replay(replay.topic());
                 System.out.println("Replayed " + count + " record(s) from " + replay.topic()
@@ -64,11 +73,20 @@ public final class Main {
         }
     }
 
+    /** The data directory given, else $AFTERSALES_DATA_DIR, else the project's default. */
+    private static Path dataDir(java.util.Optional<Path> given) {
+        return given.or(() -> Stream.ofNullable(System.getenv(DATA_DIR_VARIABLE)).filter(dir -> !dir.isBlank()).map(Path::of).findFirst())
+                .orElse(projectRoot().resolve(PlatformOptions.DEFAULT_DATA_DIR));
+    }
+
+    /** The ports of a platform started with the defaults: none may be in use while its files are copied. */
+    private static java.util.List<Integer> platformPorts() {
+        return java.util.List.of(PlatformOptions.DEFAULT_POSTGRES_PORT, PlatformOptions.DEFAULT_KAFKA_PORT);
+    }
+
     private static void run(CommandLine.Run run, PrintStream out) {
         Path projectRoot = projectRoot();
-        Path dataDir = run.dataDir()
-                .or(() -> Stream.ofNullable(System.getenv(DATA_DIR_VARIABLE)).filter(dir -> !dir.isBlank()).map(Path::of).findFirst())
-                .orElse(projectRoot.resolve(PlatformOptions.DEFAULT_DATA_DIR));
+        Path dataDir = dataDir(run.dataDir());
         if (run.reset()) {
             reset(dataDir);
             out.println("Deleted " + dataDir.toAbsolutePath());
