@@ -232,7 +232,32 @@ export async function render(main, { config }) {
   }
   const recentCard = card(t('agent.recent'), recent);
 
-  clear(main, h('div', { class: 'columns' }, h('div', {}, callerCard, card(t('agent.newCustomer'), customerForm())),
+  // A call that concerns no registered unit (a consultation, a question about prices or the policy) is logged too.
+  const callNotice = h('div', { id: 'call-logged' });
+  const callCard = card(t('call.title'), callNotice, form({ id: 'call-form', submit: t('call.submit'), reset: true,
+    action: async (v, key) => {
+      const call = await post('/api/calls', {
+        customerId: state.customer ? state.customer.id : null,
+        callerName: state.customer ? null : (v.callerName || null),
+        callerPhone: state.customer ? null : (v.callerPhone || null),
+        topic: v.topic, category: v.category || null, question: v.question, answer: v.answer || null, outcome: v.outcome,
+        callbackDueAt: v.outcome === 'CALLBACK_PROMISED' && v.callbackDueAt ? new Date(v.callbackDueAt).toISOString() : null,
+      }, { idempotencyKey: key });
+      clear(callNotice, h('p', { class: 'notice', role: 'status', dataset: { callId: call.id } },
+        t('call.done', { outcome: label('callOutcome', call.outcome) })));
+    } },
+  field('topic', t('call.topic'), { kind: 'select', options: ['PRODUCT_CONSULTATION', 'USAGE_QUESTION', 'MARKET_QUESTION',
+    'POLICY_QUESTION', 'INSTALLATION_ENQUIRY', 'OTHER'].map((x) => [x, label('callTopic', x)]) }),
+  field('category', t('product.category'), { kind: 'select', options: [['', '–'], ...CATEGORIES.map((c) => [c, label('category', c)])] }),
+  field('question', t('call.question'), { kind: 'textarea', required: true }),
+  field('answer', t('call.answer'), { kind: 'textarea' }),
+  field('outcome', t('call.outcome'), { kind: 'select', options: ['ANSWERED', 'CALLBACK_PROMISED', 'REFERRED']
+    .map((x) => [x, label('callOutcome', x)]) }),
+  field('callbackDueAt', t('call.callbackDueAt'), { kind: 'datetime-local' }),
+  field('callerName', t('call.callerName')),
+  field('callerPhone', t('call.callerPhone'), { kind: 'tel' })));
+
+  clear(main, h('div', { class: 'columns' }, h('div', {}, callerCard, card(t('agent.newCustomer'), customerForm()), callCard),
     h('div', {}, ticketPanel, recentCard)));
   const ticketId = location.hash.split('/')[2];
   if (ticketId) {
