@@ -230,6 +230,64 @@ class NotificationIT {
     }
 
     @Test
+    void thePickUpAndOutOfStockSequencesReachTheCustomerThroughTheSmtpServerInOrder() throws Exception {
+        String email = "li-" + UUID.randomUUID() + "@example.cn";
+        UUID pickup;
+        UUID outOfStock;
+        UUID customerId;
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            customerId = customer(kafka, "zh-CN", null, true, email, null);
+            pickup = consumerReturn(kafka, customerId, null, "CONSUMER");
+            // Ready, two reminders (the third notice is the last), then posted with carrier and tracking number.
+            kafka.publish(event("returns-service", ReturnsEvents.UNIT_READY_FOR_PICKUP, pickup, new UnitReadyForPickup(pickup,
+                    "SN-MAIL-1", "SH-XUHUI-01", Instant.now())));
+            for (int notice = 2; notice <= 3; notice++) {
+                kafka.publish(event("returns-service", ReturnsEvents.PICKUP_REMINDER_SENT, pickup,
+                        new com.aftersales.contracts.returns.PickupReminderSent(pickup, notice, 3, Instant.now())));
+            }
+            kafka.publish(event("returns-service", ReturnsEvents.UNIT_SHIPPED_BACK, pickup,
+                    new com.aftersales.contracts.returns.UnitShippedBack(pickup, "NOT_COLLECTED_AFTER_NOTICES", "顺丰速运",
+                            "SF1234567890", Instant.now())));
+            // Out of stock: registered, the promised contact, the arrival.
+            outOfStock = consumerReturn(kafka, customerId, null, "CONSUMER");
+            kafka.publish(event("returns-service", ReturnsEvents.OUT_OF_STOCK_REGISTERED, outOfStock, new OutOfStockRegistered(
+                    outOfStock, "KFR-35GW", LocalDate.parse("2026-12-20"), LocalDate.parse("2026-12-10"), Instant.now())));
+            kafka.publish(event("returns-service", ReturnsEvents.RETURN_FOLLOW_UP_DUE, outOfStock,
+                    new com.aftersales.contracts.returns.ReturnFollowUpDue(outOfStock, "OUT_OF_STOCK_CONTACT", "OUT_OF_STOCK",
+                            Instant.now(), Instant.now())));
+            kafka.publish(event("returns-service", ReturnsEvents.REPLACEMENT_ARRIVED, outOfStock,
+                    new com.aftersales.contracts.returns.ReplacementArrived(outOfStock, "KFR-35GW", "SH-XUHUI-01", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode listed = notices("customerId=" + customerId);
+            return listed.size() == 7 && listed.valueStream().allMatch(n -> "SENT".equals(n.path("status").asString()));
+        });
+        List<String> subjects = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipients(m).contains(email))
+                .map(NotificationIT::subject).toList();
+        assertThat(subjects).containsExactlyInAnyOrder("您的维修机已可取回", "取机提醒", "取机提醒", "您的维修机已邮寄",
+                "换货产品已登记订货", "换货进度告知", "换货产品已到货");
+        String posted = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipients(m).contains(email))
+                .filter(m -> subject(m).equals("您的维修机已邮寄")).map(NotificationIT::content).findFirst().orElseThrow();
+        assertThat(posted).contains("顺丰速运", "SF1234567890");
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String content(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aChineseCustomerIsToldTheReplacementHasArrived() {
         String phone = "+86136" + (10000000 + (int) (Math.random() * 89999999));
         UUID returnId;
