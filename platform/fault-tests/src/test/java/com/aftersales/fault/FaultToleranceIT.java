@@ -4,6 +4,7 @@ import com.aftersales.contracts.Topics;
 import com.aftersales.launcher.EmbeddedPlatform;
 import com.aftersales.launcher.PlatformOptions;
 import com.aftersales.launcher.PlatformService;
+import com.aftersales.launcher.TcpProxy;
 import com.aftersales.launcher.ServiceInstance;
 import com.aftersales.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -49,6 +51,9 @@ class FaultToleranceIT {
     static final Duration AFTER_HEAL = Duration.ofSeconds(4);
     static final Duration KAFKA_DOWN = Duration.ofSeconds(30);
     static final Duration POSTGRES_DOWN = Duration.ofSeconds(15);
+    static final Duration SLOW_DB = Duration.ofSeconds(20);
+    /** Added to every answer of returns-service's PostgreSQL: a query's round trip goes from ~1 ms to this. */
+    static final Duration SLOW_DB_LATENCY = Duration.ofMillis(150);
     static final Duration FINISH = Duration.ofSeconds(150);
     static final Duration CONVERGE = Duration.ofSeconds(90);
     static final int TECHNICIANS = 12;
@@ -62,6 +67,8 @@ class FaultToleranceIT {
     static Databases db;
     static EventLog events;
     static Ledger ledger;
+    /** In front of returns-service's PostgreSQL from the start, so that it can answer slowly. */
+    static TcpProxy returnsDatabase;
     static String customerId;
     static final List<String> rows = new ArrayList<>();
     /** Names each scenario's units and tickets apart (their Idempotency-Keys derive from them). */
@@ -74,6 +81,7 @@ class FaultToleranceIT {
                 .dedicatedPostgres(PlatformService.RETURNS).build();
         long started = System.nanoTime();
         platform = EmbeddedPlatform.start(options);
+        returnsDatabase = platform.proxyPostgres(PlatformService.RETURNS);
         System.out.printf(Locale.ROOT, "fault tests: platform with 2 instances per backend ready in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         gateway = new Gateway(platform.gatewayUrl(), new Credentials(platform));
@@ -137,6 +145,51 @@ class FaultToleranceIT {
 
     @Test
     @Order(2)
+    void aServicesDatabaseAnswersSlowlyItsCallsSlowDownNoneFailsWith500AndNothingIsLost() throws Exception {
+        Scenario scenario = new Scenario("returns-service PostgreSQL answers " + SLOW_DB_LATENCY.toMillis() + " ms late for "
+                + SLOW_DB.toSeconds() + " s (TCP proxy)");
+        scenario.start();
+        scenario.steady();
+        long t0 = System.nanoTime();
+        Gateway.Response before = gateway.get("list returns", "ADMIN", "/api/returns?limit=1");
+        Duration readBefore = Duration.ofNanos(System.nanoTime() - t0);
+        long serverErrorsBefore = serverErrors();
+        int acceptedBefore = scenario.workload.writesAccepted();
+        returnsDatabase.latency(SLOW_DB_LATENCY);
+        Instant slow = Instant.now();
+        Gateway.Response whileSlow;
+        Duration readWhileSlow;
+        int acceptedWhileSlow;
+        try {
+            long t1 = System.nanoTime();
+            whileSlow = gateway.get("list returns", "ADMIN", "/api/returns?limit=1");
+            readWhileSlow = Duration.ofNanos(System.nanoTime() - t1);
+            sleepUntil(slow.plus(SLOW_DB));
+            acceptedWhileSlow = scenario.workload.writesAccepted() - acceptedBefore;
+        } finally {
+            returnsDatabase.latency(Duration.ZERO);
+            scenario.healed();
+        }
+        assertThat(before.status()).as(before.raw()).isEqualTo(200);
+        // Slow, not failed: answered, or a 503/504 problem if a timeout is reached; never a 500.
+        assertThat(whileSlow.status()).as(whileSlow.raw()).isIn(200, 503, 504);
+        if (whileSlow.status() != 200) {
+            assertThat(whileSlow.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(readWhileSlow).as("the proxy is in the path").isGreaterThan(SLOW_DB_LATENCY);
+        assertThat(acceptedWhileSlow).as("writes accepted while the database was slow").isPositive();
+        scenario.finishAndVerify();
+        assertThat(serverErrors()).as("HTTP 500 answers during the scenario").isEqualTo(serverErrorsBefore);
+        scenario.report(String.format(Locale.ROOT, "list returns %d ms before, %d ms while slow (HTTP %d); %d writes accepted "
+                + "meanwhile; no 500", readBefore.toMillis(), readWhileSlow.toMillis(), whileSlow.status(), acceptedWhileSlow));
+    }
+
+    private static long serverErrors() {
+        return gateway.counts().entrySet().stream().filter(e -> e.getKey().endsWith(" 500")).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    @Order(3)
     void aServicesDatabaseGoesAwayItAnswers503AndTheOthersKeepWorking() throws Exception {
         Scenario scenario = new Scenario("returns-service PostgreSQL stopped " + POSTGRES_DOWN.toSeconds() + " s");
         scenario.start();
@@ -171,7 +224,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theBrokerStopsForThirtySecondsAndNothingAcceptedIsLost() throws Exception {
         Scenario scenario = new Scenario("Kafka broker stopped " + KAFKA_DOWN.toSeconds() + " s");
         scenario.start();
@@ -202,7 +255,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killNineOfAServiceWhileItProcessesThenItRestartsAndCatchesUp() throws Exception {
         // dispatch-service alone, so that the restarted instance itself must catch up from its offsets and outbox
         ServiceInstance second = platform.instance(PlatformService.DISPATCH, 2);
@@ -223,7 +276,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void twoInstancesOfEveryServiceOneKilledMidStreamKeepsOrderAndTheSlaSchedulerFiresOnce() throws Exception {
         Scenario scenario = new Scenario("2 instances each; kill -9 one instance of every backend mid-stream");
         List<String> slaTickets = openSlaTickets();

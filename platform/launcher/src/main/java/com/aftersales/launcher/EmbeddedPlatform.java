@@ -49,6 +49,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final PostgresServer postgres;
     /** Servers of the backends in {@link PlatformOptions#dedicatedPostgres()}; absent while stopped. */
     private final Map<PlatformService, PostgresServer> dedicatedPostgres = new ConcurrentHashMap<>();
+    /** Dedicated servers moved behind a proxy ({@link #proxyPostgres}): their own port, and the proxy on theirs. */
+    private final Map<PlatformService, Integer> postgresBehindProxy = new ConcurrentHashMap<>();
+    private final Map<PlatformService, TcpProxy> postgresProxies = new ConcurrentHashMap<>();
     /** Replaced by {@link #startKafka()} after {@link #stopKafka()}. */
     private volatile KafkaBroker kafka;
     private final Map<ServiceInstance, ServiceProcess> services = new ConcurrentHashMap<>();
@@ -185,11 +188,32 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
         if (!dedicatedPostgres.containsKey(service)) {
             String database = service.database().orElseThrow();
-            PostgresServer server = PostgresServer.start(options.postgresDir(service), options.postgresPort(service),
+            PostgresServer server = PostgresServer.start(options.postgresDir(service),
+                    postgresBehindProxy.getOrDefault(service, options.postgresPort(service)),
                     options.logDir().resolve("postgres-" + database + ".log"));
             dedicatedPostgres.put(service, server);
             server.ensureDatabases(List.of(database));
         }
+    }
+
+    /**
+     * Puts a TCP proxy on a backend's own PostgreSQL port and moves the server behind it, to a free port: the services
+     * keep their settings and reconnect through the proxy (their connections drop once, as in a failover). Fault tests
+     * slow the database down with {@link TcpProxy#latency}. Stopping and starting the server keeps it behind the proxy.
+     */
+    public synchronized TcpProxy proxyPostgres(PlatformService service) {
+        requireDedicatedPostgres(service);
+        TcpProxy existing = postgresProxies.get(service);
+        if (existing != null) {
+            return existing;
+        }
+        int behind = Ports.free(1).get(0);
+        stopPostgres(service);
+        postgresBehindProxy.put(service, behind);
+        startPostgres(service);
+        TcpProxy proxy = TcpProxy.start(options.postgresPort(service), behind);
+        postgresProxies.put(service, proxy);
+        return proxy;
     }
 
     public boolean isPostgresRunning(PlatformService service) {
@@ -516,6 +540,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         try {
             kafka.close();
         } finally {
+            postgresProxies.values().forEach(TcpProxy::close);
             dedicatedPostgres.values().forEach(PostgresServer::close);
             postgres.close();
         }
