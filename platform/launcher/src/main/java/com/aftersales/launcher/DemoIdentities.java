@@ -286,6 +286,16 @@ public final class DemoIdentities {
         return depots;
     }
 
+    /** The partner depots that have a client: their codes. */
+    public List<String> partnerDepots() {
+        return depotClients().keySet().stream().map(client -> client.substring(DEPOT_CLIENT_PREFIX.length())).toList();
+    }
+
+    /** A partner depot's password on the broker's PARTNER listener (SCRAM user partner-<depot>), kept with the others. */
+    public String kafkaPartnerPassword(String depot) {
+        return secret("kafka-partner-" + depot, false);
+    }
+
     public Instant tokensExpire() {
         return tokensExpire;
     }

@@ -87,7 +87,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             List<AutoCloseable> infrastructure = startAll(pool, List.of(
                     () -> PostgresServer.start(options.postgresDir(), options.postgresPort(), options.logDir().resolve("postgres.log")),
                     () -> KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
-                            options.logDir().resolve("kafka.log")),
+                            options.kafkaPartnerPort(), options.logDir().resolve("kafka.log")),
                     () -> startProcess(options, identities, authorizationServer)));
             EmbeddedPlatform platform = new EmbeddedPlatform(options, identities, (PostgresServer) infrastructure.get(0),
                     (KafkaBroker) infrastructure.get(1));
@@ -123,6 +123,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     platform.timings.put(TIMING_DEMO_DATA, since(demoStarted));
                 }
                 platform.identities.issueDemoTokens(platform.gatewayUrl());
+                // Each partner depot reads its own topics on the PARTNER listener with its own SCRAM login.
+                for (String depot : platform.identities.partnerDepots()) {
+                    platform.kafka.grantPartner(depot, platform.identities.kafkaPartnerPassword(depot));
+                }
                 platform.timings.put(TIMING_TOTAL, since(started));
                 return platform;
             } catch (RuntimeException e) {
@@ -242,7 +246,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
         if (!kafka.isRunning()) {
             kafka = KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
-                    options.logDir().resolve("kafka.log"));
+                    options.kafkaPartnerPort(), options.logDir().resolve("kafka.log"));
         }
     }
 
@@ -437,6 +441,18 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** A fresh client-credentials token of a directory client (a script client per role, a partner depot's client). */
     public String clientCredentialsToken(String clientId) {
         return identities.clientCredentials(clientId);
+    }
+
+    /** The broker's PARTNER listener (SASL_PLAINTEXT, SCRAM-SHA-512), e.g. {@code 127.0.0.1:19095}. */
+    public String partnerBootstrapServers() {
+        return KafkaBroker.bootstrapServers(options.kafkaPartnerPort());
+    }
+
+    /** Partner depots' Kafka logins: SCRAM user ({@code partner-<depot>}) to password. */
+    public Map<String, String> partnerKafkaLogins() {
+        Map<String, String> logins = new java.util.LinkedHashMap<>();
+        identities.partnerDepots().forEach(depot -> logins.put(KafkaBroker.partnerUser(depot), identities.kafkaPartnerPassword(depot)));
+        return logins;
     }
 
     /** Partner depot clients of the directory: client id to secret. */

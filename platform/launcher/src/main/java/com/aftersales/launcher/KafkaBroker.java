@@ -56,6 +56,10 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String SERVER_PROPERTIES = "server.properties";
     private static final String FORMATTED_MARKER = "meta.properties";
+    /** {@link #start(Path, int, int, int, Path)} without a partner listener. */
+    public static final int NO_PARTNER_LISTENER = 0;
+    public static final String PARTNER_MECHANISM = "SCRAM-SHA-512";
+    private static final int SCRAM_ITERATIONS = 8192;
     private static final String SLF4J_SIMPLE_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
     private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
@@ -76,7 +80,19 @@ public final class KafkaBroker implements AutoCloseable {
      * the broker and waits until it answers an admin request.
      */
     public static KafkaBroker start(Path kafkaDir, int port, int controllerPort, Path logFile) {
+        return start(kafkaDir, port, controllerPort, NO_PARTNER_LISTENER, logFile);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, Path)} with the PARTNER listener on {@code partnerPort} (0: none): SASL/SCRAM-SHA-512,
+     * every partner limited by ACLs to its own topics and groups ({@link #grantPartner}), as in compose. The services and
+     * tools on the PLAINTEXT listener on 127.0.0.1 are the unauthenticated super user, so nothing changes for them.
+     */
+    public static KafkaBroker start(Path kafkaDir, int port, int controllerPort, int partnerPort, Path logFile) {
         Ports.requireFree(port, "Kafka");
+        if (partnerPort != NO_PARTNER_LISTENER) {
+            Ports.requireFree(partnerPort, "the Kafka partner listener");
+        }
         Ports.requireFree(controllerPort, "the Kafka controller");
         long started = System.nanoTime();
         try {
@@ -84,7 +100,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             Path dataDir = kafkaDir.resolve("data");
             Path config = kafkaDir.resolve(SERVER_PROPERTIES);
-            writeServerProperties(config, dataDir, port, controllerPort);
+            writeServerProperties(config, dataDir, port, controllerPort, partnerPort);
             List<String> jvm = jvmCommand(kafkaDir);
             if (!Files.exists(dataDir.resolve(FORMATTED_MARKER))) {
                 format(jvm, config, logFile);
@@ -140,6 +156,45 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers(port);
     }
 
+    /** The SCRAM user of a partner depot: {@code partner-<depot>}, as compose names it. */
+    public static String partnerUser(String depot) {
+        return "partner-" + depot;
+    }
+
+    /**
+     * Gives a partner depot its SCRAM credentials and ACLs (the broker must run with the PARTNER listener): it may read
+     * and describe the topics {@code aftersales.partner.<depot>.*} and use the consumer groups {@code partner-<depot>*},
+     * nothing else. Safe to repeat: the password is replaced, the ACLs exist once.
+     */
+    public void grantPartner(String depot, String password) {
+        String user = partnerUser(depot);
+        try (Admin admin = admin(port)) {
+            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(user,
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512,
+                            SCRAM_ITERATIONS), password))).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            org.apache.kafka.common.acl.AccessControlEntry read = entry(user, org.apache.kafka.common.acl.AclOperation.READ);
+            org.apache.kafka.common.acl.AccessControlEntry describe = entry(user, org.apache.kafka.common.acl.AclOperation.DESCRIBE);
+            org.apache.kafka.common.resource.ResourcePattern topics = new org.apache.kafka.common.resource.ResourcePattern(
+                    org.apache.kafka.common.resource.ResourceType.TOPIC, "aftersales.partner." + depot + ".",
+                    org.apache.kafka.common.resource.PatternType.PREFIXED);
+            org.apache.kafka.common.resource.ResourcePattern groups = new org.apache.kafka.common.resource.ResourcePattern(
+                    org.apache.kafka.common.resource.ResourceType.GROUP, user, org.apache.kafka.common.resource.PatternType.PREFIXED);
+            admin.createAcls(List.of(new org.apache.kafka.common.acl.AclBinding(topics, read),
+                    new org.apache.kafka.common.acl.AclBinding(topics, describe),
+                    new org.apache.kafka.common.acl.AclBinding(groups, read))).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not grant partner " + depot + " its Kafka access", e);
+        }
+    }
+
+    private static org.apache.kafka.common.acl.AccessControlEntry entry(String user, org.apache.kafka.common.acl.AclOperation operation) {
+        return new org.apache.kafka.common.acl.AccessControlEntry("User:" + user, "*", operation,
+                org.apache.kafka.common.acl.AclPermissionType.ALLOW);
+    }
+
     public static String bootstrapServers(int port) {
         return HOST + ":" + port;
     }
@@ -172,15 +227,32 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static void writeServerProperties(Path config, Path dataDir, int port, int controllerPort) throws IOException {
+        writeServerProperties(config, dataDir, port, controllerPort, NO_PARTNER_LISTENER);
+    }
+
+    static void writeServerProperties(Path config, Path dataDir, int port, int controllerPort, int partnerPort) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
+        boolean partners = partnerPort != NO_PARTNER_LISTENER;
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", String.valueOf(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort
+                + (partners ? ",PARTNER://" + HOST + ":" + partnerPort : ""));
+        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port + (partners ? ",PARTNER://" + HOST + ":" + partnerPort : ""));
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"
+                + (partners ? ",PARTNER:SASL_PLAINTEXT" : ""));
+        if (partners) {
+            // As compose: partners authenticate with SCRAM (credentials in the KRaft metadata) and see only what
+            // their ACLs grant; the loopback PLAINTEXT listener's unauthenticated services are the super user.
+            properties.put("listener.name.partner.sasl.enabled.mechanisms", PARTNER_MECHANISM);
+            properties.put("listener.name.partner.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            properties.put("super.users", "User:ANONYMOUS");
+            properties.put("allow.everyone.if.no.acl.found", "false");
+        }
         properties.put("log.dirs", dataDir.toAbsolutePath().toString());
         properties.put("num.partitions", String.valueOf(TOPIC_PARTITIONS));
         properties.put("default.replication.factor", String.valueOf(REPLICATION_FACTOR));

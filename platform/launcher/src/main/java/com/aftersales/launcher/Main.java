@@ -185,6 +185,10 @@ public final class Main {
         text.append("  Partner depot clients (client credentials):");
         platform.depotClients().forEach((client, secret) -> text.append(' ').append(client).append(':').append(secret));
         text.append(newline);
+        text.append("  Partner depots on Kafka (SASL_PLAINTEXT, SCRAM-SHA-512, own topics aftersales.partner.<depot>.* only) at ")
+                .append(platform.partnerBootstrapServers()).append(':');
+        platform.partnerKafkaLogins().forEach((user, password) -> text.append(' ').append(user).append(':').append(password));
+        text.append(newline);
         text.append("  Tokens for scripts, one per role from the authorization server (client credentials, valid ")
                 .append(DemoIdentities.TOKEN_VALIDITY.toHours()).append(" h):").append(newline);
         text.append("  source ").append(platform.tokensFile()).append("   # AGENT_TOKEN, STORE_TOKEN, ... ADMIN_TOKEN")

@@ -29,20 +29,23 @@ import java.util.Objects;
  *                            (empty by default: one server holds every database). Fault tests use it to stop one
  *                            service's database while the others keep theirs, as with one database server per
  *                            service in production.
+ * @param kafkaPartnerPort    the broker's PARTNER listener (SASL/SCRAM-SHA-512): partner depots read their own topics
+ *                            there with their own credentials, as on compose's port 9095
  */
 public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
                               Map<PlatformService, Integer> servicePorts, boolean loadDemoData,
                               Duration serviceStartTimeout, int instances,
                               Map<PlatformService, List<Integer>> additionalPorts,
-                              Map<PlatformService, Integer> dedicatedPostgres) {
+                              Map<PlatformService, Integer> dedicatedPostgres, int kafkaPartnerPort) {
 
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
+    public static final int DEFAULT_KAFKA_PARTNER_PORT = 19095;
     /** Under the project root and ignored by git ({@code .data/} in .gitignore). */
     public static final String DEFAULT_DATA_DIR = ".data/embedded";
     /** PostgreSQL, the Kafka broker and the Kafka controller. */
-    private static final int INFRASTRUCTURE_PORTS = 3;
+    private static final int INFRASTRUCTURE_PORTS = 4;
     private static final int MAX_PORT = 65_535;
     /** Instance n of a backend listens on its first port + (n - 1) * this step: 8081, 8181, 8281, ... */
     public static final int INSTANCE_PORT_STEP = 100;
@@ -86,7 +89,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         List<Integer> all = new ArrayList<>(ports.values());
         extra.values().forEach(all::addAll);
         all.addAll(dedicatedPostgres.values());
-        all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort));
+        all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort, kafkaPartnerPort));
         for (int port : all) {
             if (port < 1 || port > MAX_PORT) {
                 throw new IllegalArgumentException("Not a TCP port: " + port);
@@ -118,7 +121,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
 
     public Builder toBuilder() {
         Builder builder = new Builder(projectRoot).dataDir(dataDir).postgresPort(postgresPort).kafkaPort(kafkaPort)
-                .kafkaControllerPort(kafkaControllerPort).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
+                .kafkaControllerPort(kafkaControllerPort).kafkaPartnerPort(kafkaPartnerPort).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
                 .instances(instances);
         servicePorts.forEach(builder::servicePort);
         additionalPorts.forEach(builder::additionalPorts);
@@ -173,6 +176,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private int postgresPort = DEFAULT_POSTGRES_PORT;
         private int kafkaPort = DEFAULT_KAFKA_PORT;
         private int kafkaControllerPort = DEFAULT_KAFKA_CONTROLLER_PORT;
+        private int kafkaPartnerPort = DEFAULT_KAFKA_PARTNER_PORT;
         private final Map<PlatformService, Integer> servicePorts = new LinkedHashMap<>();
         private boolean loadDemoData = true;
         private Duration serviceStartTimeout = ServiceProcess.DEFAULT_START_TIMEOUT;
@@ -202,6 +206,11 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             return this;
         }
 
+        public Builder kafkaPartnerPort(int port) {
+            this.kafkaPartnerPort = port;
+            return this;
+        }
+
         public Builder kafkaControllerPort(int port) {
             this.kafkaControllerPort = port;
             return this;
@@ -218,6 +227,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             postgresPort = ports.next();
             kafkaPort = ports.next();
             kafkaControllerPort = ports.next();
+            kafkaPartnerPort = ports.next();
             PlatformService.LAUNCHED.forEach(service -> servicePorts.put(service, ports.next()));
             freePorts = true;
             return this;
@@ -278,7 +288,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                 }
             }
             return new PlatformOptions(projectRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres);
+                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres, kafkaPartnerPort);
         }
     }
 }
