@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Backup and restore of the embedded platform: every PostgreSQL data directory (one cluster, or one per service) and
- * the Kafka log directory, copied while the platform is stopped.
+ * Backup and restore of the embedded platform: every PostgreSQL data directory (one cluster, or one per service), the
+ * Kafka log directory and the demo security material, copied while the platform is stopped.
  * <p>
  * Why cold and whole: with nothing running, every database and every topic, with the consumer groups' committed
  * offsets, are at the same instant, so a restore brings the platform back to one consistent point: no outbox row is
@@ -55,14 +55,18 @@ public final class PlatformBackup {
     private PlatformBackup() {
     }
 
-    /** The directories of the data directory that hold state: PostgreSQL ({@code postgres}, {@code postgres-*}) and Kafka. */
+    /**
+     * The directories of the data directory that hold state: PostgreSQL ({@code postgres}, {@code postgres-*}), Kafka,
+     * and {@code security} (the demo logins, partner passwords and the authorization server's keys that go with the data).
+     */
     static List<String> parts(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dataDir)) {
             return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> name.equals("kafka") || name.equals("postgres") || name.startsWith("postgres-"))
+                    .filter(name -> name.equals("kafka") || name.equals("security") || name.equals("postgres")
+                            || name.startsWith("postgres-"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
