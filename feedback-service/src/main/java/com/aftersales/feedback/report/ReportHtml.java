@@ -25,11 +25,7 @@ final class ReportHtml {
         h.append("<h1>").append(esc(t.text("report.title", r.month().toString()))).append("</h1>");
         h.append("<p>").append(esc(t.text("report.generated", r.generatedAt().toString(), r.zone()))).append("</p>");
 
-        h.append("<h2>").append(esc(t.text("report.kpis"))).append("</h2><table><tr><th>").append(esc(t.text("report.kpi")))
-                .append("</th><th>").append(esc(t.text("report.value"))).append("</th></tr>");
-        r.kpis().forEach((name, value) -> h.append("<tr><td>").append(esc(t.kpi(name))).append("</td><td class=\"n\">")
-                .append(value == null ? "–" : fmt(value)).append("</td></tr>"));
-        h.append("<tr><td>").append(esc(t.kpi("tickets"))).append("</td><td class=\"n\">").append(r.counts().getOrDefault("tickets", 0L)).append("</td></tr></table>");
+        kpis(h, t, r.kpis(), r.counts());
 
         h.append("<h2>").append(esc(t.text("report.trends"))).append("</h2>");
         h.append(bars(t.text("report.chart.tickets"), r.trend(), p -> (double) p.tickets()));
@@ -37,14 +33,7 @@ final class ReportHtml {
         h.append(line(t.text("report.chart.csat"), r.trend(), MonthlyReport.TrendPoint::csat));
         h.append(line(t.text("report.chart.cost"), r.trend(), MonthlyReport.TrendPoint::serviceCostPerTicket));
 
-        h.append("<h2>").append(esc(t.text("report.top-faults"))).append("</h2><table><tr>")
-                .append(th(t, "report.fault-code", "report.model", "report.tickets", "report.sources")).append("</tr>");
-        for (MonthlyReport.FaultCount f : r.topFaults()) {
-            h.append("<tr><td>").append(esc(f.faultCode())).append("</td><td>").append(esc(f.model()))
-                    .append("</td><td class=\"n\">").append(f.tickets()).append("</td><td>").append(esc(f.bySource().toString()))
-                    .append("</td></tr>");
-        }
-        h.append("</table>");
+        topFaults(h, t, r.topFaults());
 
         h.append("<h2>").append(esc(t.text("report.costs"))).append("</h2><p>").append(esc(t.text("report.costs.summary",
                         r.costs().total().toPlainString(), r.costs().perTicket() == null ? "–" : fmt(r.costs().perTicket()))))
@@ -57,22 +46,8 @@ final class ReportHtml {
         }
         h.append("</table>");
 
-        MonthlyReport.ComplaintSummary c = r.complaints();
-        h.append("<h2>").append(esc(t.text("report.complaints"))).append("</h2><p>").append(esc(t.text("report.complaints.summary",
-                Long.toString(c.opened()), c.bySeverity().toString(), Long.toString(c.resolved()), Long.toString(c.escalated()),
-                c.compensation().toPlainString()))).append("</p>");
-
-        h.append("<h2>").append(esc(t.text("report.quality-alerts"))).append("</h2><ul>");
-        for (MonthlyReport.AlertSummary a : r.qualityAlerts()) {
-            h.append("<li>").append(esc(ReportService.alertText(a, t))).append("</li>");
-        }
-        h.append("</ul><h2>").append(esc(t.text("report.actions"))).append("</h2><table><tr>")
-                .append(th(t, "report.rule", "report.finding", "report.action")).append("</tr>");
-        for (MonthlyReport.Action a : r.actions()) {
-            h.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.finding())).append("</td><td>")
-                    .append(esc(a.action())).append("</td></tr>");
-        }
-        return h.append("</table></body></html>").toString();
+        closing(h, t, r.complaints(), r.qualityAlerts(), r.actions());
+        return h.toString();
     }
 
     /** The end-of-day report: the same sections as the monthly one, the trend as a table of the last days. */
@@ -86,12 +61,7 @@ final class ReportHtml {
                 .append("</style></head><body>");
         h.append("<h1>").append(esc(title)).append("</h1>");
         h.append("<p>").append(esc(t.text("report.daily.generated", r.generatedAt().toString(), r.zone()))).append("</p>");
-        h.append("<h2>").append(esc(t.text("report.kpis"))).append("</h2><table><tr><th>").append(esc(t.text("report.kpi")))
-                .append("</th><th>").append(esc(t.text("report.value"))).append("</th></tr>");
-        r.kpis().forEach((name, value) -> h.append("<tr><td>").append(esc(t.kpi(name))).append("</td><td class=\"n\">")
-                .append(value == null ? "–" : fmt(value)).append("</td></tr>"));
-        h.append("<tr><td>").append(esc(t.kpi("tickets"))).append("</td><td class=\"n\">").append(r.counts().getOrDefault("tickets", 0L))
-                .append("</td></tr></table>");
+        kpis(h, t, r.kpis(), r.counts());
         h.append("<h2>").append(esc(t.text("report.daily.trend"))).append("</h2><table><tr><th>").append(esc(t.text("report.date")))
                 .append("</th><th>").append(esc(t.kpi("tickets"))).append("</th><th>").append(esc(t.kpi("firstTimeFixRate")))
                 .append("</th><th>").append(esc(t.kpi("csat"))).append("</th><th>").append(esc(t.kpi("slaOnSiteMetRate")))
@@ -101,32 +71,53 @@ final class ReportHtml {
                     .append(cell(p.firstTimeFixRate())).append(cell(p.csat())).append(cell(p.slaOnSiteMetRate()))
                     .append(cell(p.serviceCostPerTicket())).append("</tr>");
         }
-        h.append("</table><h2>").append(esc(t.text("report.top-faults"))).append("</h2><table><tr>")
-                .append(th(t, "report.fault-code", "report.model", "report.tickets", "report.sources")).append("</tr>");
-        for (MonthlyReport.FaultCount f : r.topFaults()) {
-            h.append("<tr><td>").append(esc(f.faultCode())).append("</td><td>").append(esc(f.model()))
-                    .append("</td><td class=\"n\">").append(f.tickets()).append("</td><td>").append(esc(f.bySource().toString()))
-                    .append("</td></tr>");
-        }
-        MonthlyReport.ComplaintSummary c = r.complaints();
-        h.append("</table><h2>").append(esc(t.text("report.complaints"))).append("</h2><p>").append(esc(t.text("report.complaints.summary",
-                Long.toString(c.opened()), c.bySeverity().toString(), Long.toString(c.resolved()), Long.toString(c.escalated()),
-                c.compensation().toPlainString()))).append("</p>");
-        h.append("<h2>").append(esc(t.text("report.quality-alerts"))).append("</h2><ul>");
-        for (MonthlyReport.AlertSummary a : r.qualityAlerts()) {
-            h.append("<li>").append(esc(ReportService.alertText(a, t))).append("</li>");
-        }
-        h.append("</ul><h2>").append(esc(t.text("report.actions"))).append("</h2><table><tr>")
-                .append(th(t, "report.rule", "report.finding", "report.action")).append("</tr>");
-        for (MonthlyReport.Action a : r.actions()) {
-            h.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.finding())).append("</td><td>")
-                    .append(esc(a.action())).append("</td></tr>");
-        }
-        return h.append("</table></body></html>").toString();
+        h.append("</table>");
+        topFaults(h, t, r.topFaults());
+        closing(h, t, r.complaints(), r.qualityAlerts(), r.actions());
+        return h.toString();
     }
 
     private static String cell(Double value) {
         return "<td class=\"n\">" + (value == null ? "–" : fmt(value)) + "</td>";
+    }
+
+    private static void kpis(StringBuilder h, ReportTexts t, java.util.Map<String, Double> kpis, java.util.Map<String, Long> counts) {
+        h.append("<h2>").append(esc(t.text("report.kpis"))).append("</h2><table><tr><th>").append(esc(t.text("report.kpi")))
+                .append("</th><th>").append(esc(t.text("report.value"))).append("</th></tr>");
+        kpis.forEach((name, value) -> h.append("<tr><td>").append(esc(t.kpi(name))).append("</td><td class=\"n\">")
+                .append(value == null ? "–" : fmt(value)).append("</td></tr>"));
+        h.append("<tr><td>").append(esc(t.kpi("tickets"))).append("</td><td class=\"n\">").append(counts.getOrDefault("tickets", 0L))
+                .append("</td></tr></table>");
+    }
+
+    private static void topFaults(StringBuilder h, ReportTexts t, List<MonthlyReport.FaultCount> faults) {
+        h.append("<h2>").append(esc(t.text("report.top-faults"))).append("</h2><table><tr>")
+                .append(th(t, "report.fault-code", "report.model", "report.tickets", "report.sources")).append("</tr>");
+        for (MonthlyReport.FaultCount f : faults) {
+            h.append("<tr><td>").append(esc(f.faultCode())).append("</td><td>").append(esc(f.model()))
+                    .append("</td><td class=\"n\">").append(f.tickets()).append("</td><td>").append(esc(f.bySource().toString()))
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
+    /** Complaints, quality alerts and improvement actions, and the end of the page: the same in both reports. */
+    private static void closing(StringBuilder h, ReportTexts t, MonthlyReport.ComplaintSummary c,
+                                List<MonthlyReport.AlertSummary> alerts, List<MonthlyReport.Action> actions) {
+        h.append("<h2>").append(esc(t.text("report.complaints"))).append("</h2><p>").append(esc(t.text("report.complaints.summary",
+                Long.toString(c.opened()), c.bySeverity().toString(), Long.toString(c.resolved()), Long.toString(c.escalated()),
+                c.compensation().toPlainString()))).append("</p>");
+        h.append("<h2>").append(esc(t.text("report.quality-alerts"))).append("</h2><ul>");
+        for (MonthlyReport.AlertSummary a : alerts) {
+            h.append("<li>").append(esc(ReportService.alertText(a, t))).append("</li>");
+        }
+        h.append("</ul><h2>").append(esc(t.text("report.actions"))).append("</h2><table><tr>")
+                .append(th(t, "report.rule", "report.finding", "report.action")).append("</tr>");
+        for (MonthlyReport.Action a : actions) {
+            h.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.finding())).append("</td><td>")
+                    .append(esc(a.action())).append("</td></tr>");
+        }
+        h.append("</table></body></html>");
     }
 
     private static String th(ReportTexts t, String... keys) {

@@ -33,7 +33,8 @@ class ReturnProblems implements ProblemMapper {
         }
         if (exception instanceof ReturnRuleViolation violation) {
             return Optional.of(new ProblemException(RULE_VIOLATED, HttpStatus.CONFLICT, "A return rule refuses this",
-                    violation.getMessage(), Map.of("rule", violation.rule().name())));
+                    violation.getMessage(), Map.of("rule", violation.rule().name()))
+                    .localized("detail.rule-violated." + violation.rule().name(), violation.arguments()));
         }
         if (exception instanceof RequestDateRule.Refused refused) {
             if (refused.forbidden()) {

@@ -6,10 +6,17 @@ import com.aftersales.returns.policy.PolicyRule;
 public class ReturnRuleViolation extends RuntimeException {
 
     private final PolicyRule rule;
+    private final Object[] arguments;
 
-    public ReturnRuleViolation(PolicyRule rule, String message) {
+    /** @param arguments of the rule's detail text {@code detail.rule-violated.<RULE>} in the problem bundles */
+    public ReturnRuleViolation(PolicyRule rule, String message, Object... arguments) {
         super(message);
         this.rule = rule;
+        this.arguments = arguments.clone();
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     public PolicyRule rule() {

@@ -374,7 +374,7 @@ public class ReturnService {
         if (properties.repairs().checkBeforeReturn() && order.status() == ReturnStatus.REPAIRED && !order.repairChecked()) {
             throw new ReturnRuleViolation(PolicyRule.REPAIR_CHECK_BEFORE_RETURN,
                     "The repair of return " + order.id() + " has not passed QC's check yet (POST /api/returns/" + order.id()
-                            + "/repair-check)");
+                            + "/repair-check)", order.id());
         }
     }
 

@@ -203,6 +203,11 @@ class ReturnLifecycleIT {
         ApiClient.Response unchecked = api.post("/api/returns/" + id + "/ready-for-pickup", "");
         assertThat(unchecked.status()).isEqualTo(409);
         assertThat(unchecked.body().path("rule").asString()).isEqualTo("REPAIR_CHECK_BEFORE_RETURN");
+        com.aftersales.testsupport.ChineseProblems.Answer uncheckedZh = com.aftersales.testsupport.ChineseProblems.request(port,
+                "/api/returns/" + id + "/ready-for-pickup", "{}");
+        assertThat(uncheckedZh.status()).isEqualTo(409);
+        assertThat(uncheckedZh.body().path("detail").asString()).contains("质检复检");
+        assertThat(uncheckedZh.notChinese()).as(uncheckedZh.body().toString()).isEmpty();
         assertThat(api.post("/api/returns/" + id + "/repair-check", """
                 {"passed":false}""").status()).as("a failed check says why").isEqualTo(400);
         JsonNode failed = api.post("/api/returns/" + id + "/repair-check", """
