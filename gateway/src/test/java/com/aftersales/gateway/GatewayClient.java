@@ -15,7 +15,9 @@ final class GatewayClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	// HTTP/1.1 as the frontends speak it; the JDK's default h2c upgrade attempt on plain HTTP is not what we test.
 	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();

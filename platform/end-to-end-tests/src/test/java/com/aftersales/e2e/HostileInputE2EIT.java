@@ -90,7 +90,7 @@ class HostileInputE2EIT {
                  String body, String what) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(SEED);
 
     @Test

@@ -64,7 +64,7 @@ class PrometheusE2EIT {
     private static Process prometheus;
     private static String prometheusUrl;
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll

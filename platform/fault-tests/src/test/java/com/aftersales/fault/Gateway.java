@@ -26,7 +26,7 @@ final class Gateway {
 
     private final String baseUrl;
     private final Credentials credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     Gateway(String baseUrl, Credentials credentials) {

@@ -40,7 +40,7 @@ public final class EndpointMatrix {
 
     /** Produced by no endpoint: content negotiation stops a state-changing probe after security, before the handler. */
     static final String PROBE_MEDIA_TYPE = "application/x-aftersales-authorization-probe";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private EndpointMatrix() {
     }
