@@ -11,6 +11,7 @@ public sealed interface CommandLine {
     String USAGE = """
             Usage:
               aftersales run [--reset] [--no-demo-data] [--instances N] [--data-dir DIR] [--build]
+                             [--identity keycloak --keycloak-distribution ZIP]
                   Starts PostgreSQL, Kafka, the four services and the gateway on this machine and waits for Ctrl-C.
                   --reset         delete the data directory first (all tickets, events and logs)
                   --no-demo-data  do not post the demo tickets
@@ -18,6 +19,11 @@ public sealed interface CommandLine {
                                   balances across them
                   --data-dir DIR  where data and logs live (default <project>/.data/embedded, or $AFTERSALES_DATA_DIR)
                   --build         build the jars first even when they look up to date (handled by ./aftersales)
+                  --identity keycloak
+                                  log in with Keycloak (realm ops/keycloak/aftersales-realm.json, port 8180) instead of
+                                  the platform's own authorization server; ./aftersales fetches the distribution
+                  --keycloak-distribution ZIP
+                                  the org.keycloak:keycloak-quarkus-dist zip to run (given by ./aftersales)
               aftersales replay-dlt <topic> [--bootstrap HOST:PORT]
                   Re-publishes the records of <topic>.dlt to <topic> (default bootstrap 127.0.0.1:19092).
               aftersales backup <dir> [--data-dir DIR]
@@ -30,9 +36,10 @@ public sealed interface CommandLine {
             """;
 
     /** {@code run}. */
-    record Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir, int instances) implements CommandLine {
+    record Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir, int instances, Optional<Path> keycloakDistribution)
+            implements CommandLine {
         public Run(boolean reset, boolean loadDemoData, Optional<Path> dataDir) {
-            this(reset, loadDemoData, dataDir, 1);
+            this(reset, loadDemoData, dataDir, 1, Optional.empty());
         }
     }
 
@@ -69,6 +76,8 @@ public sealed interface CommandLine {
                 boolean demo = true;
                 Optional<Path> dataDir = Optional.empty();
                 int instances = 1;
+                String identity = IDENTITY_AUTHORIZATION_SERVER;
+                Optional<Path> distribution = Optional.empty();
                 while (rest.hasNext()) {
                     String arg = rest.next();
                     switch (arg) {
@@ -78,10 +87,18 @@ public sealed interface CommandLine {
                         case "--build" -> { }
                         case "--data-dir" -> dataDir = Optional.of(Path.of(value(arg, rest)));
                         case "--instances" -> instances = instances(value(arg, rest));
+                        case "--identity" -> identity = identity(value(arg, rest));
+                        case "--keycloak-distribution" -> distribution = Optional.of(Path.of(value(arg, rest)));
                         default -> throw new UsageException("Unknown option for run: " + arg);
                     }
                 }
-                return new Run(reset, demo, dataDir, instances);
+                if (identity.equals(IDENTITY_KEYCLOAK) && distribution.isEmpty()) {
+                    throw new UsageException("--identity keycloak needs --keycloak-distribution <zip> (./aftersales gives it)");
+                }
+                if (identity.equals(IDENTITY_AUTHORIZATION_SERVER) && distribution.isPresent()) {
+                    throw new UsageException("--keycloak-distribution goes with --identity keycloak");
+                }
+                return new Run(reset, demo, dataDir, instances, distribution);
             }
             case "replay-dlt" -> {
                 String topic = null;
@@ -128,6 +145,16 @@ public sealed interface CommandLine {
             }
             default -> throw new UsageException("Unknown command: " + args[0]);
         }
+    }
+
+    String IDENTITY_KEYCLOAK = "keycloak";
+    String IDENTITY_AUTHORIZATION_SERVER = "authorization-server";
+
+    private static String identity(String value) {
+        if (value.equals(IDENTITY_KEYCLOAK) || value.equals(IDENTITY_AUTHORIZATION_SERVER)) {
+            return value;
+        }
+        throw new UsageException("--identity takes " + IDENTITY_AUTHORIZATION_SERVER + " or " + IDENTITY_KEYCLOAK + ", got " + value);
     }
 
     private static int instances(String value) {

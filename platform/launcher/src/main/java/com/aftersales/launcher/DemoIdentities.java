@@ -98,16 +98,21 @@ public final class DemoIdentities {
     private volatile Map<String, String> tokens = Map.of();
     private volatile Instant tokensExpire;
     private volatile DevIdentity minting;
+    /** Keycloak instead of the platform's authorization server; {@code null} when the latter runs. */
+    private final KeycloakIdentity keycloak;
+    /** Set once Keycloak is up: from then on every change of the people or clients is written into its realm. */
+    private volatile KeycloakDirectory keycloakDirectory;
 
     /** A machine client of the directory (client credentials). */
     record Client(String clientId, String secret, String name, String role, Map<String, String> claims, Duration timeToLive) {
     }
 
-    private DemoIdentities(Path securityDir, int serverPort) {
+    private DemoIdentities(Path securityDir, int serverPort, KeycloakIdentity keycloak) {
         this.securityDir = securityDir;
         this.serverDir = securityDir.resolve(AUTHORIZATION_SERVER_DIR);
-        this.issuer = "http://localhost:" + serverPort;
-        this.serverUrl = "http://" + ServiceProcess.HOST + ":" + serverPort;
+        this.keycloak = keycloak;
+        this.issuer = keycloak == null ? "http://localhost:" + serverPort : keycloak.issuer();
+        this.serverUrl = keycloak == null ? "http://" + ServiceProcess.HOST + ":" + serverPort : keycloak.realmUrl();
         loadCredentials();
         this.users = users(Map.of());
         this.clients = clients(List.of(), Optional.empty());
@@ -119,7 +124,8 @@ public final class DemoIdentities {
      * at once, before the authorization server starts.
      */
     public static DemoIdentities create(PlatformOptions options) {
-        return new DemoIdentities(securityDir(options), options.servicePort(PlatformService.AUTHORIZATION_SERVER));
+        return new DemoIdentities(securityDir(options), options.servicePort(PlatformService.AUTHORIZATION_SERVER),
+                options.keycloak());
     }
 
     /**
@@ -140,11 +146,38 @@ public final class DemoIdentities {
 
     /** Where the services fetch the signing keys (the loopback address, as every other service URL). */
     public String jwkSetUri() {
-        return serverUrl + "/oauth2/jwks";
+        return keycloak == null ? serverUrl + "/oauth2/jwks" : keycloak.jwkSetUri();
     }
 
     public String tokenUri() {
-        return serverUrl + "/oauth2/token";
+        return keycloak == null ? serverUrl + "/oauth2/token" : keycloak.tokenUri();
+    }
+
+    /** The token endpoint as a person on this machine would type it (tokens.env's hint). */
+    private String publicTokenUri() {
+        return keycloak == null ? issuer + "/oauth2/token" : issuer + "/protocol/openid-connect/token";
+    }
+
+    /** Whether Keycloak, not the platform's authorization server, issues the tokens. */
+    public boolean keycloak() {
+        return keycloak != null;
+    }
+
+    /** The password of Keycloak's bootstrap administrator, generated once per data directory and kept with the others. */
+    public String keycloakAdminPassword() {
+        return secret("keycloak-admin", false);
+    }
+
+    /**
+     * Once Keycloak serves the realm: writes the people and clients into it (passwords, secrets, roles, scope claims),
+     * and from then on every change of them.
+     */
+    void useKeycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("This platform runs its own authorization server, not Keycloak");
+        }
+        keycloakDirectory = new KeycloakDirectory(keycloak, keycloakAdminPassword());
+        keycloakDirectory.apply(users, clients);
     }
 
     /** The security variables of every service and the gateway (names of the security contract). */
@@ -196,6 +229,9 @@ public final class DemoIdentities {
 
     /** The authorization server's signing key and issuer, read from its data directory once it has started. */
     public DevIdentity signingKey() {
+        if (keycloak != null) {
+            throw new IllegalStateException("Keycloak keeps its signing keys: ask it for a token instead");
+        }
         DevIdentity identity = minting;
         if (identity == null) {
             identity = DevIdentity.fromJwkSet(serverDir.resolve(SIGNING_KEYS_FILE), issuer);
@@ -417,8 +453,18 @@ public final class DemoIdentities {
                 "Passwords of the demo users and secrets of the clients of this data directory (aftersales launcher)"));
     }
 
-    /** The authorization server's directory.json (it re-reads the file when it changes). */
+    /**
+     * The authorization server's directory.json (it re-reads the file when it changes), or, with Keycloak, its realm
+     * (once it is up).
+     */
     private void writeDirectory() {
+        if (keycloak != null) {
+            KeycloakDirectory directory = keycloakDirectory;
+            if (directory != null) {
+                directory.apply(users, clients);
+            }
+            return;
+        }
         StringBuilder json = new StringBuilder("{\n  \"users\": [");
         String separator = "\n    ";
         for (DemoUser user : users) {
@@ -448,8 +494,8 @@ public final class DemoIdentities {
         StringBuilder text = new StringBuilder("# Bearer tokens from the authorization server ").append(issuer)
                 .append(" (client credentials of the script clients), valid until ").append(tokensExpire)
                 .append(".\n# Use: source ").append(tokensFile()).append("\n# Secrets: ").append(credentialsFile())
-                .append("; a new token: curl -s -u <client>:<secret> -d grant_type=client_credentials ").append(issuer)
-                .append("/oauth2/token\n");
+                .append("; a new token: curl -s -u <client>:<secret> -d grant_type=client_credentials ")
+                .append(publicTokenUri()).append('\n');
         text.append("export AFTERSALES_ISSUER=").append(issuer).append('\n');
         tokens.forEach((role, token) -> text.append("# ").append(role).append(": ").append(scriptClientId(role)).append('\n')
                 .append("export ").append(variable(role)).append('=').append(token).append('\n'));

@@ -40,6 +40,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public static final String TIMING_POSTGRES = "postgres";
     public static final String TIMING_KAFKA = "kafka";
+    public static final String TIMING_KEYCLOAK = "keycloak";
     public static final String TIMING_INFRASTRUCTURE = "postgres+kafka";
     public static final String TIMING_BACKENDS = "backends";
     public static final String TIMING_DEMO_DATA = "demo data";
@@ -52,6 +53,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** Dedicated servers moved behind a proxy ({@link #proxyPostgres}): their own port, and the proxy on theirs. */
     private final Map<PlatformService, Integer> postgresBehindProxy = new ConcurrentHashMap<>();
     private final Map<PlatformService, TcpProxy> postgresProxies = new ConcurrentHashMap<>();
+    /** The identity provider when it is Keycloak ({@link PlatformOptions#keycloak()}); else {@code null}. */
+    private volatile KeycloakServer keycloak;
     /** Replaced by {@link #startKafka()} after {@link #stopKafka()}. */
     private volatile KafkaBroker kafka;
     private final Map<ServiceInstance, ServiceProcess> services = new ConcurrentHashMap<>();
@@ -83,16 +86,25 @@ public final class EmbeddedPlatform implements AutoCloseable {
         // One start-up thread per backend: with two instances each, the second wave starts as the first gets ready.
         ExecutorService pool = Executors.newFixedThreadPool(PlatformService.BACKENDS.size(), daemonThreads());
         try {
-            // The authorization server needs neither: it starts beside them.
+            // The identity provider (the authorization server, or Keycloak) needs neither: it starts beside them.
+            Callable<AutoCloseable> identityProvider = options.keycloak() == null
+                    ? () -> startProcess(options, identities, authorizationServer)
+                    : () -> startKeycloak(options, identities);
             List<AutoCloseable> infrastructure = startAll(pool, List.of(
                     () -> PostgresServer.start(options.postgresDir(), options.postgresPort(), options.logDir().resolve("postgres.log")),
                     () -> KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
                             options.kafkaPartnerPort(), options.logDir().resolve("kafka.log")),
-                    () -> startProcess(options, identities, authorizationServer)));
+                    identityProvider));
             EmbeddedPlatform platform = new EmbeddedPlatform(options, identities, (PostgresServer) infrastructure.get(0),
                     (KafkaBroker) infrastructure.get(1));
-            platform.services.put(authorizationServer, (ServiceProcess) infrastructure.get(2));
-            platform.timings.put(authorizationServer.name(), ((ServiceProcess) infrastructure.get(2)).startTime());
+            if (infrastructure.get(2) instanceof KeycloakServer keycloak) {
+                platform.keycloak = keycloak;
+                platform.timings.put(TIMING_KEYCLOAK, keycloak.startTime());
+            } else {
+                ServiceProcess process = (ServiceProcess) infrastructure.get(2);
+                platform.services.put(authorizationServer, process);
+                platform.timings.put(authorizationServer.name(), process.startTime());
+            }
             Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
             try {
                 platform.timings.put(TIMING_POSTGRES, platform.postgres.startTime());
@@ -433,9 +445,22 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return identities.issuer();
     }
 
-    /** The authorization server on the loopback address (token endpoint {@code /oauth2/token}, JWKS, discovery). */
+    /**
+     * The authorization server on the loopback address (token endpoint {@code /oauth2/token}, JWKS, discovery), or with
+     * Keycloak its realm ({@code .../realms/aftersales}).
+     */
     public String authorizationServerUrl() {
-        return serviceUrl(PlatformService.AUTHORIZATION_SERVER);
+        return options.keycloak() == null ? serviceUrl(PlatformService.AUTHORIZATION_SERVER) : options.keycloak().realmUrl();
+    }
+
+    /** The password of Keycloak's bootstrap administrator (user {@code admin}); only with {@code --identity keycloak}. */
+    public String keycloakAdminPassword() {
+        return identities.keycloakAdminPassword();
+    }
+
+    /** Whether Keycloak issues this platform's tokens ({@code --identity keycloak}). */
+    public boolean keycloak() {
+        return options.keycloak() != null;
     }
 
     /** A fresh client-credentials token of a directory client (a script client per role, a partner depot's client). */
@@ -524,6 +549,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return process;
     }
 
+    /** Keycloak with the shipped realm, then the launcher's people and clients written into it. */
+    private static KeycloakServer startKeycloak(PlatformOptions options, DemoIdentities identities) {
+        KeycloakServer server = KeycloakServer.start(options.keycloak(), options.keycloakDir(),
+                options.projectRoot().resolve(KeycloakIdentity.REALM_FILE), KeycloakDirectory.ADMIN_USER,
+                identities.keycloakAdminPassword(), options.logDir().resolve("keycloak.log"));
+        try {
+            identities.useKeycloak();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
     private static ServiceProcess startProcess(PlatformOptions options, DemoIdentities identities, ServiceInstance instance) {
         PlatformService service = instance.service();
         Map<String, String> environment = new LinkedHashMap<>(environment(options, service));
@@ -553,6 +592,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         stopAll(PlatformService.GATEWAY);
         PlatformService.BACKENDS.parallelStream().forEach(this::stopAll);
         stopAll(PlatformService.AUTHORIZATION_SERVER);
+        if (keycloak != null) {
+            keycloak.close();
+        }
         try {
             kafka.close();
         } finally {

@@ -26,7 +26,8 @@ public final class Main {
     private static final String SWAGGER_PATH = "/swagger-ui.html";
     private static final String HEALTH_PATH = "/actuator/health";
     /** --reset deletes only a directory that holds nothing but what the launcher writes there. */
-    private static final Set<String> DATA_DIR_ENTRIES = Set.of("postgres", "kafka", "logs", DemoIdentities.SECURITY_DIR);
+    private static final Set<String> DATA_DIR_ENTRIES = Set.of("postgres", "kafka", "logs", "keycloak",
+            DemoIdentities.SECURITY_DIR);
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_FAILURE = 1;
     /** Shell convention: a process ended by signal N exits with 128 + N. */
@@ -92,7 +93,9 @@ public final class Main {
             out.println("Deleted " + dataDir.toAbsolutePath());
         }
         PlatformOptions options = PlatformOptions.builder(projectRoot).dataDir(dataDir).loadDemoData(run.loadDemoData())
-                .instances(run.instances()).build();
+                .instances(run.instances())
+                .keycloak(run.keycloakDistribution().map(zip -> new KeycloakIdentity(zip, KeycloakIdentity.DEFAULT_PORT)).orElse(null))
+                .build();
         AtomicReference<EmbeddedPlatform> running = new AtomicReference<>();
         stopOnSignals(running, out);
         out.println("Starting the after-sales platform (PostgreSQL, Kafka, 4 services" + (options.instances() > 1
@@ -171,8 +174,12 @@ public final class Main {
     static String tokens(EmbeddedPlatform platform) {
         String newline = System.lineSeparator();
         StringBuilder text = new StringBuilder();
-        text.append(String.format("  %-18s %-44s %s%n", "Authorization server", platform.issuer(),
+        text.append(String.format("  %-18s %-44s %s%n", platform.keycloak() ? "Keycloak" : "Authorization server", platform.issuer(),
                 "OpenID Connect: " + platform.issuer() + "/.well-known/openid-configuration"));
+        if (platform.keycloak()) {
+            text.append(String.format("  %-18s %-44s %s%n", "Keycloak console", platform.issuer().replaceFirst("/realms/.*", "/admin/"),
+                    "user " + KeycloakDirectory.ADMIN_USER + ", password " + platform.keycloakAdminPassword()));
+        }
         text.append(String.format("  %-18s %-44s %s%n", "Desk", platform.gatewayUrl().replace("127.0.0.1", "localhost") + "/desk/",
                 "log in as one of the users below"));
         text.append("  Demo users (password generated for this data directory, kept in ")
@@ -189,7 +196,8 @@ public final class Main {
                 .append(platform.partnerBootstrapServers()).append(':');
         platform.partnerKafkaLogins().forEach((user, password) -> text.append(' ').append(user).append(':').append(password));
         text.append(newline);
-        text.append("  Tokens for scripts, one per role from the authorization server (client credentials, valid ")
+        text.append("  Tokens for scripts, one per role from ").append(platform.keycloak() ? "Keycloak" : "the authorization server")
+                .append(" (client credentials, valid ")
                 .append(DemoIdentities.TOKEN_VALIDITY.toHours()).append(" h):").append(newline);
         text.append("  source ").append(platform.tokensFile()).append("   # AGENT_TOKEN, STORE_TOKEN, ... ADMIN_TOKEN")
                 .append(newline);

@@ -31,12 +31,15 @@ import java.util.Objects;
  *                            service in production.
  * @param kafkaPartnerPort    the broker's PARTNER listener (SASL/SCRAM-SHA-512): partner depots read their own topics
  *                            there with their own credentials, as on compose's port 9095
+ * @param keycloak            the identity provider when it is Keycloak ({@code ./aftersales run --identity keycloak}):
+ *                            its distribution and port; {@code null} for the platform's own authorization server
  */
 public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
                               Map<PlatformService, Integer> servicePorts, boolean loadDemoData,
                               Duration serviceStartTimeout, int instances,
                               Map<PlatformService, List<Integer>> additionalPorts,
-                              Map<PlatformService, Integer> dedicatedPostgres, int kafkaPartnerPort) {
+                              Map<PlatformService, Integer> dedicatedPostgres, int kafkaPartnerPort,
+                              KeycloakIdentity keycloak) {
 
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -90,6 +93,9 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         extra.values().forEach(all::addAll);
         all.addAll(dedicatedPostgres.values());
         all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort, kafkaPartnerPort));
+        if (keycloak != null) {
+            all.add(keycloak.port());
+        }
         for (int port : all) {
             if (port < 1 || port > MAX_PORT) {
                 throw new IllegalArgumentException("Not a TCP port: " + port);
@@ -121,7 +127,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
 
     public Builder toBuilder() {
         Builder builder = new Builder(projectRoot).dataDir(dataDir).postgresPort(postgresPort).kafkaPort(kafkaPort)
-                .kafkaControllerPort(kafkaControllerPort).kafkaPartnerPort(kafkaPartnerPort).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
+                .kafkaControllerPort(kafkaControllerPort).kafkaPartnerPort(kafkaPartnerPort).keycloak(keycloak).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
                 .instances(instances);
         servicePorts.forEach(builder::servicePort);
         additionalPorts.forEach(builder::additionalPorts);
@@ -166,6 +172,11 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         return dataDir.resolve("kafka");
     }
 
+    /** Keycloak's home (the unpacked distribution with its dev-mode database), when it is the identity provider. */
+    public Path keycloakDir() {
+        return dataDir.resolve("keycloak");
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }
@@ -184,6 +195,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private final Map<PlatformService, List<Integer>> additionalPorts = new LinkedHashMap<>();
         private final Map<PlatformService, Integer> dedicatedPostgres = new LinkedHashMap<>();
         private boolean freePorts;
+        private KeycloakIdentity keycloak;
 
         private Builder(Path projectRoot) {
             this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
@@ -209,6 +221,17 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         public Builder kafkaPartnerPort(int port) {
             this.kafkaPartnerPort = port;
             return this;
+        }
+
+        /** Keycloak instead of the platform's own authorization server; {@code null} for the latter. */
+        public Builder keycloak(KeycloakIdentity keycloak) {
+            this.keycloak = keycloak;
+            return this;
+        }
+
+        /** Keycloak from {@code distribution} on a free port. */
+        public Builder keycloak(Path distribution) {
+            return keycloak(new KeycloakIdentity(distribution, Ports.free(1).get(0)));
         }
 
         public Builder kafkaControllerPort(int port) {
@@ -288,7 +311,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                 }
             }
             return new PlatformOptions(projectRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres, kafkaPartnerPort);
+                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres, kafkaPartnerPort, keycloak);
         }
     }
 }

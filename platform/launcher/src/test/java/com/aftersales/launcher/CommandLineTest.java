@@ -24,9 +24,21 @@ class CommandLineTest {
     @Test
     void runTakesAnInstanceCountWithinTheSupportedRange() {
         assertThat(CommandLine.parse("run", "--instances", "2"))
-                .isEqualTo(new CommandLine.Run(false, true, Optional.empty(), 2));
+                .isEqualTo(new CommandLine.Run(false, true, Optional.empty(), 2, Optional.empty()));
         assertThatThrownBy(() -> CommandLine.parse("run", "--instances", "0")).hasMessageContaining("1 to 4");
         assertThatThrownBy(() -> CommandLine.parse("run", "--instances", "two")).hasMessageContaining("got two");
+    }
+
+    @Test
+    void runWithKeycloakNeedsItsDistribution() {
+        assertThat(CommandLine.parse("run", "--identity", "keycloak", "--keycloak-distribution", "/tmp/kc.zip"))
+                .isEqualTo(new CommandLine.Run(false, true, Optional.empty(), 1, Optional.of(Path.of("/tmp/kc.zip"))));
+        assertThat(CommandLine.parse("run", "--identity", "authorization-server"))
+                .isEqualTo(new CommandLine.Run(false, true, Optional.empty()));
+        assertThatThrownBy(() -> CommandLine.parse("run", "--identity", "keycloak")).hasMessageContaining("--keycloak-distribution");
+        assertThatThrownBy(() -> CommandLine.parse("run", "--keycloak-distribution", "/tmp/kc.zip"))
+                .hasMessageContaining("--identity keycloak");
+        assertThatThrownBy(() -> CommandLine.parse("run", "--identity", "okta")).hasMessageContaining("got okta");
     }
 
     @Test
