@@ -41,6 +41,12 @@ public final class TicketMetrics {
      */
     public static final String REPORTS_OUT_OF_SCOPE = "aftersales.tickets.reports.out.of.scope";
 
+    /**
+     * Tickets whose fault category the technician's diagnosis corrected (rule {@code fault-category-from-diagnosis}): a
+     * high rate says intake classifies callers' faults poorly.
+     */
+    public static final String FAULT_CATEGORY_DIAGNOSED = "aftersales.tickets.fault.category.diagnosed";
+
     private TicketMetrics() {
     }
 }

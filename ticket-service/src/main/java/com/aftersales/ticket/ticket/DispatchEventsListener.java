@@ -71,7 +71,8 @@ class DispatchEventsListener {
                 })
                 .on(DispatchEvents.VISIT_COMPLETED, event -> {
                     VisitCompleted c = event.data();
-                    tickets.visitCompleted(c.ticketId(), c.outcome(), c.cause(), c.fix(), c.faultCode(), c.firstTimeFix());
+                    tickets.visitCompleted(c.ticketId(), c.outcome(), c.cause(), c.fix(), c.faultCategory(), c.faultCode(),
+                            c.firstTimeFix());
                 })
                 .on(DispatchEvents.PARTS_CONSUMED, event -> {
                     PartsConsumed p = event.data();

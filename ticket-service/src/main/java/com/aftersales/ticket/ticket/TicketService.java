@@ -47,6 +47,8 @@ public class TicketService {
 
     /** A report started by a store clerk (a linked return or complaint) touches only a ticket of his store. */
     public static final String RULE_LINK_IN_SCOPE = "linked-ticket-in-originator-scope";
+    /** The technician's on-site fault category replaces the one given at intake. */
+    public static final String RULE_DIAGNOSED_CATEGORY = "fault-category-from-diagnosis";
 
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
     static final String DISPATCH_ACTOR = "system:dispatch-service";
@@ -207,25 +209,30 @@ public class TicketService {
             Instant now = now();
             List<String> changed = ticket.amend(command.priority(), command.faultCategory(), command.faultCode(),
                     command.faultDescription(), actor, now);
-            if (changed.isEmpty()) {
-                return;
-            }
-            SlaClocks.Retargeted retargeted = sla.retarget(ticket.id(), ticket.type().name(), ticket.channel().name(),
-                    ticket.priority().name(), ticket.subject().customerTier(), changed.contains("priority"));
-            if (!retargeted.rules().isEmpty()) {
-                ticket.note(TimelineEntry.SLA_RETARGETED, actor, "Priority " + ticket.priority() + ": " + retargeted.rules()
-                        .entrySet().stream()
-                        .map(e -> e.getKey() + " by rule " + e.getValue() + " (" + retargeted.bases().get(e.getKey())
-                                + "), due " + retargeted.dueTimes().get(e.getKey()))
-                        .collect(java.util.stream.Collectors.joining("; ")), now);
-            }
-            Map<SlaClockType, Instant> due = retargeted.dueTimes();
-            events.publish(TicketEvents.TICKET_AMENDED, ticket.id().toString(), new TicketAmended(ticket.id(), changed,
-                    ticket.priority().name(), ticket.faultCategory(), ticket.faultCode(), ticket.faultDescription(),
-                    new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
-                            due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION)),
-                    List.copyOf(retargeted.rules().values()), actor, now));
+            publishAmendment(ticket, changed, actor, now);
         });
+    }
+
+    /** Retargets the clocks when the priority changed and publishes {@code TicketAmended}; nothing when nothing changed. */
+    private void publishAmendment(Ticket ticket, List<String> changed, String actor, Instant now) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        SlaClocks.Retargeted retargeted = sla.retarget(ticket.id(), ticket.type().name(), ticket.channel().name(),
+                ticket.priority().name(), ticket.subject().customerTier(), changed.contains("priority"));
+        if (!retargeted.rules().isEmpty()) {
+            ticket.note(TimelineEntry.SLA_RETARGETED, actor, "Priority " + ticket.priority() + ": " + retargeted.rules()
+                    .entrySet().stream()
+                    .map(e -> e.getKey() + " by rule " + e.getValue() + " (" + retargeted.bases().get(e.getKey())
+                            + "), due " + retargeted.dueTimes().get(e.getKey()))
+                    .collect(java.util.stream.Collectors.joining("; ")), now);
+        }
+        Map<SlaClockType, Instant> due = retargeted.dueTimes();
+        events.publish(TicketEvents.TICKET_AMENDED, ticket.id().toString(), new TicketAmended(ticket.id(), changed,
+                ticket.priority().name(), ticket.faultCategory(), ticket.faultCode(), ticket.faultDescription(),
+                new TicketOpened.SlaDueTimes(due.get(SlaClockType.FIRST_RESPONSE), due.get(SlaClockType.ON_SITE),
+                        due.get(SlaClockType.ON_SITE_TARGET), due.get(SlaClockType.RESOLUTION)),
+                List.copyOf(retargeted.rules().values()), actor, now));
     }
 
     /** The agent told the customer the charge basis: chargeable work may now be dispatched. */
@@ -299,7 +306,8 @@ public class TicketService {
      * knowledge article for review; a unit taken to a depot puts the ticket in depot repair.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void visitCompleted(UUID ticketId, String outcome, String cause, String fix, String faultCode, boolean firstTimeFix) {
+    public void visitCompleted(UUID ticketId, String outcome, String cause, String fix, String faultCategory, String faultCode,
+                               boolean firstTimeFix) {
         TicketStatus target = switch (outcome) {
             case VISIT_COMPLETED -> TicketStatus.RESOLVED;
             case VISIT_UNIT_TAKEN_TO_DEPOT -> TicketStatus.IN_DEPOT_REPAIR;
@@ -307,7 +315,7 @@ public class TicketService {
         };
         followDispatch(ticketId, target, TimelineText.of("Visit completed (" + outcome + "): cause " + cause + "; fix " + fix
                 + (firstTimeFix ? "; first-time fix" : ""), firstTimeFix ? "timeline.visit-completed-first-time"
-                : "timeline.visit-completed", outcome, cause, fix), null);
+                : "timeline.visit-completed", outcome, cause, fix), ticket -> adoptDiagnosedCategory(ticket, faultCategory));
         if (VISIT_COMPLETED.equals(outcome) && fix != null && !fix.isBlank()) {
             Ticket ticket = tickets.find(ticketId).orElseThrow();
             knowledge.proposeFromVisit(ticketId, ticket.model(), ticket.subject().productCategory() == null
@@ -315,6 +323,24 @@ public class TicketService {
                     faultCode != null ? faultCode : ticket.faultCode(), ticket.faultDescription(), cause, fix,
                     properties.knowledgeProposalLanguage());
         }
+    }
+
+    /**
+     * Rule {@value #RULE_DIAGNOSED_CATEGORY}: the fault category the technician found on site is the ticket's from now
+     * on (the caller's description at intake was a guess). Recorded as an amendment in the timeline and published as
+     * {@code TicketAmended}, so every service that keeps the category follows the one owner. Letter case alone is not a
+     * correction (dispatch upper-cases what it received).
+     */
+    private void adoptDiagnosedCategory(Ticket ticket, String diagnosed) {
+        if (diagnosed == null || diagnosed.isBlank() || diagnosed.strip().equalsIgnoreCase(
+                ticket.faultCategory() == null ? "" : ticket.faultCategory().strip())) {
+            return;
+        }
+        Instant now = now();
+        List<String> changed = ticket.amend(null, diagnosed.strip(), null, null,
+                DISPATCH_ACTOR + " (technician's diagnosis, rule " + RULE_DIAGNOSED_CATEGORY + ")", now);
+        publishAmendment(ticket, changed, DISPATCH_ACTOR, now);
+        meters.counter(TicketMetrics.FAULT_CATEGORY_DIAGNOSED).increment();
     }
 
     private Ticket agentCommand(UUID id, String ifMatch, Consumer<Ticket> command) {

@@ -235,7 +235,7 @@ class TicketCommandsIT {
                     technician, "李师傅", "AUTO", "system", 0.92, "nearest with COOLING skill", now)));
             kafka.publish(envelope(DispatchEvents.VISIT_STARTED, ticketId, new VisitStarted(visit, jobId, ticketId, technician, now)));
             kafka.publish(envelope(DispatchEvents.VISIT_COMPLETED, ticketId, new VisitCompleted(visit, jobId, ticketId,
-                    technician, "COMPLETED", UUID.randomUUID(), 1, "冷媒泄漏", "补焊并加注冷媒", "COOLING", "E1", "REFILL",
+                    technician, "COMPLETED", UUID.randomUUID(), 1, "冷媒泄漏", "补焊并加注冷媒", "refrigerant_leak", "E1", "REFILL",
                     true, 90, List.of(), "IN_WARRANTY", BigDecimal.TEN, BigDecimal.ZERO, "CNY", now)));
         }
 
@@ -251,6 +251,14 @@ class TicketCommandsIT {
         assertThat(statuses).containsSubsequence("OPEN", "AWAITING_TECHNICIAN", "TECHNICIAN_ASSIGNED", "ON_SITE", "RESOLVED");
         assertThat(timeline.toString()).contains("李师傅", "补焊并加注冷媒");
         assertThat(api.getJson("/api/tickets?technicianId=" + technician).path("items")).hasSize(1);
+
+        // The technician's diagnosis owns the fault category from now on: adopted, recorded, published.
+        assertThat(ticket.path("faultCategory").asString()).isEqualTo("refrigerant_leak");
+        assertThat(timeline.toString()).contains("faultCategory COOLING → refrigerant_leak", "fault-category-from-diagnosis");
+        com.aftersales.contracts.ticket.TicketAmended amended = TestApi.awaitEvent(Topics.TICKETS, id,
+                TicketEvents.TICKET_AMENDED.type()).dataAs(TicketEvents.TICKET_AMENDED);
+        assertThat(amended.changed()).containsExactly("faultCategory");
+        assertThat(amended.faultCategory()).isEqualTo("refrigerant_leak");
 
         // what returns-service and feedback-service report joins the same timeline
         SurveyAnswered survey = new SurveyAnswered(UUID.randomUUID(), ticketId, UUID.fromString(customerId), 5, 10,
