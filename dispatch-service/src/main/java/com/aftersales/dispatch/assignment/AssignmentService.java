@@ -5,14 +5,14 @@ import com.aftersales.contracts.dispatch.DispatchEvents;
 import com.aftersales.contracts.dispatch.TechnicianAssigned;
 import com.aftersales.contracts.dispatch.TechnicianUnassigned;
 import com.aftersales.dispatch.job.DispatchJob;
-import com.aftersales.dispatch.job.DispatchJobRepository;
+import com.aftersales.dispatch.job.DispatchJobs;
 import com.aftersales.dispatch.job.DispatchJobStatus;
 import com.aftersales.dispatch.job.JobReadyForAssignment;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
 import com.aftersales.dispatch.technician.Technician;
 import com.aftersales.dispatch.technician.TechnicianStatus;
-import com.aftersales.dispatch.technician.TechnicianRepository;
+import com.aftersales.dispatch.technician.Technicians;
 import com.aftersales.dispatch.technician.TechnicianWentOffDuty;
 import com.aftersales.dispatch.technician.TechnicianWorkEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,8 +45,8 @@ public class AssignmentService {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
-    private final DispatchJobRepository jobs;
-    private final TechnicianRepository technicians;
+    private final DispatchJobs jobs;
+    private final Technicians technicians;
     private final TechnicianWorkEvents events;
     private final AssignmentEngine engine;
     private final boolean autoAssign;
@@ -54,7 +54,7 @@ public class AssignmentService {
     private final MeterRegistry meters;
     private final Timer proposalTimer;
 
-    AssignmentService(DispatchJobRepository jobs, TechnicianRepository technicians, TechnicianWorkEvents events,
+    AssignmentService(DispatchJobs jobs, Technicians technicians, TechnicianWorkEvents events,
                       AssignmentProperties properties, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
         this.technicians = technicians;
@@ -76,8 +76,8 @@ public class AssignmentService {
         Timer.Sample sample = Timer.start(meters);
         try {
             Instant now = now();
-            Map<UUID, List<DispatchJobRepository.OpenWork>> work = jobs.openWork(null).stream()
-                    .collect(java.util.stream.Collectors.groupingBy(DispatchJobRepository.OpenWork::technicianId));
+            Map<UUID, List<DispatchJobs.OpenWork>> work = jobs.openWork(null).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(DispatchJobs.OpenWork::technicianId));
             Set<UUID> declined = new HashSet<>(jobs.techniciansWhoDeclined(job.id()));
             List<Candidate> candidates = technicians.onDuty().stream()
                     .map(t -> new Candidate(t, loadToday(t, work.getOrDefault(t.id(), List.of()), now), declined.contains(t.id())))
@@ -247,7 +247,7 @@ public class AssignmentService {
      * Rule {@value AssignmentEngine#RULE_CAPACITY}: what uses up today's visits is open work not yet scheduled
      * (it will be done soon) and appointments on the technician's today; appointments on other days do not.
      */
-    static int loadToday(Technician technician, List<DispatchJobRepository.OpenWork> work, Instant now) {
+    static int loadToday(Technician technician, List<DispatchJobs.OpenWork> work, Instant now) {
         java.time.LocalDate today = technician.calendar().localDate(now);
         return (int) work.stream().filter(w -> w.appointmentStart() == null
                 || technician.calendar().localDate(w.appointmentStart()).equals(today)).count();

@@ -1,47 +1,20 @@
 package com.aftersales.dispatch.charge;
 
 import com.aftersales.contracts.ticket.TicketOpened;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
-import java.sql.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * The warranty cover ticket-service decided for a ticket's unit at intake (shared terms, same day as the
- * entitlement), kept so that charges can leave a covered part free though the unit is out of warranty.
+ * The parts a ticket's warranty covers (from TicketOpened), for pricing a visit's parts: the feature's interface to
+ * the other features of the service; the SQL behind it ({@code WarrantyCoverRepository}) is package-private (checked
+ * by the service's ArchitectureTest).
  */
-@Repository
-public class WarrantyCovers {
-
-    private final JdbcClient jdbc;
-
-    WarrantyCovers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public interface WarrantyCovers {
 
     /** Records the covers of a ticket once; a redelivered event changes nothing. */
-    public void record(UUID ticketId, List<TicketOpened.WarrantyCover> covers) {
-        if (covers == null) {
-            return;
-        }
-        for (TicketOpened.WarrantyCover cover : covers) {
-            jdbc.sql("""
-                            insert into ticket_warranty_cover (ticket_id, part, first_day, last_day, in_cover, terms_version)
-                            values (:ticket, :part, :first, :last, :inCover, :version) on conflict do nothing""")
-                    .param("ticket", ticketId).param("part", cover.part())
-                    .param("first", Date.valueOf(cover.firstDay())).param("last", Date.valueOf(cover.lastDay()))
-                    .param("inCover", cover.inCover()).param("version", cover.termsVersion())
-                    .update();
-        }
-    }
+    void record(UUID ticketId, List<TicketOpened.WarrantyCover> covers);
 
     /** Parts (not the whole unit) whose cover held on the day of the ticket's call. */
-    public Set<String> coveredParts(UUID ticketId) {
-        return jdbc.sql("select part from ticket_warranty_cover where ticket_id = :ticket and in_cover and part <> 'UNIT'")
-                .param("ticket", ticketId).query(String.class).list().stream().collect(Collectors.toUnmodifiableSet());
-    }
+    Set<String> coveredParts(UUID ticketId);
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** Dispatch jobs and their assignment log in PostgreSQL; updates are guarded by the version column. */
 @Repository
-public class DispatchJobRepository {
+class DispatchJobRepository implements DispatchJobs {
 
     private final JdbcClient jdbc;
 
@@ -51,6 +51,7 @@ public class DispatchJobRepository {
     }
 
     /** Saves status and assignment; fails if someone else saved the job since it was read. */
+    @Override
     public void update(DispatchJob job) {
         int updated = jdbc.sql("""
                         update dispatch_job set status = :status, hold_reason = :holdReason, technician_id = :technician,
@@ -66,6 +67,7 @@ public class DispatchJobRepository {
     }
 
     /** Saves the ticket facts an amendment changed; fails if someone else saved the job since it was read. */
+    @Override
     public void updateTicketFacts(DispatchJob job) {
         int updated = jdbc.sql("""
                         update dispatch_job set ticket_priority = :priority, fault_category = :faultCategory,
@@ -82,22 +84,26 @@ public class DispatchJobRepository {
         }
     }
 
+    @Override
     public Optional<DispatchJob> find(UUID id) {
         return jdbc.sql("select * from dispatch_job where id = :id").param("id", id).query(DispatchJobRepository::map).optional();
     }
 
     /** Reads a job and locks its row until the transaction ends, so that concurrent assignments serialise. */
+    @Override
     public Optional<DispatchJob> findForUpdate(UUID id) {
         return jdbc.sql("select * from dispatch_job where id = :id for update").param("id", id)
                 .query(DispatchJobRepository::map).optional();
     }
 
+    @Override
     public Optional<DispatchJob> findByTicket(UUID ticketId) {
         return jdbc.sql("select * from dispatch_job where ticket_id = :id").param("id", ticketId)
                 .query(DispatchJobRepository::map).optional();
     }
 
     /** Oldest first; {@code technicianId} null = every technician's (the scope is applied before the limit). */
+    @Override
     public List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, int limit) {
         return jdbc.sql("select * from dispatch_job where status = :s"
                         + (technicianId == null ? "" : " and technician_id = :t") + " order by queued_at, id limit :limit")
@@ -105,19 +111,14 @@ public class DispatchJobRepository {
                 .query(DispatchJobRepository::map).list();
     }
 
+    @Override
     public List<DispatchJob> assignedTo(UUID technicianId, DispatchJobStatus status) {
         return jdbc.sql("select * from dispatch_job where technician_id = :t and status = :s order by assigned_at, id")
                 .param("t", technicianId).param("s", status.name()).query(DispatchJobRepository::map).list();
     }
 
-    /**
-     * A technician's open work: a job assigned or in progress, with the start of its open visit's
-     * appointment window when one is agreed (null when not yet scheduled).
-     */
-    public record OpenWork(UUID technicianId, Instant appointmentStart) {
-    }
-
     /** Open work of every technician, or of one when {@code technicianId} is not null. */
+    @Override
     public List<OpenWork> openWork(UUID technicianId) {
         return jdbc.sql("""
                         select j.technician_id, min(v.window_start) as appointment_start from dispatch_job j
@@ -130,11 +131,13 @@ public class DispatchJobRepository {
                 .query((rs, n) -> new OpenWork(rs.getObject(1, UUID.class), instant(rs, "appointment_start"))).list();
     }
 
+    @Override
     public List<UUID> techniciansWhoDeclined(UUID jobId) {
         return jdbc.sql("select distinct technician_id from job_assignment_log where job_id = :j and kind = 'DECLINED'")
                 .param("j", jobId).query(UUID.class).list();
     }
 
+    @Override
     public void log(UUID jobId, UUID technicianId, String action, String kind, String actor, String reason, Double score,
                     String explanation, Instant at) {
         jdbc.sql("""
@@ -145,6 +148,7 @@ public class DispatchJobRepository {
                 .param("at", ts(at)).update();
     }
 
+    @Override
     public List<AssignmentLogEntry> history(UUID jobId) {
         return jdbc.sql("select * from job_assignment_log where job_id = :j order by occurred_at, id").param("j", jobId)
                 .query((rs, n) -> new AssignmentLogEntry(rs.getObject("technician_id", UUID.class), rs.getString("action"),
@@ -152,11 +156,6 @@ public class DispatchJobRepository {
                         (Double) rs.getObject("score"), rs.getString("explanation"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
-    }
-
-    /** One line of a job's assignment history. */
-    public record AssignmentLogEntry(UUID technicianId, String action, String kind, String actor, String reason,
-                                     Double score, String explanation, Instant occurredAt) {
     }
 
     private static Timestamp ts(Instant instant) {

@@ -27,11 +27,11 @@ public class PartsService {
     public static final String RULE_CHECKOUT_FOR_VISITS_TECHNICIAN = "checkout-for-the-visits-technician";
 
     private final PartsRepository parts;
-    private final com.aftersales.dispatch.technician.TechnicianRepository technicians;
+    private final com.aftersales.dispatch.technician.Technicians technicians;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PartsService(PartsRepository parts, com.aftersales.dispatch.technician.TechnicianRepository technicians, Clock clock,
+    PartsService(PartsRepository parts, com.aftersales.dispatch.technician.Technicians technicians, Clock clock,
                  MeterRegistry meters) {
         this.parts = parts;
         this.technicians = technicians;

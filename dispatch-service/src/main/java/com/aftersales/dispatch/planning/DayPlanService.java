@@ -4,14 +4,14 @@ import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.dispatch.assignment.AssignmentProperties;
 import com.aftersales.dispatch.assignment.AssignmentService;
 import com.aftersales.dispatch.job.DispatchJob;
-import com.aftersales.dispatch.job.DispatchJobRepository;
+import com.aftersales.dispatch.job.DispatchJobs;
 import com.aftersales.dispatch.job.DispatchJobStatus;
 import com.aftersales.dispatch.job.JobReadyForAssignment;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.TravelModel;
 import com.aftersales.dispatch.technician.Skill;
 import com.aftersales.dispatch.technician.Technician;
-import com.aftersales.dispatch.technician.TechnicianRepository;
+import com.aftersales.dispatch.technician.Technicians;
 import com.aftersales.dispatch.technician.TechnicianWentOffDuty;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 @Service
 public class DayPlanService {
 
-    private final DispatchJobRepository jobs;
-    private final TechnicianRepository technicians;
+    private final DispatchJobs jobs;
+    private final Technicians technicians;
     private final PlanningReads reads;
     private final PlanningProperties properties;
     private final TravelModel travel;
@@ -52,7 +52,7 @@ public class DayPlanService {
                 return thread;
             });
 
-    DayPlanService(DispatchJobRepository jobs, TechnicianRepository technicians, PlanningReads reads, PlanningProperties properties,
+    DayPlanService(DispatchJobs jobs, Technicians technicians, PlanningReads reads, PlanningProperties properties,
                    AssignmentProperties assignment, Clock clock, MeterRegistry meters, DayPlanStore store,
                    AssignmentService assignments) {
         this.jobs = jobs;

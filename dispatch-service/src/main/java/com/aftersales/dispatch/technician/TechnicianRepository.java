@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /** Technicians in PostgreSQL; updates are guarded by the version column. */
 @Repository
-public class TechnicianRepository {
+class TechnicianRepository implements Technicians {
 
     private static final TypeReference<List<Skill>> SKILLS = new TypeReference<>() {
     };
@@ -99,17 +99,20 @@ public class TechnicianRepository {
     }
 
     /** The partner depot the technician belongs to; empty for in-house staff (and unknown ids). */
+    @Override
     public Optional<String> partnerDepotOf(UUID id) {
         return jdbc.sql("select partner_depot from technician where id = :id").param("id", id)
                 .query(String.class).optional();
     }
 
+    @Override
     public Optional<Technician> find(UUID id) {
         return jdbc.sql("select * from technician where id = :id").param("id", id).query(this::map).optional()
                 .map(t -> withFixRecords(List.of(t)).get(0));
     }
 
     /** Everyone not off duty: the candidates of an assignment. */
+    @Override
     public List<Technician> onDuty() {
         List<Map.Entry<UUID, Long>> versions = jdbc.sql("select id, version from technician where status <> 'OFF_DUTY' order by name, id")
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list();
@@ -132,20 +135,24 @@ public class TechnicianRepository {
         return withFixRecords(result);
     }
 
+    @Override
     public List<Technician> all() {
         return withFixRecords(jdbc.sql("select * from technician order by name, id").query(this::map).list());
     }
 
     /** Serialises assignments to one technician until the transaction ends, so that capacity checks hold. */
+    @Override
     public void lockForAssignment(UUID id) {
         jdbc.sql("select id from technician where id = :id for update").param("id", id).query(UUID.class).optional();
     }
 
+    @Override
     public long countByStatus(TechnicianStatus status) {
         return jdbc.sql("select count(*) from technician where status = :s").param("s", status.name()).query(Long.class).single();
     }
 
     /** Counts one completed visit on a fault category; {@code firstTimeFix} when it fixed the fault on the first visit. */
+    @Override
     public void recordFix(UUID technicianId, String faultCategory, boolean firstTimeFix) {
         jdbc.sql("""
                         insert into technician_fix_record (technician_id, fault_category, completed_visits, first_time_fixes)

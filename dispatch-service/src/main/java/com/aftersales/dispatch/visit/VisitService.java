@@ -10,14 +10,14 @@ import com.aftersales.contracts.dispatch.VisitStarted;
 import com.aftersales.dispatch.charge.ChargeCalculator;
 import com.aftersales.dispatch.charge.WarrantyCovers;
 import com.aftersales.dispatch.job.DispatchJob;
-import com.aftersales.dispatch.job.DispatchJobRepository;
+import com.aftersales.dispatch.job.DispatchJobs;
 import com.aftersales.dispatch.job.DispatchJobStatus;
 import com.aftersales.dispatch.parts.ConsumedPart;
 import com.aftersales.dispatch.parts.PartsService;
 import com.aftersales.dispatch.shared.InvalidRequestException;
 import com.aftersales.dispatch.shared.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
-import com.aftersales.dispatch.technician.TechnicianRepository;
+import com.aftersales.dispatch.technician.Technicians;
 import com.aftersales.dispatch.technician.TechnicianWorkEvents;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,8 +45,8 @@ public class VisitService {
     public static final String RULE_DEPOT_AUTHORISATION = "depot-needs-written-authorisation";
 
     private final VisitRepository visits;
-    private final DispatchJobRepository jobs;
-    private final TechnicianRepository technicians;
+    private final DispatchJobs jobs;
+    private final Technicians technicians;
     private final PartsService parts;
     private final ChargeCalculator charges;
     private final EventPublisher events;
@@ -57,7 +57,7 @@ public class VisitService {
     private final VisitProperties properties;
     private final WarrantyCovers warrantyCovers;
 
-    VisitService(VisitRepository visits, DispatchJobRepository jobs, TechnicianRepository technicians, PartsService parts,
+    VisitService(VisitRepository visits, DispatchJobs jobs, Technicians technicians, PartsService parts,
                  ChargeCalculator charges, EventPublisher events, TechnicianWorkEvents technicianEvents, Clock clock,
                  MeterRegistry meters, CurrentActor actors, WarrantyCovers warrantyCovers, VisitProperties properties) {
         this.warrantyCovers = warrantyCovers;

@@ -1,6 +1,6 @@
 package com.aftersales.dispatch.assignment;
 
-import com.aftersales.dispatch.job.DispatchJobRepository.OpenWork;
+import com.aftersales.dispatch.job.DispatchJobs.OpenWork;
 import com.aftersales.dispatch.technician.Technician;
 import org.junit.jupiter.api.Test;
 

@@ -37,9 +37,9 @@ class ProposalLatencyIT {
     @Autowired
     AssignmentService assignments;
     @Autowired
-    com.aftersales.dispatch.technician.TechnicianRepository technicianReads;
+    com.aftersales.dispatch.technician.Technicians technicianReads;
     @Autowired
-    com.aftersales.dispatch.job.DispatchJobRepository jobReads;
+    com.aftersales.dispatch.job.DispatchJobs jobReads;
 
     @Test
     void aProposalAtAThousandOpenJobsAndTwoHundredTechniciansTakesWellUnder200Milliseconds() {

@@ -2,35 +2,29 @@ package com.aftersales.feedback.journey;
 
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.Topics;
-import com.aftersales.contracts.ticket.TicketOpened;
-import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
 import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Projects ticket events into {@code ticket_journey} and its steps. */
 @Component
 class TicketJourneyListener {
 
     private final InboundEventProcessor inbound;
-    private final JdbcClient jdbc;
+    private final TicketJourneyRepository journeys;
     private final EventHandlers handlers;
 
-    TicketJourneyListener(InboundEventProcessor inbound, JdbcClient jdbc) {
+    TicketJourneyListener(InboundEventProcessor inbound, TicketJourneyRepository journeys) {
         this.inbound = inbound;
-        this.jdbc = jdbc;
+        this.journeys = journeys;
         this.handlers = EventHandlers.builder()
-                .on(TicketEvents.TICKET_OPENED, event -> opened(event.data()))
-                .on(TicketEvents.TICKET_STATUS_CHANGED, event -> statusChanged(event.data()))
+                .on(TicketEvents.TICKET_OPENED, event -> journeys.opened(event.data()))
+                .on(TicketEvents.TICKET_STATUS_CHANGED, event -> journeys.statusChanged(event.data()))
                 .build();
     }
 
@@ -38,43 +32,5 @@ class TicketJourneyListener {
     @KafkaListener(topics = Topics.TICKETS, containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, byte[]>> records) {
         inbound.processBatch(records, handlers);
-    }
-
-    private void opened(TicketOpened ticket) {
-        jdbc.sql("""
-                        insert into ticket_journey (ticket_id, ticket_type, channel, priority, opened_at, status, status_changed_at,
-                                                    store_code, customer_id)
-                        values (:id, :type, :channel, :priority, :openedAt, 'OPEN', :openedAt, :store, :customer)
-                        on conflict (ticket_id) do nothing""")
-                .param("id", ticket.ticketId())
-                .param("type", ticket.ticketType())
-                .param("channel", ticket.channel())
-                .param("priority", ticket.priority())
-                .param("openedAt", Timestamp.from(ticket.openedAt()))
-                .param("store", ticket.storeCode())
-                .param("customer", ticket.customerId())
-                .update();
-        step(ticket.ticketId(), "OPEN", ticket.openedAt());
-    }
-
-    private void statusChanged(TicketStatusChanged change) {
-        // Events of one ticket arrive in order (same key, same partition); the guard keeps a late
-        // replay from moving the current status backwards.
-        jdbc.sql("""
-                        update ticket_journey set status = :status, status_changed_at = :at
-                        where ticket_id = :id and status_changed_at <= :at""")
-                .param("status", change.toStatus())
-                .param("at", Timestamp.from(change.changedAt()))
-                .param("id", change.ticketId())
-                .update();
-        step(change.ticketId(), change.toStatus(), change.changedAt());
-    }
-
-    private void step(UUID ticketId, String status, Instant at) {
-        jdbc.sql("""
-                        insert into ticket_journey_step (ticket_id, status, reached_at) values (:id, :status, :at)
-                        on conflict do nothing""")
-                .param("id", ticketId).param("status", status).param("at", Timestamp.from(at))
-                .update();
     }
 }

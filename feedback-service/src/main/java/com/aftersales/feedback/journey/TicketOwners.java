@@ -1,26 +1,14 @@
 package com.aftersales.feedback.journey;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.util.UUID;
 
-/** Whose a ticket is, as far as this service knows from ticket events: its customer and the store of its unit. */
-@Repository
-public class TicketOwners {
-
-    private final JdbcClient jdbc;
-
-    TicketOwners(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+/**
+ * Which customer and store a ticket belongs to, for the scope check of a complaint: the feature's interface to the
+ * other features of the service; the SQL behind it ({@code TicketOwnerRepository}) is package-private (checked by
+ * the service's ArchitectureTest).
+ */
+public interface TicketOwners {
 
     /** Whether the ticket is known here as a ticket of {@code customerId} whose unit was sold through {@code store}. */
-    public boolean ofStore(UUID ticketId, UUID customerId, String store) {
-        return jdbc.sql("""
-                        select exists (select 1 from ticket_journey where ticket_id = :ticket and store_code = :store
-                                       and customer_id = :customer)""")
-                .param("ticket", ticketId).param("store", store).param("customer", customerId)
-                .query(Boolean.class).single();
-    }
+    boolean ofStore(UUID ticketId, UUID customerId, String store);
 }

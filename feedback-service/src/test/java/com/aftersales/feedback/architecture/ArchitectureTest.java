@@ -28,4 +28,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("com.aftersales.feedback.(*)..").should().beFreeOfCycles();
+
+    /** A feature's SQL (its @Repository classes) is package-private; other features use the feature's interface. */
+    @ArchTest
+    static final ArchRule persistenceStaysInItsFeature = com.aftersales.testsupport.FeatureBoundaries.persistenceStaysInItsFeature();
+
+    /** Kafka listeners hand events on; the SQL is in the feature's repository. */
+    @ArchTest
+    static final ArchRule listenersHoldNoSql = com.aftersales.testsupport.FeatureBoundaries.listenersHoldNoSql();
 }

@@ -28,7 +28,7 @@ class ProductEventsListener {
     private final InboundEventProcessor inbound;
     private final EventHandlers handlers;
 
-    ProductEventsListener(InboundEventProcessor inbound, ProductReplica replica) {
+    ProductEventsListener(InboundEventProcessor inbound, ProductReplicaRepository replica) {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
                 .on(TicketEvents.PRODUCT_REGISTERED, event -> keep(replica, event.data().product(), event.data().registeredAt()))
@@ -36,7 +36,7 @@ class ProductEventsListener {
                 .build();
     }
 
-    private static void keep(ProductReplica replica, ProductFacts product, Instant asOf) {
+    private static void keep(ProductReplicaRepository replica, ProductFacts product, Instant asOf) {
         if (!PRICE_TYPES.contains(product.priceType())) {
             throw new IllegalArgumentException("unknown price type " + product.priceType() + " for product " + product.productId());
         }
