@@ -120,6 +120,7 @@ class KeycloakRealmTest {
         assertThat(byClaim).containsKeys("sub", "aud", "preferred_username", "name", "roles", "realm_access.roles", "store",
                 "depot", "technician_id");
         assertThat(byClaim.get("aud").path("config").path("included.custom.audience").asString()).isEqualTo("aftersales");
+        assertThat(byClaim.get("name").path("config").path("user.attribute").asString()).isEqualTo("displayName");
         for (String roles : List.of("roles", "realm_access.roles")) {
             assertThat(byClaim.get(roles).path("protocolMapper").asString()).isEqualTo("oidc-usermodel-realm-role-mapper");
             assertThat(byClaim.get(roles).path("config").path("multivalued").asString()).as("%s is a JSON array", roles)
@@ -149,6 +150,8 @@ class KeycloakRealmTest {
                         .hasSize(1)));
         assertThat(values(byRole.get("STORE").get(0).path("attributes").path("store"))).containsExactly("SH-XH-003");
         assertThat(byRole.get("ADMIN").get(0).path("firstName").asString()).matches("\\p{IsHan}+");
+        // The name claim is the full name as Chinese writes it (family name first), not Keycloak's "first last".
+        assertThat(values(byRole.get("AGENT").get(0).path("attributes").path("displayName"))).containsExactly("王丽");
     }
 
     @Test

@@ -9,9 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,6 +44,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The platform against a real Keycloak: the server distribution ({@code org.keycloak:keycloak-quarkus-dist}, the
@@ -43,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them: the desk's authorization code flow with PKCE (login form, code, token, refresh) for people, client credentials
  * for partner depots (one with the realm's own secret, untouched by the launcher). With them the gateway and every
  * service answer by role and scope as with the platform's own authorization server; a token of another realm, or of
- * this realm for another audience, is refused everywhere.
+ * this realm for another audience, is refused everywhere. And the desk itself logs in through Keycloak's login page in
+ * headless Chromium.
  */
 @Order(0)
 class KeycloakE2EIT {
@@ -56,6 +67,8 @@ class KeycloakE2EIT {
     private static final String SHIPPED_PARTNER_SECRET = "dev-secret-sh-partner-01";
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private static Path dataDir;
     private static EmbeddedPlatform platform;
@@ -186,12 +199,8 @@ class KeycloakE2EIT {
 
     @Test
     void tokensOfAnotherRealmOrAudienceAreRefusedEverywhere() throws Exception {
-        String realmUrl = platform.authorizationServerUrl();
-        String keycloakBase = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
         // Another realm: Keycloak's own master realm, its administrator's token.
-        String masterToken = token(keycloakBase + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", platform.keycloakAdminPassword()));
+        String masterToken = masterToken();
         // This realm, signed by the same key, with the ADMIN role in both role claims but for another audience: a client
         // created through the admin API without the aftersales-claims scope, with mappers of its own.
         String audienceClient = "e2e-other-audience";
@@ -237,6 +246,50 @@ class KeycloakE2EIT {
         }
     }
 
+    @Test
+    void theDeskLogsInThroughKeycloaksOwnLoginPageInABrowser() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "headless Chromium not installed (Debian: apt-get install -y chromium chromium-driver)");
+        String desk = platform.gatewayUrl().replace("127.0.0.1", "localhost");
+        // The shipped realm knows the desk at localhost:8080; this gateway is elsewhere, so the test registers its
+        // address with the desk client as an operator would (redirect URI, and web origin for the token call).
+        String master = masterToken();
+        JsonNode client = json.readTree(admin(master, "GET", "/clients?clientId=" + DESK_CLIENT, null)).get(0);
+        ObjectNode changed = (ObjectNode) client;
+        changed.withArray("redirectUris").add(desk + "/desk/*");
+        changed.withArray("webOrigins").add(desk);
+        admin(master, "PUT", "/clients/" + client.path("id").asString(), json.writeValueAsString(changed));
+
+        DemoUser agent = platform.demoUser("AGENT");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--lang=zh-CN",
+                "--window-size=1366,768");
+        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build(), options);
+        try {
+            browser.get(desk + "/desk/#/agent");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            WebElement username = wait.until(d -> d.findElement(By.id("username")));
+            assertThat(browser.getCurrentUrl()).as("Keycloak's login page").startsWith(platform.issuer());
+            username.sendKeys(agent.username());
+            browser.findElement(By.id("password")).sendKeys(agent.password());
+            browser.findElement(By.id("kc-login")).click();
+            wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-ready") != null);
+            assertThat(browser.getCurrentUrl()).as("back at the desk, the code gone from the address")
+                    .startsWith(desk + "/desk/").doesNotContain("code=");
+            // The name claim in Chinese order (the realm's displayName), as the embedded server gives it.
+            String who = wait.until(d -> {
+                String text = d.findElement(By.id("who")).getText();
+                return text.isBlank() ? null : text;
+            });
+            assertThat(who).contains(agent.name());
+            assertThat(browser.findElements(By.cssSelector(".problem"))).as("problems on the page").isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     // ---- the desk's login, as its auth.js does it: authorization code + PKCE against the issuer's discovery ----
 
     private record Tokens(String access, String refresh) {
@@ -277,6 +330,15 @@ class KeycloakE2EIT {
                 "grant_type", "authorization_code", "code", parameters.get("code"), "redirect_uri", DESK_REDIRECT,
                 "client_id", DESK_CLIENT, "code_verifier", verifier)));
         return new Tokens(tokens.path("access_token").asString(), tokens.path("refresh_token").asString());
+    }
+
+    /** Keycloak's master realm: its administrator's token (the launcher's bootstrap administrator). */
+    private String masterToken() throws Exception {
+        String realmUrl = platform.authorizationServerUrl();
+        String keycloakBase = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
+        return token(keycloakBase + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", platform.keycloakAdminPassword()));
     }
 
     private Tokens refresh(String refreshToken) throws Exception {

@@ -28,6 +28,8 @@ final class KeycloakDirectory {
     /** The bootstrap administrator of the master realm (created by Keycloak on its first start). */
     static final String ADMIN_USER = "admin";
     private static final String ADMIN_CLIENT = "admin-cli";
+    /** The realm's attribute behind the {@code name} claim: the full name as written (王丽, family name first). */
+    static final String DISPLAY_NAME = "displayName";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int NOT_FOUND = 404;
     private static final int CLIENT_ERROR = 400;
@@ -90,14 +92,15 @@ final class KeycloakDirectory {
         JsonNode found = send(token, "GET", "/users?exact=true&username=" + form(user.username()), null);
         ObjectNode representation;
         if (found.isEmpty()) {
-            representation = JSON.createObjectNode().put("username", user.username()).put("firstName", user.name())
-                    .put("enabled", true);
+            representation = JSON.createObjectNode().put("username", user.username()).put("enabled", true);
             setClaims(representation, user.claims());
+            setClaims(representation, Map.of(DISPLAY_NAME, user.name()));
             send(token, "POST", "/users", representation);
             representation = (ObjectNode) send(token, "GET", "/users?exact=true&username=" + form(user.username()), null).get(0);
         } else {
             representation = (ObjectNode) found.get(0);
             setClaims(representation, user.claims());
+            setClaims(representation, Map.of(DISPLAY_NAME, user.name()));
             representation.put("enabled", true);
             representation.putArray("requiredActions");
             send(token, "PUT", "/users/" + representation.get("id").asString(), representation);
