@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where attachment bytes live. {@link PostgresAttachmentStore} keeps them in the service's database; an
+ * Where attachment bytes live. {@link PostgresAttachmentRepository} keeps them in the service's database; an
  * S3-compatible object store implements the same three operations (put by key, find by key, find by owner and hash).
  */
 public interface AttachmentStore {

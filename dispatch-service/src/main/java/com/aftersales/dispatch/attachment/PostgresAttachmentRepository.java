@@ -11,13 +11,13 @@ import java.util.UUID;
 
 /** Attachments in the {@code attachment} table (bytea), one row per image. */
 @Repository
-class PostgresAttachmentStore implements AttachmentStore {
+class PostgresAttachmentRepository implements AttachmentStore {
 
     private static final String COLUMNS = "id, media_type, size_bytes, sha256, technician_id, uploaded_by, uploaded_at";
 
     private final JdbcClient jdbc;
 
-    PostgresAttachmentStore(JdbcClient jdbc) {
+    PostgresAttachmentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -34,7 +34,7 @@ class PostgresAttachmentStore implements AttachmentStore {
     @Override
     public Optional<Attachment> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from attachment where id = :id").param("id", id)
-                .query(PostgresAttachmentStore::attachment).optional();
+                .query(PostgresAttachmentRepository::attachment).optional();
     }
 
     @Override
@@ -46,7 +46,7 @@ class PostgresAttachmentStore implements AttachmentStore {
     @Override
     public Optional<Attachment> findSame(String uploadedBy, String sha256) {
         return jdbc.sql("select " + COLUMNS + " from attachment where uploaded_by = :by and sha256 = :sha order by uploaded_at limit 1")
-                .param("by", uploadedBy).param("sha", sha256).query(PostgresAttachmentStore::attachment).optional();
+                .param("by", uploadedBy).param("sha", sha256).query(PostgresAttachmentRepository::attachment).optional();
     }
 
     private static Attachment attachment(ResultSet rs, int row) throws SQLException {

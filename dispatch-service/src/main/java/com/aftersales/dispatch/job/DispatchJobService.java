@@ -38,7 +38,7 @@ public class DispatchJobService {
     private static final Logger log = LoggerFactory.getLogger(DispatchJobService.class);
 
     private final DispatchJobRepository jobs;
-    private final TicketsWithoutJob ticketsWithoutJob;
+    private final TicketsWithoutJobRepository ticketsWithoutJob;
     private final EventPublisher events;
     private final TechnicianWorkEvents technicianEvents;
     private final ApplicationEventPublisher inProcess;
@@ -48,7 +48,7 @@ public class DispatchJobService {
     private final MeterRegistry meters;
     private final WarrantyCovers warrantyCovers;
 
-    DispatchJobService(DispatchJobRepository jobs, TicketsWithoutJob ticketsWithoutJob, EventPublisher events,
+    DispatchJobService(DispatchJobRepository jobs, TicketsWithoutJobRepository ticketsWithoutJob, EventPublisher events,
                        TechnicianWorkEvents technicianEvents, ApplicationEventPublisher inProcess,
                        DispatchProperties properties, Clock clock, MeterRegistry meters, WarrantyCovers warrantyCovers) {
         this.warrantyCovers = warrantyCovers;

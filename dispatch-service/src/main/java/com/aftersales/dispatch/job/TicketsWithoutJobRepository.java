@@ -15,12 +15,12 @@ import java.util.UUID;
  * applied), so that a job can still be queued when an agent sends a technician later. Keyed by ticket id.
  */
 @Repository
-class TicketsWithoutJob {
+class TicketsWithoutJobRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    TicketsWithoutJob(JdbcClient jdbc, JsonMapper json) {
+    TicketsWithoutJobRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -9,12 +9,12 @@ import java.util.Optional;
 
 /** The last solved day plan in PostgreSQL, so every instance reads and marks the same plan. */
 @Repository
-class DayPlanStore {
+class DayPlanRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    DayPlanStore(JdbcClient jdbc, JsonMapper json) {
+    DayPlanRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -34,15 +34,15 @@ public class DayPlanService {
 
     private final DispatchJobs jobs;
     private final Technicians technicians;
-    private final PlanningReads reads;
+    private final PlanningRepository reads;
     private final PlanningProperties properties;
     private final TravelModel travel;
     private final DayPlanner planner;
     private final Clock clock;
     private final Timer solveTimer;
-    /** Warm start for this instance's next re-plan only; the plan everyone reads is in {@link DayPlanStore}. */
+    /** Warm start for this instance's next re-plan only; the plan everyone reads is in {@link DayPlanRepository}. */
     private final AtomicReference<DayPlan> lastPlan = new AtomicReference<>();
-    private final DayPlanStore store;
+    private final DayPlanRepository store;
     private final AssignmentService assignments;
     private final java.util.concurrent.atomic.AtomicBoolean replanScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ScheduledExecutorService replanner = java.util.concurrent.Executors
@@ -52,8 +52,8 @@ public class DayPlanService {
                 return thread;
             });
 
-    DayPlanService(DispatchJobs jobs, Technicians technicians, PlanningReads reads, PlanningProperties properties,
-                   AssignmentProperties assignment, Clock clock, MeterRegistry meters, DayPlanStore store,
+    DayPlanService(DispatchJobs jobs, Technicians technicians, PlanningRepository reads, PlanningProperties properties,
+                   AssignmentProperties assignment, Clock clock, MeterRegistry meters, DayPlanRepository store,
                    AssignmentService assignments) {
         this.jobs = jobs;
         this.assignments = assignments;
@@ -72,7 +72,7 @@ public class DayPlanService {
     public synchronized DayPlanView replan() {
         Instant now = clock.instant();
         java.util.Map<java.util.UUID, Integer> busy = reads.jobsInProgressByTechnician();
-        java.util.Map<java.util.UUID, PlanningReads.Appointment> appointments = reads.openAppointmentsByJob();
+        java.util.Map<java.util.UUID, PlanningRepository.Appointment> appointments = reads.openAppointmentsByJob();
         List<PlanTechnician> team = new ArrayList<>();
         for (Technician t : technicians.onDuty()) {
             LocalDate today = t.calendar().localDate(now);
@@ -183,7 +183,7 @@ public class DayPlanService {
         replanner.shutdownNow();
     }
 
-    private PlanVisit visit(DispatchJob job, PlanningReads.Appointment appointment, Instant now) {
+    private PlanVisit visit(DispatchJob job, PlanningRepository.Appointment appointment, Instant now) {
         Set<String> required = new HashSet<>();
         if (job.productCategory() != null) {
             required.add(skillKey(Skill.Kind.PRODUCT_CATEGORY, job.productCategory()));

@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 
 /** What the plan needs from visits and jobs beyond the job list: agreed appointments and work in progress. */
 @Repository
-class PlanningReads {
+class PlanningRepository {
 
     private final JdbcClient jdbc;
 
-    PlanningReads(JdbcClient jdbc) {
+    PlanningRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

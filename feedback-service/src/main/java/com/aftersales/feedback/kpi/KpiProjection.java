@@ -42,11 +42,11 @@ class KpiProjection {
     private static final int MINOR_UNITS = 2;
     private static final long SECONDS_PER_MINUTE = 60;
 
-    private final KpiStore store;
+    private final KpiRepository store;
     private final KpiProperties properties;
     private final EventHandlers handlers;
 
-    KpiProjection(KpiStore store, KpiProperties properties) {
+    KpiProjection(KpiRepository store, KpiProperties properties) {
         this.store = store;
         this.properties = properties;
         this.handlers = EventHandlers.builder()
@@ -144,7 +144,7 @@ class KpiProjection {
     }
 
     private void visitCompleted(VisitCompleted v) {
-        KpiStore.VisitTotals totals = store.recordVisit(v.visitId(), v.ticketId(), v.reportVersion(), minor(v.cost()),
+        KpiRepository.VisitTotals totals = store.recordVisit(v.visitId(), v.ticketId(), v.reportVersion(), minor(v.cost()),
                 minor(v.charged()), v.labourMinutes() * SECONDS_PER_MINUTE);
         change(v.ticketId(), f -> {
             f.costMinor = totals.costMinor();
@@ -322,7 +322,7 @@ class KpiProjection {
             contribute(work.deltas, now, 1);
             work.written.put(entry.getKey(), now.copy());
         }
-        store.addAll(work.deltas.entrySet().stream().map(e -> new KpiStore.Delta((LocalDate) e.getKey().get(0),
+        store.addAll(work.deltas.entrySet().stream().map(e -> new KpiRepository.Delta((LocalDate) e.getKey().get(0),
                 (Dimension) e.getKey().get(1), (String) e.getKey().get(2), e.getValue())).toList());
         work.deltas.clear();
     }

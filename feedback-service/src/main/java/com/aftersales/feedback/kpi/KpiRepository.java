@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** Persistence of the KPI projection. */
 @Repository
-class KpiStore {
+class KpiRepository {
 
     private static final String MEASURE_COLUMNS = Arrays.stream(Measure.values()).map(Measure::column)
             .collect(Collectors.joining(", "));
@@ -27,7 +27,7 @@ class KpiStore {
 
     private final JdbcClient jdbc;
 
-    KpiStore(JdbcClient jdbc) {
+    KpiRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
