@@ -42,6 +42,12 @@ public final class FeatureBoundaries {
                 .because("another feature uses a feature's public interface, never its SQL");
     }
 
+    /** One name for persistence: a {@code @Repository} class is a {@code ...Repository}, whatever it stores. */
+    public static ArchRule persistenceIsNamedRepository() {
+        return classes().that().areAnnotatedWith(SPRING_REPOSITORY).should().haveSimpleNameEndingWith("Repository")
+                .because("Store, Reads, Replica, Profiles and Query named the same thing five ways");
+    }
+
     /**
      * A Kafka listener (a class with a {@code @KafkaListener} method) hands events to a feature's service or repository
      * and holds no SQL itself: all SQL is in {@code @Repository} classes.

@@ -40,4 +40,7 @@ class ArchitectureTest {
     /** Kafka listeners hand events on; the SQL is in the feature's repository. */
     @ArchTest
     static final ArchRule listenersHoldNoSql = com.aftersales.testsupport.FeatureBoundaries.listenersHoldNoSql();
+
+    @ArchTest
+    static final ArchRule persistenceIsNamedRepository = com.aftersales.testsupport.FeatureBoundaries.persistenceIsNamedRepository();
 }
