@@ -1,7 +1,7 @@
 package com.aftersales.dispatch.attachment;
 
 import com.aftersales.dispatch.security.TechnicianScope;
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

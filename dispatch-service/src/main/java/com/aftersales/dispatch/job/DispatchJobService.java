@@ -10,7 +10,7 @@ import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.contracts.dispatch.TechnicianUnassigned;
 import com.aftersales.dispatch.shared.GeoPoint;
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.dispatch.technician.TechnicianWorkEvents;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,7 +2,7 @@ package com.aftersales.dispatch.parts;
 
 import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.dispatch.shared.InvalidRequestException;
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;

@@ -7,7 +7,7 @@ import com.aftersales.dispatch.job.DispatchJob;
 import com.aftersales.dispatch.job.DispatchJobs;
 import com.aftersales.dispatch.job.DispatchJobStatus;
 import com.aftersales.dispatch.job.JobReadyForAssignment;
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.dispatch.shared.TravelModel;
 import com.aftersales.dispatch.technician.Skill;
 import com.aftersales.dispatch.technician.Technician;

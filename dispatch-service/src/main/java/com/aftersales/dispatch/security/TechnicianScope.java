@@ -1,6 +1,6 @@
 package com.aftersales.dispatch.security;
 
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.platform.security.Actor;
 import com.aftersales.platform.security.CurrentActor;
 import com.aftersales.platform.web.ProblemException;

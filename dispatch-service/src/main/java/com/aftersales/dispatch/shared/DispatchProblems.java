@@ -30,9 +30,6 @@ class DispatchProblems implements ProblemMapper {
             return Optional.of(new ProblemException(RULE_VIOLATED, HttpStatus.CONFLICT, "A dispatch rule forbids this",
                     rule.getMessage(), Map.of("rule", rule.rule())));
         }
-        if (exception instanceof NotFoundException notFound) {
-            return Optional.of(ProblemException.notFound(notFound.resource(), notFound.id()));
-        }
         if (exception instanceof ForbiddenActorException forbidden) {
             return Optional.of(new ProblemException(FORBIDDEN, HttpStatus.FORBIDDEN, "Not yours to act on",
                     forbidden.getMessage(), Map.of()));

@@ -2,7 +2,7 @@ package com.aftersales.dispatch.technician;
 
 import com.aftersales.dispatch.shared.GeoPoint;
 import com.aftersales.dispatch.shared.InvalidRequestException;
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -15,7 +15,7 @@ import com.aftersales.dispatch.job.DispatchJobStatus;
 import com.aftersales.dispatch.parts.ConsumedPart;
 import com.aftersales.dispatch.parts.PartsService;
 import com.aftersales.dispatch.shared.InvalidRequestException;
-import com.aftersales.dispatch.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.dispatch.shared.RuleViolationException;
 import com.aftersales.dispatch.technician.Technicians;
 import com.aftersales.dispatch.technician.TechnicianWorkEvents;

@@ -20,7 +20,7 @@ class ArchitectureTest {
             + "|visit\\.(Visit|VisitStatus|ServiceReport)"
             + "|job\\.(DispatchJob|DispatchJobStatus|VisitRequirement|JobIntakeRules)"
             + "|planning\\.(DayPlan|DayPlanner|DayPlanConstraints|PlanTechnician|PlanVisit|Route)"
-            + "|shared\\.(GeoPoint|TravelModel|InvalidRequestException|RuleViolationException|NotFoundException|ForbiddenActorException)"
+            + "|shared\\.(GeoPoint|TravelModel|InvalidRequestException|RuleViolationException|ForbiddenActorException)"
             + ")(\\$.*)?";
 
     @ArchTest

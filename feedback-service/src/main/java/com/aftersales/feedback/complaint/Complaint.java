@@ -1,6 +1,6 @@
 package com.aftersales.feedback.complaint;
 
-import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.domain.error.InvalidFieldException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public class Complaint {
                           Instant acknowledgeDueAt, Instant resolveDueAt) {
         // Staff-attitude complaints are recorded against the person: without one there is nobody to investigate.
         if (aboutType == AboutType.STAFF_ATTITUDE && (aboutRef == null || aboutRef.isBlank())) {
-            throw new InvalidFieldException("aboutRef", "feedback.complaint.staff-required");
+            throw InvalidFieldException.withKey("aboutRef", "feedback.complaint.staff-required");
         }
         return new Complaint(UUID.randomUUID(), customerId, ticketId, channel, aboutType, aboutRef, severity, description,
                 origin, surveyId, now, acknowledgeDueAt, resolveDueAt, ComplaintStatus.OPEN, null, null, BigDecimal.ZERO,
@@ -98,7 +98,7 @@ public class Complaint {
             case ESCALATED -> require("reason", step.reason());
             case CLOSED -> {
                 if (!Boolean.TRUE.equals(step.customerAccepted())) {
-                    throw new InvalidFieldException("customerAccepted", "feedback.complaint.acceptance-required");
+                    throw InvalidFieldException.withKey("customerAccepted", "feedback.complaint.acceptance-required");
                 }
             }
             default -> {
@@ -111,7 +111,7 @@ public class Complaint {
 
     private static void require(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "feedback.complaint.required-for-step");
+            throw InvalidFieldException.withKey(field, "feedback.complaint.required-for-step");
         }
     }
 

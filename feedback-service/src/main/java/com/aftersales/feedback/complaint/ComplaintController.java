@@ -1,8 +1,8 @@
 package com.aftersales.feedback.complaint;
 
 import com.aftersales.feedback.journey.TicketOwners;
-import com.aftersales.feedback.shared.InvalidFieldException;
-import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.domain.error.InvalidFieldException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.Actor;
 import com.aftersales.platform.security.CurrentActor;
@@ -125,7 +125,7 @@ class ComplaintController {
         try {
             return aboutRef == null ? null : UUID.fromString(aboutRef.strip());
         } catch (IllegalArgumentException notAnId) {
-            throw new InvalidFieldException("aboutRef", "must be the ticket id for a complaint about a TICKET");
+            throw InvalidFieldException.withKey("aboutRef", "must be the ticket id for a complaint about a TICKET");
         }
     }
 

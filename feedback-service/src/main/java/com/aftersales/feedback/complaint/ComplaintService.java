@@ -9,7 +9,7 @@ import com.aftersales.contracts.feedback.ComplaintEscalated;
 import com.aftersales.contracts.feedback.ComplaintOpened;
 import com.aftersales.contracts.feedback.ComplaintResolved;
 import com.aftersales.contracts.feedback.FeedbackEvents;
-import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.feedback.shared.StateConflictException;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package com.aftersales.feedback.followup;
 
 import com.aftersales.feedback.shared.FeedbackMetrics;
-import com.aftersales.feedback.shared.InvalidFieldException;
-import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.domain.error.InvalidFieldException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.feedback.shared.StateConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ class FollowUpService {
     List<Due> due(Instant asOf, String tier, int limit) {
         Instant at = asOf == null ? clock.instant() : asOf;
         if (tier != null && !properties.cadence().containsKey(tier)) {
-            throw new InvalidFieldException("tier", "field.one-of", new TreeMap<>(properties.cadence()).keySet().toString());
+            throw InvalidFieldException.withKey("tier", "field.one-of", new TreeMap<>(properties.cadence()).keySet().toString());
         }
         List<Due> due = new ArrayList<>();
         properties.cadence().forEach((t, cadence) -> {
@@ -113,7 +113,7 @@ class FollowUpService {
                     .param("id", taskId).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> new NotFoundException("follow-up task", taskId));
             if (!customerId.equals(task.get("customer_id"))) {
-                throw new InvalidFieldException("taskId", "feedback.follow-up.foreign-task");
+                throw InvalidFieldException.withKey("taskId", "feedback.follow-up.foreign-task");
             }
             if (!"OPEN".equals(task.get("status"))) {
                 throw new StateConflictException("conflict", 409, "The request conflicts with the current state",

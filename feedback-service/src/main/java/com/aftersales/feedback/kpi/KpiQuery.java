@@ -1,6 +1,6 @@
 package com.aftersales.feedback.kpi;
 
-import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.domain.error.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -59,10 +59,10 @@ public class KpiQuery {
         Dimension dimension = parseGroupBy(groupBy);
         Granularity unit = parseGranularity(granularity);
         if (from.isAfter(to)) {
-            throw new InvalidFieldException("from", "feedback.kpi.from-after-to", to.toString());
+            throw InvalidFieldException.withKey("from", "feedback.kpi.from-after-to", to.toString());
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxRangeDays()) {
-            throw new InvalidFieldException("to", "feedback.kpi.range-too-long", properties.maxRangeDays());
+            throw InvalidFieldException.withKey("to", "feedback.kpi.range-too-long", properties.maxRangeDays());
         }
         // Whole months by month read the monthly roll-up; anything else sums day rows.
         boolean wholeMonths = unit == Granularity.MONTH && from.getDayOfMonth() == 1
@@ -91,7 +91,7 @@ public class KpiQuery {
             return Dimension.ALL;
         }
         return GROUPABLE.stream().filter(d -> d.key().equals(groupBy)).findFirst().orElseThrow(() ->
-                new InvalidFieldException("groupBy", "field.one-of", GROUPABLE.stream().map(Dimension::key).toList().toString()));
+                InvalidFieldException.withKey("groupBy", "field.one-of", GROUPABLE.stream().map(Dimension::key).toList().toString()));
     }
 
     private static Granularity parseGranularity(String granularity) {
@@ -99,6 +99,6 @@ public class KpiQuery {
             return Granularity.DAY;
         }
         return Arrays.stream(Granularity.values()).filter(g -> g.name().equalsIgnoreCase(granularity)).findFirst()
-                .orElseThrow(() -> new InvalidFieldException("granularity", "field.one-of", "[day, week, month]"));
+                .orElseThrow(() -> InvalidFieldException.withKey("granularity", "field.one-of", "[day, week, month]"));
     }
 }

@@ -1,7 +1,7 @@
 package com.aftersales.feedback.notification;
 
-import com.aftersales.feedback.shared.InvalidFieldException;
-import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.domain.error.InvalidFieldException;
+import com.aftersales.domain.error.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,7 +54,7 @@ class NotificationController {
     List<NotificationView> list(@RequestParam(required = false) UUID ticketId, @RequestParam(required = false) UUID customerId,
                                 @RequestParam(required = false) UUID returnId) {
         if (Stream.of(ticketId, customerId, returnId).filter(java.util.Objects::nonNull).count() != 1) {
-            throw new InvalidFieldException("ticketId", "feedback.notification.exactly-one-filter");
+            throw InvalidFieldException.withKey("ticketId", "feedback.notification.exactly-one-filter");
         }
         return notifications.list(ticketId, customerId, returnId).stream().map(NotificationView::of).toList();
     }

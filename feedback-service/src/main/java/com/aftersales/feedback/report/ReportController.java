@@ -1,6 +1,6 @@
 package com.aftersales.feedback.report;
 
-import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.domain.error.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -54,10 +54,10 @@ class ReportController {
         try {
             yearMonth = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("month", "feedback.report.month");
+            throw InvalidFieldException.withKey("month", "feedback.report.month");
         }
         if (format != null && !format.equals(HTML) && !format.equals(JSON)) {
-            throw new InvalidFieldException("format", "feedback.report.format");
+            throw InvalidFieldException.withKey("format", "feedback.report.format");
         }
         boolean html = HTML.equals(format) || format == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
         java.util.Locale locale = com.aftersales.platform.web.ProblemMessages.resolve(language);
@@ -89,10 +89,10 @@ class ReportController {
         try {
             day = date == null || date.isBlank() ? java.time.LocalDate.now(clock.withZone(kpiZone)) : java.time.LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("date", "feedback.report.date");
+            throw InvalidFieldException.withKey("date", "feedback.report.date");
         }
         if (format != null && !format.equals(HTML) && !format.equals(JSON)) {
-            throw new InvalidFieldException("format", "feedback.report.format");
+            throw InvalidFieldException.withKey("format", "feedback.report.format");
         }
         boolean html = HTML.equals(format) || format == null && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
         java.util.Locale locale = com.aftersales.platform.web.ProblemMessages.resolve(language);

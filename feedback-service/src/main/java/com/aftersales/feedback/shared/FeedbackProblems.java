@@ -16,15 +16,6 @@ class FeedbackProblems implements ProblemMapper {
 
     @Override
     public Optional<ProblemException> toProblem(Throwable exception) {
-        if (exception instanceof InvalidFieldException invalid) {
-            return Optional.of(new ProblemException(ProblemType.VALIDATION_FAILED.uri(), ProblemType.VALIDATION_FAILED.status(),
-                    ProblemType.VALIDATION_FAILED.title(), "1 field is invalid", Map.of())
-                    .localized("detail.validation-failed", 1)
-                    .fieldError(invalid.field(), invalid.key(), invalid.arguments()));
-        }
-        if (exception instanceof NotFoundException notFound) {
-            return Optional.of(ProblemException.notFound(notFound.resource(), notFound.id()));
-        }
         if (exception instanceof StateConflictException conflict) {
             ProblemException problem = new ProblemException(URI.create(ProblemType.PREFIX + conflict.type()),
                     HttpStatusCode.valueOf(conflict.status()), conflict.title(), conflict.getMessage(), conflict.details());

@@ -1,6 +1,6 @@
 package com.aftersales.feedback.survey;
 
-import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.domain.error.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -7,8 +7,8 @@ import com.aftersales.feedback.complaint.ComplaintService;
 import com.aftersales.feedback.customer.CustomerProfile;
 import com.aftersales.feedback.customer.CustomerProfiles;
 import com.aftersales.feedback.followup.FollowUpTasks;
-import com.aftersales.feedback.shared.InvalidFieldException;
-import com.aftersales.feedback.shared.NotFoundException;
+import com.aftersales.domain.error.InvalidFieldException;
+import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.feedback.shared.StateConflictException;
 import com.aftersales.platform.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,10 +90,10 @@ class SurveyService {
         // A token is the customer's proof of identity: one that does not belong to this survey is refused
         // without saying whose it is.
         if (!SurveyTokens.matches(survey.token(), answer.token())) {
-            throw new InvalidFieldException("token", "feedback.survey.foreign-token");
+            throw InvalidFieldException.withKey("token", "feedback.survey.foreign-token");
         }
         if (answer.csat() == null && answer.nps() == null) {
-            throw new InvalidFieldException("csat", "feedback.survey.score-required");
+            throw InvalidFieldException.withKey("csat", "feedback.survey.score-required");
         }
         Instant now = clock.instant();
         if (survey.status() == SurveyStatus.ANSWERED) {

@@ -1,6 +1,6 @@
 package com.aftersales.feedback.complaint;
 
-import com.aftersales.feedback.shared.InvalidFieldException;
+import com.aftersales.domain.error.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

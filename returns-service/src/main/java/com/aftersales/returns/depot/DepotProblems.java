@@ -14,19 +14,12 @@ import java.util.Optional;
 class DepotProblems implements ProblemMapper {
 
     static final URI FORBIDDEN = URI.create("urn:aftersales:problem:forbidden");
-    static final URI ILLEGAL_TRANSITION = URI.create("urn:aftersales:problem:illegal-depot-repair-transition");
     static final URI NO_DEPOT = URI.create("urn:aftersales:problem:no-depot-for-category");
 
     @Override
     public Optional<ProblemException> toProblem(Throwable exception) {
         if (exception instanceof DepotAccessDeniedException denied) {
             return Optional.of(new ProblemException(FORBIDDEN, HttpStatus.FORBIDDEN, "Forbidden", denied.getMessage(), Map.of()));
-        }
-        if (exception instanceof IllegalDepotRepairTransitionException illegal) {
-            return Optional.of(new ProblemException(ILLEGAL_TRANSITION, HttpStatus.CONFLICT, "Illegal depot repair transition",
-                    illegal.getMessage(), Map.of("currentStatus", illegal.current().name(),
-                    "requestedStatus", illegal.requested().name(),
-                    "allowedStatuses", illegal.current().allowedNext().stream().map(Enum::name).sorted().toList())));
         }
         if (exception instanceof NoDepotForCategoryException none) {
             return Optional.of(new ProblemException(NO_DEPOT, HttpStatus.CONFLICT, "No depot for this category",

@@ -19,18 +19,10 @@ import java.util.Optional;
 @Component
 class ReturnProblems implements ProblemMapper {
 
-    static final URI ILLEGAL_TRANSITION = URI.create("urn:aftersales:problem:illegal-return-transition");
     static final URI RULE_VIOLATED = URI.create("urn:aftersales:problem:return-rule-violated");
 
     @Override
     public Optional<ProblemException> toProblem(Throwable exception) {
-        if (exception instanceof IllegalReturnTransitionException illegal) {
-            return Optional.of(new ProblemException(ILLEGAL_TRANSITION, HttpStatus.CONFLICT, "Illegal return transition",
-                    illegal.getMessage(), Map.of(
-                    "currentStatus", illegal.current().name(),
-                    "requestedStatus", illegal.requested().name(),
-                    "allowedStatuses", illegal.allowed().stream().map(Enum::name).sorted().toList())));
-        }
         if (exception instanceof ReturnRuleViolation violation) {
             return Optional.of(new ProblemException(RULE_VIOLATED, HttpStatus.CONFLICT, "A return rule refuses this",
                     violation.getMessage(), Map.of("rule", violation.rule().name()))

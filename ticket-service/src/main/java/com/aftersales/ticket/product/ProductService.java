@@ -10,7 +10,7 @@ import com.aftersales.platform.web.ProblemException;
 import com.aftersales.calendar.BusinessCalendar;
 import com.aftersales.ticket.customer.AddressRequest;
 import com.aftersales.ticket.customer.CustomerService;
-import com.aftersales.ticket.shared.InvalidFieldException;
+import com.aftersales.domain.error.InvalidFieldException;
 import com.aftersales.ticket.shared.Versions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;

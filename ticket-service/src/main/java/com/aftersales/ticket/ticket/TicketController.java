@@ -6,7 +6,7 @@ import com.aftersales.platform.web.ProblemException;
 import com.aftersales.platform.web.ProblemMessages;
 import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.security.StoreScope;
-import com.aftersales.ticket.shared.InvalidFieldException;
+import com.aftersales.domain.error.InvalidFieldException;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

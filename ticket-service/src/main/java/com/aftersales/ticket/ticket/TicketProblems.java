@@ -14,18 +14,10 @@ import java.util.Optional;
 @Component
 class TicketProblems implements ProblemMapper {
 
-    static final URI ILLEGAL_TRANSITION = URI.create(ProblemType.PREFIX + "illegal-ticket-transition");
     static final URI RULE_VIOLATION = URI.create(ProblemType.PREFIX + "ticket-rule-violated");
 
     @Override
     public Optional<ProblemException> toProblem(Throwable exception) {
-        if (exception instanceof IllegalTransitionException illegal) {
-            return Optional.of(new ProblemException(ILLEGAL_TRANSITION, HttpStatus.CONFLICT, "Illegal ticket transition",
-                    illegal.getMessage(), Map.of(
-                    "currentStatus", illegal.current().name(),
-                    "requestedStatus", illegal.requested().name(),
-                    "allowedStatuses", illegal.allowed().stream().map(Enum::name).sorted().toList())));
-        }
         if (exception instanceof TicketRuleViolation violation) {
             return Optional.of(new ProblemException(RULE_VIOLATION, HttpStatus.CONFLICT, "A ticket rule refuses this",
                     violation.getMessage(), Map.of("rule", violation.rule())));

@@ -56,6 +56,12 @@ public class PlatformWebAutoConfiguration {
         }
     }
 
+    /** The shared domain failures (not found, invalid field, illegal transition) as problems, for every service. */
+    @Bean
+    DomainProblems domainProblems() {
+        return new DomainProblems();
+    }
+
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapper> mappers, StorableInputProperties input) {
         return new ProblemDetailsAdvice(mappers.orderedStream().toList(), input.rule());
