@@ -1,7 +1,7 @@
 package com.aftersales.feedback.operations;
 
 import com.aftersales.feedback.complaint.Severity;
-import com.aftersales.feedback.shared.CalendarProperties;
+import com.aftersales.platform.calendar.PublicCalendarAutoConfiguration.CalendarProperties;
 import com.aftersales.feedback.survey.SurveyScores;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 class SlaAcrossRestartIT {
 
     static final String ALWAYS_OPEN_DAYS =
-            "aftersales.ticket.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY";
-    static final String ALWAYS_OPEN_PERIODS = "aftersales.ticket.calendar.periods=00:00-12:00,12:00-23:59";
+            "aftersales.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY";
+    static final String ALWAYS_OPEN_PERIODS = "aftersales.calendar.periods=00:00-12:00,12:00-23:59";
     private static final List<String> CLOCKS = List.of("FIRST_RESPONSE", "ON_SITE", "ON_SITE_TARGET", "RESOLUTION");
 
     @LocalServerPort

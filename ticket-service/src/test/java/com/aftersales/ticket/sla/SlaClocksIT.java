@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * close on their own when the customer does not answer, and a reopened one runs its clocks again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aftersales.ticket.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
-        "aftersales.ticket.calendar.periods=00:00-12:00,12:00-23:59",
+        "aftersales.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+        "aftersales.calendar.periods=00:00-12:00,12:00-23:59",
         "aftersales.ticket.sla.defaults.first-response=PT2S",
         "aftersales.ticket.sla.defaults.on-site=PT4S",
         "aftersales.ticket.sla.defaults.on-site-target=PT2S",

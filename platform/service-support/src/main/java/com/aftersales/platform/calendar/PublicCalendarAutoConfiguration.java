@@ -1,5 +1,8 @@
 package com.aftersales.platform.calendar;
 
+import com.aftersales.calendar.BusinessCalendar;
+import com.aftersales.calendar.PublicDays;
+import com.aftersales.calendar.WorkingPeriod;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.platform.PlatformAutoConfiguration;
@@ -9,6 +12,7 @@ import com.aftersales.platform.schema.PlatformSchemaMigration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +24,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The public calendar of a service with a database; services other than its owner follow the owner's events. */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
@@ -29,15 +37,39 @@ import java.time.Duration;
 public class PublicCalendarAutoConfiguration {
 
     /**
-     * {@code aftersales.calendar.*}.
+     * {@code aftersales.calendar.*}: the platform's one business calendar (ticket SLA clocks, complaint SLA clocks,
+     * "today" of dates) and how each service keeps its copy of the public calendar.
      *
+     * @param zone            the zone business hours and dates are read in
+     * @param workingDays     the working days of the week
+     * @param periods         the working hours of a working day ({@code HH:mm-HH:mm}, a lunch break between two)
      * @param refreshInterval how stale the snapshot may get before it is read again (changes made on this instance
      *                        apply at once)
      * @param followOwner     apply ticket-service's {@code aftersales.calendar.day-changed.v1} events to this
      *                        service's table (every service but the owner)
      */
     @ConfigurationProperties("aftersales.calendar")
-    public record CalendarProperties(@DefaultValue("PT1M") Duration refreshInterval, @DefaultValue("false") boolean followOwner) {
+    public record CalendarProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
+                                     @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"})
+                                     List<DayOfWeek> workingDays,
+                                     @DefaultValue({"08:00-12:00", "13:30-18:30"}) List<String> periods,
+                                     @DefaultValue("PT1M") Duration refreshInterval, @DefaultValue("false") boolean followOwner) {
+
+        /** The business calendar on the public calendar's holidays and make-up working days. */
+        public BusinessCalendar toCalendar(Supplier<PublicDays> publicDays) {
+            return BusinessCalendar.builder(zone).publicDays(publicDays).workingDays(workingDays)
+                    .periods(periods.stream().map(WorkingPeriod::parse).toList()).build();
+        }
+    }
+
+    /**
+     * The business hours SLA clocks run on (Monday–Saturday, 08:00-12:00 and 13:30-18:30 in Asia/Shanghai by default),
+     * one definition for every service; holidays and make-up days are the public calendar's data.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessCalendar businessCalendar(CalendarProperties properties, PublicCalendar publicDays) {
+        return properties.toCalendar(publicDays);
     }
 
     @Bean
