@@ -1,14 +1,13 @@
 package com.aftersales.platform.security;
 
+import com.aftersales.security.PlatformRoleClaims;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,14 +45,7 @@ public class CurrentActor {
 
     /** The role names of {@code roles}, or Keycloak's {@code realm_access.roles} when there is no {@code roles} claim. */
     static List<String> roleNames(Jwt jwt) {
-        Object roles = jwt.getClaims().get("roles");
-        if (roles == null && jwt.getClaims().get("realm_access") instanceof Map<?, ?> realm) {
-            roles = realm.get("roles");
-        }
-        if (roles instanceof Collection<?> names) {
-            return names.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-        }
-        return List.of();
+        return PlatformRoleClaims.roleNames(jwt);
     }
 
     private static UUID uuid(String value) {

@@ -22,7 +22,7 @@ public enum Role {
     OPS,
     ADMIN;
 
-    public static final String AUTHORITY_PREFIX = "ROLE_";
+    public static final String AUTHORITY_PREFIX = com.aftersales.security.PlatformRoleClaims.AUTHORITY_PREFIX;
 
     public String authority() {
         return AUTHORITY_PREFIX + name();

@@ -1,10 +1,9 @@
 package com.aftersales.platform.web;
 
+import com.aftersales.security.CorrelationIds;
 import org.slf4j.MDC;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The id that ties together the log lines, events and responses caused by one request. The gateway
@@ -13,9 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class CorrelationId {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "correlationId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    public static final String HEADER = CorrelationIds.HEADER;
+    public static final String MDC_KEY = CorrelationIds.MDC_KEY;
 
     private CorrelationId() {
     }
@@ -26,7 +24,7 @@ public final class CorrelationId {
 
     /** The caller's id if it is well formed, otherwise a new one. */
     public static String acceptOrCreate(String candidate) {
-        return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return CorrelationIds.acceptOrCreate(candidate);
     }
 
     /** Puts the id in the logging context until the scope is closed (a new id if none is given). */
