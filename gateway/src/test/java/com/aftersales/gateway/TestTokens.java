@@ -17,41 +17,41 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class TestTokens {
 
-	static final DevIdentity IDENTITY = DevIdentity.generate();
+    static final DevIdentity IDENTITY = DevIdentity.generate();
 
-	static final Path PUBLIC_KEY = writePublicKey();
+    static final Path PUBLIC_KEY = writePublicKey();
 
-	private static final Duration VALIDITY = Duration.ofHours(1);
+    private static final Duration VALIDITY = Duration.ofHours(1);
 
-	private TestTokens() {
-	}
+    private TestTokens() {
+    }
 
-	/** The security contract's properties, pointing at this JVM's key. */
-	static void register(DynamicPropertyRegistry registry) {
-		registry.add("aftersales.security.issuer", () -> DevIdentity.ISSUER);
-		registry.add("aftersales.security.public-key-location", () -> PUBLIC_KEY.toUri().toString());
-	}
+    /** The security contract's properties, pointing at this JVM's key. */
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("aftersales.security.issuer", () -> DevIdentity.ISSUER);
+        registry.add("aftersales.security.public-key-location", () -> PUBLIC_KEY.toUri().toString());
+    }
 
-	/** A token of a user with one role, subject {@code <role>-user}. */
-	static String of(String role) {
-		return IDENTITY.mint(DevUser.of(role.toLowerCase() + "-user", "测试用户", role), VALIDITY);
-	}
+    /** A token of a user with one role, subject {@code <role>-user}. */
+    static String of(String role) {
+        return IDENTITY.mint(DevUser.of(role.toLowerCase() + "-user", "测试用户", role), VALIDITY);
+    }
 
-	static String of(DevUser user) {
-		return IDENTITY.mint(user, VALIDITY);
-	}
+    static String of(DevUser user) {
+        return IDENTITY.mint(user, VALIDITY);
+    }
 
-	static String admin() {
-		return of("ADMIN");
-	}
+    static String admin() {
+        return of("ADMIN");
+    }
 
-	private static Path writePublicKey() {
-		try {
-			return IDENTITY.writePublicKey(Files.createTempDirectory("gateway-test-issuer"));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
+    private static Path writePublicKey() {
+        try {
+            return IDENTITY.writePublicKey(Files.createTempDirectory("gateway-test-issuer"));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
 }

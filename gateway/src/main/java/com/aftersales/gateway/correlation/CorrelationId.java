@@ -10,26 +10,26 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class CorrelationId {
 
-	/** Header that carries the id in both directions. */
-	public static final String HEADER = CorrelationIds.HEADER;
+    /** Header that carries the id in both directions. */
+    public static final String HEADER = CorrelationIds.HEADER;
 
-	/** MDC key; application.yml's log pattern prints it. */
-	public static final String MDC_KEY = CorrelationIds.MDC_KEY;
+    /** MDC key; application.yml's log pattern prints it. */
+    public static final String MDC_KEY = CorrelationIds.MDC_KEY;
 
-	/** Exchange attribute under which the accepted id is stored for the rest of the exchange. */
-	public static final String ATTRIBUTE = CorrelationId.class.getName();
+    /** Exchange attribute under which the accepted id is stored for the rest of the exchange. */
+    public static final String ATTRIBUTE = CorrelationId.class.getName();
 
-	private CorrelationId() {
-	}
+    private CorrelationId() {
+    }
 
-	/** Returns {@code candidate} if it is acceptable, otherwise a new random id. */
-	static String acceptOrCreate(String candidate) {
-		return CorrelationIds.acceptOrCreate(candidate);
-	}
+    /** Returns {@code candidate} if it is acceptable, otherwise a new random id. */
+    static String acceptOrCreate(String candidate) {
+        return CorrelationIds.acceptOrCreate(candidate);
+    }
 
-	/** The id of this exchange, or {@code null} before the correlation filter ran. */
-	public static String of(ServerWebExchange exchange) {
-		return exchange.getAttribute(ATTRIBUTE);
-	}
+    /** The id of this exchange, or {@code null} before the correlation filter ran. */
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
 
 }

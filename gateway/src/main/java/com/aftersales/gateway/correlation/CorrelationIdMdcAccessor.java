@@ -10,24 +10,24 @@ import org.slf4j.MDC;
  */
 public final class CorrelationIdMdcAccessor implements ThreadLocalAccessor<String> {
 
-	@Override
-	public Object key() {
-		return CorrelationId.MDC_KEY;
-	}
+    @Override
+    public Object key() {
+        return CorrelationId.MDC_KEY;
+    }
 
-	@Override
-	public String getValue() {
-		return MDC.get(CorrelationId.MDC_KEY);
-	}
+    @Override
+    public String getValue() {
+        return MDC.get(CorrelationId.MDC_KEY);
+    }
 
-	@Override
-	public void setValue(String value) {
-		MDC.put(CorrelationId.MDC_KEY, value);
-	}
+    @Override
+    public void setValue(String value) {
+        MDC.put(CorrelationId.MDC_KEY, value);
+    }
 
-	@Override
-	public void setValue() {
-		MDC.remove(CorrelationId.MDC_KEY);
-	}
+    @Override
+    public void setValue() {
+        MDC.remove(CorrelationId.MDC_KEY);
+    }
 
 }

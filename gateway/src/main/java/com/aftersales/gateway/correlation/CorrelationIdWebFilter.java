@@ -29,49 +29,49 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 @Component
 class CorrelationIdWebFilter implements WebFilter, Ordered {
 
-	private static final Logger ACCESS_LOG = LoggerFactory.getLogger("com.aftersales.gateway.access");
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("com.aftersales.gateway.access");
 
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String id = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
-		String traceparent = TraceParent.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(TraceParent.HEADER));
-		long startNanos = System.nanoTime();
-		exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
-		ServerHttpRequest request = exchange.getRequest()
-			.mutate()
-			.headers(headers -> {
-				headers.set(CorrelationId.HEADER, id);
-				headers.set(TraceParent.HEADER, traceparent);
-			})
-			.build();
-		ServerWebExchange correlated = exchange.mutate().request(request).build();
-		// beforeCommit rather than doFinally: errors are answered by the problem handler after this
-		// chain has finished, and the status is only known once that handler has written it.
-		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
-			exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
-			exchange.getResponse().getHeaders().set(TraceParent.HEADER, traceparent);
-			logAccess(correlated, id, startNanos);
-		}));
-		return chain.filter(correlated).contextWrite(Context.of(CorrelationId.MDC_KEY, id));
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String id = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+        String traceparent = TraceParent.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(TraceParent.HEADER));
+        long startNanos = System.nanoTime();
+        exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
+        ServerHttpRequest request = exchange.getRequest()
+            .mutate()
+            .headers(headers -> {
+                headers.set(CorrelationId.HEADER, id);
+                headers.set(TraceParent.HEADER, traceparent);
+            })
+            .build();
+        ServerWebExchange correlated = exchange.mutate().request(request).build();
+        // beforeCommit rather than doFinally: errors are answered by the problem handler after this
+        // chain has finished, and the status is only known once that handler has written it.
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+            exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
+            exchange.getResponse().getHeaders().set(TraceParent.HEADER, traceparent);
+            logAccess(correlated, id, startNanos);
+        }));
+        return chain.filter(correlated).contextWrite(Context.of(CorrelationId.MDC_KEY, id));
+    }
 
-	private static void logAccess(ServerWebExchange exchange, String id, long startNanos) {
-		if (!ACCESS_LOG.isInfoEnabled()) {
-			return;
-		}
-		long millis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		Object route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-		String routeId = route instanceof Route r ? r.getId() : "-";
-		try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, id)) {
-			ACCESS_LOG.info("{} {} -> {} route={} {}ms", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), status == null ? "-" : status.value(), routeId, millis);
-		}
-	}
+    private static void logAccess(ServerWebExchange exchange, String id, long startNanos) {
+        if (!ACCESS_LOG.isInfoEnabled()) {
+            return;
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        Object route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        String routeId = route instanceof Route r ? r.getId() : "-";
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, id)) {
+            ACCESS_LOG.info("{} {} -> {} route={} {}ms", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), status == null ? "-" : status.value(), routeId, millis);
+        }
+    }
 
 }

@@ -36,78 +36,78 @@ import org.springframework.stereotype.Component;
 @Component
 class DecodingFailureProblems implements NettyServerCustomizer {
 
-	static final String HANDLER_NAME = "aftersales.decodingFailureProblems";
+    static final String HANDLER_NAME = "aftersales.decodingFailureProblems";
 
-	private static final Set<Integer> DECODING_FAILURES = Set.of(400, 413, 414, 431);
+    private static final Set<Integer> DECODING_FAILURES = Set.of(400, 413, 414, 431);
 
-	private final JsonMapper jsonMapper;
+    private final JsonMapper jsonMapper;
 
-	private final String contentSecurityPolicy;
+    private final String contentSecurityPolicy;
 
-	DecodingFailureProblems(JsonMapper jsonMapper, EdgeSecurityProperties edge) {
-		this.jsonMapper = jsonMapper;
-		this.contentSecurityPolicy = edge.contentSecurityPolicy();
-	}
+    DecodingFailureProblems(JsonMapper jsonMapper, EdgeSecurityProperties edge) {
+        this.jsonMapper = jsonMapper;
+        this.contentSecurityPolicy = edge.contentSecurityPolicy();
+    }
 
-	@Override
-	public reactor.netty.http.server.HttpServer apply(reactor.netty.http.server.HttpServer server) {
-		return server.doOnChannelInit((observer, channel, remoteAddress) -> {
-			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null
-					&& channel.pipeline().get(HANDLER_NAME) == null) {
-				channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, new Rewriter());
-			}
-		});
-	}
+    @Override
+    public reactor.netty.http.server.HttpServer apply(reactor.netty.http.server.HttpServer server) {
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null
+                    && channel.pipeline().get(HANDLER_NAME) == null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, new Rewriter());
+            }
+        });
+    }
 
-	/** The problem body Netty's bare answer of {@code status} becomes. */
-	byte[] problem(HttpStatus status, String correlationId) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", ProblemWriter.TYPE_PREFIX + (status == HttpStatus.BAD_REQUEST ? "malformed-request"
-				: ProblemWriter.slugOf(status)));
-		body.put("title", status.getReasonPhrase());
-		body.put("status", status.value());
-		body.put("detail", switch (status.value()) {
-			case 414 -> "The request URI is longer than the gateway accepts";
-			case 431 -> "The request headers are larger than the gateway accepts";
-			case 413 -> "The request is larger than the gateway accepts";
-			default -> "The request could not be read as HTTP";
-		});
-		body.put("correlationId", correlationId);
-		return jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-	}
+    /** The problem body Netty's bare answer of {@code status} becomes. */
+    byte[] problem(HttpStatus status, String correlationId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ProblemWriter.TYPE_PREFIX + (status == HttpStatus.BAD_REQUEST ? "malformed-request"
+                : ProblemWriter.slugOf(status)));
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", switch (status.value()) {
+            case 414 -> "The request URI is longer than the gateway accepts";
+            case 431 -> "The request headers are larger than the gateway accepts";
+            case 413 -> "The request is larger than the gateway accepts";
+            default -> "The request could not be read as HTTP";
+        });
+        body.put("correlationId", correlationId);
+        return jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    }
 
-	void securityHeaders(HttpHeaders headers) {
-		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set("X-Frame-Options", "DENY");
-		headers.set("Referrer-Policy", "no-referrer");
-		headers.set("Content-Security-Policy", contentSecurityPolicy);
-		headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-	}
+    void securityHeaders(HttpHeaders headers) {
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Content-Security-Policy", contentSecurityPolicy);
+        headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    }
 
-	@ChannelHandler.Sharable
-	private final class Rewriter extends ChannelDuplexHandler {
+    @ChannelHandler.Sharable
+    private final class Rewriter extends ChannelDuplexHandler {
 
-		@Override
-		public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
-			if (message instanceof FullHttpResponse response && DECODING_FAILURES.contains(response.status().code())
-					&& response.content().readableBytes() == 0
-					&& !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
-				String correlationId = UUID.randomUUID().toString();
-				byte[] json = problem(HttpStatus.valueOf(response.status().code()), correlationId);
-				FullHttpResponse problem = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
-						Unpooled.wrappedBuffer(json));
-				problem.headers().set(response.headers());
-				problem.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				problem.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
-				problem.headers().set(CorrelationId.HEADER, correlationId);
-				securityHeaders(problem.headers());
-				response.release();
-				super.write(context, problem, promise);
-				return;
-			}
-			super.write(context, message, promise);
-		}
+        @Override
+        public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
+            if (message instanceof FullHttpResponse response && DECODING_FAILURES.contains(response.status().code())
+                    && response.content().readableBytes() == 0
+                    && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
+                String correlationId = UUID.randomUUID().toString();
+                byte[] json = problem(HttpStatus.valueOf(response.status().code()), correlationId);
+                FullHttpResponse problem = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
+                        Unpooled.wrappedBuffer(json));
+                problem.headers().set(response.headers());
+                problem.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                problem.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
+                problem.headers().set(CorrelationId.HEADER, correlationId);
+                securityHeaders(problem.headers());
+                response.release();
+                super.write(context, problem, promise);
+                return;
+            }
+            super.write(context, message, promise);
+        }
 
-	}
+    }
 
 }

@@ -13,50 +13,50 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public final class GatewayRejection extends ResponseStatusException {
 
-	private final String slug;
+    private final String slug;
 
-	private final String detail;
+    private final String detail;
 
-	private final Duration retryAfter;
+    private final Duration retryAfter;
 
-	public GatewayRejection(HttpStatus status, String slug, String detail, Duration retryAfter) {
-		super(status, detail);
-		this.slug = slug;
-		this.detail = detail;
-		this.retryAfter = retryAfter;
-	}
+    public GatewayRejection(HttpStatus status, String slug, String detail, Duration retryAfter) {
+        super(status, detail);
+        this.slug = slug;
+        this.detail = detail;
+        this.retryAfter = retryAfter;
+    }
 
-	public String slug() {
-		return slug;
-	}
+    public String slug() {
+        return slug;
+    }
 
-	public String detailText() {
-		return detail;
-	}
+    public String detailText() {
+        return detail;
+    }
 
-	public HttpStatus status() {
-		return HttpStatus.valueOf(getStatusCode().value());
-	}
+    public HttpStatus status() {
+        return HttpStatus.valueOf(getStatusCode().value());
+    }
 
-	/** Headers of the answer: {@code Retry-After} when set. */
-	public HttpHeaders answerHeaders() {
-		HttpHeaders headers = new HttpHeaders();
-		if (retryAfter != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
-		}
-		return headers;
-	}
+    /** Headers of the answer: {@code Retry-After} when set. */
+    public HttpHeaders answerHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        if (retryAfter != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
+        }
+        return headers;
+    }
 
-	/** At least one second: {@code Retry-After: 0} would invite an immediate retry storm. */
-	public static long retryAfterSeconds(Duration wait) {
-		long millis = Math.max(wait.toMillis(), 1);
-		return Math.max(1, (millis + 999) / 1000);
-	}
+    /** At least one second: {@code Retry-After: 0} would invite an immediate retry storm. */
+    public static long retryAfterSeconds(Duration wait) {
+        long millis = Math.max(wait.toMillis(), 1);
+        return Math.max(1, (millis + 999) / 1000);
+    }
 
-	/** Stack traces of deliberate rejections are noise. */
-	@Override
-	public synchronized Throwable fillInStackTrace() {
-		return this;
-	}
+    /** Stack traces of deliberate rejections are noise. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 
 }

@@ -28,81 +28,81 @@ import reactor.core.publisher.Mono;
 @Component
 public class ProblemWriter {
 
-	/** Prefix of every problem type the platform uses. */
-	public static final String TYPE_PREFIX = "urn:aftersales:problem:";
+    /** Prefix of every problem type the platform uses. */
+    public static final String TYPE_PREFIX = "urn:aftersales:problem:";
 
-	static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
-	private final JsonMapper jsonMapper;
+    private final JsonMapper jsonMapper;
 
-	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
-	ProblemWriter(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-		messages.setBasename("gateway-problems");
-		messages.setDefaultEncoding("UTF-8");
-		// Never the server's locale: a client that asked for nothing gets English.
-		messages.setFallbackToSystemLocale(false);
-	}
+    ProblemWriter(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+        messages.setBasename("gateway-problems");
+        messages.setDefaultEncoding("UTF-8");
+        // Never the server's locale: a client that asked for nothing gets English.
+        messages.setFallbackToSystemLocale(false);
+    }
 
-	/** Chinese for the first {@code zh} or {@code en} range the client names, whichever comes first; else English. */
-	static Locale language(String acceptLanguage) {
-		if (acceptLanguage == null || acceptLanguage.isBlank()) {
-			return Locale.ENGLISH;
-		}
-		try {
-			for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-				String tag = range.getRange().toLowerCase(Locale.ROOT);
-				if (tag.equals("zh") || tag.startsWith("zh-")) {
-					return CHINESE;
-				}
-				if (tag.equals("en") || tag.startsWith("en-")) {
-					return Locale.ENGLISH;
-				}
-			}
-		}
-		catch (IllegalArgumentException malformed) {
-			// A malformed header is not worth an error: English.
-		}
-		return Locale.ENGLISH;
-	}
+    /** Chinese for the first {@code zh} or {@code en} range the client names, whichever comes first; else English. */
+    static Locale language(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (tag.equals("zh") || tag.startsWith("zh-")) {
+                    return CHINESE;
+                }
+                if (tag.equals("en") || tag.startsWith("en-")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        }
+        catch (IllegalArgumentException malformed) {
+            // A malformed header is not worth an error: English.
+        }
+        return Locale.ENGLISH;
+    }
 
-	/** The slug of a status, e.g. 413 becomes {@code content-too-large}. */
-	public static String slugOf(HttpStatus status) {
-		return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-	}
+    /** The slug of a status, e.g. 413 becomes {@code content-too-large}. */
+    public static String slugOf(HttpStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-	/**
-	 * Replaces whatever headers the response has with {@code headers} plus the problem's own, and writes the body.
-	 * The correlation id header is set by the correlation filter just before commit.
-	 */
-	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail,
-			HttpHeaders headers) {
-		Locale locale = language(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
-		String path = exchange.getRequest().getPath().value();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", TYPE_PREFIX + slug);
-		body.put("title", messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale));
-		body.put("status", status.value());
-		body.put("detail", CHINESE.equals(locale)
-				? messages.getMessage("problem." + slug + ".detail", new Object[] { path }, detail, locale) : detail);
-		body.put("instance", path);
-		body.put("correlationId", CorrelationId.of(exchange));
+    /**
+     * Replaces whatever headers the response has with {@code headers} plus the problem's own, and writes the body.
+     * The correlation id header is set by the correlation filter just before commit.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail,
+            HttpHeaders headers) {
+        Locale locale = language(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+        String path = exchange.getRequest().getPath().value();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + slug);
+        body.put("title", messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale));
+        body.put("status", status.value());
+        body.put("detail", CHINESE.equals(locale)
+                ? messages.getMessage("problem." + slug + ".detail", new Object[] { path }, detail, locale) : detail);
+        body.put("instance", path);
+        body.put("correlationId", CorrelationId.of(exchange));
 
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(status);
-		HttpHeaders responseHeaders = response.getHeaders();
-		// Drop whatever a half-finished proxy attempt left behind (e.g. backend Content-Length).
-		responseHeaders.clear();
-		responseHeaders.addAll(headers);
-		responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		responseHeaders.setCacheControl("no-store");
-		responseHeaders.setContentLanguage(locale);
-		responseHeaders.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-		byte[] json = jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-		responseHeaders.setContentLength(json.length);
-		DataBuffer buffer = response.bufferFactory().wrap(json);
-		return response.writeWith(Mono.just(buffer));
-	}
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        HttpHeaders responseHeaders = response.getHeaders();
+        // Drop whatever a half-finished proxy attempt left behind (e.g. backend Content-Length).
+        responseHeaders.clear();
+        responseHeaders.addAll(headers);
+        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        responseHeaders.setCacheControl("no-store");
+        responseHeaders.setContentLanguage(locale);
+        responseHeaders.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        byte[] json = jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        responseHeaders.setContentLength(json.length);
+        DataBuffer buffer = response.bufferFactory().wrap(json);
+        return response.writeWith(Mono.just(buffer));
+    }
 
 }

@@ -13,19 +13,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 record ClientKey(String value, boolean anonymous) {
 
-	static final String NO_CLIENT = "-";
+    static final String NO_CLIENT = "-";
 
-	static ClientKey of(Object authentication, InetSocketAddress remote) {
-		if (authentication instanceof JwtAuthenticationToken token) {
-			Jwt jwt = token.getToken();
-			String client = jwt.getClaimAsString("azp");
-			if (client == null) {
-				client = jwt.getClaimAsString("client_id");
-			}
-			return new ClientKey((client == null ? NO_CLIENT : client) + "/" + jwt.getSubject(), false);
-		}
-		String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-		return new ClientKey("ip:" + address, true);
-	}
+    static ClientKey of(Object authentication, InetSocketAddress remote) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            Jwt jwt = token.getToken();
+            String client = jwt.getClaimAsString("azp");
+            if (client == null) {
+                client = jwt.getClaimAsString("client_id");
+            }
+            return new ClientKey((client == null ? NO_CLIENT : client) + "/" + jwt.getSubject(), false);
+        }
+        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return new ClientKey("ip:" + address, true);
+    }
 
 }

@@ -33,65 +33,65 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 @Component
 class RateLimitGatewayFilter implements GlobalFilter, Ordered {
 
-	static final int ORDER = -20;
+    static final int ORDER = -20;
 
-	static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+    static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-	private final RateLimitProperties properties;
+    private final RateLimitProperties properties;
 
-	private final Cache<String, Bucket> buckets;
+    private final Cache<String, Bucket> buckets;
 
-	private final MeterRegistry meters;
+    private final MeterRegistry meters;
 
-	RateLimitGatewayFilter(RateLimitProperties properties, MeterRegistry meters) {
-		this.properties = properties;
-		this.meters = meters;
-		this.buckets = Caffeine.newBuilder()
-			.maximumSize(properties.maxTrackedClients())
-			.expireAfterAccess(properties.idleEviction())
-			.build();
-	}
+    RateLimitGatewayFilter(RateLimitProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.meters = meters;
+        this.buckets = Caffeine.newBuilder()
+            .maximumSize(properties.maxTrackedClients())
+            .expireAfterAccess(properties.idleEviction())
+            .build();
+    }
 
-	@Override
-	public int getOrder() {
-		return ORDER;
-	}
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-		if (!properties.enabled() || route == null) {
-			return chain.filter(exchange);
-		}
-		return ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
-			.map(authentication -> ClientKey.of(authentication, exchange.getRequest().getRemoteAddress()))
-			.defaultIfEmpty(ClientKey.of(null, exchange.getRequest().getRemoteAddress()))
-			.flatMap(client -> {
-				RateLimitProperties.Limit limit = properties.forRoute(route.getId(), client.anonymous());
-				Bucket bucket = buckets.get(route.getId() + "|" + client.value(), key -> newBucket(limit));
-				ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-				if (!probe.isConsumed()) {
-					meters.counter("aftersales.gateway.rate.limited", "route", route.getId()).increment();
-					Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-					return Mono.error(new GatewayRejection(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-							"Rate limit of " + limit.refillTokens() + " requests per " + limit.refillPeriod().toMillis()
-									+ " ms (bursts of " + limit.capacity() + ") on " + route.getId()
-									+ " reached. Retry after " + GatewayRejection.retryAfterSeconds(wait) + " s.",
-							wait));
-				}
-				exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(probe.getRemainingTokens()));
-				return chain.filter(exchange);
-			});
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        if (!properties.enabled() || route == null) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+            .map(SecurityContext::getAuthentication)
+            .map(authentication -> ClientKey.of(authentication, exchange.getRequest().getRemoteAddress()))
+            .defaultIfEmpty(ClientKey.of(null, exchange.getRequest().getRemoteAddress()))
+            .flatMap(client -> {
+                RateLimitProperties.Limit limit = properties.forRoute(route.getId(), client.anonymous());
+                Bucket bucket = buckets.get(route.getId() + "|" + client.value(), key -> newBucket(limit));
+                ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                if (!probe.isConsumed()) {
+                    meters.counter("aftersales.gateway.rate.limited", "route", route.getId()).increment();
+                    Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+                    return Mono.error(new GatewayRejection(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                            "Rate limit of " + limit.refillTokens() + " requests per " + limit.refillPeriod().toMillis()
+                                    + " ms (bursts of " + limit.capacity() + ") on " + route.getId()
+                                    + " reached. Retry after " + GatewayRejection.retryAfterSeconds(wait) + " s.",
+                            wait));
+                }
+                exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(probe.getRemainingTokens()));
+                return chain.filter(exchange);
+            });
+    }
 
-	private static Bucket newBucket(RateLimitProperties.Limit limit) {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(limit.capacity())
-				.refillGreedy(limit.refillTokens(), limit.refillPeriod())
-				.build())
-			.build();
-	}
+    private static Bucket newBucket(RateLimitProperties.Limit limit) {
+        return Bucket.builder()
+            .addLimit(Bandwidth.builder()
+                .capacity(limit.capacity())
+                .refillGreedy(limit.refillTokens(), limit.refillPeriod())
+                .build())
+            .build();
+    }
 
 }

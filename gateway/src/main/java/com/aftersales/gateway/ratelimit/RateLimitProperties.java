@@ -23,25 +23,25 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("aftersales.gateway.rate-limits")
 public record RateLimitProperties(boolean enabled, @Positive long maxTrackedClients, @NotNull Duration idleEviction,
-		@NotNull @Valid Limit authenticated, @NotNull @Valid Limit anonymous, @NotNull Map<String, @Valid Limit> routes) {
+        @NotNull @Valid Limit authenticated, @NotNull @Valid Limit anonymous, @NotNull Map<String, @Valid Limit> routes) {
 
-	/** The limit that applies to {@code routeId}. */
-	Limit forRoute(String routeId, boolean anonymousClient) {
-		if (anonymousClient) {
-			return anonymous;
-		}
-		return routes.getOrDefault(routeId, authenticated);
-	}
+    /** The limit that applies to {@code routeId}. */
+    Limit forRoute(String routeId, boolean anonymousClient) {
+        if (anonymousClient) {
+            return anonymous;
+        }
+        return routes.getOrDefault(routeId, authenticated);
+    }
 
-	/**
-	 * A bucket of {@code capacity} tokens (the burst), refilled by {@code refillTokens} every {@code refillPeriod}
-	 * (the sustained rate), greedily (a token at a time, not all at the end of the period).
-	 *
-	 * @param capacity largest burst
-	 * @param refillTokens tokens added per period
-	 * @param refillPeriod the period
-	 */
-	public record Limit(@Positive long capacity, @Positive long refillTokens, @NotNull Duration refillPeriod) {
-	}
+    /**
+     * A bucket of {@code capacity} tokens (the burst), refilled by {@code refillTokens} every {@code refillPeriod}
+     * (the sustained rate), greedily (a token at a time, not all at the end of the period).
+     *
+     * @param capacity largest burst
+     * @param refillTokens tokens added per period
+     * @param refillPeriod the period
+     */
+    public record Limit(@Positive long capacity, @Positive long refillTokens, @NotNull Duration refillPeriod) {
+    }
 
 }

@@ -30,91 +30,91 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 @Component
 class ResilienceGatewayFilter implements GlobalFilter, Ordered {
 
-	/** After the rate limit (-20), before the route's retry filter. */
-	static final int ORDER = -10;
+    /** After the rate limit (-20), before the route's retry filter. */
+    static final int ORDER = -10;
 
-	private final RouteResilience resilience;
+    private final RouteResilience resilience;
 
-	ResilienceGatewayFilter(RouteResilience resilience) {
-		this.resilience = resilience;
-	}
+    ResilienceGatewayFilter(RouteResilience resilience) {
+        this.resilience = resilience;
+    }
 
-	@Override
-	public int getOrder() {
-		return ORDER;
-	}
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-		if (route == null) {
-			return chain.filter(exchange);
-		}
-		return Mono.defer(() -> guarded(route.getId(), resilience.of(route.getId()), exchange, chain));
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return chain.filter(exchange);
+        }
+        return Mono.defer(() -> guarded(route.getId(), resilience.of(route.getId()), exchange, chain));
+    }
 
-	private static Mono<Void> guarded(String routeId, RouteResilience.Guards guards, ServerWebExchange exchange,
-			GatewayFilterChain chain) {
-		if (!guards.bulkhead().tryAcquirePermission()) {
-			return Mono.error(new GatewayRejection(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-					"The " + routeId + " already has " + guards.policy().maxConcurrentCalls()
-							+ " requests in progress, the most the gateway sends it at once.",
-					guards.policy().bulkheadRetryAfter()));
-		}
-		CircuitBreaker breaker = guards.breaker();
-		if (!breaker.tryAcquirePermission()) {
-			guards.bulkhead().onComplete();
-			return Mono.error(new GatewayRejection(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-					"The " + routeId + " is failing or too slow; the gateway pauses calls to it.",
-					guards.policy().waitInOpenState()));
-		}
-		long start = breaker.getCurrentTimestamp();
-		AtomicBoolean recorded = new AtomicBoolean();
-		// The verdict is taken when the backend's status is about to reach the client (time to first byte), so the
-		// breaker already knows when the client does.
-		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
-			if (recorded.compareAndSet(false, true)) {
-				long elapsed = breaker.getCurrentTimestamp() - start;
-				HttpStatusCode status = exchange.getResponse().getStatusCode();
-				if (status != null && guards.policy().failureStatuses().contains(status.value())) {
-					breaker.onError(elapsed, breaker.getTimestampUnit(), new BackendFailureStatus(status.value()));
-				}
-				else {
-					breaker.onSuccess(elapsed, breaker.getTimestampUnit());
-				}
-			}
-		}));
-		return chain.filter(exchange)
-			.transformDeferred(TimeLimiterOperator.of(guards.timeLimiter()))
-			.doOnSuccess(done -> {
-				if (recorded.compareAndSet(false, true)) {
-					// Completed without committing a response (nothing to judge): a success for the breaker.
-					breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
-				}
-			})
-			.doOnError(failure -> {
-				if (recorded.compareAndSet(false, true)) {
-					breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
-				}
-			})
-			.doOnCancel(() -> {
-				if (recorded.compareAndSet(false, true)) {
-					// The client went away: no verdict on the backend.
-					breaker.releasePermission();
-				}
-			})
-			.doFinally(signal -> guards.bulkhead().onComplete())
-			.onErrorMap(TimeoutException.class, timeout -> new GatewayRejection(HttpStatus.GATEWAY_TIMEOUT,
-					"gateway-timeout", "The " + routeId + " did not answer within "
-							+ guards.policy().timeout().toMillis() + " ms.", null));
-	}
+    private static Mono<Void> guarded(String routeId, RouteResilience.Guards guards, ServerWebExchange exchange,
+            GatewayFilterChain chain) {
+        if (!guards.bulkhead().tryAcquirePermission()) {
+            return Mono.error(new GatewayRejection(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "The " + routeId + " already has " + guards.policy().maxConcurrentCalls()
+                            + " requests in progress, the most the gateway sends it at once.",
+                    guards.policy().bulkheadRetryAfter()));
+        }
+        CircuitBreaker breaker = guards.breaker();
+        if (!breaker.tryAcquirePermission()) {
+            guards.bulkhead().onComplete();
+            return Mono.error(new GatewayRejection(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "The " + routeId + " is failing or too slow; the gateway pauses calls to it.",
+                    guards.policy().waitInOpenState()));
+        }
+        long start = breaker.getCurrentTimestamp();
+        AtomicBoolean recorded = new AtomicBoolean();
+        // The verdict is taken when the backend's status is about to reach the client (time to first byte), so the
+        // breaker already knows when the client does.
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+            if (recorded.compareAndSet(false, true)) {
+                long elapsed = breaker.getCurrentTimestamp() - start;
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                if (status != null && guards.policy().failureStatuses().contains(status.value())) {
+                    breaker.onError(elapsed, breaker.getTimestampUnit(), new BackendFailureStatus(status.value()));
+                }
+                else {
+                    breaker.onSuccess(elapsed, breaker.getTimestampUnit());
+                }
+            }
+        }));
+        return chain.filter(exchange)
+            .transformDeferred(TimeLimiterOperator.of(guards.timeLimiter()))
+            .doOnSuccess(done -> {
+                if (recorded.compareAndSet(false, true)) {
+                    // Completed without committing a response (nothing to judge): a success for the breaker.
+                    breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+                }
+            })
+            .doOnError(failure -> {
+                if (recorded.compareAndSet(false, true)) {
+                    breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
+                }
+            })
+            .doOnCancel(() -> {
+                if (recorded.compareAndSet(false, true)) {
+                    // The client went away: no verdict on the backend.
+                    breaker.releasePermission();
+                }
+            })
+            .doFinally(signal -> guards.bulkhead().onComplete())
+            .onErrorMap(TimeoutException.class, timeout -> new GatewayRejection(HttpStatus.GATEWAY_TIMEOUT,
+                    "gateway-timeout", "The " + routeId + " did not answer within "
+                            + guards.policy().timeout().toMillis() + " ms.", null));
+    }
 
-	/** A backend answer that counts as a failure for the breaker. */
-	static final class BackendFailureStatus extends RuntimeException {
+    /** A backend answer that counts as a failure for the breaker. */
+    static final class BackendFailureStatus extends RuntimeException {
 
-		BackendFailureStatus(int status) {
-			super("backend answered " + status, null, false, false);
-		}
+        BackendFailureStatus(int status) {
+            super("backend answered " + status, null, false, false);
+        }
 
-	}
+    }
 }

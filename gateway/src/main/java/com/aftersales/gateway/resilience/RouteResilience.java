@@ -26,61 +26,61 @@ import org.springframework.stereotype.Component;
 @Component
 public class RouteResilience {
 
-	/** One route's three guards and the policy they were built from. */
-	record Guards(CircuitBreaker breaker, Bulkhead bulkhead, TimeLimiter timeLimiter, ResilienceProperties.Policy policy) {
-	}
+    /** One route's three guards and the policy they were built from. */
+    record Guards(CircuitBreaker breaker, Bulkhead bulkhead, TimeLimiter timeLimiter, ResilienceProperties.Policy policy) {
+    }
 
-	private final ResilienceProperties properties;
+    private final ResilienceProperties properties;
 
-	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
-	private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+    private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
 
-	private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
+    private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
 
-	private final Map<String, Guards> byRoute = new ConcurrentHashMap<>();
+    private final Map<String, Guards> byRoute = new ConcurrentHashMap<>();
 
-	RouteResilience(ResilienceProperties properties, MeterRegistry meters) {
-		this.properties = properties;
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-		TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
-		TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meters);
-	}
+    RouteResilience(ResilienceProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
+        TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meters);
+    }
 
-	Guards of(String routeId) {
-		return byRoute.computeIfAbsent(routeId, this::create);
-	}
+    Guards of(String routeId) {
+        return byRoute.computeIfAbsent(routeId, this::create);
+    }
 
-	/** The breaker of a route, e.g. for tests and the ops console. */
-	public CircuitBreaker.State state(String routeId) {
-		return of(routeId).breaker().getState();
-	}
+    /** The breaker of a route, e.g. for tests and the ops console. */
+    public CircuitBreaker.State state(String routeId) {
+        return of(routeId).breaker().getState();
+    }
 
-	private Guards create(String routeId) {
-		ResilienceProperties.Policy policy = properties.forRoute(routeId);
-		CircuitBreaker breaker = breakers.circuitBreaker(routeId, CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(policy.slidingWindowSize())
-			.minimumNumberOfCalls(policy.minimumNumberOfCalls())
-			.failureRateThreshold(policy.failureRateThreshold())
-			.slowCallDurationThreshold(policy.slowCallDurationThreshold())
-			.slowCallRateThreshold(policy.slowCallRateThreshold())
-			.waitDurationInOpenState(policy.waitInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(policy.permittedCallsInHalfOpenState())
-			// Half-open as soon as the wait is over, not only when the next request happens to arrive.
-			.automaticTransitionFromOpenToHalfOpenEnabled(true)
-			.recordExceptions(Throwable.class)
-			.build());
-		Bulkhead bulkhead = bulkheads.bulkhead(routeId, BulkheadConfig.custom()
-			.maxConcurrentCalls(policy.maxConcurrentCalls())
-			// Never queue at the edge: a full bulkhead answers at once.
-			.maxWaitDuration(java.time.Duration.ZERO)
-			.build());
-		TimeLimiter timeLimiter = timeLimiters.timeLimiter(routeId, TimeLimiterConfig.custom()
-			.timeoutDuration(policy.timeout())
-			.cancelRunningFuture(true)
-			.build());
-		return new Guards(breaker, bulkhead, timeLimiter, policy);
-	}
+    private Guards create(String routeId) {
+        ResilienceProperties.Policy policy = properties.forRoute(routeId);
+        CircuitBreaker breaker = breakers.circuitBreaker(routeId, CircuitBreakerConfig.custom()
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(policy.slidingWindowSize())
+            .minimumNumberOfCalls(policy.minimumNumberOfCalls())
+            .failureRateThreshold(policy.failureRateThreshold())
+            .slowCallDurationThreshold(policy.slowCallDurationThreshold())
+            .slowCallRateThreshold(policy.slowCallRateThreshold())
+            .waitDurationInOpenState(policy.waitInOpenState())
+            .permittedNumberOfCallsInHalfOpenState(policy.permittedCallsInHalfOpenState())
+            // Half-open as soon as the wait is over, not only when the next request happens to arrive.
+            .automaticTransitionFromOpenToHalfOpenEnabled(true)
+            .recordExceptions(Throwable.class)
+            .build());
+        Bulkhead bulkhead = bulkheads.bulkhead(routeId, BulkheadConfig.custom()
+            .maxConcurrentCalls(policy.maxConcurrentCalls())
+            // Never queue at the edge: a full bulkhead answers at once.
+            .maxWaitDuration(java.time.Duration.ZERO)
+            .build());
+        TimeLimiter timeLimiter = timeLimiters.timeLimiter(routeId, TimeLimiterConfig.custom()
+            .timeoutDuration(policy.timeout())
+            .cancelRunningFuture(true)
+            .build());
+        return new Guards(breaker, bulkhead, timeLimiter, policy);
+    }
 
 }

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @LoadBalancerClients(defaultConfiguration = HealthCheckedInstances.class)
 class BackendLoadBalancing {
 
-	@Bean
-	ReactiveDiscoveryClient staticBackendDiscoveryClient(GatewayRoutingProperties properties) {
-		return new StaticBackendDiscoveryClient(properties);
-	}
+    @Bean
+    ReactiveDiscoveryClient staticBackendDiscoveryClient(GatewayRoutingProperties properties) {
+        return new StaticBackendDiscoveryClient(properties);
+    }
 
 }

@@ -29,40 +29,40 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("aftersales.gateway")
 public record GatewayRoutingProperties(
-		@NotEmpty Map<String, @Valid Backend> services,
-		@NotNull Duration responseTimeout,
-		@NotNull Duration connectTimeout,
-		@NotNull Duration retryAfter,
-		@NotBlank String apiDocsPrefix,
-		@NotBlank String backendApiDocsPath,
-		@NotNull @Valid IdempotentRetry idempotentRetry) {
+        @NotEmpty Map<String, @Valid Backend> services,
+        @NotNull Duration responseTimeout,
+        @NotNull Duration connectTimeout,
+        @NotNull Duration retryAfter,
+        @NotBlank String apiDocsPrefix,
+        @NotBlank String backendApiDocsPath,
+        @NotNull @Valid IdempotentRetry idempotentRetry) {
 
-	/**
-	 * @param url base URL of every instance of the service (scheme, host, port); one URL, or a comma-separated
-	 * list ({@code TICKET_SERVICE_URL=http://a:8081,http://b:8081}) that the gateway balances round robin,
-	 * skipping instances whose readiness check fails. Behind a Kubernetes Service, one URL.
-	 * @param paths gateway path patterns owned by the service, e.g. {@code /api/tickets/**}
-	 */
-	public record Backend(@NotEmpty List<@NotNull URI> url, @NotEmpty List<@NotBlank String> paths) {
+    /**
+     * @param url base URL of every instance of the service (scheme, host, port); one URL, or a comma-separated
+     * list ({@code TICKET_SERVICE_URL=http://a:8081,http://b:8081}) that the gateway balances round robin,
+     * skipping instances whose readiness check fails. Behind a Kubernetes Service, one URL.
+     * @param paths gateway path patterns owned by the service, e.g. {@code /api/tickets/**}
+     */
+    public record Backend(@NotEmpty List<@NotNull URI> url, @NotEmpty List<@NotBlank String> paths) {
 
-		/** Where the route sends requests: the instance itself, or {@code lb://<name>} for several. */
-		URI routeUri(String name) {
-			return url.size() == 1 ? url.get(0) : URI.create(LOAD_BALANCED_SCHEME + "://" + name);
-		}
+        /** Where the route sends requests: the instance itself, or {@code lb://<name>} for several. */
+        URI routeUri(String name) {
+            return url.size() == 1 ? url.get(0) : URI.create(LOAD_BALANCED_SCHEME + "://" + name);
+        }
 
-	}
+    }
 
-	/** Spring Cloud LoadBalancer's scheme; the instances come from {@link StaticBackendDiscoveryClient}. */
-	static final String LOAD_BALANCED_SCHEME = "lb";
+    /** Spring Cloud LoadBalancer's scheme; the instances come from {@link StaticBackendDiscoveryClient}. */
+    static final String LOAD_BALANCED_SCHEME = "lb";
 
-	/**
-	 * @param retries extra attempts after the first one
-	 * @param firstBackoff wait before the first retry
-	 * @param maxBackoff upper bound of the wait between retries
-	 * @param backoffFactor multiplier applied to the wait after each retry
-	 */
-	public record IdempotentRetry(@PositiveOrZero int retries, @NotNull Duration firstBackoff,
-			@NotNull Duration maxBackoff, @Positive int backoffFactor) {
-	}
+    /**
+     * @param retries extra attempts after the first one
+     * @param firstBackoff wait before the first retry
+     * @param maxBackoff upper bound of the wait between retries
+     * @param backoffFactor multiplier applied to the wait after each retry
+     */
+    public record IdempotentRetry(@PositiveOrZero int retries, @NotNull Duration firstBackoff,
+            @NotNull Duration maxBackoff, @Positive int backoffFactor) {
+    }
 
 }

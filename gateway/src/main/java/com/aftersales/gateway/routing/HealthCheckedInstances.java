@@ -12,12 +12,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 class HealthCheckedInstances {
 
-	@Bean
-	ServiceInstanceListSupplier readyInstances(ConfigurableApplicationContext context) {
-		return ServiceInstanceListSupplier.builder()
-			.withDiscoveryClient()
-			.withHealthChecks(WebClient.create())
-			.build(context);
-	}
+    @Bean
+    ServiceInstanceListSupplier readyInstances(ConfigurableApplicationContext context) {
+        return ServiceInstanceListSupplier.builder()
+            .withDiscoveryClient()
+            .withHealthChecks(WebClient.create())
+            .build(context);
+    }
 
 }

@@ -27,62 +27,62 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 @Component
 class LocationHeaderRewriteFilter implements GlobalFilter, Ordered {
 
-	private static final int HTTP_DEFAULT_PORT = 80;
+    private static final int HTTP_DEFAULT_PORT = 80;
 
-	private static final int HTTPS_DEFAULT_PORT = 443;
+    private static final int HTTPS_DEFAULT_PORT = 443;
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> rewrite(exchange)));
-		return chain.filter(exchange);
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> rewrite(exchange)));
+        return chain.filter(exchange);
+    }
 
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
-	private static void rewrite(ServerWebExchange exchange) {
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		String location = headers.getFirst(HttpHeaders.LOCATION);
-		Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-		if (location == null || route == null) {
-			return;
-		}
-		// With several instances the route says lb://<service>; the request URL names the instance chosen.
-		URI backend = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
-		URI origin = backend != null && backend.isAbsolute() ? backend : route.getUri();
-		URI target;
-		try {
-			target = URI.create(location);
-		}
-		catch (IllegalArgumentException malformed) {
-			// Not ours to fix: the client gets exactly what the backend sent.
-			return;
-		}
-		if (!target.isAbsolute() || !sameOrigin(target, origin)) {
-			return;
-		}
-		URI gateway = exchange.getRequest().getURI();
-		URI rewritten = UriComponentsBuilder.fromUri(target)
-			.scheme(gateway.getScheme())
-			.host(gateway.getHost())
-			.port(gateway.getPort())
-			.build(true)
-			.toUri();
-		headers.set(HttpHeaders.LOCATION, rewritten.toString());
-	}
+    private static void rewrite(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        String location = headers.getFirst(HttpHeaders.LOCATION);
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        if (location == null || route == null) {
+            return;
+        }
+        // With several instances the route says lb://<service>; the request URL names the instance chosen.
+        URI backend = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+        URI origin = backend != null && backend.isAbsolute() ? backend : route.getUri();
+        URI target;
+        try {
+            target = URI.create(location);
+        }
+        catch (IllegalArgumentException malformed) {
+            // Not ours to fix: the client gets exactly what the backend sent.
+            return;
+        }
+        if (!target.isAbsolute() || !sameOrigin(target, origin)) {
+            return;
+        }
+        URI gateway = exchange.getRequest().getURI();
+        URI rewritten = UriComponentsBuilder.fromUri(target)
+            .scheme(gateway.getScheme())
+            .host(gateway.getHost())
+            .port(gateway.getPort())
+            .build(true)
+            .toUri();
+        headers.set(HttpHeaders.LOCATION, rewritten.toString());
+    }
 
-	static boolean sameOrigin(URI a, URI b) {
-		return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-				&& a.getHost().equalsIgnoreCase(b.getHost()) && effectivePort(a) == effectivePort(b);
-	}
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && effectivePort(a) == effectivePort(b);
+    }
 
-	private static int effectivePort(URI uri) {
-		if (uri.getPort() >= 0) {
-			return uri.getPort();
-		}
-		return "https".equalsIgnoreCase(uri.getScheme()) ? HTTPS_DEFAULT_PORT : HTTP_DEFAULT_PORT;
-	}
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? HTTPS_DEFAULT_PORT : HTTP_DEFAULT_PORT;
+    }
 
 }

@@ -18,45 +18,45 @@ import reactor.core.publisher.Flux;
  */
 class StaticBackendDiscoveryClient implements ReactiveDiscoveryClient {
 
-	private final Map<String, List<ServiceInstance>> instances;
+    private final Map<String, List<ServiceInstance>> instances;
 
-	StaticBackendDiscoveryClient(GatewayRoutingProperties properties) {
-		this.instances = properties.services()
-			.entrySet()
-			.stream()
-			.collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
-					entry -> instancesOf(entry.getKey(), entry.getValue().url())));
-	}
+    StaticBackendDiscoveryClient(GatewayRoutingProperties properties) {
+        this.instances = properties.services()
+            .entrySet()
+            .stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    entry -> instancesOf(entry.getKey(), entry.getValue().url())));
+    }
 
-	private static List<ServiceInstance> instancesOf(String service, List<URI> urls) {
-		return urls.stream().map(url -> instance(service, url)).toList();
-	}
+    private static List<ServiceInstance> instancesOf(String service, List<URI> urls) {
+        return urls.stream().map(url -> instance(service, url)).toList();
+    }
 
-	private static ServiceInstance instance(String service, URI url) {
-		boolean secure = "https".equalsIgnoreCase(url.getScheme());
-		int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
-		return new DefaultServiceInstance(service + "@" + url.getHost() + ":" + port, service, url.getHost(), port,
-				secure);
-	}
+    private static ServiceInstance instance(String service, URI url) {
+        boolean secure = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
+        return new DefaultServiceInstance(service + "@" + url.getHost() + ":" + port, service, url.getHost(), port,
+                secure);
+    }
 
-	@Override
-	public String description() {
-		return "Backend instances from aftersales.gateway.services";
-	}
+    @Override
+    public String description() {
+        return "Backend instances from aftersales.gateway.services";
+    }
 
-	@Override
-	public Flux<ServiceInstance> getInstances(String serviceId) {
-		return Flux.fromIterable(instances.getOrDefault(serviceId, List.of()));
-	}
+    @Override
+    public Flux<ServiceInstance> getInstances(String serviceId) {
+        return Flux.fromIterable(instances.getOrDefault(serviceId, List.of()));
+    }
 
-	@Override
-	public Flux<String> getServices() {
-		return Flux.fromIterable(instances.keySet());
-	}
+    @Override
+    public Flux<String> getServices() {
+        return Flux.fromIterable(instances.keySet());
+    }
 
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
 }

@@ -25,33 +25,33 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("aftersales.gateway.security")
 public record EdgeSecurityProperties(@NotNull List<@NotBlank String> publicPaths,
-		@NotNull List<@Valid RoleRule> roleRules, @NotNull @Valid Cors cors, @NotNull DataSize maxRequestSize,
-		@NotNull List<@Valid BodyLimit> bodyLimits, @NotBlank String contentSecurityPolicy) {
+        @NotNull List<@Valid RoleRule> roleRules, @NotNull @Valid Cors cors, @NotNull DataSize maxRequestSize,
+        @NotNull List<@Valid BodyLimit> bodyLimits, @NotBlank String contentSecurityPolicy) {
 
-	/**
-	 * @param paths path patterns, e.g. {@code /api/attachments}
-	 * @param maxSize largest body accepted on them
-	 */
-	public record BodyLimit(@NotEmpty List<@NotBlank String> paths, @NotNull DataSize maxSize) {
-	}
+    /**
+     * @param paths path patterns, e.g. {@code /api/attachments}
+     * @param maxSize largest body accepted on them
+     */
+    public record BodyLimit(@NotEmpty List<@NotBlank String> paths, @NotNull DataSize maxSize) {
+    }
 
-	/**
-	 * @param paths path patterns, e.g. {@code /api/audit/**}
-	 * @param roles roles any one of which is required (without {@code ROLE_})
-	 */
-	public record RoleRule(@NotEmpty List<@NotBlank String> paths, @NotEmpty List<@NotBlank String> roles) {
-	}
+    /**
+     * @param paths path patterns, e.g. {@code /api/audit/**}
+     * @param roles roles any one of which is required (without {@code ROLE_})
+     */
+    public record RoleRule(@NotEmpty List<@NotBlank String> paths, @NotEmpty List<@NotBlank String> roles) {
+    }
 
-	/**
-	 * @param allowedOrigins exact origins of the store and call-centre frontends
-	 * @param allowedMethods methods a browser may send
-	 * @param allowedHeaders request headers a browser may send
-	 * @param exposedHeaders response headers a browser script may read
-	 * @param maxAge how long a browser may cache a preflight answer
-	 */
-	public record Cors(@NotNull List<@NotBlank String> allowedOrigins, @NotEmpty List<@NotBlank String> allowedMethods,
-			@NotEmpty List<@NotBlank String> allowedHeaders, @NotNull List<@NotBlank String> exposedHeaders,
-			@NotNull Duration maxAge) {
-	}
+    /**
+     * @param allowedOrigins exact origins of the store and call-centre frontends
+     * @param allowedMethods methods a browser may send
+     * @param allowedHeaders request headers a browser may send
+     * @param exposedHeaders response headers a browser script may read
+     * @param maxAge how long a browser may cache a preflight answer
+     */
+    public record Cors(@NotNull List<@NotBlank String> allowedOrigins, @NotEmpty List<@NotBlank String> allowedMethods,
+            @NotEmpty List<@NotBlank String> allowedHeaders, @NotNull List<@NotBlank String> exposedHeaders,
+            @NotNull Duration maxAge) {
+    }
 
 }

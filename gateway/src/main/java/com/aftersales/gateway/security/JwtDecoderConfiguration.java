@@ -31,52 +31,52 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
-	@Bean
-	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
-		boolean production = environment.matchesProfiles(ProductionGuard.PROD_PROFILE);
-		ProductionGuard.check(production, properties);
-		NimbusReactiveJwtDecoder decoder = properties.jwkSetUri() != null
-				? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-					.jwsAlgorithm(SignatureAlgorithm.RS256)
-					.build()
-				: NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties))
-					.signatureAlgorithm(SignatureAlgorithm.RS256)
-					.build();
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-		validators.add(audience(properties.audience()));
-		if (production) {
-			validators.add(JwtDecoderConfiguration::notADevelopmentKey);
-		}
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
-	}
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        boolean production = environment.matchesProfiles(ProductionGuard.PROD_PROFILE);
+        ProductionGuard.check(production, properties);
+        NimbusReactiveJwtDecoder decoder = properties.jwkSetUri() != null
+                ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build()
+                : NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties))
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        validators.add(audience(properties.audience()));
+        if (production) {
+            validators.add(JwtDecoderConfiguration::notADevelopmentKey);
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
 
-	private static OAuth2TokenValidator<Jwt> audience(String audience) {
-		return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-				? OAuth2TokenValidatorResult.success()
-				: OAuth2TokenValidatorResult.failure(invalid("The token is not meant for this platform"));
-	}
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(invalid("The token is not meant for this platform"));
+    }
 
-	private static OAuth2TokenValidatorResult notADevelopmentKey(Jwt jwt) {
-		Object keyId = jwt.getHeaders().get("kid");
-		return keyId != null && keyId.toString().startsWith(SecurityProperties.DEV_KEY_ID_PREFIX)
-				? OAuth2TokenValidatorResult.failure(invalid("Development tokens are not accepted"))
-				: OAuth2TokenValidatorResult.success();
-	}
+    private static OAuth2TokenValidatorResult notADevelopmentKey(Jwt jwt) {
+        Object keyId = jwt.getHeaders().get("kid");
+        return keyId != null && keyId.toString().startsWith(SecurityProperties.DEV_KEY_ID_PREFIX)
+                ? OAuth2TokenValidatorResult.failure(invalid("Development tokens are not accepted"))
+                : OAuth2TokenValidatorResult.success();
+    }
 
-	private static OAuth2Error invalid(String description) {
-		return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null);
-	}
+    private static OAuth2Error invalid(String description) {
+        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null);
+    }
 
-	private static RSAPublicKey readPublicKey(SecurityProperties properties) {
-		try (InputStream pem = properties.publicKeyLocation().getInputStream()) {
-			return RsaKeyConverters.x509().convert(pem);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read aftersales.security.public-key-location "
-					+ properties.publicKeyLocation(), e);
-		}
-	}
+    private static RSAPublicKey readPublicKey(SecurityProperties properties) {
+        try (InputStream pem = properties.publicKeyLocation().getInputStream()) {
+            return RsaKeyConverters.x509().convert(pem);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read aftersales.security.public-key-location "
+                    + properties.publicKeyLocation(), e);
+        }
+    }
 
 }

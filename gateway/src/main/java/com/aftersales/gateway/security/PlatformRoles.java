@@ -15,13 +15,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class PlatformRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
-	@Override
-	public AbstractAuthenticationToken convert(Jwt jwt) {
-		return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
-	}
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
+    }
 
-	static Collection<GrantedAuthority> authorities(Jwt jwt) {
-		return PlatformRoleClaims.authorities(jwt);
-	}
+    static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        return PlatformRoleClaims.authorities(jwt);
+    }
 
 }

@@ -21,36 +21,36 @@ import reactor.core.publisher.Mono;
 @Component
 class ProblemAuthenticationAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-	static final String UNAUTHENTICATED = "unauthenticated";
+    static final String UNAUTHENTICATED = "unauthenticated";
 
-	static final String FORBIDDEN = "forbidden";
+    static final String FORBIDDEN = "forbidden";
 
-	private final ProblemWriter problems;
+    private final ProblemWriter problems;
 
-	ProblemAuthenticationAnswers(ProblemWriter problems) {
-		this.problems = problems;
-	}
+    ProblemAuthenticationAnswers(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
-	@Override
-	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
-		HttpHeaders headers = new HttpHeaders();
-		boolean invalidToken = failure instanceof InvalidBearerTokenException;
-		// RFC 6750: say that a bearer token is expected and, when one was sent, that it was not accepted.
-		headers.set(HttpHeaders.WWW_AUTHENTICATE,
-				invalidToken ? "Bearer realm=\"aftersales\", error=\"invalid_token\"" : "Bearer realm=\"aftersales\"");
-		String detail = invalidToken ? "The bearer token is invalid or has expired."
-				: "This request needs a bearer token (Authorization: Bearer <token>).";
-		return problems.write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, detail, headers);
-	}
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        HttpHeaders headers = new HttpHeaders();
+        boolean invalidToken = failure instanceof InvalidBearerTokenException;
+        // RFC 6750: say that a bearer token is expected and, when one was sent, that it was not accepted.
+        headers.set(HttpHeaders.WWW_AUTHENTICATE,
+                invalidToken ? "Bearer realm=\"aftersales\", error=\"invalid_token\"" : "Bearer realm=\"aftersales\"");
+        String detail = invalidToken ? "The bearer token is invalid or has expired."
+                : "This request needs a bearer token (Authorization: Bearer <token>).";
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, detail, headers);
+    }
 
-	@Override
-	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aftersales\", error=\"insufficient_scope\"");
-		return problems.write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN,
-				"The roles of this token do not allow " + exchange.getRequest().getMethod() + " "
-						+ exchange.getRequest().getPath().value() + ".",
-				headers);
-	}
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aftersales\", error=\"insufficient_scope\"");
+        return problems.write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN,
+                "The roles of this token do not allow " + exchange.getRequest().getMethod() + " "
+                        + exchange.getRequest().getPath().value() + ".",
+                headers);
+    }
 
 }

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 /** {@link PlatformRoles} in the reactive shape the WebFlux resource server asks for. */
 final class ReactivePlatformRoles implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
-	private final PlatformRoles roles = new PlatformRoles();
+    private final PlatformRoles roles = new PlatformRoles();
 
-	@Override
-	public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-		return Mono.just(roles.convert(jwt));
-	}
+    @Override
+    public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+        return Mono.just(roles.convert(jwt));
+    }
 
 }

@@ -31,68 +31,68 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
-	/** Right after the correlation filter, ahead of Spring Security (-100). */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    /** Right after the correlation filter, ahead of Spring Security (-100). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	private final long defaultMaxBytes;
+    private final long defaultMaxBytes;
 
-	private final List<Map.Entry<PathPattern, Long>> limits = new ArrayList<>();
+    private final List<Map.Entry<PathPattern, Long>> limits = new ArrayList<>();
 
-	RequestSizeLimitWebFilter(EdgeSecurityProperties properties) {
-		this.defaultMaxBytes = properties.maxRequestSize().toBytes();
-		for (EdgeSecurityProperties.BodyLimit limit : properties.bodyLimits()) {
-			for (String path : limit.paths()) {
-				this.limits.add(Map.entry(PathPatternParser.defaultInstance.parse(path), limit.maxSize().toBytes()));
-			}
-		}
-	}
+    RequestSizeLimitWebFilter(EdgeSecurityProperties properties) {
+        this.defaultMaxBytes = properties.maxRequestSize().toBytes();
+        for (EdgeSecurityProperties.BodyLimit limit : properties.bodyLimits()) {
+            for (String path : limit.paths()) {
+                this.limits.add(Map.entry(PathPatternParser.defaultInstance.parse(path), limit.maxSize().toBytes()));
+            }
+        }
+    }
 
-	/** The limit of the first {@code body-limits} entry whose path matches, else {@code max-request-size}. */
-	long maxBytes(ServerHttpRequest request) {
-		for (Map.Entry<PathPattern, Long> limit : limits) {
-			if (limit.getKey().matches(request.getPath().pathWithinApplication())) {
-				return limit.getValue();
-			}
-		}
-		return defaultMaxBytes;
-	}
+    /** The limit of the first {@code body-limits} entry whose path matches, else {@code max-request-size}. */
+    long maxBytes(ServerHttpRequest request) {
+        for (Map.Entry<PathPattern, Long> limit : limits) {
+            if (limit.getKey().matches(request.getPath().pathWithinApplication())) {
+                return limit.getValue();
+            }
+        }
+        return defaultMaxBytes;
+    }
 
-	@Override
-	public int getOrder() {
-		return ORDER;
-	}
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		long maxBytes = maxBytes(exchange.getRequest());
-		long declared = exchange.getRequest().getHeaders().getContentLength();
-		if (declared > maxBytes) {
-			return Mono.error(tooLarge(maxBytes));
-		}
-		if (declared >= 0) {
-			return chain.filter(exchange);
-		}
-		AtomicLong seen = new AtomicLong();
-		ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return super.getBody().handle((buffer, sink) -> {
-					if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
-						DataBufferUtils.release(buffer);
-						sink.error(tooLarge(maxBytes));
-					}
-					else {
-						sink.next(buffer);
-					}
-				});
-			}
-		};
-		return chain.filter(exchange.mutate().request(counted).build());
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long maxBytes = maxBytes(exchange.getRequest());
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > maxBytes) {
+            return Mono.error(tooLarge(maxBytes));
+        }
+        if (declared >= 0) {
+            return chain.filter(exchange);
+        }
+        AtomicLong seen = new AtomicLong();
+        ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return super.getBody().handle((buffer, sink) -> {
+                    if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(tooLarge(maxBytes));
+                    }
+                    else {
+                        sink.next(buffer);
+                    }
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(counted).build());
+    }
 
-	private static GatewayRejection tooLarge(long maxBytes) {
-		return new GatewayRejection(HttpStatus.CONTENT_TOO_LARGE, "content-too-large",
-				"The request body is larger than " + maxBytes + " bytes.", (Duration) null);
-	}
+    private static GatewayRejection tooLarge(long maxBytes) {
+        return new GatewayRejection(HttpStatus.CONTENT_TOO_LARGE, "content-too-large",
+                "The request body is larger than " + maxBytes + " bytes.", (Duration) null);
+    }
 
 }

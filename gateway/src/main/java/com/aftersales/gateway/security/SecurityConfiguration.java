@@ -22,49 +22,49 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-	@Bean
-	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
-			ProblemAuthenticationAnswers answers) {
-		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.cors(cors -> cors.configurationSource(corsSource(edge.cors())))
-			.headers(headers -> headers
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.contentSecurityPolicy(csp -> csp.policyDirectives(edge.contentSecurityPolicy())))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
-			.oauth2ResourceServer(resourceServer -> resourceServer
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactivePlatformRoles()))
-				.authenticationEntryPoint(answers)
-				.accessDeniedHandler(answers))
-			.authorizeExchange(exchanges -> {
-				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
-				exchanges.pathMatchers(edge.publicPaths().toArray(String[]::new)).permitAll();
-				for (EdgeSecurityProperties.RoleRule rule : edge.roleRules()) {
-					exchanges.pathMatchers(rule.paths().toArray(String[]::new))
-						.hasAnyRole(rule.roles().toArray(String[]::new));
-				}
-				exchanges.anyExchange().authenticated();
-			});
-		return http.build();
-	}
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
+            ProblemAuthenticationAnswers answers) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+            .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .cors(cors -> cors.configurationSource(corsSource(edge.cors())))
+            .headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(edge.contentSecurityPolicy())))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactivePlatformRoles()))
+                .authenticationEntryPoint(answers)
+                .accessDeniedHandler(answers))
+            .authorizeExchange(exchanges -> {
+                exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                exchanges.pathMatchers(edge.publicPaths().toArray(String[]::new)).permitAll();
+                for (EdgeSecurityProperties.RoleRule rule : edge.roleRules()) {
+                    exchanges.pathMatchers(rule.paths().toArray(String[]::new))
+                        .hasAnyRole(rule.roles().toArray(String[]::new));
+                }
+                exchanges.anyExchange().authenticated();
+            });
+        return http.build();
+    }
 
-	private static CorsConfigurationSource corsSource(EdgeSecurityProperties.Cors cors) {
-		CorsConfiguration configuration = new CorsConfiguration();
-		configuration.setAllowedOrigins(cors.allowedOrigins());
-		configuration.setAllowedMethods(cors.allowedMethods());
-		configuration.setAllowedHeaders(cors.allowedHeaders());
-		configuration.setExposedHeaders(cors.exposedHeaders());
-		configuration.setMaxAge(cors.maxAge());
-		// Bearer tokens travel in a header, never in cookies.
-		configuration.setAllowCredentials(false);
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", configuration);
-		return source;
-	}
+    private static CorsConfigurationSource corsSource(EdgeSecurityProperties.Cors cors) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(cors.allowedOrigins());
+        configuration.setAllowedMethods(cors.allowedMethods());
+        configuration.setAllowedHeaders(cors.allowedHeaders());
+        configuration.setExposedHeaders(cors.exposedHeaders());
+        configuration.setMaxAge(cors.maxAge());
+        // Bearer tokens travel in a header, never in cookies.
+        configuration.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
+    }
 
 }

@@ -22,12 +22,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("aftersales.security")
 public record SecurityProperties(@NotBlank String issuer, @DefaultValue("aftersales") @NotBlank String audience,
-		URI jwkSetUri, Resource publicKeyLocation) {
+        URI jwkSetUri, Resource publicKeyLocation) {
 
-	/** The development issuer's {@code iss}; see platform/dev-identity (not on the gateway's class path). */
-	public static final String DEV_ISSUER = "urn:aftersales:dev-issuer";
+    /** The development issuer's {@code iss}; see platform/dev-identity (not on the gateway's class path). */
+    public static final String DEV_ISSUER = "urn:aftersales:dev-issuer";
 
-	/** Key ids of development keys start with this. */
-	public static final String DEV_KEY_ID_PREFIX = "aftersales-dev-";
+    /** Key ids of development keys start with this. */
+    public static final String DEV_KEY_ID_PREFIX = "aftersales-dev-";
 
 }
