@@ -7,6 +7,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.aftersales.security.VerifiedTokenCache;
+import com.aftersales.security.VerifiedTokenProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,18 +24,21 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * The token verifier: RS256 only, against the issuer's JWK set or (development) a PEM public key; checks
  * signature, {@code exp}/{@code nbf}, {@code iss} and {@code aud}. Under the {@code prod} profile
  * {@link ProductionGuard} runs first, and a token signed by a development key id is refused even if its key were
- * somehow published.
+ * somehow published. A token verified before skips the signature check, not the claims ({@link VerifiedTokenCache}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VerifiedTokenProperties.class)
 class JwtDecoderConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, VerifiedTokenProperties verifiedTokens,
+            Environment environment) {
         boolean production = environment.matchesProfiles(ProductionGuard.PROD_PROFILE);
         ProductionGuard.check(production, properties);
         NimbusReactiveJwtDecoder decoder = properties.jwkSetUri() != null
@@ -48,8 +54,16 @@ class JwtDecoderConfiguration {
         if (production) {
             validators.add(JwtDecoderConfiguration::notADevelopmentKey);
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        if (!verifiedTokens.enabled()) {
+            return decoder;
+        }
+        // A token verified before skips the signature check (the dearest part of a request here), never the claims.
+        VerifiedTokenCache verified = verifiedTokens.cache(validator);
+        return token -> Mono.defer(() -> verified.revalidated(token)
+            .map(Mono::just)
+            .orElseGet(() -> decoder.decode(token).map(jwt -> verified.remember(token, jwt))));
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

@@ -86,7 +86,8 @@ class TokenVerificationTest {
             environment.setActiveProfiles(ProductionGuard.PROD_PROFILE);
         }
         return new JwtDecoderConfiguration().jwtDecoder(
-                new SecurityProperties(issuer, audience, null, new FileSystemResource(pem)), environment);
+                new SecurityProperties(issuer, audience, null, new FileSystemResource(pem)),
+                new com.aftersales.security.VerifiedTokenProperties(true, java.time.Duration.ofMinutes(1), 100), environment);
     }
 
 }

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import com.aftersales.security.VerifiedTokenCache;
+import com.aftersales.security.VerifiedTokenProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -66,7 +68,7 @@ import java.util.List;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties({PlatformSecurityProperties.class, AuditProperties.class})
+@EnableConfigurationProperties({PlatformSecurityProperties.class, AuditProperties.class, VerifiedTokenProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
     /** Reachable without a token: probes, metrics scraped on the internal network, and the API description. */
@@ -74,16 +76,26 @@ public class PlatformSecurityAutoConfiguration {
             "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error");
 
+    /**
+     * RS256 against the issuer's JWK set (or the development key), claims checked by {@link #validator}; a token
+     * verified before skips the signature check but not the claims ({@link VerifiedTokenCache}).
+     */
     @Bean
-    JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties, Environment environment) {
+    JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties, VerifiedTokenProperties verifiedTokens,
+                                  Environment environment) {
         List<String> profiles = Arrays.asList(environment.getActiveProfiles());
         SecurityStartupCheck.verify(properties, profiles);
         NimbusJwtDecoder decoder = properties.hasJwkSetUri()
                 ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties, profiles.contains(SecurityStartupCheck.PROD_PROFILE)));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties, profiles.contains(SecurityStartupCheck.PROD_PROFILE));
+        decoder.setJwtValidator(validator);
+        if (!verifiedTokens.enabled()) {
+            return decoder;
+        }
+        VerifiedTokenCache verified = verifiedTokens.cache(validator);
+        return token -> verified.revalidated(token).orElseGet(() -> verified.remember(token, decoder.decode(token)));
     }
 
     static OAuth2TokenValidator<Jwt> validator(PlatformSecurityProperties properties, boolean production) {

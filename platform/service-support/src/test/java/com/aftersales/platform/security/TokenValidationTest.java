@@ -33,7 +33,20 @@ class TokenValidationTest {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
         return new PlatformSecurityAutoConfiguration().platformJwtDecoder(
-                new PlatformSecurityProperties(issuer, audience, null, pem.toString()), environment);
+                new PlatformSecurityProperties(issuer, audience, null, pem.toString()),
+                new com.aftersales.security.VerifiedTokenProperties(true, Duration.ofMinutes(1), 100), environment);
+    }
+
+    @Test
+    void a_token_verified_once_is_remembered_but_a_forged_one_for_the_same_person_is_still_refused() {
+        JwtDecoder decoder = decoder(DevIdentity.ISSUER, null);
+        DevUser agent = DevUser.of("wang.li", "王丽", "AGENT");
+        String token = IDENTITY.mint(agent, Duration.ofMinutes(5));
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("wang.li");
+        assertThat(decoder.decode(token).getSubject()).as("the second use, from the cache").isEqualTo("wang.li");
+        String forged = DevIdentity.generate().mint(agent, Duration.ofMinutes(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(forged))
+                .isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
     }
 
     @Test
