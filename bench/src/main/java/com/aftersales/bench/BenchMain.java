@@ -19,6 +19,7 @@ public final class BenchMain {
             "com.aftersales.bench.dispatch.AssignmentQualityBenchmark",
             "com.aftersales.bench.returns.PolicyEvaluationBenchmark",
             "com.aftersales.bench.platform.EventLatencyBenchmark",
+            "com.aftersales.bench.platform.GatewayReadBenchmark",
             "com.aftersales.bench.feedback.KpiQueryBenchmark",
             "com.aftersales.bench.knowledge.KnowledgeSearchBenchmark");
 

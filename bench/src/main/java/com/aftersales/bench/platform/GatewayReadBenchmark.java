@@ -1,0 +1,267 @@
+package com.aftersales.bench.platform;
+
+import com.aftersales.bench.BenchContext;
+import com.aftersales.bench.BenchResult;
+import com.aftersales.bench.Benchmark;
+import com.aftersales.devidentity.DevUser;
+import com.aftersales.launcher.EmbeddedPlatform;
+import com.aftersales.launcher.PlatformOptions;
+import com.aftersales.launcher.PlatformService;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reading a ticket ({@code GET /api/tickets/{id}}, the desk's most frequent call) with {@value #CLIENTS} concurrent
+ * keep-alive clients, three ways in alternating rounds of the same size: straight to ticket-service, through the
+ * gateway (token check, rate limit, breaker and bulkhead, proxy hop), and through a plain nginx reverse proxy on the
+ * same backend when Debian's nginx is installed ({@code apt-get install nginx-light}; otherwise that baseline is left
+ * out, said so). The ratios say what the gateway costs over no proxy and over a plain one; the target is at least 0.7x
+ * of direct throughput, 0.8x of nginx's, and at most 5 ms added at p50.
+ */
+public final class GatewayReadBenchmark implements Benchmark {
+
+    static final String NAME = "gateway-read";
+    /** Connections in flight, as in the issue's wrk runs (8 connections). */
+    static final int CLIENTS = 8;
+    /** Distinct agents whose tokens the clients take turns with, so no one agent's rate limit is what is measured. */
+    static final int AGENTS = 32;
+    static final int ROUNDS = 4;
+    private static final String NGINX = "/usr/sbin/nginx";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final Duration NGINX_START = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<BenchResult> run(BenchContext context) throws Exception {
+        int warmup = context.quick() ? 500 : 2_000;
+        int measured = context.quick() ? 2_000 : 12_000;
+        Path data = Files.createTempDirectory("gateway-read-bench");
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(PlatformOptions.withFreePorts(context.projectRoot(), data))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            List<String> agents = new ArrayList<>();
+            for (int a = 0; a < AGENTS; a++) {
+                agents.add("Bearer " + platform.mintToken(DevUser.of("bench-reader-" + a, "压测坐席 " + a, "AGENT"),
+                        Duration.ofHours(1)));
+            }
+            String ticketId = openTicket(http, platform.gatewayUrl(), agents.get(0));
+            Map<String, String> paths = new LinkedHashMap<>();
+            paths.put("direct", platform.serviceUrl(PlatformService.TICKET));
+            paths.put("gateway", platform.gatewayUrl());
+            Process nginx = null;
+            if (Files.isExecutable(Path.of(NGINX))) {
+                int port = freePort();
+                nginx = startNginx(data.resolve("nginx"), port, URI.create(platform.serviceUrl(PlatformService.TICKET)).getPort());
+                paths.put("nginx", "http://127.0.0.1:" + port);
+            } else {
+                System.out.println("nginx baseline left out: " + NGINX + " not installed (Debian: apt-get install nginx-light)");
+            }
+            try {
+                Map<String, List<Run>> runs = new LinkedHashMap<>();
+                for (Map.Entry<String, String> path : paths.entrySet()) {
+                    Run warm = read(http, path.getValue(), ticketId, agents, warmup);
+                    System.out.printf("warm-up %s: %d reads, %d failed%n", path.getKey(), warmup, warm.failures());
+                    runs.put(path.getKey(), new ArrayList<>());
+                }
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (Map.Entry<String, String> path : paths.entrySet()) {
+                        runs.get(path.getKey()).add(read(http, path.getValue(), ticketId, agents, measured / ROUNDS));
+                    }
+                }
+                Map<String, Run> merged = new LinkedHashMap<>();
+                runs.forEach((path, list) -> merged.put(path, Run.merge(list)));
+                merged.forEach((path, run) -> System.out.printf("%-8s %d reads in %.2f s (%.0f/s), p50 %.2f ms, p99 %.2f ms, %d failed%n",
+                        path, run.nanos().length, run.seconds(), run.perSecond(), run.percentileMillis(50),
+                        run.percentileMillis(99), run.failures()));
+                int failed = merged.values().stream().mapToInt(Run::failures).sum();
+                if (failed > 0) {
+                    throw new IllegalStateException(failed + " reads failed; see " + platform.logDir());
+                }
+                Run gateway = merged.get("gateway");
+                Run direct = merged.get("direct");
+                List<BenchResult> results = new ArrayList<>(List.of(
+                        new BenchResult(NAME, "throughput, gateway (" + CLIENTS + " clients)", gateway.perSecond(), "req/s",
+                                "direct to ticket-service", direct.perSecond(), false),
+                        new BenchResult(NAME, "p50, gateway", gateway.percentileMillis(50), "ms", "direct p50",
+                                direct.percentileMillis(50), true),
+                        new BenchResult(NAME, "p99, gateway", gateway.percentileMillis(99), "ms", "direct p99",
+                                direct.percentileMillis(99), true)));
+                Run proxy = merged.get("nginx");
+                if (proxy != null) {
+                    results.add(new BenchResult(NAME, "throughput, gateway", gateway.perSecond(), "req/s",
+                            "plain nginx proxy", proxy.perSecond(), false));
+                    results.add(new BenchResult(NAME, "p50, gateway", gateway.percentileMillis(50), "ms", "nginx p50",
+                            proxy.percentileMillis(50), true));
+                }
+                return results;
+            } finally {
+                if (nginx != null) {
+                    nginx.destroy();
+                    nginx.waitFor(NGINX_START.toSeconds(), TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            try (var files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** nginx in the foreground with one upstream, keep-alive to the backend, an access log line per request (as the gateway writes). */
+    private static Process startNginx(Path dir, int port, int backendPort) throws Exception {
+        Files.createDirectories(dir.resolve("logs"));
+        Path conf = dir.resolve("nginx.conf");
+        Files.writeString(conf, """
+                daemon off;
+                worker_processes auto;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log warn;
+                events { worker_connections 1024; }
+                http {
+                  access_log %1$s/logs/access.log;
+                  client_body_temp_path %1$s/body;
+                  proxy_temp_path %1$s/proxy;
+                  upstream ticket { server 127.0.0.1:%3$d; keepalive 32; }
+                  server {
+                    listen 127.0.0.1:%2$d;
+                    location / {
+                      proxy_pass http://ticket;
+                      proxy_http_version 1.1;
+                      proxy_set_header Connection "";
+                      proxy_set_header Host $host;
+                    }
+                  }
+                }
+                """.formatted(dir, port, backendPort), StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(NGINX, "-c", conf.toString(), "-p", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
+        long deadline = System.nanoTime() + NGINX_START.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return process;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("logs/stdout.log")));
+                }
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("nginx did not listen on " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Latencies in nanoseconds of one run, its wall time and failures. */
+    record Run(long[] nanos, double seconds, int failures) {
+        static Run merge(List<Run> runs) {
+            return new Run(runs.stream().flatMapToLong(run -> Arrays.stream(run.nanos())).toArray(),
+                    runs.stream().mapToDouble(Run::seconds).sum(), runs.stream().mapToInt(Run::failures).sum());
+        }
+
+        double perSecond() {
+            return nanos.length / seconds;
+        }
+
+        double percentileMillis(int p) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1_000_000.0;
+        }
+    }
+
+    private static Run read(HttpClient http, String base, String ticketId, List<String> agents, int count) throws Exception {
+        URI uri = URI.create(base + "/api/tickets/" + ticketId);
+        long[] nanos = new long[count];
+        AtomicInteger cursor = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Callable<Void>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(() -> {
+                    for (int i = cursor.getAndIncrement(); i < count; i = cursor.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
+                                .header("Authorization", agents.get(i % agents.size())).header("Accept", "application/json")
+                                .GET().build(), HttpResponse.BodyHandlers.discarding());
+                        nanos[i] = System.nanoTime() - start;
+                        if (response.statusCode() != 200 && failures.incrementAndGet() <= 3) {
+                            System.out.println("read via " + base + " failed: HTTP " + response.statusCode());
+                        }
+                    }
+                    return null;
+                });
+            }
+            long start = System.nanoTime();
+            for (Future<Void> future : pool.invokeAll(clients)) {
+                future.get();
+            }
+            return new Run(nanos, (System.nanoTime() - start) / 1e9, failures.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String openTicket(HttpClient http, String gateway, String bearer) throws Exception {
+        String customer = id(post(http, gateway + "/api/customers", """
+                {"name":"压测客户 读","phones":["13900000002"],"tier":"B","preferredLanguage":"zh-CN",
+                 "addresses":[{"line":"上海市徐汇区漕溪北路 1 号","regionCode":"310104","latitude":31.19,"longitude":121.43}]}""",
+                bearer));
+        id(post(http, gateway + "/api/customers/" + customer + "/products", """
+                {"serialNumber":"BENCH-READ-1","model":"KFR-35GW/BpR3","category":"AIR_CONDITIONER","batchNumber":"2026W10",
+                 "purchaseDate":"%s","storeCode":"SH-PD-012","receiptNumber":"R-READ-1","priceType":"REGULAR","warrantyCardPresent":true}"""
+                .formatted(LocalDate.now().minusMonths(2)), bearer));
+        return id(post(http, gateway + "/api/tickets", """
+                {"customerId":"%s","serialNumber":"BENCH-READ-1","model":"KFR-35GW/BpR3","ticketType":"REPAIR","channel":"PHONE",
+                 "priority":"NORMAL","faultCategory":"COOLING","faultDescription":"空调不制冷，室外机不转"}""".formatted(customer),
+                bearer));
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", bearer).header("Idempotency-Key", "bench-read-" + url.hashCode())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String id(HttpResponse<String> response) {
+        Matcher matcher = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !matcher.find()) {
+            throw new IllegalStateException("setup request failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+}
