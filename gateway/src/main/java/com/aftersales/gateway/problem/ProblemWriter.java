@@ -99,6 +99,10 @@ public class ProblemWriter {
         responseHeaders.setCacheControl("no-store");
         responseHeaders.setContentLanguage(locale);
         responseHeaders.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        // The gateway answered without proxying (or the proxy attempt failed): close the connection after the answer
+        // rather than reuse it, since the request (a refused body, say) may not have been read to its end. A client's
+        // next request on a kept-alive connection after a 413 or 429 was seen to hang in the gateway's tests.
+        responseHeaders.setConnection("close");
         byte[] json = jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         responseHeaders.setContentLength(json.length);
         DataBuffer buffer = response.bufferFactory().wrap(json);
