@@ -57,6 +57,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private volatile KeycloakServer keycloak;
     /** Replaced by {@link #startKafka()} after {@link #stopKafka()}. */
     private volatile KafkaBroker kafka;
+    /** In front of the broker's PLAINTEXT listener when {@link PlatformOptions#kafkaBehindProxy()}; else null. */
+    private final TcpProxy kafkaProxy;
+    /** Where the broker listens: the Kafka port, or a port of its own behind {@link #kafkaProxy}. */
+    private final int kafkaListenPort;
+    /** In front of the gateway instances when {@link PlatformOptions#gatewayPorts()} is not empty; else null. */
+    private volatile TcpProxy gatewayBalancer;
     private final Map<ServiceInstance, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Thread shutdownHook = new Thread(this::closeQuietly, "aftersales-platform-shutdown");
@@ -65,8 +71,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** This run's development issuer: every service and the gateway trust its key, and only its key. */
     private final DemoIdentities identities;
 
-    private EmbeddedPlatform(PlatformOptions options, DemoIdentities identities, PostgresServer postgres, KafkaBroker kafka) {
+    private EmbeddedPlatform(PlatformOptions options, DemoIdentities identities, PostgresServer postgres, KafkaBroker kafka,
+                             TcpProxy kafkaProxy, int kafkaListenPort) {
         this.options = options;
+        this.kafkaProxy = kafkaProxy;
+        this.kafkaListenPort = kafkaListenPort;
         this.postgres = postgres;
         this.kafka = kafka;
         this.identities = identities;
@@ -85,6 +94,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         ServiceInstance authorizationServer = options.instancesOf(PlatformService.AUTHORIZATION_SERVER).get(0);
         // One start-up thread per backend: with two instances each, the second wave starts as the first gets ready.
         ExecutorService pool = Executors.newFixedThreadPool(PlatformService.BACKENDS.size(), daemonThreads());
+        int kafkaListenPort = options.kafkaBehindProxy() ? Ports.free(1).get(0) : options.kafkaPort();
+        TcpProxy kafkaProxy = options.kafkaBehindProxy() ? TcpProxy.start(options.kafkaPort(), kafkaListenPort) : null;
+        boolean platformBuilt = false;
         try {
             // The identity provider (the authorization server, or Keycloak) needs neither: it starts beside them.
             Callable<AutoCloseable> identityProvider = options.keycloak() == null
@@ -92,11 +104,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     : () -> startKeycloak(options, identities);
             List<AutoCloseable> infrastructure = startAll(pool, List.of(
                     () -> PostgresServer.start(options.postgresDir(), options.postgresPort(), options.logDir().resolve("postgres.log")),
-                    () -> KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
-                            options.kafkaPartnerPort(), options.logDir().resolve("kafka.log")),
+                    () -> startKafka(options, kafkaListenPort),
                     identityProvider));
             EmbeddedPlatform platform = new EmbeddedPlatform(options, identities, (PostgresServer) infrastructure.get(0),
-                    (KafkaBroker) infrastructure.get(1));
+                    (KafkaBroker) infrastructure.get(1), kafkaProxy, kafkaListenPort);
+            platformBuilt = true;
             if (infrastructure.get(2) instanceof KeycloakServer keycloak) {
                 platform.keycloak = keycloak;
                 platform.timings.put(TIMING_KEYCLOAK, keycloak.startTime());
@@ -127,7 +139,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 }
                 startAll(pool, backends);
                 platform.timings.put(TIMING_BACKENDS, since(backendsStarted));
-                platform.launch(platform.firstInstance(PlatformService.GATEWAY));
+                for (ServiceInstance gateway : options.instancesOf(PlatformService.GATEWAY)) {
+                    platform.launch(gateway);
+                }
+                if (!options.gatewayPorts().isEmpty()) {
+                    platform.gatewayBalancer = TcpProxy.balance(options.servicePort(PlatformService.GATEWAY), options.gatewayPorts());
+                }
 
                 if (options.loadDemoData()) {
                     long demoStarted = System.nanoTime();
@@ -147,7 +164,26 @@ public final class EmbeddedPlatform implements AutoCloseable {
             }
         } finally {
             pool.shutdownNow();
+            if (!platformBuilt && kafkaProxy != null) {
+                kafkaProxy.close();
+            }
         }
+    }
+
+    private static KafkaBroker startKafka(PlatformOptions options, int listenPort) {
+        return KafkaBroker.start(options.kafkaDir(), listenPort, options.kafkaPort(), options.kafkaControllerPort(),
+                options.kafkaPartnerPort(), options.logDir().resolve("kafka.log"));
+    }
+
+    /**
+     * The TCP proxy every client's Kafka traffic passes (the broker advertises it), to slow the broker down or cut it
+     * off ({@link TcpProxy#partition()}); only with {@link PlatformOptions.Builder#kafkaBehindProxy(boolean)}.
+     */
+    public TcpProxy kafkaProxy() {
+        if (kafkaProxy == null) {
+            throw new IllegalStateException("The broker is not behind a proxy: PlatformOptions.Builder#kafkaBehindProxy");
+        }
+        return kafkaProxy;
     }
 
     public PlatformOptions options() {
@@ -257,8 +293,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             throw new IllegalStateException("The platform is closed");
         }
         if (!kafka.isRunning()) {
-            kafka = KafkaBroker.start(options.kafkaDir(), options.kafkaPort(), options.kafkaControllerPort(),
-                    options.kafkaPartnerPort(), options.logDir().resolve("kafka.log"));
+            kafka = startKafka(options, kafkaListenPort);
         }
     }
 
@@ -589,6 +624,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // close() is running inside the hook itself, or beside another hook: nothing to unregister.
         }
+        if (gatewayBalancer != null) {
+            gatewayBalancer.close();
+        }
         stopAll(PlatformService.GATEWAY);
         PlatformService.BACKENDS.parallelStream().forEach(this::stopAll);
         stopAll(PlatformService.AUTHORIZATION_SERVER);
@@ -598,6 +636,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         try {
             kafka.close();
         } finally {
+            if (kafkaProxy != null) {
+                kafkaProxy.close();
+            }
             postgresProxies.values().forEach(TcpProxy::close);
             dedicatedPostgres.values().forEach(PostgresServer::close);
             postgres.close();

@@ -89,7 +89,18 @@ public final class KafkaBroker implements AutoCloseable {
      * tools on the PLAINTEXT listener on 127.0.0.1 are the unauthenticated super user, so nothing changes for them.
      */
     public static KafkaBroker start(Path kafkaDir, int port, int controllerPort, int partnerPort, Path logFile) {
-        Ports.requireFree(port, "Kafka");
+        return start(kafkaDir, port, port, controllerPort, partnerPort, logFile);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int, Path)} with the PLAINTEXT listener on {@code listenPort} but advertised as
+     * {@code advertisedPort}: a proxy on that port ({@link TcpProxy}) carries every client's traffic, the bootstrap
+     * and the connections metadata points to. The proxy must be listening before the broker starts.
+     */
+    public static KafkaBroker start(Path kafkaDir, int listenPort, int advertisedPort, int controllerPort, int partnerPort,
+                                    Path logFile) {
+        int port = advertisedPort;
+        Ports.requireFree(listenPort, "Kafka");
         if (partnerPort != NO_PARTNER_LISTENER) {
             Ports.requireFree(partnerPort, "the Kafka partner listener");
         }
@@ -100,7 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             Path dataDir = kafkaDir.resolve("data");
             Path config = kafkaDir.resolve(SERVER_PROPERTIES);
-            writeServerProperties(config, dataDir, port, controllerPort, partnerPort);
+            writeServerProperties(config, dataDir, listenPort, advertisedPort, controllerPort, partnerPort);
             List<String> jvm = jvmCommand(kafkaDir);
             if (!Files.exists(dataDir.resolve(FORMATTED_MARKER))) {
                 format(jvm, config, logFile);
@@ -113,7 +124,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             try {
-                awaitReady(process, port, logFile);
+                awaitReady(process, listenPort, advertisedPort, logFile);
             } catch (RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -231,6 +242,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static void writeServerProperties(Path config, Path dataDir, int port, int controllerPort, int partnerPort) throws IOException {
+        writeServerProperties(config, dataDir, port, port, controllerPort, partnerPort);
+    }
+
+    static void writeServerProperties(Path config, Path dataDir, int port, int advertisedPort, int controllerPort,
+                                      int partnerPort) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         boolean partners = partnerPort != NO_PARTNER_LISTENER;
         properties.put("process.roles", "broker,controller");
@@ -238,7 +254,7 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort
                 + (partners ? ",PARTNER://" + HOST + ":" + partnerPort : ""));
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port + (partners ? ",PARTNER://" + HOST + ":" + partnerPort : ""));
+        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + advertisedPort + (partners ? ",PARTNER://" + HOST + ":" + partnerPort : ""));
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"
@@ -347,7 +363,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void awaitReady(Process process, int port, Path logFile) {
+    private static void awaitReady(Process process, int port, int advertisedPort, Path logFile) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         // TCP first: the admin client logs a warning for every refused connection.
         while (!Ports.inUse(port)) {
@@ -358,7 +374,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             ChildProcesses.sleep(POLL_INTERVAL);
         }
-        try (Admin admin = admin(port)) {
+        try (Admin admin = admin(advertisedPort)) {
             while (true) {
                 checkAlive(process, logFile);
                 try {

@@ -33,13 +33,20 @@ import java.util.Objects;
  *                            there with their own credentials, as on compose's port 9095
  * @param keycloak            the identity provider when it is Keycloak ({@code ./aftersales run --identity keycloak}):
  *                            its distribution and port; {@code null} for the platform's own authorization server
+ * @param gatewayPorts        empty: one gateway on its service port (the default). Otherwise the ports of two or more
+ *                            gateway instances, and the gateway's service port belongs to a TCP load balancer in front
+ *                            of them ({@link TcpProxy#balance}), as a cloud load balancer or a Kubernetes Service would
+ *                            be: fault tests kill one gateway behind it
+ * @param kafkaBehindProxy    whether clients reach the broker's PLAINTEXT listener through a TCP proxy on
+ *                            {@code kafkaPort} (the broker listens on a port of its own and advertises the proxy's), so
+ *                            that fault tests can slow the broker down or cut it off without stopping it
  */
 public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
                               Map<PlatformService, Integer> servicePorts, boolean loadDemoData,
                               Duration serviceStartTimeout, int instances,
                               Map<PlatformService, List<Integer>> additionalPorts,
                               Map<PlatformService, Integer> dedicatedPostgres, int kafkaPartnerPort,
-                              KeycloakIdentity keycloak) {
+                              KeycloakIdentity keycloak, List<Integer> gatewayPorts, boolean kafkaBehindProxy) {
 
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -89,8 +96,13 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                 throw new IllegalArgumentException(service.module() + " has no database");
             }
         }
+        gatewayPorts = List.copyOf(Objects.requireNonNull(gatewayPorts, "gatewayPorts"));
+        if (gatewayPorts.size() == 1 || gatewayPorts.size() > MAX_INSTANCES) {
+            throw new IllegalArgumentException("Gateways behind a balancer must be 2.." + MAX_INSTANCES + ": " + gatewayPorts);
+        }
         List<Integer> all = new ArrayList<>(ports.values());
         extra.values().forEach(all::addAll);
+        all.addAll(gatewayPorts);
         all.addAll(dedicatedPostgres.values());
         all.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort, kafkaPartnerPort));
         if (keycloak != null) {
@@ -128,16 +140,25 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
     public Builder toBuilder() {
         Builder builder = new Builder(projectRoot).dataDir(dataDir).postgresPort(postgresPort).kafkaPort(kafkaPort)
                 .kafkaControllerPort(kafkaControllerPort).kafkaPartnerPort(kafkaPartnerPort).keycloak(keycloak).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
-                .instances(instances);
+                .instances(instances).gatewayPorts(gatewayPorts).kafkaBehindProxy(kafkaBehindProxy);
         servicePorts.forEach(builder::servicePort);
         additionalPorts.forEach(builder::additionalPorts);
         dedicatedPostgres.forEach(builder::dedicatedPostgres);
         return builder;
     }
 
-    /** Every instance of {@code service} in order: the gateway has one, each backend {@link #instances()}. */
+    /**
+     * Every instance of {@code service} in order: each backend {@link #instances()}, the gateway one on its service
+     * port, or one per {@link #gatewayPorts()} behind the balancer.
+     */
     public List<ServiceInstance> instancesOf(PlatformService service) {
         List<ServiceInstance> all = new ArrayList<>();
+        if (service.equals(PlatformService.GATEWAY) && !gatewayPorts.isEmpty()) {
+            for (int i = 0; i < gatewayPorts.size(); i++) {
+                all.add(new ServiceInstance(service, i + 1, gatewayPorts.get(i)));
+            }
+            return List.copyOf(all);
+        }
         all.add(new ServiceInstance(service, 1, servicePort(service)));
         List<Integer> extra = additionalPorts.getOrDefault(service, List.of());
         for (int i = 0; i < extra.size(); i++) {
@@ -196,6 +217,9 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private final Map<PlatformService, Integer> dedicatedPostgres = new LinkedHashMap<>();
         private boolean freePorts;
         private KeycloakIdentity keycloak;
+        private int gateways = 1;
+        private List<Integer> gatewayPorts = List.of();
+        private boolean kafkaBehindProxy;
 
         private Builder(Path projectRoot) {
             this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
@@ -279,6 +303,28 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             return dedicatedPostgres(backend, Ports.free(1).get(0));
         }
 
+        /** {@code gateways} gateway instances (on free ports) behind a TCP load balancer on the gateway's port; 1: none. */
+        public Builder gateways(int gateways) {
+            if (gateways != this.gatewayPorts.size()) {
+                this.gatewayPorts = List.of();
+            }
+            this.gateways = gateways;
+            return this;
+        }
+
+        /** The ports of the gateway instances behind the balancer (empty: one gateway, no balancer). */
+        public Builder gatewayPorts(List<Integer> ports) {
+            this.gatewayPorts = List.copyOf(ports);
+            this.gateways = ports.size();
+            return this;
+        }
+
+        /** Clients reach the broker through a TCP proxy on the Kafka port ({@link EmbeddedPlatform#kafkaProxy()}). */
+        public Builder kafkaBehindProxy(boolean behindProxy) {
+            this.kafkaBehindProxy = behindProxy;
+            return this;
+        }
+
         public Builder loadDemoData(boolean loadDemoData) {
             this.loadDemoData = loadDemoData;
             return this;
@@ -310,8 +356,11 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                     extra.put(backend, ports);
                 }
             }
+            List<Integer> gatewayInstancePorts = !gatewayPorts.isEmpty() ? gatewayPorts
+                    : gateways > 1 ? Ports.free(gateways) : List.of();
             return new PlatformOptions(projectRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres, kafkaPartnerPort, keycloak);
+                    loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres, kafkaPartnerPort, keycloak,
+                    gatewayInstancePorts, kafkaBehindProxy);
         }
     }
 }

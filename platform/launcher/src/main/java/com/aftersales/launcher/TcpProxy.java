@@ -8,43 +8,82 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on the loopback interface that can slow the answers of the server behind it: fault injection for a
- * database that answers slowly (each chunk the server sends waits {@link #latency(Duration)} before it is passed on,
- * so every round trip of a protocol gains it). With no latency it only forwards.
+ * A TCP proxy on the loopback interface for fault injection: it can slow the answers of the server behind it (each
+ * chunk the server sends waits {@link #latency(Duration)} before it is passed on, so every round trip of a protocol
+ * gains it), cut it off as a network partition would ({@link #partition()}: nothing passes either way, nothing is
+ * refused, until {@link #heal()}), and balance connections over several servers as a layer-4 load balancer does
+ * ({@link #balance}: round robin, a server that refuses the connection is skipped). With no fault it only forwards.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private static final int BUFFER = 16 * 1024;
 
+    /** How often a held connection looks whether the partition has healed. */
+    private static final Duration PARTITION_CHECK = Duration.ofMillis(20);
+
     private final ServerSocket server;
-    private final int targetPort;
+    private final List<Integer> targetPorts;
+    private final AtomicInteger next = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile long latencyNanos;
+    private volatile boolean partitioned;
     private volatile boolean closed;
 
-    private TcpProxy(ServerSocket server, int targetPort) {
+    private TcpProxy(ServerSocket server, List<Integer> targetPorts) {
         this.server = server;
-        this.targetPort = targetPort;
+        this.targetPorts = List.copyOf(targetPorts);
     }
 
     /** Listens on {@code port} and forwards every connection to {@code targetPort}, both on 127.0.0.1. */
     public static TcpProxy start(int port, int targetPort) {
+        return balance(port, List.of(targetPort));
+    }
+
+    /**
+     * Listens on {@code port} and hands each connection to the next of {@code targetPorts} in turn; a target that
+     * refuses the connection (its process is gone) is skipped, and the client's connection is closed only when all
+     * refuse. A connection already handed to a target that dies breaks, as behind any layer-4 balancer.
+     */
+    public static TcpProxy balance(int port, List<Integer> targetPorts) {
+        if (targetPorts.isEmpty()) {
+            throw new IllegalArgumentException("A proxy needs at least one target");
+        }
         try {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            TcpProxy proxy = new TcpProxy(server, targetPort);
+            TcpProxy proxy = new TcpProxy(server, targetPorts);
             Thread accept = new Thread(proxy::accept, "tcp-proxy-" + port);
             accept.setDaemon(true);
             accept.start();
             return proxy;
         } catch (IOException e) {
-            throw new IllegalStateException("Could not listen on port " + port + " for a proxy to " + targetPort, e);
+            throw new IllegalStateException("Could not listen on port " + port + " for a proxy to " + targetPorts, e);
         }
+    }
+
+    /**
+     * From now on nothing passes in either direction and new connections are accepted but not passed on, as when the
+     * network between client and server is cut: no reset, no refusal, the clients' own timeouts decide. What was held
+     * passes on after {@link #heal()} unless a side gave up and closed its connection meanwhile.
+     */
+    public void partition() {
+        partitioned = true;
+    }
+
+    /** Ends a {@link #partition()}. */
+    public void heal() {
+        partitioned = false;
+    }
+
+    public boolean isPartitioned() {
+        return partitioned;
     }
 
     /** From now on every chunk the server sends waits this long; zero forwards at once. */
@@ -64,25 +103,52 @@ public final class TcpProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
-                Socket upstream;
-                try {
-                    upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                } catch (IOException targetDown) {
-                    // As if the server refused: the client sees its connection closed.
-                    client.close();
-                    continue;
-                }
-                client.setTcpNoDelay(true);
-                upstream.setTcpNoDelay(true);
                 sockets.add(client);
-                sockets.add(upstream);
-                pump(client, upstream, false);
-                pump(upstream, client, true);
+                Thread connect = new Thread(() -> connect(client), "tcp-proxy-connect");
+                connect.setDaemon(true);
+                connect.start();
             } catch (IOException e) {
                 if (!closed) {
                     sleepQuietly(Duration.ofMillis(50));
                 }
             }
+        }
+    }
+
+    private void connect(Socket client) {
+        awaitHealed();
+        Socket upstream = null;
+        int first = Math.floorMod(next.getAndIncrement(), targetPorts.size());
+        for (int i = 0; i < targetPorts.size() && upstream == null && !closed; i++) {
+            try {
+                upstream = new Socket(InetAddress.getLoopbackAddress(), targetPorts.get((first + i) % targetPorts.size()));
+            } catch (IOException targetDown) {
+                // the next target, if there is one
+            }
+        }
+        if (upstream == null) {
+            // As if the server refused: the client sees its connection closed.
+            closeQuietly(client);
+            sockets.remove(client);
+            return;
+        }
+        try {
+            client.setTcpNoDelay(true);
+            upstream.setTcpNoDelay(true);
+        } catch (IOException e) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            sockets.remove(client);
+            return;
+        }
+        sockets.add(upstream);
+        pump(client, upstream, false);
+        pump(upstream, client, true);
+    }
+
+    private void awaitHealed() {
+        while (partitioned && !closed) {
+            sleepQuietly(PARTITION_CHECK);
         }
     }
 
@@ -92,6 +158,7 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    awaitHealed();
                     long delay = latencyNanos;
                     if (answers && delay > 0) {
                         sleepQuietly(Duration.ofNanos(delay));

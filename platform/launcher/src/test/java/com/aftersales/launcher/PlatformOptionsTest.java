@@ -58,6 +58,22 @@ class PlatformOptionsTest {
     }
 
     @Test
+    void gatewaysBehindABalancerListenOnPortsOfTheirOwnAndTheGatewayPortIsTheBalancers() {
+        PlatformOptions options = PlatformOptions.withFreePorts(ROOT, Path.of("/tmp/data")).toBuilder().gateways(2).build();
+
+        List<ServiceInstance> gateways = options.instancesOf(PlatformService.GATEWAY);
+        assertThat(gateways).hasSize(2).extracting(ServiceInstance::index).containsExactly(1, 2);
+        assertThat(gateways).extracting(ServiceInstance::port)
+                .containsExactlyElementsOf(options.gatewayPorts())
+                .doesNotContain(options.servicePort(PlatformService.GATEWAY));
+        assertThat(gateways.get(1).name()).isEqualTo("gateway-2");
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(PlatformOptions.defaults(ROOT).gatewayPorts()).isEmpty();
+        assertThatThrownBy(() -> PlatformOptions.builder(ROOT).gatewayPorts(List.of(18080)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void freePortsCoverEveryInstance() {
         PlatformOptions options = PlatformOptions.withFreePorts(ROOT, Path.of("/tmp/data"), 2);
 
