@@ -51,8 +51,11 @@ public class AuditLog {
         }
     }
 
-    /** Newest first; every filter is optional. */
-    public List<AuditEntry> find(String subject, Instant from, Instant to, int page, int size) {
+    /**
+     * Newest first (by id, the order rows were written); every filter is optional. {@code beforeId} is the keyset
+     * position of a page token, {@code offset} the deprecated offset paging; {@code limit} rows at most.
+     */
+    public List<AuditEntry> find(String subject, Instant from, Instant to, Long beforeId, long offset, int limit) {
         return jdbc.sql("""
                         select id, occurred_at, subject, roles, store, depot, technician_id, method, route, path,
                                target_id, status, correlation_id
@@ -60,12 +63,14 @@ public class AuditLog {
                         where (cast(:subject as text) is null or subject = :subject)
                           and (cast(:from as timestamptz) is null or occurred_at >= :from)
                           and (cast(:to as timestamptz) is null or occurred_at < :to)
+                          and (cast(:before as bigint) is null or id < :before)
                         order by id desc
-                        limit :size offset :offset""")
+                        limit :limit offset :offset""")
                 .param("subject", subject)
                 .param("from", from == null ? null : Timestamp.from(from))
                 .param("to", to == null ? null : Timestamp.from(to))
-                .param("size", size).param("offset", (long) page * size)
+                .param("before", beforeId)
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> entry(rs))
                 .list();
     }

@@ -3,6 +3,7 @@ package com.aftersales.platform.web;
 import com.aftersales.platform.web.input.StorableArguments;
 import com.aftersales.platform.web.input.StorableInputModule;
 import com.aftersales.platform.web.input.StorableInputProperties;
+import com.aftersales.platform.web.paging.PagingProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,7 +27,7 @@ import org.springframework.core.Ordered;
         beforeName = {"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
                 "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({StorableInputProperties.class, RequestSizeProperties.class})
+@EnableConfigurationProperties({StorableInputProperties.class, RequestSizeProperties.class, PagingProperties.class})
 public class PlatformWebAutoConfiguration {
 
     @Bean
