@@ -32,7 +32,12 @@ public final class Api {
         return new Api(port, user);
     }
 
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        /** The Link rel="next" target of a list's page (docs/paging.md), empty on the last page. */
+        public java.util.Optional<String> next() {
+            return com.aftersales.testsupport.NextLink.of(headers);
+        }
     }
 
     public Response get(String path) {
@@ -55,7 +60,8 @@ public final class Api {
                 request.header("Authorization", authorization);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+            return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()),
+                    response.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -104,10 +104,16 @@ class DispatchJobRepository implements DispatchJobs {
 
     /** Oldest first; {@code technicianId} null = every technician's (the scope is applied before the limit). */
     @Override
-    public List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, int limit) {
+    public List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, Instant afterQueuedAt, UUID afterId,
+                                      int limit) {
+        // The technician's scope is a condition of the query, before the limit: a scoped caller gets full pages.
         return jdbc.sql("select * from dispatch_job where status = :s"
-                        + (technicianId == null ? "" : " and technician_id = :t") + " order by queued_at, id limit :limit")
-                .param("s", status.name()).param("t", technicianId).param("limit", limit)
+                        + (technicianId == null ? "" : " and technician_id = :t")
+                        + (afterId == null ? "" : " and (queued_at, id) > (:afterQueuedAt, :afterId)")
+                        + " order by queued_at, id limit :limit")
+                .param("s", status.name()).param("t", technicianId)
+                .param("afterQueuedAt", afterQueuedAt == null ? null : Timestamp.from(afterQueuedAt))
+                .param("afterId", afterId).param("limit", limit)
                 .query(DispatchJobRepository::map).list();
     }
 

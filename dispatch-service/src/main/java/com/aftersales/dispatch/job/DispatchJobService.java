@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -185,9 +186,13 @@ public class DispatchJobService {
     }
 
     @Transactional(readOnly = true)
-    /** {@code technicianId} limits the list to one technician's jobs (his scope); null = all. */
-    public List<DispatchJob> jobs(DispatchJobStatus status, UUID technicianId, int limit) {
-        return jobs.byStatus(status, technicianId, limit);
+    /**
+     * {@code technicianId} limits the list to one technician's jobs (his scope); null = all. Oldest first, after the
+     * job {@code after} (null: from the start).
+     */
+    public List<DispatchJob> jobs(DispatchJobStatus status, UUID technicianId, Instant afterQueuedAt, UUID afterId,
+                                  int limit) {
+        return jobs.byStatus(status, technicianId, afterQueuedAt, afterId, limit);
     }
 
     @Transactional(readOnly = true)

@@ -37,8 +37,17 @@ public interface DispatchJobs {
 
     Optional<DispatchJob> findByTicket(UUID ticketId);
 
-    /** Oldest first; {@code technicianId} null = every technician's (the scope is applied before the limit). */
-    List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, int limit);
+    /**
+     * Oldest first (queued, then id), after the keyset position ({@code afterQueuedAt}, {@code afterId}) when it is not
+     * null; {@code technicianId} null = every technician's (the scope is applied before the limit).
+     */
+    List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, Instant afterQueuedAt, UUID afterId,
+                               int limit);
+
+    /** The first {@code limit} jobs in a status, oldest first. */
+    default List<DispatchJob> byStatus(DispatchJobStatus status, UUID technicianId, int limit) {
+        return byStatus(status, technicianId, null, null, limit);
+    }
 
     List<DispatchJob> assignedTo(UUID technicianId, DispatchJobStatus status);
 

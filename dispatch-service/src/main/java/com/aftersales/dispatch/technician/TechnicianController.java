@@ -2,12 +2,19 @@ package com.aftersales.dispatch.technician;
 
 import com.aftersales.dispatch.security.TechnicianScope;
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -28,12 +36,17 @@ import java.util.UUID;
 @Tag(name = "Technicians", description = "Field technicians: skills, area, calendar, capacity and live status")
 class TechnicianController {
 
+    static final String LIST = "technicians";
+
     private final TechnicianService technicians;
     private final IdempotentRequests idempotency;
     private final TechnicianScope scope;
+    private final PagingProperties paging;
 
-    TechnicianController(TechnicianService technicians, IdempotentRequests idempotency, TechnicianScope scope) {
+    TechnicianController(TechnicianService technicians, IdempotentRequests idempotency, TechnicianScope scope,
+                         PagingProperties paging) {
         this.scope = scope;
+        this.paging = paging;
         this.technicians = technicians;
         this.idempotency = idempotency;
     }
@@ -80,8 +93,18 @@ class TechnicianController {
     }
 
     @GetMapping
-    @Operation(summary = "All technicians")
-    List<Technician> all() {
-        return technicians.all();
+    @Operation(summary = "Technicians, by name",
+            description = "By name, then id. Paged as every list (docs/paging.md): pageSize and pageToken, the next page "
+                    + "in the Link rel=\"next\" header; follow it until there is none for every technician.")
+    ResponseEntity<List<Technician>> list(
+            @Parameter(description = "Technicians per page (default and maximum: aftersales.paging.lists.technicians)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken) {
+        int size = paging.pageSize(LIST, pageSize, null);
+        PageToken after = PageToken.parse(pageToken, 2);
+        List<Technician> found = technicians.page(after == null ? null : after.text(0),
+                after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, technician -> PageToken.of(technician.name(), technician.id())));
     }
 }

@@ -136,8 +136,12 @@ class TechnicianRepository implements Technicians {
     }
 
     @Override
-    public List<Technician> all() {
-        return withFixRecords(jdbc.sql("select * from technician order by name, id").query(this::map).list());
+    public List<Technician> page(String afterName, UUID afterId, int limit) {
+        return withFixRecords(jdbc.sql("select * from technician"
+                        + (afterId == null ? "" : " where (name, id) > (:afterName, :afterId)")
+                        + " order by name, id limit :limit")
+                .param("afterName", afterName).param("afterId", afterId).param("limit", limit)
+                .query(this::map).list());
     }
 
     /** Serialises assignments to one technician until the transaction ends, so that capacity checks hold. */

@@ -68,8 +68,8 @@ public class TechnicianService {
     }
 
     @Transactional(readOnly = true)
-    public List<Technician> all() {
-        return technicians.all();
+    public List<Technician> page(String afterName, UUID afterId, int limit) {
+        return technicians.page(afterName, afterId, limit);
     }
 
     private Instant now() {

@@ -19,7 +19,8 @@ public interface Technicians {
     /** Everyone not off duty: the candidates of an assignment. */
     List<Technician> onDuty();
 
-    List<Technician> all();
+    /** By name, then id, after the keyset position ({@code afterName}, {@code afterId}) when it is not null. */
+    List<Technician> page(String afterName, UUID afterId, int limit);
 
     /** Serialises assignments to one technician until the transaction ends, so that capacity checks hold. */
     void lockForAssignment(UUID id);

@@ -268,6 +268,69 @@ class JobLifecycleIT {
         assertThat(awaitJob(event.data().ticketId(), "ASSIGNED").path("technicianId").asString()).isEqualTo(second);
     }
 
+    /** A closed job of {@code technician} queued at {@code queuedAt}: nothing in the service moves it any more. */
+    private UUID closedJob(String technician, Instant queuedAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into dispatch_job (id, ticket_id, model, ticket_priority, status, reason, queued_at,
+                            technician_id, version)
+                        values (:id, :ticket, 'M', 'NORMAL', 'CLOSED', 'paging test', :queued, :tech, 0)""")
+                .param("id", id).param("ticket", UUID.randomUUID())
+                .param("queued", java.sql.Timestamp.from(queuedAt)).param("tech", UUID.fromString(technician)).update();
+        return id;
+    }
+
+    /** Every page of a job list from {@code path}, following the Link rel="next" headers. */
+    private List<List<String>> pages(Api api, String path) {
+        List<List<String>> pages = new java.util.ArrayList<>();
+        String next = path;
+        while (next != null) {
+            Api.Response page = api.get(next);
+            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+            pages.add(page.body().valueStream().map(job -> job.path("id").asString()).toList());
+            next = page.next().orElse(null);
+        }
+        return pages;
+    }
+
+    @Test
+    void jobListsArePagedByTheLinkHeaderWithoutRepeatsOrGapsAndAScopedTechnicianGetsFullPages() {
+        String category = "CAT-" + UUID.randomUUID();
+        String other = technician("甲师傅", 31.2304, 121.48, category);
+        String him = technician("乙师傅", 31.2304, 121.55, category);
+        // Older than any job the other tests close: the first page of every caller starts with these.
+        Instant start = Instant.parse("2001-01-01T00:00:00Z").plusSeconds(UUID.randomUUID().hashCode() & 0xffffff);
+        List<UUID> othersJobs = List.of(closedJob(other, start), closedJob(other, start.plusSeconds(1)),
+                closedJob(other, start.plusSeconds(2)));
+        UUID tied = closedJob(him, start.plusSeconds(3));
+        UUID tiedToo = closedJob(him, start.plusSeconds(3));
+        UUID last = closedJob(him, start.plusSeconds(4));
+        List<String> his = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(tied, tiedToo).map(UUID::toString).sorted(), java.util.stream.Stream.of(last.toString()))
+                .toList();
+
+        // A supervisor walks every closed job two at a time (pageSize, and the deprecated limit alike).
+        List<List<String>> pages = pages(api(), "/api/dispatch/jobs?status=CLOSED&pageSize=2");
+        List<String> all = pages.stream().flatMap(List::stream).toList();
+        assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(2));
+        assertThat(pages.subList(0, pages.size() - 1)).allSatisfy(page -> assertThat(page).hasSize(2));
+        assertThat(all).doesNotHaveDuplicates().containsExactlyElementsOf(jdbc.sql(
+                "select id::text from dispatch_job where status = 'CLOSED' order by queued_at, id").query(String.class).list());
+        List<String> mine = java.util.stream.Stream.concat(othersJobs.stream().map(UUID::toString), his.stream()).toList();
+        assertThat(all.stream().filter(mine::contains).toList()).containsExactlyElementsOf(mine);
+        assertThat(pages(api(), "/api/dispatch/jobs?status=CLOSED&limit=2").get(0)).isEqualTo(pages.get(0));
+
+        // The technician's scope is in the query: his first page is full of his own jobs, the second has the rest.
+        List<List<String>> hisPages = pages(api().as(TestIdentity.technician(UUID.fromString(him))),
+                "/api/dispatch/jobs?status=CLOSED&pageSize=2");
+        assertThat(hisPages).containsExactly(his.subList(0, 2), his.subList(2, 3));
+
+        Api.Response malformed = api().get("/api/dispatch/jobs?status=CLOSED&pageToken=not-a-token");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("type").asString()).isEqualTo("urn:aftersales:problem:validation-failed");
+        assertThat(malformed.body().path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
+    }
+
     @Test
     void badTechnicianInputIsA400WithTheFieldNamed() {
         Api.Response response = api().post("/api/technicians", Api.technician("x", 95, 121, "AC", "COOLING", 5));
