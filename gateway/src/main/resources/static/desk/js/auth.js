@@ -3,6 +3,8 @@
 // Without one (development): a token handed to the page in its address, /desk/#token=... (like /ops/).
 // Tokens live in sessionStorage only: closing the tab signs out.
 
+import { language } from './i18n.js';
+
 const STORE = 'aftersales.desk.session';
 const PENDING = 'aftersales.desk.pending-login';
 const REFRESH_MARGIN_SECONDS = 30;
@@ -79,6 +81,8 @@ async function startLogin() {
   url.search = new URLSearchParams({
     response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri(), scope: config.scope,
     state, nonce, code_challenge: await challenge(verifier), code_challenge_method: 'S256',
+    // OpenID Connect's way to ask for the login page in the desk's language (Keycloak honours it).
+    ui_locales: language(),
   }).toString();
   location.assign(url.toString());
   return new Promise(() => {});

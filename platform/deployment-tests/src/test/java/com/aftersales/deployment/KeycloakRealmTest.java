@@ -102,6 +102,14 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void theLoginPagesSpeakChineseFirstAndEnglish() {
+        // Without this Keycloak shows its pages in English whatever the desk's language (found running the desk).
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(values(realm.path("supportedLocales"))).containsExactlyInAnyOrder("zh-CN", "en");
+        assertThat(realm.path("defaultLocale").asString()).isEqualTo("zh-CN");
+    }
+
+    @Test
     void theClaimsScopeProducesEveryClaimOfTheContract() {
         JsonNode scope = realm.path("clientScopes").valueStream()
                 .filter(candidate -> candidate.path("name").asString().equals("aftersales-claims")).findFirst().orElseThrow();

@@ -271,6 +271,8 @@ class KeycloakE2EIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             WebElement username = wait.until(d -> d.findElement(By.id("username")));
             assertThat(browser.getCurrentUrl()).as("Keycloak's login page").startsWith(platform.issuer());
+            // In the desk's language: the realm speaks zh-CN and en, and the desk asks with ui_locales.
+            assertThat(browser.getPageSource()).as("Keycloak's login page in Chinese").contains("登录");
             username.sendKeys(agent.username());
             browser.findElement(By.id("password")).sendKeys(agent.password());
             browser.findElement(By.id("kc-login")).click();
