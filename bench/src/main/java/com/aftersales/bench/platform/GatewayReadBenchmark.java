@@ -3,6 +3,7 @@ package com.aftersales.bench.platform;
 import com.aftersales.bench.BenchContext;
 import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
+import com.aftersales.bench.LatencyRun;
 import com.aftersales.devidentity.DevUser;
 import com.aftersales.launcher.EmbeddedPlatform;
 import com.aftersales.launcher.PlatformOptions;
@@ -20,15 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -53,6 +49,9 @@ public final class GatewayReadBenchmark implements Benchmark {
     private static final String NGINX = "/usr/sbin/nginx";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     private static final Duration NGINX_START = Duration.ofSeconds(10);
+    private static final int HTTP_OK = 200;
+    /** Failed reads printed per path; the rest are only counted. */
+    private static final int REPORTED_FAILURES = 3;
 
     @Override
     public String name() {
@@ -85,9 +84,9 @@ public final class GatewayReadBenchmark implements Benchmark {
                 System.out.println("nginx baseline left out: " + NGINX + " not installed (Debian: apt-get install nginx-light)");
             }
             try {
-                Map<String, List<Run>> runs = new LinkedHashMap<>();
+                Map<String, List<LatencyRun>> runs = new LinkedHashMap<>();
                 for (Map.Entry<String, String> path : paths.entrySet()) {
-                    Run warm = read(http, path.getValue(), ticketId, agents, warmup);
+                    LatencyRun warm = read(http, path.getValue(), ticketId, agents, warmup);
                     System.out.printf("warm-up %s: %d reads, %d failed%n", path.getKey(), warmup, warm.failures());
                     runs.put(path.getKey(), new ArrayList<>());
                 }
@@ -96,17 +95,17 @@ public final class GatewayReadBenchmark implements Benchmark {
                         runs.get(path.getKey()).add(read(http, path.getValue(), ticketId, agents, measured / ROUNDS));
                     }
                 }
-                Map<String, Run> merged = new LinkedHashMap<>();
-                runs.forEach((path, list) -> merged.put(path, Run.merge(list)));
+                Map<String, LatencyRun> merged = new LinkedHashMap<>();
+                runs.forEach((path, list) -> merged.put(path, LatencyRun.merge(list)));
                 merged.forEach((path, run) -> System.out.printf("%-8s %d reads in %.2f s (%.0f/s), p50 %.2f ms, p99 %.2f ms, %d failed%n",
                         path, run.nanos().length, run.seconds(), run.perSecond(), run.percentileMillis(50),
                         run.percentileMillis(99), run.failures()));
-                int failed = merged.values().stream().mapToInt(Run::failures).sum();
+                int failed = merged.values().stream().mapToInt(LatencyRun::failures).sum();
                 if (failed > 0) {
                     throw new IllegalStateException(failed + " reads failed; see " + platform.logDir());
                 }
-                Run gateway = merged.get("gateway");
-                Run direct = merged.get("direct");
+                LatencyRun gateway = merged.get("gateway");
+                LatencyRun direct = merged.get("direct");
                 List<BenchResult> results = new ArrayList<>(List.of(
                         new BenchResult(NAME, "throughput, gateway (" + CLIENTS + " clients)", gateway.perSecond(), "req/s",
                                 "direct to ticket-service", direct.perSecond(), false),
@@ -114,7 +113,7 @@ public final class GatewayReadBenchmark implements Benchmark {
                                 direct.percentileMillis(50), true),
                         new BenchResult(NAME, "p99, gateway", gateway.percentileMillis(99), "ms", "direct p99",
                                 direct.percentileMillis(99), true)));
-                Run proxy = merged.get("nginx");
+                LatencyRun proxy = merged.get("nginx");
                 if (proxy != null) {
                     results.add(new BenchResult(NAME, "throughput, gateway", gateway.perSecond(), "req/s",
                             "plain nginx proxy", proxy.perSecond(), false));
@@ -184,56 +183,20 @@ public final class GatewayReadBenchmark implements Benchmark {
         }
     }
 
-    /** Latencies in nanoseconds of one run, its wall time and failures. */
-    record Run(long[] nanos, double seconds, int failures) {
-        static Run merge(List<Run> runs) {
-            return new Run(runs.stream().flatMapToLong(run -> Arrays.stream(run.nanos())).toArray(),
-                    runs.stream().mapToDouble(Run::seconds).sum(), runs.stream().mapToInt(Run::failures).sum());
-        }
-
-        double perSecond() {
-            return nanos.length / seconds;
-        }
-
-        double percentileMillis(int p) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1_000_000.0;
-        }
-    }
-
-    private static Run read(HttpClient http, String base, String ticketId, List<String> agents, int count) throws Exception {
+    private static LatencyRun read(HttpClient http, String base, String ticketId, List<String> agents, int count)
+            throws Exception {
         URI uri = URI.create(base + "/api/tickets/" + ticketId);
-        long[] nanos = new long[count];
-        AtomicInteger cursor = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Callable<Void>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(() -> {
-                    for (int i = cursor.getAndIncrement(); i < count; i = cursor.getAndIncrement()) {
-                        long start = System.nanoTime();
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
-                                .header("Authorization", agents.get(i % agents.size())).header("Accept", "application/json")
-                                .GET().build(), HttpResponse.BodyHandlers.discarding());
-                        nanos[i] = System.nanoTime() - start;
-                        if (response.statusCode() != 200 && failures.incrementAndGet() <= 3) {
-                            System.out.println("read via " + base + " failed: HTTP " + response.statusCode());
-                        }
-                    }
-                    return null;
-                });
+        AtomicInteger reported = new AtomicInteger();
+        return LatencyRun.measure(CLIENTS, count, i -> {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", agents.get(i % agents.size())).header("Accept", "application/json")
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            boolean ok = response.statusCode() == HTTP_OK;
+            if (!ok && reported.incrementAndGet() <= REPORTED_FAILURES) {
+                System.out.println("read via " + base + " failed: HTTP " + response.statusCode());
             }
-            long start = System.nanoTime();
-            for (Future<Void> future : pool.invokeAll(clients)) {
-                future.get();
-            }
-            return new Run(nanos, (System.nanoTime() - start) / 1e9, failures.get());
-        } finally {
-            pool.shutdown();
-        }
+            return ok;
+        });
     }
 
     private static String openTicket(HttpClient http, String gateway, String bearer) throws Exception {
