@@ -1,5 +1,9 @@
 package com.aftersales.ticket.call;
 
+import com.aftersales.platform.web.paging.PagingProperties;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.KeysetPage;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,17 +41,18 @@ import java.util.UUID;
 class CallController {
 
     static final String LOG_SCOPE = "POST /api/calls";
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
+    static final String LIST = "calls";
 
     private final CallService calls;
     private final IdempotentRequests idempotency;
     private final CurrentActor actors;
+    private final PagingProperties paging;
 
-    CallController(CallService calls, IdempotentRequests idempotency, CurrentActor actors) {
+    CallController(CallService calls, IdempotentRequests idempotency, CurrentActor actors, PagingProperties paging) {
         this.calls = calls;
         this.idempotency = idempotency;
         this.actors = actors;
+        this.paging = paging;
     }
 
     /** The body of a promised call-back made. */
@@ -93,14 +98,27 @@ class CallController {
     @GetMapping
     @Operation(summary = "Calls, newest first",
             description = "Every given criterion must match; a phone is compared in E.164 form. callbackOpen=true lists the "
-                    + "promised call-backs not yet made, the earliest due first.")
-    List<CallView> list(@RequestParam(required = false) UUID customerId,
-                        @RequestParam(required = false) @Size(max = 32) String phone,
-                        @RequestParam(required = false) CallTopic topic,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                        @RequestParam(defaultValue = "false") boolean callbackOpen,
-                        @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
-        return calls.list(customerId, phone, topic, from, to, callbackOpen, limit);
+                    + "promised call-backs not yet made, the earliest due first (then id). Newest first means logged, "
+                    + "then id. Paged as every list (docs/paging.md): pageSize and pageToken, the next page in the "
+                    + "Link rel=\"next\" header.")
+    ResponseEntity<List<CallView>> list(
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) @Size(max = 32) String phone,
+            @RequestParam(required = false) CallTopic topic,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "false") boolean callbackOpen,
+            @Parameter(description = "Calls per page (default and maximum: aftersales.paging.lists.calls)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(LIST, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        List<CallView> found = calls.list(customerId, phone, topic, from, to, callbackOpen,
+                after == null ? null : after.instant(0), after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size,
+                call -> PageToken.of(callbackOpen ? call.callbackDueAt() : call.loggedAt(), call.id())));
     }
 }

@@ -57,11 +57,12 @@ class CallRepository {
     }
 
     /**
-     * Newest first, every given criterion applied; {@code openCallbacks} keeps the promised call-backs not yet made,
-     * the earliest due first.
+     * Newest first (logged, then id), every given criterion applied; {@code openCallbacks} keeps the promised
+     * call-backs not yet made, the earliest due first (due, then id). {@code afterAt} and {@code afterId}, when not
+     * null, are the keyset position in that order: the time the order is by and the id of the last row before.
      */
     List<CallView> list(UUID customerId, String callerPhone, CallTopic topic, Instant from, Instant to,
-                        boolean openCallbacks, int limit) {
+                        boolean openCallbacks, Instant afterAt, UUID afterId, int limit) {
         return jdbc.sql("""
                         select * from call_record
                         where (cast(:customerId as uuid) is null or customer_id = :customerId)
@@ -70,7 +71,11 @@ class CallRepository {
                           and (cast(:from as timestamptz) is null or logged_at >= :from)
                           and (cast(:to as timestamptz) is null or logged_at < :to)
                           and (not :open or (outcome = 'CALLBACK_PROMISED' and callback_done_at is null))
-                        order by case when :open then callback_due_at end, logged_at desc, id
+                          and (cast(:afterId as uuid) is null
+                               or (:open and (callback_due_at, id) > (:afterAt, :afterId))
+                               or (not :open and (logged_at, id) < (:afterAt, :afterId)))
+                        order by case when :open then callback_due_at end, case when :open then id end,
+                                 logged_at desc, id desc
                         limit :limit""")
                 .param("customerId", customerId)
                 .param("phone", callerPhone)
@@ -78,6 +83,8 @@ class CallRepository {
                 .param("from", from == null ? null : Timestamp.from(from))
                 .param("to", to == null ? null : Timestamp.from(to))
                 .param("open", openCallbacks)
+                .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
+                .param("afterId", afterId)
                 .param("limit", limit)
                 .query(this::map).list();
     }

@@ -72,10 +72,10 @@ public class CallService {
 
     @Transactional(readOnly = true)
     public List<CallView> list(UUID customerId, String callerPhone, CallTopic topic, Instant from, Instant to,
-                               boolean openCallbacks, int limit) {
+                               boolean openCallbacks, Instant afterAt, UUID afterId, int limit) {
         String phone = callerPhone == null || callerPhone.isBlank() ? null
                 : PhoneNumbers.normalise(callerPhone).orElse(callerPhone.strip());
-        return calls.list(customerId, phone, topic, from, to, openCallbacks, limit);
+        return calls.list(customerId, phone, topic, from, to, openCallbacks, afterAt, afterId, limit);
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,10 @@
 package com.aftersales.ticket.customer;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import com.aftersales.ticket.security.StoreScope;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,17 +42,19 @@ import java.util.UUID;
 class CustomerController {
 
     static final String REGISTER_SCOPE = "POST /api/customers";
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
+    static final String LIST = "customers";
 
     private final CustomerService customers;
     private final IdempotentRequests idempotency;
     private final StoreScope scope;
+    private final PagingProperties paging;
 
-    CustomerController(CustomerService customers, IdempotentRequests idempotency, StoreScope scope) {
+    CustomerController(CustomerService customers, IdempotentRequests idempotency, StoreScope scope,
+                       PagingProperties paging) {
         this.customers = customers;
         this.idempotency = idempotency;
         this.scope = scope;
+        this.paging = paging;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -93,13 +99,25 @@ class CustomerController {
     @GetMapping
     @Operation(summary = "Find customers by phone, name or serial number",
             description = "Every given criterion must match. A phone is compared in E.164 form, a name by substring "
-                    + "(case-insensitive), a serial number against the customer's registered products.")
-    List<CustomerView> search(@RequestParam(required = false) @Size(max = 32) String phone,
-                              @RequestParam(required = false) @Size(max = 200) String name,
-                              @RequestParam(required = false) @Size(max = 64) String serial,
-                              @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
-        // A store clerk's search only finds its own store's customers (filtered after the search: fewer than limit).
-        return customers.search(phone, name, serial, limit).stream().filter(c -> scope.customerVisible(c.id()))
-                .map(CustomerView::of).toList();
+                    + "(case-insensitive), a serial number against the customer's registered products. Newest first "
+                    + "(registered, then id); paged as every list (docs/paging.md): pageSize and pageToken, the next "
+                    + "page in the Link rel=\"next\" header. A store clerk finds only customers with a unit sold "
+                    + "through his store.")
+    ResponseEntity<List<CustomerView>> search(
+            @RequestParam(required = false) @Size(max = 32) String phone,
+            @RequestParam(required = false) @Size(max = 200) String name,
+            @RequestParam(required = false) @Size(max = 64) String serial,
+            @Parameter(description = "Customers per page (default and maximum: aftersales.paging.lists.customers)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(LIST, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        // A store clerk's scope is a condition of the query, before the limit: he gets full pages of his customers.
+        List<Customer> found = customers.search(phone, name, serial, scope.store().orElse(null),
+                after == null ? null : after.instant(0), after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, c -> PageToken.of(c.registeredAt(), c.id())).map(CustomerView::of));
     }
 }

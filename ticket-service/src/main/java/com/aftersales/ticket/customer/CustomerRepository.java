@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +92,13 @@ class CustomerRepository {
                 .stream().findFirst();
     }
 
-    /** Customers matching every given criterion, newest first; a null criterion is ignored. */
-    List<Customer> search(String phone, String name, String serialNumber, int limit) {
+    /**
+     * Customers matching every given criterion, newest first (registered, then id), after the keyset position
+     * ({@code afterRegisteredAt}, {@code afterId}) when it is not null; a null criterion is ignored. {@code store}
+     * keeps the customers with a unit sold through that store (a store clerk's scope), before the limit.
+     */
+    List<Customer> search(String phone, String name, String serialNumber, String store, Instant afterRegisteredAt,
+                          UUID afterId, int limit) {
         return load(jdbc.sql("""
                         select c.* from customer c
                         where (cast(:phone as text) is null
@@ -100,9 +106,14 @@ class CustomerRepository {
                           and (cast(:name as text) is null or strpos(lower(c.name), lower(:name)) > 0)
                           and (cast(:serial as text) is null
                                or exists (select 1 from product p where p.customer_id = c.id and p.serial_number = :serial))
-                        order by c.registered_at desc, c.id
+                          and (cast(:store as text) is null
+                               or exists (select 1 from product p where p.customer_id = c.id and p.store_code = :store))
+                          and (cast(:afterId as uuid) is null or (c.registered_at, c.id) < (:afterAt, :afterId))
+                        order by c.registered_at desc, c.id desc
                         limit :limit""")
-                .param("phone", phone).param("name", name).param("serial", serialNumber).param("limit", limit)
+                .param("phone", phone).param("name", name).param("serial", serialNumber).param("store", store)
+                .param("afterAt", afterRegisteredAt == null ? null : Timestamp.from(afterRegisteredAt))
+                .param("afterId", afterId).param("limit", limit)
                 .query(this::row).list());
     }
 

@@ -122,9 +122,11 @@ public class CustomerService {
 
     /** Phones are searched in their normalised form, so 138-1234-5678 finds +8613812345678. */
     @Transactional(readOnly = true)
-    public List<Customer> search(String phone, String name, String serialNumber, int limit) {
+    public List<Customer> search(String phone, String name, String serialNumber, String store,
+                                 Instant afterRegisteredAt, UUID afterId, int limit) {
         String normalisedPhone = phone == null ? null : PhoneNumbers.normalise(phone).orElse(phone.strip());
-        return customers.search(normalisedPhone, blankToNull(name), blankToNull(serialNumber), limit);
+        return customers.search(normalisedPhone, blankToNull(name), blankToNull(serialNumber), store, afterRegisteredAt,
+                afterId, limit);
     }
 
     private static String blankToNull(String value) {

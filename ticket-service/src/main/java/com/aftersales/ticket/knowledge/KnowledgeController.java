@@ -2,6 +2,10 @@ package com.aftersales.ticket.knowledge;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.web.ProblemMessages;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,12 +44,16 @@ class KnowledgeController {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    static final String LIST = "knowledge-articles";
+
     private final KnowledgeService knowledge;
     private final IdempotentRequests idempotency;
+    private final PagingProperties paging;
 
-    KnowledgeController(KnowledgeService knowledge, IdempotentRequests idempotency) {
+    KnowledgeController(KnowledgeService knowledge, IdempotentRequests idempotency, PagingProperties paging) {
         this.knowledge = knowledge;
         this.idempotency = idempotency;
+        this.paging = paging;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -81,10 +89,22 @@ class KnowledgeController {
     }
 
     @GetMapping
-    @Operation(summary = "Articles by status", description = "status=DRAFT is the review queue, with proposals from field visits.")
-    List<ArticleView> byStatus(@RequestParam(defaultValue = "DRAFT") ArticleStatus status,
-                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return knowledge.byStatus(status, limit).stream().map(ArticleView::of).toList();
+    @Operation(summary = "Articles by status", description = "status=DRAFT is the review queue, with proposals from "
+            + "field visits. Last changed first (then id); paged as every list (docs/paging.md): pageSize and "
+            + "pageToken, the next page in the Link rel=\"next\" header.")
+    ResponseEntity<List<ArticleView>> byStatus(
+            @RequestParam(defaultValue = "DRAFT") ArticleStatus status,
+            @Parameter(description = "Articles per page (default and maximum: aftersales.paging.lists.knowledge-articles)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(LIST, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        List<KnowledgeArticle> found = knowledge.byStatus(status, after == null ? null : after.instant(0),
+                after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, a -> PageToken.of(a.updatedAt(), a.id())).map(ArticleView::of));
     }
 
     @GetMapping("/search")

@@ -125,9 +125,14 @@ class KnowledgeRepository {
                 .query(KnowledgeRepository::map).optional();
     }
 
-    List<KnowledgeArticle> byStatus(ArticleStatus status, int limit) {
-        return jdbc.sql("select * from knowledge_article where status = :status order by updated_at desc, id limit :limit")
-                .param("status", status.name()).param("limit", limit).query(KnowledgeRepository::map).list();
+    /** Last changed first (then id), after the keyset position ({@code afterUpdatedAt}, {@code afterId}) if any. */
+    List<KnowledgeArticle> byStatus(ArticleStatus status, java.time.Instant afterUpdatedAt, UUID afterId, int limit) {
+        return jdbc.sql("select * from knowledge_article where status = :status"
+                        + (afterId == null ? "" : " and (updated_at, id) < (:afterAt, :afterId)")
+                        + " order by updated_at desc, id desc limit :limit")
+                .param("status", status.name())
+                .param("afterAt", afterUpdatedAt == null ? null : Timestamp.from(afterUpdatedAt))
+                .param("afterId", afterId).param("limit", limit).query(KnowledgeRepository::map).list();
     }
 
     /** Records an outcome once per (ticket, article); false when this ticket already reported on this article. */

@@ -80,8 +80,9 @@ public class KnowledgeService {
     }
 
     @Transactional(readOnly = true)
-    public List<KnowledgeArticle> byStatus(ArticleStatus status, int limit) {
-        return articles.byStatus(status, Math.min(limit, properties.maxLimit()));
+    public List<KnowledgeArticle> byStatus(ArticleStatus status, java.time.Instant afterUpdatedAt, UUID afterId,
+                                           int limit) {
+        return articles.byStatus(status, afterUpdatedAt, afterId, limit);
     }
 
     /**

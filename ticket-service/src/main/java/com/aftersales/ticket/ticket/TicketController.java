@@ -4,9 +4,12 @@ import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.CurrentActor;
 import com.aftersales.platform.web.ProblemException;
 import com.aftersales.platform.web.ProblemMessages;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import com.aftersales.ticket.knowledge.ArticleView;
 import com.aftersales.ticket.security.StoreScope;
-import com.aftersales.domain.error.InvalidFieldException;
 import com.aftersales.ticket.shared.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -113,8 +116,9 @@ class TicketController {
 
     @GetMapping
     @Operation(summary = "List and search tickets", description = "Filters combine with AND. Newest first (opening time, "
-            + "then id); pass nextPageToken as pageToken for the next page. A store clerk sees only the tickets of units "
-            + "sold through his store.")
+            + "then id); paged as every list (docs/paging.md): pageSize and pageToken, the next page in the "
+            + "Link rel=\"next\" header and in nextPageToken. A store clerk sees only the tickets of units sold through "
+            + "his store.")
     ResponseEntity<TicketView.Page> list(
             @RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) TicketType type,
@@ -126,15 +130,13 @@ class TicketController {
             @RequestParam(required = false) TicketFilter.SlaState slaState,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
-            @RequestParam(required = false) @Min(1) @Max(200) Integer pageSize,
-            @RequestParam(required = false) @Size(max = 200) String pageToken) {
+            @Parameter(description = "Tickets per page (default and maximum: aftersales.ticket.*-page-size)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header (or nextPageToken) of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken) {
         int size = Math.min(pageSize == null ? properties.defaultPageSize() : pageSize, properties.maxPageSize());
-        TicketFilter.Cursor after;
-        try {
-            after = pageToken == null ? null : TicketFilter.Cursor.decode(pageToken);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("pageToken", "must be a nextPageToken of an earlier page");
-        }
+        PageToken token = PageToken.parse(pageToken, 2);
+        TicketFilter.Cursor after = token == null ? null : new TicketFilter.Cursor(token.instant(0), token.uuid(1));
         Optional<String> ownStore = scope.store();
         if (ownStore.isPresent() && storeCode != null && !storeCode.equals(ownStore.get())) {
             // Another store's tickets are not there for a store clerk: an empty page, as for a store with none.
@@ -142,12 +144,10 @@ class TicketController {
         }
         TicketFilter filter = new TicketFilter(status, type, customerId, serialNumber, model,
                 ownStore.orElse(storeCode), technicianId, slaState, createdFrom, createdTo);
-        // One extra row tells whether another page follows.
-        List<Ticket> found = tickets.search(filter, after, size + 1);
-        List<Ticket> page = found.size() > size ? found.subList(0, size) : found;
-        String next = found.size() > size
-                ? new TicketFilter.Cursor(page.get(size - 1).openedAt(), page.get(size - 1).id()).encode() : null;
-        return ResponseEntity.ok(new TicketView.Page(page.stream().map(t -> TicketView.of(t)).toList(), next));
+        // The store scope is in the filter, before the limit; one extra row tells whether another page follows.
+        KeysetPage<TicketView> page = KeysetPage.of(tickets.search(filter, after, size + 1), size,
+                (Ticket t) -> PageToken.of(t.openedAt(), t.id())).map(t -> TicketView.of(t));
+        return PageLinks.ok(new TicketView.Page(page.items(), page.nextPageToken()), page.nextPageToken());
     }
 
     @GetMapping("/{id}/timeline")

@@ -1,9 +1,7 @@
 package com.aftersales.ticket.ticket;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Filters of the ticket list; null means "any". Pages are keyset cursors on (openedAt, id), newest
@@ -20,25 +18,7 @@ public record TicketFilter(TicketStatus status, TicketType type, UUID customerId
         ON_TRACK, AT_RISK, BREACHED
     }
 
-    /** Where a page ends; opaque to clients. */
+    /** Where a page ends (the platform's page token holds it, docs/paging.md). */
     public record Cursor(Instant openedAt, UUID id) {
-
-        public String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((openedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** @throws IllegalArgumentException when the token was not made by {@link #encode()} */
-        public static Cursor decode(String token) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("not a page token");
-                }
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a page token", e);
-            }
-        }
     }
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,18 @@ class AuditAndScopeIT {
         assertThat(denied.path("status").asInt()).isEqualTo(403);
         assertThat(denied.path("path").asString()).isEqualTo("/api/customers");
 
+        // Paged by token like every list; the deprecated page/size still answer the same rows.
+        assertThat(agent.patch("/api/customers/" + customer, "{\"tier\":\"B\"}", Map.of()).statusCode()).isEqualTo(200);
+        String audited = "/api/audit/ticket-service?subject=" + TestIdentity.AGENT.subject() + "&from=" + before;
+        HttpResponse<String> first = supervisor.get(audited + "&pageSize=1");
+        String next = com.aftersales.testsupport.NextLink.of(first.headers()).orElseThrow();
+        assertThat(next).doesNotContain("&page=");
+        JsonNode second = supervisor.getJson(next);
+        assertThat(second.path("items").get(0).path("id").asLong())
+                .isLessThan(supervisor.read(first).path("items").get(0).path("id").asLong())
+                .isEqualTo(supervisor.getJson(audited + "&page=1&size=1").path("items").get(0).path("id").asLong());
+        assertThat(supervisor.get(audited + "&pageToken=%21").statusCode()).isEqualTo(400);
+
         assertThat(agent.get("/api/audit/ticket-service").statusCode()).isEqualTo(403);
         assertThat(agent.as(TestIdentity.ADMIN).get("/api/audit/ticket-service?size=0").statusCode()).isEqualTo(400);
         assertThatThrownBy(() -> jdbc.sql("update audit_log set subject = 'someone-else'").update())
@@ -106,6 +119,50 @@ class AuditAndScopeIT {
         assertThat(editUnit.statusCode()).isEqualTo(404);
         assertThat(otherStore.getJson("/api/customers?name=门店甲")).isEmpty();
         assertThat(store.getJson("/api/customers?name=门店甲")).isNotEmpty();
+    }
+
+    /** The ids of every page of a JSON-array list, following its Link rel="next" headers (docs/paging.md). */
+    private static List<List<String>> pages(TestApi api, String path) throws Exception {
+        List<List<String>> pages = new java.util.ArrayList<>();
+        String next = path;
+        while (next != null) {
+            HttpResponse<String> response = api.get(next);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            pages.add(api.read(response).valueStream().map(c -> c.path("id").asString()).toList());
+            next = com.aftersales.testsupport.NextLink.of(response.headers()).orElse(null);
+        }
+        return pages;
+    }
+
+    @Test
+    void customerSearchIsPagedByTheLinkHeaderAndAStoreClerkGetsFullPagesOfHisOwnCustomers() throws Exception {
+        TestApi agent = new TestApi(port);
+        String name = "分页" + System.nanoTime();
+        List<String> ours = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String customer = agent.registerCustomer(name + "甲", phone(), "B");
+            agent.registerProduct(customer, "PG-" + System.nanoTime(), "KFR-26GW", LocalDate.now().minusDays(3), true);
+            ours.add(0, customer);
+        }
+        // Newer, and not the store's: a search filtered after its limit would hand the clerk a short first page.
+        List<String> all = new java.util.ArrayList<>(ours);
+        for (int i = 0; i < 3; i++) {
+            all.add(0, agent.registerCustomer(name + "乙", phone(), "C"));
+        }
+        String query = "/api/customers?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+
+        List<List<String>> agentPages = pages(agent, query + "&pageSize=2");
+        assertThat(agentPages).hasSize(3).allSatisfy(page -> assertThat(page).hasSize(2));
+        assertThat(agentPages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(all);
+        // limit, the old name of pageSize, pages alike.
+        assertThat(pages(agent, query + "&limit=4")).containsExactly(all.subList(0, 4), all.subList(4, 6));
+
+        assertThat(pages(agent.as(TestIdentity.STORE), query + "&pageSize=2"))
+                .containsExactly(ours.subList(0, 2), ours.subList(2, 3));
+
+        HttpResponse<String> malformed = agent.get(query + "&pageToken=bm90LWEtdG9rZW4");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(agent.read(malformed).path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.aftersales.ticket.ticket;
 
+import com.aftersales.platform.web.paging.PagingProperties;
+import com.aftersales.testsupport.NextLink;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
@@ -208,12 +210,30 @@ class TicketCommandsIT {
         java.util.Collections.reverse(newestFirst);
         assertThat(seen).containsExactlyElementsOf(newestFirst);
 
+        // The same walk by the Link rel="next" header (docs/paging.md): the body keeps nextPageToken alongside.
+        List<String> linked = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = "/api/tickets?customerId=" + customerId + "&pageSize=2";
+        while (next != null) {
+            HttpResponse<String> response = api.get(next);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode page = api.read(response);
+            page.path("items").forEach(t -> linked.add(t.path("id").asString()));
+            sizes.add(page.path("items").size());
+            next = NextLink.of(response.headers()).orElse(null);
+            assertThat(next == null ? null : next.replaceAll(".*pageToken=", ""))
+                    .isEqualTo(page.path("nextPageToken").isString() ? page.path("nextPageToken").asString() : null);
+        }
+        assertThat(linked).containsExactlyElementsOf(newestFirst);
+        assertThat(sizes).containsExactly(2, 2, 1);
+
         assertThat(api.getJson("/api/tickets?customerId=" + customerId + "&model=" + MODEL + "&storeCode=SH-XH-001&type=REPAIR")
                 .path("items")).hasSize(5);
         assertThat(api.getJson("/api/tickets?customerId=" + customerId + "&slaState=BREACHED").path("items")).isEmpty();
         assertThat(api.getJson("/api/tickets?customerId=" + customerId + "&createdFrom=" + Instant.now().plusSeconds(3600))
                 .path("items")).isEmpty();
-        assertThat(api.get("/api/tickets?pageSize=1000").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/tickets?pageSize=" + (PagingProperties.HARD_MAX_PAGE_SIZE + 1)).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/tickets?pageSize=0").statusCode()).isEqualTo(400);
         HttpResponse<String> badToken = api.get("/api/tickets?pageToken=garbage");
         assertThat(badToken.statusCode()).isEqualTo(400);
         assertThat(api.read(badToken).path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
