@@ -67,7 +67,7 @@ public final class PageToken {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(token))).toString();
             List<String> keys = Arrays.asList(text.split(String.valueOf(SEPARATOR), -1));
-            if (keys.size() != keyCount || keys.stream().anyMatch(String::isEmpty)) {
+            if (keys.size() != keyCount) {
                 throw malformed();
             }
             return new PageToken(keys);

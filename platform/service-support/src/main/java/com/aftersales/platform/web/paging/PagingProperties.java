@@ -34,10 +34,15 @@ public record PagingProperties(int defaultPageSize, int maxPageSize, Map<String,
      */
     public int pageSize(String list, Integer pageSize, Integer limit) {
         Sizes own = lists.getOrDefault(list, new Sizes(null, null));
-        int max = own.maxPageSize() == null ? maxPageSize : own.maxPageSize();
         Integer asked = pageSize != null ? pageSize : limit;
         int size = asked != null ? asked : own.defaultPageSize() == null ? defaultPageSize : own.defaultPageSize();
-        return Math.min(size, max);
+        return Math.min(size, maxPageSize(list));
+    }
+
+    /** The most rows {@code list} answers in one page. */
+    public int maxPageSize(String list) {
+        Sizes own = lists.get(list);
+        return own == null || own.maxPageSize() == null ? maxPageSize : own.maxPageSize();
     }
 
     private static void check(String prefix, int defaultSize, int maxSize) {
