@@ -1,6 +1,10 @@
 package com.aftersales.returns.depot;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import com.aftersales.returns.security.CallerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,17 +46,19 @@ import java.util.UUID;
 @ApiResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
 class DepotRepairController {
 
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 200;
+    static final String LIST = "depot-repairs";
 
     private final DepotService depots;
     private final IdempotentRequests idempotency;
     private final CallerScope scope;
+    private final PagingProperties paging;
 
-    DepotRepairController(DepotService depots, IdempotentRequests idempotency, CallerScope scope) {
+    DepotRepairController(DepotService depots, IdempotentRequests idempotency, CallerScope scope,
+                          PagingProperties paging) {
         this.depots = depots;
         this.idempotency = idempotency;
         this.scope = scope;
+        this.paging = paging;
     }
 
     /** A depot partner sees only repairs routed to his depot: anyone else's answers 404 like an unknown id. */
@@ -95,10 +101,24 @@ class DepotRepairController {
     }
 
     @GetMapping
-    @Operation(summary = "Depot repair orders, newest first, optionally of one depot")
-    List<DepotRepairView> list(@RequestParam(required = false) String depotCode,
-                               @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
-        return depots.repairs(scope.depot().orElse(depotCode), limit).stream().map(DepotRepairView::of).toList();
+    @Operation(summary = "Depot repair orders, newest first, optionally of one depot",
+            description = "Newest first (created, then id); paged as every list (docs/paging.md): pageSize and pageToken, "
+                    + "the next page in the Link rel=\"next\" header. A depot partner lists only his depot's orders.")
+    ResponseEntity<List<DepotRepairView>> list(
+            @RequestParam(required = false) String depotCode,
+            @Parameter(description = "Orders per page (default and maximum: aftersales.paging.lists.depot-repairs)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(LIST, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        // A depot partner's scope is in the query, before the limit.
+        List<DepotRepair> found = depots.repairs(scope.depot().orElse(depotCode), after == null ? null : after.instant(0),
+                after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, r -> PageToken.of(r.createdAt(), r.id()))
+                .map(DepotRepairView::of));
     }
 
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)

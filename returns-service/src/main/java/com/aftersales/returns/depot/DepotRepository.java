@@ -10,6 +10,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -97,11 +98,15 @@ class DepotRepository {
                 .query(Long.class).single() > 0;
     }
 
-    List<DepotRepair> repairs(String depotCode, int limit) {
+    /** Newest first (created, then id), after the keyset position ({@code afterCreatedAt}, {@code afterId}) if any. */
+    List<DepotRepair> repairs(String depotCode, Instant afterCreatedAt, UUID afterId, int limit) {
         return jdbc.sql("""
                         select * from depot_repair where (cast(:depot as text) is null or depot_code = :depot)
-                        order by created_at desc limit :limit""")
-                .param("depot", depotCode).param("limit", limit).query(this::mapRepair).list();
+                          and (cast(:afterId as uuid) is null or (created_at, id) < (:afterAt, :afterId))
+                        order by created_at desc, id desc limit :limit""")
+                .param("depot", depotCode)
+                .param("afterAt", afterCreatedAt == null ? null : Timestamp.from(afterCreatedAt))
+                .param("afterId", afterId).param("limit", limit).query(this::mapRepair).list();
     }
 
     /** Open repairs promised by {@code horizon} that have not raised their at-risk event; locked, skipping held rows. */

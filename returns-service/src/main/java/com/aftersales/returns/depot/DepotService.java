@@ -153,8 +153,8 @@ public class DepotService {
     }
 
     @Transactional(readOnly = true)
-    public List<DepotRepair> repairs(String depotCode, int limit) {
-        return depots.repairs(depotCode, limit);
+    public List<DepotRepair> repairs(String depotCode, Instant afterCreatedAt, UUID afterId, int limit) {
+        return depots.repairs(depotCode, afterCreatedAt, afterId, limit);
     }
 
     /** A depot reports progress on its own order; a unit it shipped back is repaired as far as the return is concerned. */

@@ -1,6 +1,10 @@
 package com.aftersales.returns.rma;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import com.aftersales.platform.security.Actor;
 import com.aftersales.platform.security.Role;
 import com.aftersales.returns.security.CallerScope;
@@ -13,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -44,17 +49,18 @@ import java.util.UUID;
 class ReturnController {
 
     static final String CREATE_SCOPE = "POST /api/returns";
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 200;
+    static final String LIST = "returns";
 
     private final ReturnService returns;
     private final IdempotentRequests idempotency;
     private final CallerScope scope;
+    private final PagingProperties paging;
 
-    ReturnController(ReturnService returns, IdempotentRequests idempotency, CallerScope scope) {
+    ReturnController(ReturnService returns, IdempotentRequests idempotency, CallerScope scope, PagingProperties paging) {
         this.returns = returns;
         this.idempotency = idempotency;
         this.scope = scope;
+        this.paging = paging;
     }
 
     /** A store clerk sees and moves only his store's returns: anyone else's answers 404 like an unknown id. */
@@ -100,12 +106,24 @@ class ReturnController {
     }
 
     @GetMapping
-    @Operation(summary = "Returns, newest first, optionally by status and store")
-    List<ReturnView> list(@RequestParam(required = false) ReturnStatus status,
-                          @RequestParam(required = false) String storeCode,
-                          @RequestParam(defaultValue = "" + DEFAULT_PAGE) @Min(1) @Max(MAX_PAGE) int limit) {
-        // A store clerk lists his own store's returns whatever store he asks for.
-        return returns.list(status, scope.store().orElse(storeCode), limit).stream().map(ReturnView::of).toList();
+    @Operation(summary = "Returns, newest first, optionally by status and store",
+            description = "Newest first (created, then id); paged as every list (docs/paging.md): pageSize and pageToken, "
+                    + "the next page in the Link rel=\"next\" header. A store clerk lists his own store's returns.")
+    ResponseEntity<List<ReturnView>> list(
+            @RequestParam(required = false) ReturnStatus status,
+            @RequestParam(required = false) String storeCode,
+            @Parameter(description = "Returns per page (default and maximum: aftersales.paging.lists.returns)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(LIST, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        // A store clerk lists his own store's returns whatever store he asks for: in the query, before the limit.
+        List<ReturnOrder> found = returns.list(status, scope.store().orElse(storeCode),
+                after == null ? null : after.instant(0), after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, r -> PageToken.of(r.createdAt(), r.id())).map(ReturnView::of));
     }
 
     @PostMapping(path = "/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -135,13 +135,17 @@ class ReturnRepository {
         return jdbc.sql("select * from return_order where id = :id for update").param("id", id).query(this::map).optional();
     }
 
-    List<ReturnOrder> list(ReturnStatus status, String storeCode, int limit) {
+    /** Newest first (created, then id), after the keyset position ({@code afterCreatedAt}, {@code afterId}) if any. */
+    List<ReturnOrder> list(ReturnStatus status, String storeCode, Instant afterCreatedAt, UUID afterId, int limit) {
         return jdbc.sql("""
                         select * from return_order where (cast(:status as text) is null or status = :status)
                           and (cast(:store as text) is null or store_code = :store)
-                        order by created_at desc limit :limit""")
+                          and (cast(:afterId as uuid) is null or (created_at, id) < (:afterAt, :afterId))
+                        order by created_at desc, id desc limit :limit""")
                 .param("status", status == null ? null : status.name())
                 .param("store", storeCode)
+                .param("afterAt", afterCreatedAt == null ? null : Timestamp.from(afterCreatedAt))
+                .param("afterId", afterId)
                 .param("limit", limit)
                 .query(this::map).list();
     }

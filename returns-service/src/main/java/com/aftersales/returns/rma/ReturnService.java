@@ -131,8 +131,9 @@ public class ReturnService {
     }
 
     @Transactional(readOnly = true)
-    public List<ReturnOrder> list(ReturnStatus status, String storeCode, int limit) {
-        return returns.list(status, storeCode, limit);
+    public List<ReturnOrder> list(ReturnStatus status, String storeCode, Instant afterCreatedAt, UUID afterId,
+                                  int limit) {
+        return returns.list(status, storeCode, afterCreatedAt, afterId, limit);
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.returns.support.ApiClient;
 import com.aftersales.returns.support.ProductEvents;
 import com.aftersales.testsupport.KafkaTestClient;
+import com.aftersales.testsupport.NextLink;
 import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +97,58 @@ class StoreScopeIT {
                 {"condition":"ok"}""").status()).isEqualTo(404);
         assertThat(ours.post("/api/returns/" + id + "/receipt", """
                 {"condition":"ok"}""").status()).isEqualTo(200);
+    }
+
+    /** Every page of a return list, following its Link rel="next" headers (docs/paging.md). */
+    private static List<List<String>> pages(ApiClient api, String path) {
+        List<List<String>> pages = new ArrayList<>();
+        String next = path;
+        while (next != null) {
+            ApiClient.Response page = api.get(next);
+            assertThat(page.status()).as(page.raw().body()).isEqualTo(200);
+            pages.add(page.body().valueStream().map(r -> r.path("id").asString()).toList());
+            next = NextLink.of(page.raw().headers()).orElse(null);
+        }
+        return pages;
+    }
+
+    @Test
+    void returnListsArePagedByTheLinkHeaderAndAStoreClerkGetsFullPagesOfHisOwnStore() {
+        ApiClient api = new ApiClient(port);
+        ApiClient ours = api.as(TestIdentity.store(STORE));
+        String other = "BJ-PG-" + (100 + Math.floorMod(UUID.randomUUID().hashCode(), 900));
+        for (int i = 0; i < 6; i++) {
+            String serial = "SN-P-" + UUID.randomUUID().toString().substring(0, 12);
+            ProductEvents.register(jdbc, ProductEvents.facts(serial, "AIR_CONDITIONER",
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(5), "REGULAR"));
+            // Every other one is brought to another store (a supervisor may open it there), interleaving the stores.
+            String at = i % 2 == 0 ? "" : ",\"storeCode\":\"" + other + "\"";
+            ApiClient.Response created = (i % 2 == 0 ? ours : api).post("/api/returns", """
+                    {"facts":{"serialNumber":"%s","qualityFaultClaimed":true%s},"reason":"不制冷"}""".formatted(serial, at));
+            assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        }
+        String order = " order by created_at desc, id desc";
+
+        List<List<String>> all = pages(api, "/api/returns?pageSize=4");
+        assertThat(all.subList(0, all.size() - 1)).allSatisfy(page -> assertThat(page).hasSize(4));
+        assertThat(all.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates().containsExactlyElementsOf(
+                jdbc.sql("select id::text from return_order" + order).query(String.class).list());
+
+        // The clerk's store is a condition of the query: every page but the last is full, of his store only.
+        List<List<String>> his = pages(ours, "/api/returns?limit=2");
+        assertThat(his.subList(0, his.size() - 1)).allSatisfy(page -> assertThat(page).hasSize(2));
+        assertThat(his.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates().containsExactlyElementsOf(
+                jdbc.sql("select id::text from return_order where store_code = :s" + order).param("s", STORE)
+                        .query(String.class).list());
+        assertThat(pages(api, "/api/returns?storeCode=" + other + "&pageSize=2"))
+                .containsExactlyElementsOf(List.of(jdbc.sql("select id::text from return_order where store_code = :s" + order)
+                        .param("s", other).query(String.class).list().subList(0, 2), jdbc.sql(
+                        "select id::text from return_order where store_code = :s" + order).param("s", other)
+                        .query(String.class).list().subList(2, 3)));
+
+        ApiClient.Response malformed = api.get("/api/returns?pageToken=bm9wZQ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
     }
 
     @Test
