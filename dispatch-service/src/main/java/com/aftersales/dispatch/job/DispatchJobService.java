@@ -1,5 +1,8 @@
 package com.aftersales.dispatch.job;
 
+import com.aftersales.contracts.fault.FaultCategories;
+import com.aftersales.dispatch.technician.Skill;
+
 import com.aftersales.dispatch.charge.WarrantyCovers;
 import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
@@ -84,7 +87,7 @@ public class DispatchJobService {
         String holdReason = JobIntakeRules.holdReason(ticket.entitlement(), ticket.chargeBasisCommunicated());
         TicketOpened.SlaDueTimes sla = ticket.sla();
         DispatchJob job = new DispatchJob(UUID.randomUUID(), ticket.ticketId(), ticket.customerId(), ticket.serialNumber(),
-                ticket.productId(), ticket.model(), ticket.batchNumber(), upper(ticket.productCategory()), upper(ticket.faultCategory()),
+                ticket.productId(), ticket.model(), ticket.batchNumber(), Skill.productCategory(ticket.productCategory()), FaultCategories.normalise(ticket.faultCategory()),
                 ticket.faultCode(), ticket.faultDescription(), ticket.priority(), ticket.customerTier(), ticket.regionCode(),
                 GeoPoint.ofNullable(ticket.latitude(), ticket.longitude()), ticket.entitlement(),
                 sla == null ? null : sla.onSiteDueAt(), sla == null ? null : sla.onSiteTargetAt(),
@@ -118,7 +121,7 @@ public class DispatchJobService {
                 return;
             }
             TicketOpened.SlaDueTimes sla = amended.sla();
-            jobs.updateTicketFacts(job.amended(amended.priority(), upper(amended.faultCategory()), amended.faultCode(),
+            jobs.updateTicketFacts(job.amended(amended.priority(), FaultCategories.normalise(amended.faultCategory()), amended.faultCode(),
                     amended.faultDescription(), sla == null ? job.onSiteDueAt() : sla.onSiteDueAt(),
                     sla == null ? job.onSiteTargetAt() : sla.onSiteTargetAt()));
         }, () -> ticketsWithoutJob.amend(amended));
@@ -199,9 +202,5 @@ public class DispatchJobService {
     public List<DispatchJobRepository.AssignmentLogEntry> history(UUID jobId) {
         job(jobId);
         return jobs.history(jobId);
-    }
-
-    private static String upper(String code) {
-        return code == null ? null : code.toUpperCase();
     }
 }

@@ -204,6 +204,6 @@ public class DayPlanService {
     }
 
     private static String skillKey(Skill.Kind kind, String code) {
-        return kind.name() + ":" + code.toUpperCase();
+        return Skill.key(kind, code);
     }
 }

@@ -30,7 +30,9 @@ public record Technician(UUID id, String name, List<Skill> skills, GeoPoint home
     }
 
     public Optional<Skill> skill(Skill.Kind kind, String code) {
-        return skills.stream().filter(s -> s.kind() == kind && s.code().equalsIgnoreCase(code)).findFirst();
+        String wanted = Skill.code(kind, code);
+        return wanted == null ? Optional.empty()
+                : skills.stream().filter(s -> s.kind() == kind && wanted.equals(Skill.code(kind, s.code()))).findFirst();
     }
 
     public FixRecord fixRecord(String faultCategory) {

@@ -83,7 +83,7 @@ public class TechnicianService {
         }
         var skillKeys = new HashSet<String>();
         for (TechnicianRequest.SkillRequest s : r.skills()) {
-            if (!skillKeys.add(s.kind() + ":" + s.code().toUpperCase())) {
+            if (!skillKeys.add(Skill.key(s.kind(), s.code()))) {
                 throw new InvalidRequestException("skills", "skill " + s.kind() + " " + s.code() + " is listed twice");
             }
         }
@@ -97,7 +97,7 @@ public class TechnicianService {
             throw new InvalidRequestException("calendar.shifts", e.getMessage());
         }
         return new Technician(id, r.name(),
-                r.skills().stream().map(s -> new Skill(s.kind(), s.code().toUpperCase(), s.level())).toList(),
+                r.skills().stream().map(s -> new Skill(s.kind(), Skill.code(s.kind(), s.code()), s.level())).toList(),
                 new GeoPoint(r.homeLatitude(), r.homeLongitude()), new ServiceArea(r.serviceRadiusKm(), r.regionCodes()),
                 calendar, r.maxVisitsPerDay(), status, position, positionAt, r.partnerDepot(), Map.of(), version);
     }

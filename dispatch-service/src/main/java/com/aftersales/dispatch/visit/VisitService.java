@@ -1,5 +1,7 @@
 package com.aftersales.dispatch.visit;
 
+import com.aftersales.contracts.fault.FaultCategories;
+
 import com.aftersales.dispatch.shared.DispatchMetrics;
 import com.aftersales.contracts.dispatch.DepotRepairRequested;
 import com.aftersales.contracts.dispatch.DispatchEvents;
@@ -389,7 +391,7 @@ public class VisitService {
         // an unknown part is a 400 now rather than a surprise at completion
         r.parts().forEach(p -> parts.prices(p.partNumber()));
         return new ServiceReport(id, visitId, version, r.cause(), r.fix(),
-                r.faultCategory() != null ? r.faultCategory().toUpperCase() : job.faultCategory(), r.faultCode(), r.fixCode(),
+                r.faultCategory() != null ? FaultCategories.normalise(r.faultCategory()) : job.faultCategory(), r.faultCode(), r.fixCode(),
                 r.parts().stream().map(p -> new ServiceReport.PartUse(p.partNumber(), p.quantity())).toList(),
                 r.labourMinutes(), r.dataBackupDone(), r.causeExplained(), r.photos() == null ? List.of() : r.photos(),
                 null, now());
