@@ -51,6 +51,33 @@ class ReadmeTopicsTest {
         }
     }
 
+    @Test
+    void theArchitectureDiagramDrawsTheSameSubscriptions() {
+        String readme = ProjectFiles.read("README.md");
+        Matcher block = Pattern.compile("```mermaid\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README: the architecture diagram").isTrue();
+        String diagram = block.group(1);
+        Map<String, String> nodes = new HashMap<>();
+        Matcher node = Pattern.compile("\\b(\\w+)\\[([a-z]+-service)\\b").matcher(diagram);
+        while (node.find()) {
+            nodes.put(node.group(1), node.group(2));
+        }
+        assertThat(new TreeSet<>(nodes.values())).containsExactlyInAnyOrderElementsOf(SERVICES);
+        Map<String, Set<String>> drawn = new HashMap<>();
+        SERVICES.forEach(service -> drawn.put(service, new TreeSet<>()));
+        Matcher edge = Pattern.compile("^\\s*\\w+ -- ([a-z0-9.]+\\.v\\d+) --> ([\\w &]+)$", Pattern.MULTILINE).matcher(diagram);
+        while (edge.find()) {
+            for (String target : edge.group(2).split("&")) {
+                String service = nodes.get(target.strip());
+                assertThat(service).as("diagram node " + target.strip()).isNotNull();
+                drawn.get(service).add(edge.group(1));
+            }
+        }
+        for (String service : SERVICES) {
+            assertThat(drawn.get(service)).as("README diagram: topics drawn into %s", service).isEqualTo(subscriptions(service));
+        }
+    }
+
     private static Set<String> subscriptions(String service) {
         Map<String, String> constants = topicConstants();
         Set<String> topics = new TreeSet<>();
