@@ -6,6 +6,10 @@ import com.aftersales.domain.error.NotFoundException;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.security.Actor;
 import com.aftersales.platform.security.CurrentActor;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,16 +41,18 @@ import java.util.UUID;
 @Tag(name = "Complaints", description = "Complaints (投诉) and their handling workflow with business-hours SLA clocks")
 class ComplaintController {
 
-    static final int MAX_LISTED = 500;
+    static final String LIST = "complaints";
 
     private final ComplaintService complaints;
     private final IdempotentRequests idempotency;
     private final Clock clock;
     private final CurrentActor actors;
     private final TicketOwners owners;
+    private final PagingProperties paging;
 
     ComplaintController(ComplaintService complaints, IdempotentRequests idempotency, Clock clock, CurrentActor actors,
-                        TicketOwners owners) {
+                        TicketOwners owners, PagingProperties paging) {
+        this.paging = paging;
         this.complaints = complaints;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -90,15 +96,26 @@ class ComplaintController {
 
     @GetMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Search complaints", description = "E.g. every staff-attitude complaint recorded against one person: "
-            + "aboutType=STAFF_ATTITUDE&aboutRef=<staff id>. Newest first.")
-    List<ComplaintView> search(@RequestParam(required = false) ComplaintStatus status,
-                               @RequestParam(required = false) Severity severity,
-                               @RequestParam(required = false) AboutType aboutType,
-                               @RequestParam(required = false) @Size(max = 128) String aboutRef,
-                               @RequestParam(required = false) UUID customerId,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LISTED) int limit) {
-        return complaints.search(status, severity, aboutType, aboutRef, customerId, limit).stream()
-                .map(c -> ComplaintView.of(c, List.of(), clock.instant())).toList();
+            + "aboutType=STAFF_ATTITUDE&aboutRef=<staff id>. Newest first (opened, then id); paged as every list "
+            + "(docs/paging.md): pageSize and pageToken, the next page in the Link rel=\"next\" header.")
+    ResponseEntity<List<ComplaintView>> search(
+            @RequestParam(required = false) ComplaintStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) AboutType aboutType,
+            @RequestParam(required = false) @Size(max = 128) String aboutRef,
+            @RequestParam(required = false) UUID customerId,
+            @Parameter(description = "Complaints per page (default and maximum: aftersales.paging.lists.complaints)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(LIST, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        List<Complaint> found = complaints.search(status, severity, aboutType, aboutRef, customerId,
+                after == null ? null : after.instant(0), after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, c -> PageToken.of(c.openedAt(), c.id()))
+                .map(c -> ComplaintView.of(c, List.of(), clock.instant())));
     }
 
     @PostMapping(path = "/api/complaints/{id}/steps", consumes = MediaType.APPLICATION_JSON_VALUE,

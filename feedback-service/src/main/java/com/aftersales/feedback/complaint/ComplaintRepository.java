@@ -81,8 +81,9 @@ class ComplaintRepository {
                 .query((rs, n) -> map(rs)).optional();
     }
 
+    /** Newest first (opened, then id), after the keyset position ({@code afterOpenedAt}, {@code afterId}) if any. */
     List<Complaint> search(ComplaintStatus status, Severity severity, AboutType aboutType, String aboutRef, UUID customerId,
-                           int limit) {
+                           Instant afterOpenedAt, UUID afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                          from complaint
                         where (cast(:status as text) is null or status = :status)
@@ -90,11 +91,14 @@ class ComplaintRepository {
                           and (cast(:aboutType as text) is null or about_type = :aboutType)
                           and (cast(:aboutRef as text) is null or about_ref = :aboutRef)
                           and (cast(:customer as uuid) is null or customer_id = :customer)
-                        order by opened_at desc, id limit :limit""")
+                          and (cast(:afterId as uuid) is null or (opened_at, id) < (:afterAt, :afterId))
+                        order by opened_at desc, id desc limit :limit""")
                 .param("status", status == null ? null : status.name())
                 .param("severity", severity == null ? null : severity.name())
                 .param("aboutType", aboutType == null ? null : aboutType.name())
-                .param("aboutRef", aboutRef).param("customer", customerId).param("limit", limit)
+                .param("aboutRef", aboutRef).param("customer", customerId)
+                .param("afterAt", afterOpenedAt == null ? null : Timestamp.from(afterOpenedAt)).param("afterId", afterId)
+                .param("limit", limit)
                 .query((rs, n) -> map(rs)).list();
     }
 

@@ -200,7 +200,7 @@ public class ComplaintService {
     }
 
     List<Complaint> search(ComplaintStatus status, Severity severity, AboutType aboutType, String aboutRef, UUID customerId,
-                           int limit) {
-        return complaints.search(status, severity, aboutType, aboutRef, customerId, limit);
+                           Instant afterOpenedAt, UUID afterId, int limit) {
+        return complaints.search(status, severity, aboutType, aboutRef, customerId, afterOpenedAt, afterId, limit);
     }
 }

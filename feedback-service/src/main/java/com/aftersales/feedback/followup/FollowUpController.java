@@ -1,12 +1,17 @@
 package com.aftersales.feedback.followup;
 
 import com.aftersales.platform.idempotency.IdempotentRequests;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,26 +38,40 @@ import java.util.UUID;
 @Tag(name = "Follow-ups", description = "Tier-based customer care cadence and callback tasks (回访)")
 class FollowUpController {
 
+    static final String DUE = "follow-ups-due";
+
     private final FollowUpService followUps;
-    private final FollowUpProperties properties;
+    private final PagingProperties paging;
     private final IdempotentRequests idempotency;
 
-    FollowUpController(FollowUpService followUps, FollowUpProperties properties, IdempotentRequests idempotency) {
+    FollowUpController(FollowUpService followUps, PagingProperties paging, IdempotentRequests idempotency) {
         this.followUps = followUps;
-        this.properties = properties;
+        this.paging = paging;
         this.idempotency = idempotency;
     }
 
     @GetMapping(path = "/api/follow-ups/due", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Who is due for a contact, and by which rule",
             description = "Customers whose tier cadence has passed since they were last reached (FU-TIER-A/B/C), and open "
-                    + "callback tasks. Customers who refused contact are never listed. Oldest first.")
+                    + "callback tasks. Customers who refused contact are never listed. Oldest due first (due time, then "
+                    + "the task or customer id); paged as every list (docs/paging.md): pageSize and pageToken, the next "
+                    + "page in the Link rel=\"next\" header (keep asOf the same from page to page).")
     @ApiResponse(responseCode = "400", description = "Unknown tier or bad limit", content = @Content(mediaType = "application/problem+json"))
-    List<FollowUpService.Due> due(@Parameter(description = "evaluate as of this instant (default now)")
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-                                  @RequestParam(required = false) @Size(max = 8) String tier,
-                                  @RequestParam(defaultValue = "100") @Min(1) int limit) {
-        return followUps.due(asOf, tier, Math.min(limit, properties.maxListed()));
+    ResponseEntity<List<FollowUpService.Due>> due(
+            @Parameter(description = "evaluate as of this instant (default now)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) @Size(max = 8) String tier,
+            @Parameter(description = "Entries per page (default and maximum: aftersales.paging.lists.follow-ups-due)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        int size = paging.pageSize(DUE, pageSize, limit);
+        PageToken after = PageToken.parse(pageToken, 2);
+        List<FollowUpService.Due> found = followUps.due(asOf, tier, after == null ? null : after.instant(0),
+                after == null ? null : after.uuid(1), size + 1);
+        return PageLinks.ok(KeysetPage.of(found, size, d -> PageToken.of(d.dueAt(), d.key())));
     }
 
     /** POST /api/follow-ups/contacts. */

@@ -8,9 +8,8 @@ import java.util.Map;
 /**
  * {@code aftersales.feedback.follow-ups.*}; defaults in application.yml.
  *
- * @param cadence   how often a customer of each tier is contacted (rule FU-TIER-&lt;tier&gt;)
- * @param maxListed the most entries one due-list answer carries
+ * @param cadence how often a customer of each tier is contacted (rule FU-TIER-&lt;tier&gt;)
  */
 @ConfigurationProperties("aftersales.feedback.follow-ups")
-public record FollowUpProperties(Map<String, Duration> cadence, int maxListed) {
+public record FollowUpProperties(Map<String, Duration> cadence) {
 }

@@ -46,9 +46,19 @@ class FollowUpService {
     /** One entry of the due list. */
     record Due(UUID customerId, String name, String tier, String phone, String preferredLanguage, String reason,
                UUID taskId, Instant dueAt, String rule) {
+
+        /** What makes an entry unique in the list: its task, or the customer a tier cadence made due. */
+        UUID key() {
+            return taskId != null ? taskId : customerId;
+        }
     }
 
-    List<Due> due(Instant asOf, String tier, int limit) {
+    /**
+     * Oldest due first (due time, then {@link Due#key()}), after the keyset position ({@code afterDueAt},
+     * {@code afterKey}) when it is not null: each source reads at most {@code limit} entries after it in SQL, and the
+     * first {@code limit} of them together are the page.
+     */
+    List<Due> due(Instant asOf, String tier, Instant afterDueAt, UUID afterKey, int limit) {
         Instant at = asOf == null ? clock.instant() : asOf;
         if (tier != null && !properties.cadence().containsKey(tier)) {
             throw InvalidFieldException.withKey("tier", "field.one-of", new TreeMap<>(properties.cadence()).keySet().toString());
@@ -65,8 +75,14 @@ class FollowUpService {
                             where c.tier = :tier and c.contact_consent is distinct from false
                             group by c.customer_id
                             having coalesce(max(f.contacted_at) filter (where f.outcome = 'REACHED'), c.registered_at) <= :cutoff
+                               and (cast(:afterKey as uuid) is null
+                                    or (coalesce(max(f.contacted_at) filter (where f.outcome = 'REACHED'), c.registered_at),
+                                        c.customer_id) > (:afterLast, :afterKey))
                             order by last_contact, c.customer_id limit :limit""")
-                    .param("tier", t).param("cutoff", Timestamp.from(at.minus(cadence))).param("limit", limit)
+                    .param("tier", t).param("cutoff", Timestamp.from(at.minus(cadence)))
+                    // due = last contact + cadence, so "due after" is "last contact after" the due time less the cadence
+                    .param("afterLast", afterDueAt == null ? null : Timestamp.from(afterDueAt.minus(cadence)))
+                    .param("afterKey", afterKey).param("limit", limit)
                     .query((rs, n) -> {
                         Instant last = rs.getTimestamp("last_contact").toInstant();
                         return new Due(rs.getObject("customer_id", UUID.class), rs.getString("name"), rs.getString("tier"),
@@ -79,14 +95,19 @@ class FollowUpService {
             due.addAll(jdbc.sql("""
                             select t.id, t.customer_id, t.reason, t.explanation, t.due_at, c.name, c.tier, c.phone, c.preferred_language
                             from follow_up_task t left join customer_profile c on c.customer_id = t.customer_id
-                            where t.status = 'OPEN' and t.due_at <= :at order by t.due_at, t.id limit :limit""")
-                    .param("at", Timestamp.from(at)).param("limit", limit)
+                            where t.status = 'OPEN' and t.due_at <= :at
+                              and (cast(:afterKey as uuid) is null or (t.due_at, t.id) > (:afterDue, :afterKey))
+                            order by t.due_at, t.id limit :limit""")
+                    .param("at", Timestamp.from(at))
+                    .param("afterDue", afterDueAt == null ? null : Timestamp.from(afterDueAt)).param("afterKey", afterKey)
+                    .param("limit", limit)
                     .query((rs, n) -> new Due(rs.getObject("customer_id", UUID.class), rs.getString("name"), rs.getString("tier"),
                             rs.getString("phone"), rs.getString("preferred_language"), rs.getString("reason"),
                             rs.getObject("id", UUID.class), rs.getTimestamp("due_at").toInstant(), rs.getString("explanation")))
                     .list());
         }
-        return due.stream().sorted(Comparator.comparing(Due::dueAt).thenComparing(d -> d.customerId().toString()))
+        // The key as text: PostgreSQL orders uuids as their text does, UUID.compareTo does not.
+        return due.stream().sorted(Comparator.comparing(Due::dueAt).thenComparing(d -> d.key().toString()))
                 .limit(limit).toList();
     }
 

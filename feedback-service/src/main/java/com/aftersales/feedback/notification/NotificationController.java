@@ -2,11 +2,20 @@ package com.aftersales.feedback.notification;
 
 import com.aftersales.domain.error.InvalidFieldException;
 import com.aftersales.domain.error.NotFoundException;
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,10 +30,14 @@ import java.util.stream.Stream;
 @Tag(name = "Notifications", description = "Notices sent to customers (SMS, WeChat, e-mail) and their delivery")
 class NotificationController {
 
-    private final NotificationService notifications;
+    static final String LIST = "notifications";
 
-    NotificationController(NotificationService notifications) {
+    private final NotificationService notifications;
+    private final PagingProperties paging;
+
+    NotificationController(NotificationService notifications, PagingProperties paging) {
         this.notifications = notifications;
+        this.paging = paging;
     }
 
     /** A notice as staff see it: the address masked, the text as the customer received it. */
@@ -49,14 +62,26 @@ class NotificationController {
 
     @GetMapping(path = "/api/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Notices of a ticket, a customer or a return",
-            description = "Exactly one of ticketId, customerId, returnId; oldest first, with every delivery attempt.")
+            description = "Exactly one of ticketId, customerId, returnId; oldest first (created, then id), with every "
+                    + "delivery attempt. Paged as every list (docs/paging.md): pageSize and pageToken, the next page in "
+                    + "the Link rel=\"next\" header.")
     @ApiResponse(responseCode = "400", description = "None or more than one filter", content = @Content(mediaType = "application/problem+json"))
-    List<NotificationView> list(@RequestParam(required = false) UUID ticketId, @RequestParam(required = false) UUID customerId,
-                                @RequestParam(required = false) UUID returnId) {
+    ResponseEntity<List<NotificationView>> list(
+            @RequestParam(required = false) UUID ticketId, @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) UUID returnId,
+            @Parameter(description = "Notices per page (default and maximum: aftersales.paging.lists.notifications)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken) {
         if (Stream.of(ticketId, customerId, returnId).filter(java.util.Objects::nonNull).count() != 1) {
             throw InvalidFieldException.withKey("ticketId", "feedback.notification.exactly-one-filter");
         }
-        return notifications.list(ticketId, customerId, returnId).stream().map(NotificationView::of).toList();
+        int size = paging.pageSize(LIST, pageSize, null);
+        PageToken after = PageToken.parse(pageToken, 2);
+        List<NotificationView> found = notifications.list(ticketId, customerId, returnId,
+                after == null ? null : after.instant(0), after == null ? null : after.uuid(1), size + 1).stream()
+                .map(NotificationView::of).toList();
+        return PageLinks.ok(KeysetPage.of(found, size, n -> PageToken.of(n.createdAt(), n.id())));
     }
 
     @GetMapping(path = "/api/notifications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

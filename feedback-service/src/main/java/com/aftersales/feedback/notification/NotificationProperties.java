@@ -21,7 +21,6 @@ import java.util.List;
  * @param maxBackoff         NT-RETRY: the longest wait
  * @param surveyLinks        survey links are sent as notices (otherwise an external sender reads /api/surveys/outbox)
  * @param surveyLinkInterval how often due survey links are taken
- * @param maxListed          the most notifications one list answer holds
  * @param customerWait       NT-WAIT-CUSTOMER: how long a notice waits for its ticket, return or customer profile
  * @param sms                the SMS gateway (HTTP)
  * @param wechat             the WeChat service account's message API (HTTP)
@@ -30,7 +29,7 @@ import java.util.List;
 @ConfigurationProperties("aftersales.feedback.notifications")
 public record NotificationProperties(ZoneId zone, List<ChannelKind> channelPreference, Duration pollInterval, int batchSize,
                                      Duration claimLease, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
-                                     Duration maxBackoff, boolean surveyLinks, Duration surveyLinkInterval, int maxListed,
+                                     Duration maxBackoff, boolean surveyLinks, Duration surveyLinkInterval,
                                      Duration customerWait,
                                      HttpProvider sms, HttpProvider wechat, Email email) {
 

@@ -87,14 +87,19 @@ class NotificationRepository {
         return jdbc.sql("select * from notification where id = :id for update").param("id", id).query(this::row).optional();
     }
 
-    List<Notification> list(UUID ticketId, UUID customerId, UUID returnId, int limit) {
+    /** Oldest first (created, then id), after the keyset position ({@code afterCreatedAt}, {@code afterId}) if any. */
+    List<Notification> list(UUID ticketId, UUID customerId, UUID returnId, Instant afterCreatedAt, UUID afterId,
+                            int limit) {
         return jdbc.sql("""
                         select * from notification
                         where (cast(:ticket as uuid) is null or ticket_id = :ticket)
                           and (cast(:customer as uuid) is null or customer_id = :customer)
                           and (cast(:return as uuid) is null or return_id = :return)
+                          and (cast(:afterId as uuid) is null or (created_at, id) > (:afterAt, :afterId))
                         order by created_at, id limit :limit""")
-                .param("ticket", ticketId).param("customer", customerId).param("return", returnId).param("limit", limit)
+                .param("ticket", ticketId).param("customer", customerId).param("return", returnId)
+                .param("afterAt", afterCreatedAt == null ? null : Timestamp.from(afterCreatedAt)).param("afterId", afterId)
+                .param("limit", limit)
                 .query(this::row).list();
     }
 

@@ -212,8 +212,8 @@ public class NotificationService {
     }
 
     @Transactional(readOnly = true)
-    List<Listed> list(UUID ticketId, UUID customerId, UUID returnId) {
-        return notices.list(ticketId, customerId, returnId, properties.maxListed()).stream()
+    List<Listed> list(UUID ticketId, UUID customerId, UUID returnId, Instant afterCreatedAt, UUID afterId, int limit) {
+        return notices.list(ticketId, customerId, returnId, afterCreatedAt, afterId, limit).stream()
                 .map(n -> new Listed(n, notices.attempts(n.id()))).collect(Collectors.toList());
     }
 

@@ -11,9 +11,7 @@ import java.time.Duration;
  * @param scanInterval             how often the scheduled scan runs
  * @param includeTicketIntakeFaults count the fault code the agent chose at intake for REPAIR tickets, until a visit
  *                                 or depot record of the ticket replaces it with a diagnosis
- * @param maxUnitsAtRiskPage       the largest page of units at risk one request may ask for
  */
 @ConfigurationProperties("aftersales.feedback.quality")
-public record QualityProperties(DetectionSettings detection, Duration scanInterval, boolean includeTicketIntakeFaults,
-                                int maxUnitsAtRiskPage) {
+public record QualityProperties(DetectionSettings detection, Duration scanInterval, boolean includeTicketIntakeFaults) {
 }

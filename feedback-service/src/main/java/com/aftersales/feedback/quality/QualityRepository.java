@@ -55,11 +55,18 @@ class QualityRepository {
                 .query(Long.class).single();
     }
 
-    List<UnitAtRisk> unitsAtRisk(CellKey cell, int page, int size) {
+    /**
+     * By serial number, then product id, after the keyset position ({@code afterSerial}, {@code afterProductId}) when
+     * it is not null; {@code offset} rows skipped for the deprecated offset paging.
+     */
+    List<UnitAtRisk> unitsAtRisk(CellKey cell, String afterSerial, UUID afterProductId, long offset, int limit) {
         return jdbc.sql("""
                         select u.product_id, u.serial_number, u.customer_id, u.store_code, u.registered_at
-                        from quality_unit u where""" + " " + AT_RISK + " order by u.serial_number, u.product_id limit :size offset :offset")
-                .params(cellParams(cell)).param("size", size).param("offset", (long) page * size)
+                        from quality_unit u where""" + " " + AT_RISK
+                        + (afterProductId == null ? "" : " and (u.serial_number, u.product_id) > (:afterSerial, :afterProduct)")
+                        + " order by u.serial_number, u.product_id limit :limit offset :offset")
+                .params(cellParams(cell)).param("afterSerial", afterSerial).param("afterProduct", afterProductId)
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new UnitAtRisk(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getTimestamp(5).toInstant()))
                 .list();
@@ -98,10 +105,19 @@ class QualityRepository {
                 .query((rs, n) -> json.readValue(rs.getString(1), QualityAlertRaised.class)).optional();
     }
 
-    List<QualityAlertRaised> alerts(int limit) {
-        return jdbc.sql("select evidence::text from quality_alert order by raised_at desc, id limit :limit")
+    /** An alert and when it was raised, the key of the alert list. */
+    record ListedAlert(QualityAlertRaised alert, java.time.Instant raisedAt, UUID id) {
+    }
+
+    /** Newest first (raised, then id), after the keyset position ({@code afterRaisedAt}, {@code afterId}) if any. */
+    List<ListedAlert> alerts(java.time.Instant afterRaisedAt, UUID afterId, int limit) {
+        return jdbc.sql("select evidence::text, raised_at, id from quality_alert"
+                        + (afterId == null ? "" : " where (raised_at, id) < (:afterAt, :afterId)")
+                        + " order by raised_at desc, id desc limit :limit")
+                .param("afterAt", afterRaisedAt == null ? null : Timestamp.from(afterRaisedAt)).param("afterId", afterId)
                 .param("limit", limit)
-                .query((rs, n) -> json.readValue(rs.getString(1), QualityAlertRaised.class)).list();
+                .query((rs, n) -> new ListedAlert(json.readValue(rs.getString(1), QualityAlertRaised.class),
+                        rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class))).list();
     }
 
     long alertCount() {

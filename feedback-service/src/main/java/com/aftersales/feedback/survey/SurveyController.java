@@ -1,6 +1,11 @@
 package com.aftersales.feedback.survey;
 
+import com.aftersales.platform.web.paging.PageLinks;
+import com.aftersales.platform.web.paging.PageToken;
+import com.aftersales.platform.web.paging.PagingProperties;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +40,14 @@ class SurveyController {
 
     private final SurveyService surveys;
     private final Clock clock;
-    private final int maxToSend;
+    static final String OUTBOX = "survey-outbox";
 
-    SurveyController(SurveyService surveys, Clock clock, SurveyProperties properties) {
+    private final PagingProperties paging;
+
+    SurveyController(SurveyService surveys, Clock clock, PagingProperties paging) {
         this.surveys = surveys;
         this.clock = clock;
-        this.maxToSend = properties.maxToSend();
+        this.paging = paging;
     }
 
     /** POST /api/surveys/{id}/responses. */
@@ -84,9 +92,18 @@ class SurveyController {
     @GetMapping(path = "/api/surveys/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Survey links whose send time has come, for the notification channel",
             description = "For the SMS/WeChat sender only (the links carry the customer's token). Consent is checked again; "
-                    + "mark each as sent with POST /api/surveys/{id}/sent.")
-    List<SurveyService.ToSend> outbox(@RequestParam(defaultValue = "100") @Min(1) int limit) {
-        return surveys.toSend(Math.min(limit, maxToSend));
+                    + "mark each as sent with POST /api/surveys/{id}/sent. Due first (send time, then id); paged as every "
+                    + "list (docs/paging.md): pageSize and pageToken, the next page in the Link rel=\"next\" header.")
+    ResponseEntity<List<SurveyService.ToSend>> outbox(
+            @Parameter(description = "Links per page (default and maximum: aftersales.paging.lists.survey-outbox)")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer pageSize,
+            @Parameter(description = "The pageToken of the Link rel=\"next\" header of the page before")
+            @RequestParam(required = false) @Size(max = PageToken.MAX_LENGTH) String pageToken,
+            @Parameter(deprecated = true, description = "Deprecated name of pageSize")
+            @RequestParam(required = false) @Min(1) @Max(PagingProperties.HARD_MAX_PAGE_SIZE) Integer limit) {
+        PageToken after = PageToken.parse(pageToken, 2);
+        return PageLinks.ok(surveys.toSend(after == null ? null : after.instant(0), after == null ? null : after.uuid(1),
+                paging.pageSize(OUTBOX, pageSize, limit)));
     }
 
     @PostMapping(path = "/api/surveys/{id}/sent", produces = MediaType.APPLICATION_JSON_VALUE)

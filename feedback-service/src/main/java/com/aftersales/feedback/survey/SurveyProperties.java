@@ -16,10 +16,9 @@ import java.util.Set;
  * @param lowScore               thresholds of the low-score rule
  * @param scoreWindow            the period the CSAT/NPS gauges average over
  * @param linkTemplate           the customer's survey link; {id} and {token} are replaced
- * @param maxToSend              the most surveys one outbox answer hands out
  */
 @ConfigurationProperties("aftersales.feedback.surveys")
 public record SurveyProperties(Set<String> triggerStatuses, boolean triggerOnVisitCompleted, Duration sendAfter,
                                Duration validFor, int tokenBytes, LowScoreRule.Thresholds lowScore, Duration scoreWindow,
-                               String linkTemplate, int maxToSend) {
+                               String linkTemplate) {
 }

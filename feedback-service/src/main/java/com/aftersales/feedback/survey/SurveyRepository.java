@@ -75,11 +75,15 @@ class SurveyRepository {
     }
 
     /** Scheduled, unsent surveys whose send time has come and which have not expired. */
-    List<Survey> dueToSend(Instant now, int limit) {
+    /** Due first (send time, then id), after the keyset position ({@code afterSendAt}, {@code afterId}) if any. */
+    List<Survey> dueToSend(Instant now, Instant afterSendAt, UUID afterId, int limit) {
         return jdbc.sql("""
                         select * from survey where status = 'SCHEDULED' and sent_at is null and send_at <= :now and expires_at > :now
+                          and (cast(:afterId as uuid) is null or (send_at, id) > (:afterAt, :afterId))
                         order by send_at, id limit :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit).query((rs, n) -> map(rs)).list();
+                .param("now", Timestamp.from(now))
+                .param("afterAt", afterSendAt == null ? null : Timestamp.from(afterSendAt)).param("afterId", afterId)
+                .param("limit", limit).query((rs, n) -> map(rs)).list();
     }
 
     /** @return false if it was already marked sent */

@@ -1,5 +1,8 @@
 package com.aftersales.feedback.survey;
 
+import com.aftersales.platform.web.paging.KeysetPage;
+import com.aftersales.platform.web.paging.PageToken;
+
 import com.aftersales.feedback.shared.FeedbackMetrics;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
@@ -143,9 +146,18 @@ class SurveyService {
      */
     @Transactional
     List<ToSend> toSend(int limit) {
-        Instant now = clock.instant();
+        return toSend(null, null, limit).items();
+    }
+
+    /**
+     * A page of the outbox after the keyset position ({@code afterSendAt}, {@code afterId}). The next page starts after
+     * the last survey read, also when consent withdrawn since took it off this page.
+     */
+    KeysetPage<ToSend> toSend(Instant afterSendAt, UUID afterId, int pageSize) {
+        List<Survey> due = surveys.dueToSend(clock.instant(), afterSendAt, afterId, pageSize + 1);
+        String next = KeysetPage.of(due, pageSize, s -> PageToken.of(s.sendAt(), s.id())).nextPageToken();
         List<ToSend> out = new ArrayList<>();
-        for (Survey s : surveys.dueToSend(now, limit)) {
+        for (Survey s : due.subList(0, Math.min(pageSize, due.size()))) {
             Optional<CustomerProfile> profile = customers.find(s.customerId());
             if (profile.map(p -> Boolean.FALSE.equals(p.contactConsent())).orElse(false)) {
                 surveys.skip(s.id(), SV_NO_CONSENT + ": consent withdrawn before sending");
@@ -155,7 +167,7 @@ class SurveyService {
                     profile.map(CustomerProfile::preferredLanguage).orElse(null),
                     properties.linkTemplate().replace("{id}", s.id().toString()).replace("{token}", s.token()), s.expiresAt()));
         }
-        return out;
+        return new KeysetPage<>(out, next);
     }
 
     /** The channel took the link; handing it out again would send the customer a second message. */

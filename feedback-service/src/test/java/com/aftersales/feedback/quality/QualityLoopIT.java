@@ -1,5 +1,6 @@
 package com.aftersales.feedback.quality;
 
+import com.aftersales.testsupport.NextLink;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
@@ -140,6 +141,33 @@ class QualityLoopIT {
         assertThat(listed).hasSize(UNITS_PER_BATCH - BAD_BATCH_FAILURES)
                 .containsExactlyInAnyOrderElementsOf(badBatch.subList(BAD_BATCH_FAILURES, UNITS_PER_BATCH));
         assertThat(failedTickets).hasSize(BAD_BATCH_FAILURES + 1);
+
+        // The same units by the Link rel="next" header (docs/paging.md): each once, in serial order, no gaps.
+        List<String> walked = new java.util.ArrayList<>();
+        List<Integer> pageSizes = new java.util.ArrayList<>();
+        String next = "/api/quality-alerts/" + alertId + "/units-at-risk?pageSize=7";
+        while (next != null) {
+            Http.Response page = http.get(next);
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            page.body().path("units").forEach(u -> walked.add(u.path("serialNumber").asString()));
+            pageSizes.add(page.body().path("units").size());
+            next = NextLink.of(page.response().headers()).orElse(null);
+            assertThat(next == null).isEqualTo(page.body().path("nextPageToken").isNull());
+        }
+        int atRiskCount = UNITS_PER_BATCH - BAD_BATCH_FAILURES;
+        List<String> inOnePage = new java.util.ArrayList<>();
+        http.get("/api/quality-alerts/" + alertId + "/units-at-risk?size=1000").body().path("units")
+                .forEach(u -> inOnePage.add(u.path("serialNumber").asString()));
+        assertThat(walked).hasSize(atRiskCount).doesNotHaveDuplicates().containsExactlyElementsOf(inOnePage);
+        assertThat(pageSizes.subList(0, pageSizes.size() - 1)).allSatisfy(size -> assertThat(size).isEqualTo(7));
+        assertThat(pageSizes).hasSize((atRiskCount + 6) / 7);
+        Http.Response malformed = http.get("/api/quality-alerts/" + alertId + "/units-at-risk?pageToken=QUJD");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
+        // The alert list is paged the same way.
+        Http.Response alerts = http.get("/api/quality-alerts?pageSize=1");
+        assertThat(alerts.body()).hasSize(1);
+        assertThat(http.get("/api/quality-alerts?pageToken=QUJD").status()).isEqualTo(400);
 
         // The projection rebuilt from offset zero equals the live one, and the alert survives it.
         List<Map<String, Object>> units = jdbc.sql("select * from quality_unit order by product_id").query().listOfRows();
