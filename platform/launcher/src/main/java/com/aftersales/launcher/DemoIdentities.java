@@ -82,6 +82,8 @@ public final class DemoIdentities {
     private static final Pattern TECHNICIAN = Pattern.compile(
             "\\{\\s*\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"\\s*,\\s*\"name\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    /** The RFC 8288 next page of a list answer. */
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
     private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final int PASSWORD_LENGTH = 10;
     private static final int SECRET_BYTES = 24;
@@ -556,15 +558,24 @@ public final class DemoIdentities {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Every page of a list, following its Link rel="next" headers (docs/paging.md). */
     private List<MatchResult> all(String url, String token, Pattern pattern) {
+        List<MatchResult> found = new ArrayList<>();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                            .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != OK) {
-                return List.of();
+            URI page = URI.create(url);
+            while (page != null) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(page).timeout(REQUEST_TIMEOUT)
+                                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() != OK) {
+                    return found;
+                }
+                found.addAll(pattern.matcher(response.body()).results().toList());
+                URI current = page;
+                page = response.headers().allValues("Link").stream().map(NEXT_LINK::matcher).filter(Matcher::find)
+                        .findFirst().map(next -> current.resolve(next.group(1))).orElse(null);
             }
-            return pattern.matcher(response.body()).results().toList();
+            return found;
         } catch (IOException e) {
             return List.of();
         } catch (InterruptedException e) {
