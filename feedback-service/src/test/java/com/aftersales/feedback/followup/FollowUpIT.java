@@ -107,4 +107,52 @@ class FollowUpIT {
                 {"customerId":"%s","outcome":"MAYBE","channel":"PHONE","contactedBy":"x"}""".formatted(customer)).status())
                 .isEqualTo(400);
     }
+
+    private static List<String> keys(JsonNode due) {
+        return due.valueStream().map(d -> d.path("taskId").isNull() || d.path("taskId").isMissingNode()
+                ? "customer:" + d.path("customerId").asString() : "task:" + d.path("taskId").asString()).toList();
+    }
+
+    @Test
+    void theDueListIsPagedByTheLinkHeaderAcrossTierAndTaskEntriesDueAtTheSameTime() {
+        // Three tier-B customers and two callback tasks all due at the same instant: only the keys order them.
+        Instant registered = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(Math.floorMod(UUID.randomUUID().hashCode(), 86_400));
+        Instant dueAt = registered.plus(Duration.ofDays(30));
+        List<UUID> customers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            for (UUID customer : customers) {
+                kafka.publish(event("ticket-service", TicketEvents.CUSTOMER_REGISTERED, customer, new CustomerRegistered(customer,
+                        "孙先生", "B", "zh-CN", "+8613900000009", true, "310104", registered)));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from customer_profile where customer_id in (:ids)").param("ids", customers)
+                .query(Long.class).single() == 3);
+        for (int i = 0; i < 2; i++) {
+            UUID customer = UUID.randomUUID();
+            tasks.create(customer, FollowUpTasks.LOW_SCORE_CALLBACK, "paging-" + customer, "SV-LOW-CALLBACK: CSAT 1", dueAt,
+                    registered);
+        }
+
+        Http http = new Http(port);
+        String query = "/api/follow-ups/due?asOf=" + dueAt.plusSeconds(1);
+        List<String> inOnePage = keys(http.get(query + "&pageSize=1000").body());
+        List<String> walked = new java.util.ArrayList<>();
+        String next = query + "&pageSize=2";
+        while (next != null) {
+            Http.Response page = http.get(next);
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            assertThat(page.body().size()).isBetween(1, 2);
+            walked.addAll(keys(page.body()));
+            next = com.aftersales.testsupport.NextLink.of(page.response().headers()).orElse(null);
+        }
+        assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(inOnePage);
+        assertThat(walked.stream().filter(k -> customers.stream().anyMatch(c -> k.equals("customer:" + c))).count())
+                .isEqualTo(3);
+        assertThat(walked.stream().filter(k -> k.startsWith("task:")).count()).isGreaterThanOrEqualTo(2);
+
+        Http.Response malformed = http.get(query + "&pageToken=Zm9v");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("errors").get(0).path("field").asString()).isEqualTo("pageToken");
+    }
 }
