@@ -2,11 +2,12 @@ package com.aftersales.ticket.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.aftersales.testsupport.ServiceArchitecture;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The dependency rules of the service: a framework-free domain, features that do not form cycles. */
 @AnalyzeClasses(packages = "com.aftersales.ticket", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -27,17 +28,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.aftersales.platform..")
             .because("domain rules run in unit tests without Spring and outlive the adapters");
 
+    /** Feature cycles, feature-private persistence, listeners without SQL, one persistence name: the platform's rules. */
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("com.aftersales.ticket.(*)..").should().beFreeOfCycles();
-
-    /** A feature's SQL (its @Repository classes) is package-private; other features use the feature's interface. */
-    @ArchTest
-    static final ArchRule persistenceStaysInItsFeature = com.aftersales.testsupport.FeatureBoundaries.persistenceStaysInItsFeature();
-
-    /** Kafka listeners hand events on; the SQL is in the feature's repository. */
-    @ArchTest
-    static final ArchRule listenersHoldNoSql = com.aftersales.testsupport.FeatureBoundaries.listenersHoldNoSql();
-
-    @ArchTest
-    static final ArchRule persistenceIsNamedRepository = com.aftersales.testsupport.FeatureBoundaries.persistenceIsNamedRepository();
+    static final ArchTests platformRules = ArchTests.in(ServiceArchitecture.class);
 }
