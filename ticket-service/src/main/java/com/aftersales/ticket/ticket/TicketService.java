@@ -1,5 +1,7 @@
 package com.aftersales.ticket.ticket;
 
+import com.aftersales.contracts.fault.FaultCategories;
+
 import com.aftersales.ticket.shared.TicketMetrics;
 import com.aftersales.calendar.BusinessCalendar;
 import com.aftersales.contracts.ticket.TicketChargeBasisCommunicated;
@@ -158,7 +160,8 @@ public class TicketService {
                 location == null ? null : location.regionCode(), location == null ? null : location.latitude(),
                 location == null ? null : location.longitude());
         Ticket ticket = Ticket.open(UUID.randomUUID(), subject, request.ticketType(), request.channel(),
-                request.priorityOrDefault(), request.faultCategory(), request.faultCode(), request.faultDescription(),
+                request.priorityOrDefault(), FaultCategories.normalise(request.faultCategory()), request.faultCode(),
+                request.faultDescription(),
                 request.attachments() == null ? List.of()
                         : request.attachments().stream().map(OpenTicketRequest.AttachmentRequest::toAttachment).toList(),
                 entitlement, Boolean.TRUE.equals(request.chargeBasisCommunicated()), actor, now);
@@ -207,7 +210,8 @@ public class TicketService {
     public Ticket amend(UUID id, TicketCommands.Amend command, String ifMatch, String actor) {
         return agentCommand(id, ifMatch, ticket -> {
             Instant now = now();
-            List<String> changed = ticket.amend(command.priority(), command.faultCategory(), command.faultCode(),
+            List<String> changed = ticket.amend(command.priority(), FaultCategories.normalise(command.faultCategory()),
+                    command.faultCode(),
                     command.faultDescription(), actor, now);
             publishAmendment(ticket, changed, actor, now);
         });
@@ -328,16 +332,16 @@ public class TicketService {
     /**
      * Rule {@value #RULE_DIAGNOSED_CATEGORY}: the fault category the technician found on site is the ticket's from now
      * on (the caller's description at intake was a guess). Recorded as an amendment in the timeline and published as
-     * {@code TicketAmended}, so every service that keeps the category follows the one owner. Letter case alone is not a
-     * correction (dispatch upper-cases what it received).
+     * {@code TicketAmended}, so every service that keeps the category follows the one owner. Another spelling of the
+     * same category ({@link FaultCategories#normalise}) is not a correction.
      */
     private void adoptDiagnosedCategory(Ticket ticket, String diagnosed) {
-        if (diagnosed == null || diagnosed.isBlank() || diagnosed.strip().equalsIgnoreCase(
-                ticket.faultCategory() == null ? "" : ticket.faultCategory().strip())) {
+        String category = FaultCategories.normalise(diagnosed);
+        if (category == null || category.equals(FaultCategories.normalise(ticket.faultCategory()))) {
             return;
         }
         Instant now = now();
-        List<String> changed = ticket.amend(null, diagnosed.strip(), null, null,
+        List<String> changed = ticket.amend(null, category, null, null,
                 DISPATCH_ACTOR + " (technician's diagnosis, rule " + RULE_DIAGNOSED_CATEGORY + ")", now);
         publishAmendment(ticket, changed, DISPATCH_ACTOR, now);
         meters.counter(TicketMetrics.FAULT_CATEGORY_DIAGNOSED).increment();
