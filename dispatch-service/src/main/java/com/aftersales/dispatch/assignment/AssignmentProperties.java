@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param autoAssign       the engine assigns the best candidate on the supervisor's behalf when the job allows it
  * @param roadFactor       road distance / straight-line distance
  * @param averageSpeedKmh  average travel speed
+ * @param sweepInterval    how often jobs still waiting for a technician are offered to the engine again (rule
+ *                         {@value AssignmentService#RULE_RETRY_WAITING}): a job that found nobody, for instance after
+ *                         every shift of the day ended, is assigned once a shift starts or a technician comes on duty
+ * @param sweepBatch       at most this many waiting jobs, oldest first, per sweep
  */
 @ConfigurationProperties("aftersales.dispatch.assignment")
 public record AssignmentProperties(
@@ -25,7 +29,9 @@ public record AssignmentProperties(
         @DefaultValue("5") double historyPriorWeight,
         @DefaultValue("60m") Duration averageVisit,
         @DefaultValue("0.4") double slaLateScore,
-        @DefaultValue("0.35") double minimumAutoAssignScore) {
+        @DefaultValue("0.35") double minimumAutoAssignScore,
+        @DefaultValue("60s") Duration sweepInterval,
+        @DefaultValue("50") int sweepBatch) {
 
     public AssignmentPolicy policy() {
         return new AssignmentPolicy(weights, new TravelModel(roadFactor, averageSpeedKmh), maxDistanceKm, maxSkillLevel,

@@ -42,6 +42,8 @@ public class AssignmentService {
     static final String RULE_REASSIGN_OFF_DUTY = "reassign-when-off-duty";
     static final String RULE_ASSIGNABLE = "job-assignable";
     public static final String RULE_DAY_PLAN = "day-plan-applied";
+    /** Jobs nobody could take when they were queued are offered to the engine again until someone can. */
+    public static final String RULE_RETRY_WAITING = "retry-waiting-jobs";
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
@@ -93,6 +95,23 @@ public class AssignmentService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onJobReady(JobReadyForAssignment ready) {
         jobs.findForUpdate(ready.jobId()).ifPresent(this::autoAssignIfAllowed);
+    }
+
+    /** The jobs still waiting for a technician, oldest first: what {@link AssignmentSweep} offers the engine again. */
+    @Transactional(readOnly = true)
+    public List<UUID> waitingJobs(int limit) {
+        return jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, null, limit).stream().map(DispatchJob::id).toList();
+    }
+
+    /**
+     * Rule {@value #RULE_RETRY_WAITING}: a waiting job is offered to the engine again (the same rules as when it was
+     * queued). True when it got a technician this time.
+     */
+    @Transactional
+    public boolean retryWaiting(UUID jobId) {
+        return jobs.findForUpdate(jobId)
+                .map(job -> autoAssignIfAllowed(job, false).status() == DispatchJobStatus.ASSIGNED)
+                .orElse(false);
     }
 
     /** The technician went off duty: their jobs that have not started go to someone else. */
@@ -197,13 +216,20 @@ public class AssignmentService {
     }
 
     private DispatchJob autoAssignIfAllowed(DispatchJob job) {
+        return autoAssignIfAllowed(job, true);
+    }
+
+    /** {@code firstTry} false for the sweep's retries: a job that still finds nobody was counted and logged already. */
+    private DispatchJob autoAssignIfAllowed(DispatchJob job, boolean firstTry) {
         if (!autoAssign || job.status() != DispatchJobStatus.AWAITING_ASSIGNMENT) {
             return job;
         }
         Proposal proposal = propose(job);
         if (!proposal.autoAssignable()) {
-            log.info("Job {} not auto-assigned: {}", job.id(), proposal.autoAssignVerdict());
-            meters.counter(DispatchMetrics.AUTO_ASSIGN_SKIPPED).increment();
+            if (firstTry) {
+                log.info("Job {} not auto-assigned: {}", job.id(), proposal.autoAssignVerdict());
+                meters.counter(DispatchMetrics.AUTO_ASSIGN_SKIPPED).increment();
+            }
             return job;
         }
         Proposal.ScoredCandidate best = proposal.best().orElseThrow();
@@ -216,7 +242,9 @@ public class AssignmentService {
             meters.counter(DispatchMetrics.AUTO_ASSIGN_SKIPPED).increment();
             return job;
         }
-        return assignTo(job, technician, "AUTO", SYSTEM, best.score(), best.explanation(), null);
+        String explanation = firstTry ? best.explanation()
+                : best.explanation() + "; " + RULE_RETRY_WAITING + ": nobody could take it when it was queued";
+        return assignTo(job, technician, "AUTO", SYSTEM, best.score(), explanation, null);
     }
 
     private DispatchJob assignTo(DispatchJob job, Technician technician, String mode, String actor, Double score,

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "aftersales.dispatch.planning.time-limit=2s", "aftersales.dispatch.planning.unimproved-limit=300ms",
-        "aftersales.dispatch.planning.auto-replan-after=1s"})
+        "aftersales.dispatch.planning.auto-replan-after=1s", "aftersales.dispatch.assignment.sweep-interval=1s"})
 @WithRealInfrastructure
 class JobLifecycleIT {
 
@@ -132,6 +132,25 @@ class JobLifecycleIT {
         assertThat(assigned.technicianName()).isEqualTo("王师傅");
         assertThat(assigned.score()).isBetween(0.0, 1.0);
         assertThat(events.get(1).correlationId()).isEqualTo(event.correlationId());
+    }
+
+    @Test
+    void aJobNobodyCouldTakeIsAssignedOnceSomeoneCanWithoutASupervisor() {
+        // Queued when no technician could take it (here: nobody has the skill; at night: every shift is over).
+        String category = "CAT-" + UUID.randomUUID();
+        EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
+        kafka.publish(event);
+        JsonNode waiting = awaitJob(event.data().ticketId(), "AWAITING_ASSIGNMENT");
+        assertThat(waiting.path("technicianId").isNull()).isTrue();
+
+        // A technician who can comes on duty: the sweep offers the waiting job again (rule retry-waiting-jobs).
+        String tech = technician("吴师傅", 31.2304, 121.48, category);
+        JsonNode assigned = awaitJob(event.data().ticketId(), "ASSIGNED");
+        assertThat(assigned.path("technicianId").asString()).isEqualTo(tech);
+        assertThat(assigned.path("assignmentExplanation").asString()).contains(AssignmentService.RULE_RETRY_WAITING);
+        List<EventEnvelope<?>> events = kafka.events(Topics.DISPATCH, event.subject(), 2, WAIT);
+        assertThat(events).extracting(e -> e.type().type()).containsExactly(
+                DispatchEvents.DISPATCH_JOB_QUEUED.type(), DispatchEvents.TECHNICIAN_ASSIGNED.type());
     }
 
     @Test
