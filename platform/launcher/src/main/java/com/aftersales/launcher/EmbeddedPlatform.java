@@ -560,6 +560,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             environment.put("MANAGEMENT_SERVER_PORT",
                     String.valueOf(PlatformService.managementPort(options.servicePort(service))));
             environment.put("MANAGEMENT_SERVER_ADDRESS", ServiceProcess.HOST);
+            environment.putAll(options.backendEnvironment());
         } else {
             for (PlatformService backend : PlatformService.BACKENDS) {
                 environment.put(backend.urlVariable(), String.join(",",

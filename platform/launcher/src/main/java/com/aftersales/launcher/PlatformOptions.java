@@ -40,13 +40,16 @@ import java.util.Objects;
  * @param kafkaBehindProxy    whether clients reach the broker's PLAINTEXT listener through a TCP proxy on
  *                            {@code kafkaPort} (the broker listens on a port of its own and advertises the proxy's), so
  *                            that fault tests can slow the broker down or cut it off without stopping it
+ * @param backendEnvironment  settings given to every backend instance as environment variables on top of the
+ *                            launcher's (e.g. {@code AFTERSALES_CLOCK_OFFSET} for a run across midnight); empty by default
  */
 public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
                               Map<PlatformService, Integer> servicePorts, boolean loadDemoData,
                               Duration serviceStartTimeout, int instances,
                               Map<PlatformService, List<Integer>> additionalPorts,
                               Map<PlatformService, Integer> dedicatedPostgres, int kafkaPartnerPort,
-                              KeycloakIdentity keycloak, List<Integer> gatewayPorts, boolean kafkaBehindProxy) {
+                              KeycloakIdentity keycloak, List<Integer> gatewayPorts, boolean kafkaBehindProxy,
+                              Map<String, String> backendEnvironment) {
 
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -97,6 +100,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             }
         }
         gatewayPorts = List.copyOf(Objects.requireNonNull(gatewayPorts, "gatewayPorts"));
+        backendEnvironment = Map.copyOf(Objects.requireNonNull(backendEnvironment, "backendEnvironment"));
         if (gatewayPorts.size() == 1 || gatewayPorts.size() > MAX_INSTANCES) {
             throw new IllegalArgumentException("Gateways behind a balancer must be 2.." + MAX_INSTANCES + ": " + gatewayPorts);
         }
@@ -141,6 +145,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         Builder builder = new Builder(projectRoot).dataDir(dataDir).postgresPort(postgresPort).kafkaPort(kafkaPort)
                 .kafkaControllerPort(kafkaControllerPort).kafkaPartnerPort(kafkaPartnerPort).keycloak(keycloak).loadDemoData(loadDemoData).serviceStartTimeout(serviceStartTimeout)
                 .instances(instances).gatewayPorts(gatewayPorts).kafkaBehindProxy(kafkaBehindProxy);
+        backendEnvironment.forEach(builder::backendEnvironment);
         servicePorts.forEach(builder::servicePort);
         additionalPorts.forEach(builder::additionalPorts);
         dedicatedPostgres.forEach(builder::dedicatedPostgres);
@@ -220,6 +225,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
         private int gateways = 1;
         private List<Integer> gatewayPorts = List.of();
         private boolean kafkaBehindProxy;
+        private final Map<String, String> backendEnvironment = new LinkedHashMap<>();
 
         private Builder(Path projectRoot) {
             this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
@@ -325,6 +331,12 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
             return this;
         }
 
+        /** An environment variable for every backend instance ({@link PlatformOptions#backendEnvironment()}). */
+        public Builder backendEnvironment(String name, String value) {
+            this.backendEnvironment.put(name, value);
+            return this;
+        }
+
         public Builder loadDemoData(boolean loadDemoData) {
             this.loadDemoData = loadDemoData;
             return this;
@@ -360,7 +372,7 @@ public record PlatformOptions(Path projectRoot, Path dataDir, int postgresPort, 
                     : gateways > 1 ? Ports.free(gateways) : List.of();
             return new PlatformOptions(projectRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
                     loadDemoData, serviceStartTimeout, instances, extra, dedicatedPostgres, kafkaPartnerPort, keycloak,
-                    gatewayInstancePorts, kafkaBehindProxy);
+                    gatewayInstancePorts, kafkaBehindProxy, backendEnvironment);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.platform;
 
 import com.aftersales.contracts.EventCodec;
+import com.aftersales.platform.clock.BusinessClockProperties;
 import com.aftersales.platform.idempotency.IdempotentRequests;
 import com.aftersales.platform.inbox.InboundEventProcessor;
 import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
@@ -49,14 +50,19 @@ import java.time.Duration;
 /** Wires the platform support into every backend service that has it on the classpath. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties({OutboxProperties.class, RelayNotificationProperties.class, KafkaPlatformProperties.class,
-        MetricsProperties.class, RetentionProperties.class})
+        MetricsProperties.class, RetentionProperties.class, BusinessClockProperties.class})
 @Import({KafkaPlatformConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(BusinessClockProperties properties) {
+        if (!properties.offset().isZero()) {
+            org.slf4j.LoggerFactory.getLogger(PlatformAutoConfiguration.class).warn(
+                    "The business clock runs {} ahead of the system clock (aftersales.clock.offset): for drills and tests only",
+                    properties.offset());
+        }
+        return properties.clock();
     }
 
     @Bean
