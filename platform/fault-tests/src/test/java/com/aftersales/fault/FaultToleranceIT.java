@@ -22,9 +22,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,19 @@ class FaultToleranceIT {
     static final Duration SLOW_DB = Duration.ofSeconds(20);
     /** Added to every answer of returns-service's PostgreSQL: a query's round trip goes from ~1 ms to this. */
     static final Duration SLOW_DB_LATENCY = Duration.ofMillis(150);
+    static final Duration SLOW_BROKER = Duration.ofSeconds(20);
+    /** Added to every answer of the broker (fetches, produce acknowledgements, metadata): ~1 ms becomes this. */
+    static final Duration SLOW_BROKER_LATENCY = Duration.ofMillis(150);
+    /** Longer than the consumers' session timeout (10 s) and the clients' request timeout (30 s). */
+    static final Duration BROKER_PARTITIONED = Duration.ofSeconds(35);
+    static final int GATEWAYS = 2;
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /**
+     * The platform's business clock is set so that midnight in Shanghai comes this long after the start (the platform
+     * is ready after ~90 s, up to ~200 s on a busy machine, and the scenarios take ~8 min): the run crosses midnight, in whatever scenario it falls.
+     */
+    static final Duration MIDNIGHT_AFTER_START = Duration.ofSeconds(300);
+    static final String CLOCK_OFFSET_VARIABLE = "AFTERSALES_CLOCK_OFFSET";
     static final Duration FINISH = Duration.ofSeconds(150);
     static final Duration CONVERGE = Duration.ofSeconds(90);
     static final int TECHNICIANS = 12;
@@ -70,6 +86,11 @@ class FaultToleranceIT {
     /** In front of returns-service's PostgreSQL from the start, so that it can answer slowly. */
     static TcpProxy returnsDatabase;
     static String customerId;
+    /** The services' business clock: the system clock moved by {@link #clockOffset}. */
+    static Clock platformClock;
+    static Duration clockOffset;
+    /** Midnight in Shanghai on the business clock, which the run crosses. */
+    static Instant midnight;
     static final List<String> rows = new ArrayList<>();
     /** Names each scenario's units and tickets apart (their Idempotency-Keys derive from them). */
     static final java.util.concurrent.atomic.AtomicInteger SCENARIOS = new java.util.concurrent.atomic.AtomicInteger();
@@ -77,13 +98,20 @@ class FaultToleranceIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         Path root = Path.of(System.getProperty("aftersales.projectRoot", "../..")).toAbsolutePath().normalize();
+        Instant crossAt = Instant.now().plus(MIDNIGHT_AFTER_START);
+        midnight = nearestMidnightInShanghai(crossAt);
+        clockOffset = Duration.between(crossAt, midnight);
+        platformClock = Clock.offset(Clock.systemUTC(), clockOffset);
+        // Two gateways behind a TCP load balancer, and every client's Kafka traffic through a proxy that can slow or cut it.
         PlatformOptions options = PlatformOptions.withFreePorts(root, dataDir, 2).toBuilder()
-                .dedicatedPostgres(PlatformService.RETURNS).build();
+                .dedicatedPostgres(PlatformService.RETURNS).gateways(GATEWAYS).kafkaBehindProxy(true)
+                .backendEnvironment(CLOCK_OFFSET_VARIABLE, clockOffset.toString()).build();
         long started = System.nanoTime();
         platform = EmbeddedPlatform.start(options);
         returnsDatabase = platform.proxyPostgres(PlatformService.RETURNS);
-        System.out.printf(Locale.ROOT, "fault tests: platform with 2 instances per backend ready in %.1f s%n",
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "fault tests: platform with 2 instances per backend and 2 gateways ready in %.1f s; "
+                + "business clock %s ahead, midnight in Shanghai (%s) in %d s%n", (System.nanoTime() - started) / 1e9,
+                clockOffset, midnight, Duration.between(platformClock.instant(), midnight).toSeconds());
         gateway = new Gateway(platform.gatewayUrl(), new Credentials(platform));
         db = new Databases(platform);
         events = new EventLog(platform.kafkaBootstrapServers());
@@ -256,6 +284,65 @@ class FaultToleranceIT {
 
     @Test
     @Order(5)
+    void theBrokerAnswersSlowlyWorkGoesOnAndNothingIsLost() throws Exception {
+        TcpProxy broker = platform.kafkaProxy();
+        Scenario scenario = new Scenario("Kafka broker answers " + SLOW_BROKER_LATENCY.toMillis() + " ms late for "
+                + SLOW_BROKER.toSeconds() + " s (TCP proxy)");
+        scenario.start();
+        scenario.steady();
+        long serverErrorsBefore = serverErrors();
+        int acceptedBefore = scenario.workload.writesAccepted();
+        broker.latency(SLOW_BROKER_LATENCY);
+        Instant slow = Instant.now();
+        int acceptedWhileSlow;
+        try {
+            sleepUntil(slow.plus(SLOW_BROKER));
+            acceptedWhileSlow = scenario.workload.writesAccepted() - acceptedBefore;
+        } finally {
+            broker.latency(Duration.ZERO);
+            scenario.healed();
+        }
+        assertThat(acceptedWhileSlow).as("writes accepted while the broker was slow").isPositive();
+        scenario.finishAndVerify();
+        assertThat(serverErrors()).as("HTTP 500 answers during the scenario").isEqualTo(serverErrorsBefore);
+        scenario.report(acceptedWhileSlow + " writes accepted while slow; no 500");
+    }
+
+    @Test
+    @Order(6)
+    void theBrokerIsCutOffByTheNetworkWritesAreKeptAndPublishedWhenItIsBack() throws Exception {
+        TcpProxy broker = platform.kafkaProxy();
+        Scenario scenario = new Scenario("Kafka broker unreachable " + BROKER_PARTITIONED.toSeconds()
+                + " s (network partition at the TCP proxy, broker running)");
+        scenario.start();
+        scenario.steady();
+        long serverErrorsBefore = serverErrors();
+        int acceptedBefore = scenario.workload.writesAccepted();
+        broker.partition();
+        Instant cut = Instant.now();
+        int acceptedWhileCut;
+        long backlogUpTo;
+        long pending;
+        try {
+            sleepUntil(cut.plus(BROKER_PARTITIONED));
+            acceptedWhileCut = scenario.workload.writesAccepted() - acceptedBefore;
+            pending = Long.parseLong(db.value("ticket", "select count(*) from outbox_event where published_at is null").orElse("0"));
+            backlogUpTo = Long.parseLong(db.value("ticket", "select coalesce(max(sequence_number), 0) from outbox_event "
+                    + "where published_at is null").orElse("0"));
+        } finally {
+            broker.heal();
+            scenario.healed();
+        }
+        scenario.finishAndVerify();
+        assertThat(db.value("ticket", "select count(*) from outbox_event where published_at is null and sequence_number <= ?",
+                backlogUpTo).orElseThrow()).as("ticket-service outbox backlog drained").isEqualTo("0");
+        assertThat(acceptedWhileCut).as("writes accepted while the broker was unreachable").isPositive();
+        assertThat(serverErrors()).as("HTTP 500 answers during the scenario").isEqualTo(serverErrorsBefore);
+        scenario.report(acceptedWhileCut + " writes accepted while cut off; ticket outbox backlog " + pending + " drained; no 500");
+    }
+
+    @Test
+    @Order(7)
     void killNineOfAServiceWhileItProcessesThenItRestartsAndCatchesUp() throws Exception {
         // dispatch-service alone, so that the restarted instance itself must catch up from its offsets and outbox
         ServiceInstance second = platform.instance(PlatformService.DISPATCH, 2);
@@ -276,15 +363,42 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
+    void oneOfTwoGatewaysKilledMidStreamTheOtherCarriesTheTraffic() throws Exception {
+        assertThat(platform.instances(PlatformService.GATEWAY)).hasSize(GATEWAYS);
+        Scenario scenario = new Scenario("kill -9 one of 2 gateways behind the load balancer, not restarted during the run");
+        scenario.start();
+        scenario.steady();
+        ServiceInstance victim = platform.instance(PlatformService.GATEWAY, 1);
+        long unansweredBefore = unanswered();
+        try {
+            platform.kill(victim);
+            scenario.healedAt(scenario.faultAt);
+            scenario.finishAndVerify();
+            long broken = unanswered() - unansweredBefore;
+            Gateway.Response after = gateway.get("list returns", "ADMIN", "/api/returns?limit=1");
+            assertThat(after.status()).as("the surviving gateway answers: " + after.raw()).isEqualTo(200);
+            scenario.report(broken + " requests lost their connection with the killed gateway and were retried");
+        } finally {
+            platform.restart(victim);
+        }
+    }
+
+    private static long unanswered() {
+        return gateway.counts().entrySet().stream().filter(e -> e.getKey().endsWith(" 0")).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    @Order(9)
     void twoInstancesOfEveryServiceOneKilledMidStreamKeepsOrderAndTheSlaSchedulerFiresOnce() throws Exception {
         Scenario scenario = new Scenario("2 instances each; kill -9 one instance of every backend mid-stream");
         List<String> slaTickets = openSlaTickets();
         scenario.start();
         scenario.steady();
         // Their clocks fall due now, while both ticket-service instances scan (FOR UPDATE SKIP LOCKED); one dies just after.
-        int clocks = db.update("ticket", "update sla_clock set due_at = now(), warn_at = now() where state = 'RUNNING' "
-                + "and ticket_id = any(?::uuid[])", (Object) slaTickets.toArray(String[]::new));
+        java.sql.Timestamp dueNow = java.sql.Timestamp.from(platformClock.instant());
+        int clocks = db.update("ticket", "update sla_clock set due_at = ?, warn_at = ? where state = 'RUNNING' "
+                + "and ticket_id = any(?::uuid[])", dueNow, dueNow, (Object) slaTickets.toArray(String[]::new));
         assertThat(clocks).isPositive();
         Thread.sleep(1_000);
         for (ServiceInstance victim : List.of(platform.instance(PlatformService.TICKET, 1), platform.instance(PlatformService.DISPATCH, 2),
@@ -303,6 +417,56 @@ class FaultToleranceIT {
         assertThat(breaches).as("SLA breaches published for " + clocks + " clocks").isEqualTo(clocks);
         assertThat(published).isEqualTo(String.valueOf(clocks));
         scenario.report("per-ticket order kept; SLA breach events " + breaches + " for " + clocks + " due clocks");
+    }
+
+    @Test
+    @Order(10)
+    void theRunCrossedMidnightInShanghaiAndEachDayCountsItsOwnTickets() throws Exception {
+        assertThat(platformClock.instant()).as("the run went past midnight in Shanghai on the business clock").isAfter(midnight);
+        LocalDate before = midnight.minusSeconds(1).atZone(SHANGHAI).toLocalDate();
+        LocalDate after = midnight.atZone(SHANGHAI).toLocalDate();
+        String beforeMidnight = db.value("ticket", "select count(*) from ticket where opened_at < ?",
+                java.sql.Timestamp.from(midnight)).orElseThrow();
+        String afterMidnight = db.value("ticket", "select count(*) from ticket where opened_at >= ?",
+                java.sql.Timestamp.from(midnight)).orElseThrow();
+        assertThat(Long.parseLong(beforeMidnight)).as("tickets opened before midnight").isPositive();
+        assertThat(Long.parseLong(afterMidnight)).as("tickets opened after midnight").isPositive();
+        // Each service reads "today" in Shanghai from its business clock: feedback's daily KPIs count every ticket on the
+        // Shanghai day it was opened, whichever side of midnight, as ticket-service recorded it.
+        Map<String, String> perDay = new java.util.TreeMap<>();
+        for (LocalDate day : List.of(before, after)) {
+            String tickets = db.value("ticket", "select count(*) from ticket where (opened_at at time zone 'Asia/Shanghai')::date = ?",
+                    day).orElseThrow();
+            String counted = awaitValue("feedback", "select coalesce(sum(tickets), 0) from kpi_daily where dimension = 'all' "
+                    + "and day = ?", tickets, day);
+            assertThat(counted).as("feedback's KPI tickets on " + day).isEqualTo(tickets);
+            perDay.put(day.toString(), tickets);
+        }
+        // A return's request date is the store's date (Shanghai) when it was filed, also in the minutes around midnight.
+        List<String> wrongDates = db.column("returns", "select id from return_order where request_date_override is null "
+                + "and request_date <> (created_at at time zone 'Asia/Shanghai')::date");
+        assertThat(wrongDates).as("returns whose request date is not the store's date at filing").isEmpty();
+        rows.add(String.format(Locale.ROOT, "| the whole run crosses midnight in Shanghai (business clock %s ahead) | — | "
+                + "tickets per Shanghai day %s, KPIs the same | 0 | — | returns dated by the store's day |", clockOffset, perDay));
+    }
+
+    /** Waits until the query's value is {@code expected} (the KPI projection may still be applying), else returns the last. */
+    private static String awaitValue(String database, String sql, String expected, Object... params) throws InterruptedException {
+        long deadline = System.nanoTime() + CONVERGE.toNanos();
+        String value = db.value(database, sql, params).orElse("");
+        while (!value.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            value = db.value(database, sql, params).orElse("");
+        }
+        return value;
+    }
+
+    /** The midnight in Shanghai nearest to {@code instant}: the business clock moves by at most twelve hours. */
+    static Instant nearestMidnightInShanghai(Instant instant) {
+        ZonedDateTime local = instant.atZone(SHANGHAI);
+        ZonedDateTime previous = local.toLocalDate().atStartOfDay(SHANGHAI);
+        ZonedDateTime next = local.toLocalDate().plusDays(1).atStartOfDay(SHANGHAI);
+        return Duration.between(previous, local).compareTo(Duration.between(local, next)) < 0 ? previous.toInstant() : next.toInstant();
     }
 
     /** Tickets that stay open (nobody visits), whose SLA clocks the scale-out scenario makes due. */
@@ -332,7 +496,7 @@ class FaultToleranceIT {
         Scenario(String fault) {
             this.fault = fault;
             this.workload = new Workload(gateway, db, customerId, "s" + SCENARIOS.incrementAndGet(), WORKERS, IN_FLIGHT_PER_WORKER,
-                    MAX_CASES);
+                    MAX_CASES, platformClock);
         }
 
         void start() {

@@ -88,7 +88,16 @@ final class Workload {
     private final int maxCases;
     private final List<Thread> threads = new ArrayList<>();
 
+    /** The platform's business clock: purchase dates and visit windows are chosen on it. */
+    private final java.time.Clock clock;
+
     Workload(Gateway gateway, Databases db, String customerId, String name, int workers, int inFlightPerWorker, int maxCases) {
+        this(gateway, db, customerId, name, workers, inFlightPerWorker, maxCases, java.time.Clock.systemUTC());
+    }
+
+    Workload(Gateway gateway, Databases db, String customerId, String name, int workers, int inFlightPerWorker, int maxCases,
+             java.time.Clock clock) {
+        this.clock = clock;
         this.gateway = gateway;
         this.db = db;
         this.customerId = customerId;
@@ -174,7 +183,7 @@ final class Workload {
             case REGISTER_UNIT -> write(c, () -> gateway.post("register unit", "STORE", "/api/customers/" + customerId + "/products", """
                     {"serialNumber":"%s","model":"%s","category":"AIR_CONDITIONER","batchNumber":"2026W30","purchaseDate":"%s",
                      "storeCode":"SH-XH-003","receiptNumber":"R-%s","priceType":"REGULAR","warrantyCardPresent":true}"""
-                    .formatted(c.serial, MODEL, java.time.LocalDate.now().minusMonths(2), c.serial), "unit-" + c.serial),
+                    .formatted(c.serial, MODEL, java.time.LocalDate.now(clock).minusMonths(2), c.serial), "unit-" + c.serial),
                     r -> c.productId = r.id(), null);
             case OPEN -> write(c, () -> gateway.post("open ticket", "AGENT", "/api/tickets", """
                     {"customerId":"%s","serialNumber":"%s","model":"%s","ticketType":"REPAIR","channel":"PHONE","priority":"NORMAL",
@@ -193,7 +202,7 @@ final class Workload {
             }
             case SCHEDULE -> write(c, () -> gateway.post("schedule visit", "SUPERVISOR", "/api/visits", """
                     {"jobId":"%s","windowStart":"%s","windowEnd":"%s"}"""
-                    .formatted(c.jobId, Instant.now().plus(Duration.ofMinutes(30)), Instant.now().plus(Duration.ofHours(3))), Map.of()),
+                    .formatted(c.jobId, Instant.now(clock).plus(Duration.ofMinutes(30)), Instant.now(clock).plus(Duration.ofHours(3))), Map.of()),
                     r -> c.visitId = r.id(),
                     () -> db.value("dispatch", "select id from visit where job_id = ?::uuid", c.jobId).map(id -> c.visitId = id));
             case ON_SITE -> write(c, () -> gateway.post("visit on site", Credentials.technician(c.technicianId), "/api/visits/" + c.visitId + "/status",
