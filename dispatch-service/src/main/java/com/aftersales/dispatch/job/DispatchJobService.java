@@ -191,7 +191,7 @@ public class DispatchJobService {
     @Transactional(readOnly = true)
     /**
      * {@code technicianId} limits the list to one technician's jobs (his scope); null = all. Oldest first, after the
-     * job {@code after} (null: from the start).
+     * keyset position ({@code afterQueuedAt}, {@code afterId}; null: from the start).
      */
     public List<DispatchJob> jobs(DispatchJobStatus status, UUID technicianId, Instant afterQueuedAt, UUID afterId,
                                   int limit) {
