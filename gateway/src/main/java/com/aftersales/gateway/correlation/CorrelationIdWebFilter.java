@@ -15,7 +15,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
@@ -23,8 +22,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * Runs first for every request (routed, actuator, Swagger UI and errors alike): fixes the
  * correlation id and the W3C {@code traceparent} ({@link TraceParent}), forwards both downstream, sets it on the response just before it is committed
  * (so error responses carry it too, and a backend cannot replace it) and writes the access-log
- * line (status and time until the response headers are sent). The id is also put in the Reactor context under {@link CorrelationId#MDC_KEY} for code
- * that logs from inside the reactive chain.
+ * line (status and time until the response headers are sent). Code that logs reads the id from the exchange
+ * ({@link CorrelationId#of}) and puts it into the MDC around its own log line; thread-locals are not propagated along the
+ * reactive chain (spring.reactor.context-propagation: limited), which costs too much per request.
  */
 @Component
 class CorrelationIdWebFilter implements WebFilter, Ordered {
@@ -57,7 +57,7 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(TraceParent.HEADER, traceparent);
             logAccess(correlated, id, startNanos);
         }));
-        return chain.filter(correlated).contextWrite(Context.of(CorrelationId.MDC_KEY, id));
+        return chain.filter(correlated);
     }
 
     private static void logAccess(ServerWebExchange exchange, String id, long startNanos) {

@@ -59,8 +59,12 @@ class ProblemErrorWebExceptionHandler implements WebExceptionHandler {
         String correlationId = CorrelationId.of(exchange);
         String service = routedService(exchange);
         if (failure instanceof GatewayRejection rejection) {
-            log.debug("{} {} rejected as {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                    rejection.slug());
+            if (log.isDebugEnabled()) {
+                try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+                    log.debug("{} {} rejected as {}", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath().value(), rejection.slug());
+                }
+            }
             return problems.write(exchange, rejection.status(), rejection.slug(), rejection.detailText(),
                     rejection.answerHeaders());
         }
