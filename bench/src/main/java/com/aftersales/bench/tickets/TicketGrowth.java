@@ -122,6 +122,13 @@ final class TicketGrowth {
         }
     }
 
+    void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** The plan PostgreSQL chooses for a query, one line per node. */
     String explain(String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();

@@ -71,6 +71,8 @@ public final class TicketIntakeBenchmark implements Benchmark {
     static final String LIST_QUERY = "/api/tickets?status=AWAITING_TECHNICIAN&pageSize=20";
     private static final String LIST_SQL = "select t.* from ticket t where true and t.status = 'AWAITING_TECHNICIAN' "
             + "order by t.opened_at desc, t.id desc limit 21";
+    /** (status, opened_at desc, id desc), created by the benchmark for one extra measurement and dropped again. */
+    private static final String TRIAL_INDEX = "bench_trial_ticket_status_opened";
     private static final int HTTP_OK = 200;
     private static final int HTTP_CREATED = 201;
     /** Failed requests printed per run; the rest are only counted. */
@@ -85,6 +87,8 @@ public final class TicketIntakeBenchmark implements Benchmark {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(120);
     /** Fewer statements than this across all databases within {@link #QUIET}: only the idle pollers are left. */
     private static final long QUIET_STATEMENTS = 50;
+    /** A directory here records a JFR profile of ticket-service and the floor over the measured rounds (it perturbs them). */
+    static final String PROFILE_VARIABLE = "BENCH_JFR_DIR";
     private static final String FLOOR_DATABASE = "bench_floor";
     private static final String FLOOR_PROCESS = "framework-floor";
     private static final List<PlatformService> SERVICES = List.of(PlatformService.TICKET, PlatformService.DISPATCH,
@@ -170,6 +174,10 @@ public final class TicketIntakeBenchmark implements Benchmark {
 
                 // The paths alternate in rounds of the same size, so drift (JIT, database growth, autovacuum) falls on
                 // all alike: gateway over direct is the gateway's share, direct over the floor the platform's.
+                Map<String, Long> profiled = new LinkedHashMap<>();
+                profiled.put(PlatformService.TICKET.module(), pids.get(PlatformService.TICKET.module()));
+                profiled.put(FLOOR_PROCESS, floor.pid());
+                profile("start", profiled);
                 List<LatencyRun> viaGateway = new ArrayList<>();
                 List<LatencyRun> straight = new ArrayList<>();
                 List<LatencyRun> floorRuns = new ArrayList<>();
@@ -179,6 +187,7 @@ public final class TicketIntakeBenchmark implements Benchmark {
                     straight.add(postTickets(http, direct + "/api/tickets", agents, customerId, serials, random, perRound));
                     floorRuns.add(postTickets(http, floorTickets, agents, customerId, serials, random, perRound));
                 }
+                profile("stop", profiled);
                 LatencyRun tickets = LatencyRun.merge(viaGateway);
                 LatencyRun directRun = LatencyRun.merge(straight);
                 LatencyRun floorRun = LatencyRun.merge(floorRuns);
@@ -224,6 +233,29 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 results.addAll(growth(context, platform, http, agents, supervisor, customerId, serials, random));
                 return results;
             }
+        }
+    }
+
+    /** JFR.start / JFR.stop through jcmd on each process, when {@value #PROFILE_VARIABLE} names a directory. */
+    private static void profile(String action, Map<String, Long> pids) throws Exception {
+        String dir = System.getenv(PROFILE_VARIABLE);
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Files.createDirectories(Path.of(dir));
+        for (Map.Entry<String, Long> process : pids.entrySet()) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.getValue()), "JFR." + action, "name=bench"));
+            if (action.equals("start")) {
+                command.add("settings=profile");
+                command.add("filename=" + Path.of(dir, process.getKey() + ".jfr").toAbsolutePath());
+            }
+            Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (jcmd.waitFor() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+            }
+            System.out.println("JFR " + action + " " + process.getKey() + " (pid " + process.getValue() + ")");
         }
     }
 
@@ -334,11 +366,21 @@ public final class TicketIntakeBenchmark implements Benchmark {
         GrowthPoint big = points.get(1);
         String at = String.format(Locale.ROOT, "%,d", big.size());
         String baseline = String.format(Locale.ROOT, "same at %,d", small.size());
+        // What an index matching the list's filter and order would change, tried on this run's data and dropped again:
+        // the product's schema is measured above, this line only tells whether such a migration is worth adding.
+        growth.execute("create index " + TRIAL_INDEX + " on ticket (status, opened_at desc, id desc)");
+        growth.execute("analyze ticket");
+        System.out.print(growth.explain(LIST_SQL));
+        LatencyRun indexed = list(http, direct + LIST_QUERY, supervisor, requests);
+        printRun("list, trial index", indexed);
+        growth.execute("drop index " + TRIAL_INDEX);
         return List.of(
                 new BenchResult(NAME, "create p95 at " + at, big.create().percentileMillis(95), "ms", baseline,
                         small.create().percentileMillis(95), true),
                 new BenchResult(NAME, "list page p95 at " + at, big.list().percentileMillis(95), "ms", baseline,
-                        small.list().percentileMillis(95), true));
+                        small.list().percentileMillis(95), true),
+                new BenchResult(NAME, "list p95 at " + at + ", trial index", indexed.percentileMillis(95), "ms",
+                        baseline, small.list().percentileMillis(95), true));
     }
 
     record GrowthPoint(long size, LatencyRun create, LatencyRun list) {
