@@ -107,8 +107,8 @@ class FaultToleranceIT {
         PlatformOptions options = PlatformOptions.withFreePorts(root, dataDir, 2).toBuilder()
                 .dedicatedPostgres(PlatformService.RETURNS).gateways(GATEWAYS).kafkaBehindProxy(true)
                 .backendEnvironment(CLOCK_OFFSET_VARIABLE, clockOffset.toString())
-                // The technicians' shifts end at 23:59: a job queued in the day's last minute waits for the sweep
-                // (rule retry-waiting-jobs) after midnight; a short sweep keeps that wait well inside the workload's patience.
+                // A job that finds nobody (the technicians' shifts end at 23:59:59) waits for the sweep (rule
+                // retry-waiting-jobs); a short sweep keeps such a wait well inside the workload's patience.
                 .backendEnvironment("AFTERSALES_DISPATCH_ASSIGNMENT_SWEEP_INTERVAL", WAITING_JOB_SWEEP.toString()).build();
         long started = System.nanoTime();
         platform = EmbeddedPlatform.start(options);
@@ -124,7 +124,7 @@ class FaultToleranceIT {
                 {"name":"赵丽华","phones":["13916881234"],"tier":"B","preferredLanguage":"zh-CN","contactConsent":true,
                  "addresses":[{"label":"家","line":"上海市徐汇区漕溪北路 88 号 12 楼","regionCode":"310104","latitude":31.1880,"longitude":121.4365}]}""");
         String shifts = String.join(",", java.util.Arrays.stream(java.time.DayOfWeek.values())
-                .map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"23:59\"}").toList());
+                .map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"23:59:59\"}").toList());
         for (int i = 0; i < TECHNICIANS; i++) {
             String technician = register("/api/technicians", "SUPERVISOR", "ft-technician-" + i, """
                     {"name":"师傅%d","skills":[{"kind":"PRODUCT_CATEGORY","code":"AIR_CONDITIONER","level":4},
@@ -327,7 +327,14 @@ class FaultToleranceIT {
         int acceptedWhileCut;
         long backlogUpTo;
         long pending;
+        Gateway.Response probe;
         try {
+            // A new customer while the broker cannot be reached: a write whose event waits in the outbox. (The workload's
+            // own cases soon all wait for events, so how many of their writes fall into the cut is not the measure.)
+            probe = gateway.post("register customer while cut off", "AGENT", "/api/customers", """
+                    {"name":"钱晓梅","phones":["13916%06d"],"tier":"B","preferredLanguage":"zh-CN","contactConsent":true,
+                     "addresses":[{"label":"家","line":"上海市徐汇区漕溪北路 90 号","regionCode":"310104","latitude":31.1880,"longitude":121.4365}]}"""
+                    .formatted(Math.floorMod(System.nanoTime(), 1_000_000)), "partition-probe-" + UUID.randomUUID());
             sleepUntil(cut.plus(BROKER_PARTITIONED));
             acceptedWhileCut = scenario.workload.writesAccepted() - acceptedBefore;
             pending = Long.parseLong(db.value("ticket", "select count(*) from outbox_event where published_at is null").orElse("0"));
@@ -340,9 +347,10 @@ class FaultToleranceIT {
         scenario.finishAndVerify();
         assertThat(db.value("ticket", "select count(*) from outbox_event where published_at is null and sequence_number <= ?",
                 backlogUpTo).orElseThrow()).as("ticket-service outbox backlog drained").isEqualTo("0");
-        assertThat(acceptedWhileCut).as("writes accepted while the broker was unreachable").isPositive();
+        assertThat(probe.status()).as("a customer registered while the broker was unreachable: " + probe.raw()).isIn(200, 201);
         assertThat(serverErrors()).as("HTTP 500 answers during the scenario").isEqualTo(serverErrorsBefore);
-        scenario.report(acceptedWhileCut + " writes accepted while cut off; ticket outbox backlog " + pending + " drained; no 500");
+        scenario.report("a new customer accepted while cut off (and " + acceptedWhileCut + " of the workload's writes); ticket outbox "
+                + "backlog " + pending + " drained; no 500");
     }
 
     @Test
