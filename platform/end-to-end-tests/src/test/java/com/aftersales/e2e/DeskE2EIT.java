@@ -2,7 +2,6 @@ package com.aftersales.e2e;
 
 import com.aftersales.launcher.DemoUser;
 import com.aftersales.launcher.EmbeddedPlatform;
-import com.aftersales.launcher.PlatformOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,6 +59,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * by keyboard, and the main screens are saved as screenshots under docs/desk/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(DemoPlatform.class)
 class DeskE2EIT {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -103,9 +103,8 @@ class DeskE2EIT {
         assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "headless Chromium not installed (Debian: apt-get install -y chromium chromium-driver)");
         root = Path.of(System.getProperty("aftersales.projectRoot", "../..")).toAbsolutePath().normalize();
-        // A busy 2-core machine can take longer than the default to start six JVMs.
-        platform = EmbeddedPlatform.start(PlatformOptions.builder(root).dataDir(dataDir).freePorts().loadDemoData(true)
-                .serviceStartTimeout(Duration.ofMinutes(5)).build());
+        // The demo platform the other end-to-end tests share (demo data loaded): one start fewer in the build.
+        platform = DemoPlatform.platform();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
                         "--window-size=1366,768");
@@ -119,9 +118,6 @@ class DeskE2EIT {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
