@@ -97,10 +97,18 @@ public class AssignmentService {
         jobs.findForUpdate(ready.jobId()).ifPresent(this::autoAssignIfAllowed);
     }
 
-    /** The jobs still waiting for a technician, oldest first: what {@link AssignmentSweep} offers the engine again. */
+    /** A waiting job's place in the queue (queued, then id): where a sweep goes on from. */
+    public record QueuePosition(Instant queuedAt, UUID jobId) {
+    }
+
+    /**
+     * Up to {@code limit} jobs still waiting for a technician, oldest first, after {@code after} (null: from the start):
+     * what {@link AssignmentSweep} offers the engine again.
+     */
     @Transactional(readOnly = true)
-    public List<UUID> waitingJobs(int limit) {
-        return jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, null, limit).stream().map(DispatchJob::id).toList();
+    public List<QueuePosition> waitingJobs(QueuePosition after, int limit) {
+        return jobs.byStatus(DispatchJobStatus.AWAITING_ASSIGNMENT, null, after == null ? null : after.queuedAt(),
+                after == null ? null : after.jobId(), limit).stream().map(j -> new QueuePosition(j.queuedAt(), j.id())).toList();
     }
 
     /**

@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "aftersales.dispatch.planning.time-limit=2s", "aftersales.dispatch.planning.unimproved-limit=300ms",
-        "aftersales.dispatch.planning.auto-replan-after=1s", "aftersales.dispatch.assignment.sweep-interval=1s"})
+        "aftersales.dispatch.planning.auto-replan-after=1s", "aftersales.dispatch.assignment.sweep-interval=1s",
+        "aftersales.dispatch.assignment.sweep-batch=2"})
 @WithRealInfrastructure
 class JobLifecycleIT {
 
@@ -136,6 +137,13 @@ class JobLifecycleIT {
 
     @Test
     void aJobNobodyCouldTakeIsAssignedOnceSomeoneCanWithoutASupervisor() {
+        // Older waiting jobs the engine can never take (no location: a supervisor must), more than one sweep's batch (2):
+        // the sweep must go on past them.
+        for (int i = 0; i < 3; i++) {
+            EventEnvelope<TicketOpened> unlocated = ticket("CAT-" + UUID.randomUUID(), null, null, null, null);
+            kafka.publish(unlocated);
+            awaitJob(unlocated.data().ticketId(), "AWAITING_ASSIGNMENT");
+        }
         // Queued when no technician could take it (here: nobody has the skill; at night: every shift is over).
         String category = "CAT-" + UUID.randomUUID();
         EventEnvelope<TicketOpened> event = ticket(category, 31.2304, 121.4737, "IN_WARRANTY", null);
