@@ -89,6 +89,11 @@ public final class TicketIntakeBenchmark implements Benchmark {
     private static final long QUIET_STATEMENTS = 50;
     /** A directory here records a JFR profile of ticket-service and the floor over the measured rounds (it perturbs them). */
     static final String PROFILE_VARIABLE = "BENCH_JFR_DIR";
+    /** Statement texts listed per service in the breakdown, by calls in the measured window and when idle. */
+    private static final int TOP_STATEMENTS = 15;
+    private static final int TOP_IDLE_STATEMENTS = 6;
+    /** Characters of a statement's text printed in the breakdown. */
+    private static final int STATEMENT_WIDTH = 150;
     private static final String FLOOR_DATABASE = "bench_floor";
     private static final String FLOOR_PROCESS = "framework-floor";
     private static final List<PlatformService> SERVICES = List.of(PlatformService.TICKET, PlatformService.DISPATCH,
@@ -165,9 +170,9 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 LatencyRun warmFloor = postTickets(http, floorTickets, agents, customerId, serials, random, warmup);
                 System.out.printf("warm-up: %d requests per path, %d failed%n", warmup,
                         warm.failures() + warmDirect.failures() + warmFloor.failures());
-                // The pause lets the warm-up's consumers finish and its statistics reach the counters; its CPU is
-                // what the processes spend idle (pollers, schedulers).
-                ServiceCosts.Snapshot idleStart = costs.take(pids, databases);
+                // The warm-up's consumers finish first; the pause then lets its statistics reach the counters, and its
+                // CPU is what the processes spend idle (pollers, schedulers), not the warm-up's tail.
+                ServiceCosts.Snapshot idleStart = awaitQuiet(costs, pids, databases);
                 Thread.sleep(STATS_FLUSH.toMillis());
                 ServiceCosts.Snapshot start = costs.take(pids, databases);
                 ServiceCosts.Snapshot idle = start.since(idleStart);
@@ -203,6 +208,7 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 }
                 int ticketCount = tickets.count() + directRun.count();
                 printCosts(busy, commits, idle, ticketCount, floorRun.count());
+                printBreakdown(busy, idle, ticketCount);
 
                 rawInserts(platform.jdbcUrl("ticket"), warmup);
                 LatencyRun raw = rawInserts(platform.jdbcUrl("ticket"), measured);
@@ -286,6 +292,43 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 busy.statements().get(FLOOR_DATABASE) / (double) floorRequests,
                 commits.commits().get(FLOOR_DATABASE) / (double) floorRequests,
                 busy.cpuMillis(FLOOR_PROCESS) / floorRequests, idle.cpuMillis(FLOOR_PROCESS) / idleSeconds);
+    }
+
+    /**
+     * Where each service's statements come from: its most frequent statement texts per ticket, the inbox markers
+     * (events handled) of each consumer group and event type per ticket, and what it runs idle per second.
+     */
+    private static void printBreakdown(ServiceCosts.Snapshot busy, ServiceCosts.Snapshot idle, int tickets) {
+        double idleSeconds = STATS_FLUSH.toMillis() / 1000.0;
+        for (PlatformService service : SERVICES) {
+            String db = service.database().orElseThrow();
+            System.out.printf("%s: top statements per ticket (of %.2f)%n", service.module(),
+                    busy.statements().get(db) / (double) tickets);
+            for (Map.Entry<String, Long> top : busy.topStatements(db, TOP_STATEMENTS)) {
+                System.out.printf("  %8.2f  %s%n", top.getValue() / (double) tickets, abbreviated(top.getKey()));
+            }
+            Map<String, Long> markers = busy.markers().getOrDefault(db, Map.of());
+            if (markers.values().stream().anyMatch(n -> n > 0)) {
+                System.out.printf("%s: events handled per ticket, by consumer group and type (processed_event)%n",
+                        service.module());
+                markers.forEach((consumerAndType, n) -> {
+                    if (n > 0) {
+                        System.out.printf("  %8.2f  %s%n", n / (double) tickets, consumerAndType);
+                    }
+                });
+            }
+            List<Map.Entry<String, Long>> idleTop = idle.topStatements(db, TOP_IDLE_STATEMENTS);
+            if (!idleTop.isEmpty()) {
+                System.out.printf("%s: idle statements per second%n", service.module());
+                for (Map.Entry<String, Long> top : idleTop) {
+                    System.out.printf("  %8.2f  %s%n", top.getValue() / idleSeconds, abbreviated(top.getKey()));
+                }
+            }
+        }
+    }
+
+    private static String abbreviated(String statement) {
+        return statement.length() <= STATEMENT_WIDTH ? statement : statement.substring(0, STATEMENT_WIDTH - 3) + "...";
     }
 
     /** Statements and CPU per ticket of each service, each against the floor's per request. */
