@@ -4,9 +4,12 @@ import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Projects customer profiles; a ticket's customerTier (v1.1) refreshes the tier if the profile has none. */
 @Component
@@ -28,8 +31,12 @@ class CustomerProfileListener {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.TICKETS, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /**
+     * A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}): one inbox marker and one
+     * commit per poll instead of per event, for a consumer that sees every ticket opened.
+     */
+    @KafkaListener(topics = Topics.TICKETS, groupId = GROUP, containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 }

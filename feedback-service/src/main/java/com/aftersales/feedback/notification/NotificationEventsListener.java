@@ -18,12 +18,14 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -126,9 +128,15 @@ class NotificationEventsListener {
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.TICKETS, Topics.DISPATCH, Topics.RETURNS}, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /**
+     * A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}): one inbox marker and one
+     * commit per poll instead of per event, for a consumer that sees every ticket opened. Notices are only recorded
+     * here (delivered by {@link NotificationJobs}), so a batch that rolls back sends nothing.
+     */
+    @KafkaListener(topics = {Topics.TICKETS, Topics.DISPATCH, Topics.RETURNS}, groupId = GROUP,
+            containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 
     /** A notice about a return: to its consumer; a dealer's return (no customer) makes none. */

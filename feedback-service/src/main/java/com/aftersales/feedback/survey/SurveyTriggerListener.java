@@ -8,9 +8,12 @@ import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Schedules a survey when a ticket's service is complete. Its own consumer group. */
 @Component
@@ -38,9 +41,14 @@ class SurveyTriggerListener {
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.TICKETS, Topics.DISPATCH}, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /**
+     * A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}): one inbox marker and one
+     * commit per poll instead of per event, for a consumer that sees every ticket opened and every status change.
+     */
+    @KafkaListener(topics = {Topics.TICKETS, Topics.DISPATCH}, groupId = GROUP,
+            containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 
     private void opened(TicketOpened t) {
