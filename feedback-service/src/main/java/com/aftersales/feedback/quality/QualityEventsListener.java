@@ -59,13 +59,11 @@ class QualityEventsListener {
     }
 
     private void ticketOpened(TicketOpened t) {
-        projection.ticket(t);
         // Until visits carry diagnoses everywhere, the agent's code is the only failure record of a repair ticket;
         // it is labelled TICKET_INTAKE and replaced as soon as a visit or depot record arrives.
         String code = t.faultCode() != null ? t.faultCode() : t.faultCategory();
-        if (properties.includeTicketIntakeFaults() && REPAIR.equals(t.ticketType()) && code != null) {
-            projection.fault(t.ticketId(), FaultSource.TICKET_INTAKE, code, t.productId(), t.model(), t.serialNumber(), t.openedAt());
-        }
+        boolean intakeFault = properties.includeTicketIntakeFaults() && REPAIR.equals(t.ticketType()) && code != null;
+        projection.ticket(t, intakeFault ? code : null);
     }
 
     private void visitCompleted(VisitCompleted v) {

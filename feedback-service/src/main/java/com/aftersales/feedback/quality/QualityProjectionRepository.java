@@ -23,6 +23,24 @@ class QualityProjectionRepository {
     private static final String WINS = "(excluded.source_rank > quality_fault.source_rank or (excluded.source_rank = "
             + "quality_fault.source_rank and excluded.observed_at >= quality_fault.observed_at))";
 
+    private static final String FAULT_UPSERT = """
+            insert into quality_fault (ticket_id, source, source_rank, fault_code, product_id, model, serial_number, observed_at)
+            values (:ticket, :source, :rank, :code, :product, :model, :serial, :at)
+            on conflict (ticket_id) do update set
+                source = case when %1$s then excluded.source else quality_fault.source end,
+                source_rank = case when %1$s then excluded.source_rank else quality_fault.source_rank end,
+                fault_code = case when %1$s then excluded.fault_code else quality_fault.fault_code end,
+                observed_at = case when %1$s then excluded.observed_at else quality_fault.observed_at end,
+                product_id = case when %1$s then coalesce(excluded.product_id, quality_fault.product_id)
+                             else coalesce(quality_fault.product_id, excluded.product_id) end,
+                model = case when %1$s then coalesce(excluded.model, quality_fault.model)
+                        else coalesce(quality_fault.model, excluded.model) end,
+                serial_number = case when %1$s then coalesce(excluded.serial_number, quality_fault.serial_number)
+                                else coalesce(quality_fault.serial_number, excluded.serial_number) end""".formatted(WINS);
+    private static final String TICKET_INSERT = """
+            insert into quality_ticket (ticket_id, product_id, serial_number, model, ticket_type, opened_at)
+            values (:ticket, :product, :serial, :model, :type, :at) on conflict (ticket_id) do nothing""";
+
     private final JdbcClient jdbc;
 
     QualityProjectionRepository(JdbcClient jdbc) {
@@ -46,31 +64,32 @@ class QualityProjectionRepository {
     }
 
     void fault(UUID ticketId, FaultSource source, String code, UUID productId, String model, String serial, Instant at) {
-        jdbc.sql("""
-                        insert into quality_fault (ticket_id, source, source_rank, fault_code, product_id, model, serial_number, observed_at)
-                        values (:ticket, :source, :rank, :code, :product, :model, :serial, :at)
-                        on conflict (ticket_id) do update set
-                            source = case when %1$s then excluded.source else quality_fault.source end,
-                            source_rank = case when %1$s then excluded.source_rank else quality_fault.source_rank end,
-                            fault_code = case when %1$s then excluded.fault_code else quality_fault.fault_code end,
-                            observed_at = case when %1$s then excluded.observed_at else quality_fault.observed_at end,
-                            product_id = case when %1$s then coalesce(excluded.product_id, quality_fault.product_id)
-                                         else coalesce(quality_fault.product_id, excluded.product_id) end,
-                            model = case when %1$s then coalesce(excluded.model, quality_fault.model)
-                                    else coalesce(quality_fault.model, excluded.model) end,
-                            serial_number = case when %1$s then coalesce(excluded.serial_number, quality_fault.serial_number)
-                                            else coalesce(quality_fault.serial_number, excluded.serial_number) end""".formatted(WINS))
-                .param("ticket", ticketId).param("source", source.name()).param("rank", source.rank).param("code", code)
-                .param("product", productId).param("model", model).param("serial", serial).param("at", Timestamp.from(at))
+        faultParams(jdbc.sql(FAULT_UPSERT), ticketId, source, code, productId, model, serial, at).update();
+    }
+
+    /**
+     * A ticket, and with {@code intakeFaultCode} its TICKET_INTAKE failure record, in one statement (a data-modifying
+     * WITH runs whether or not it is read).
+     */
+    void ticket(TicketOpened t, String intakeFaultCode) {
+        if (intakeFaultCode == null) {
+            ticketParams(jdbc.sql(TICKET_INSERT), t).update();
+            return;
+        }
+        faultParams(ticketParams(jdbc.sql("with ticket as (" + TICKET_INSERT + ") " + FAULT_UPSERT), t), t.ticketId(),
+                FaultSource.TICKET_INTAKE, intakeFaultCode, t.productId(), t.model(), t.serialNumber(), t.openedAt())
                 .update();
     }
 
-    void ticket(TicketOpened t) {
-        jdbc.sql("""
-                        insert into quality_ticket (ticket_id, product_id, serial_number, model, ticket_type, opened_at)
-                        values (:id, :product, :serial, :model, :type, :at) on conflict (ticket_id) do nothing""")
-                .param("id", t.ticketId()).param("product", t.productId()).param("serial", t.serialNumber())
-                .param("model", t.model()).param("type", t.ticketType()).param("at", Timestamp.from(t.openedAt()))
-                .update();
+    private static JdbcClient.StatementSpec faultParams(JdbcClient.StatementSpec sql, UUID ticketId, FaultSource source,
+                                                        String code, UUID productId, String model, String serial,
+                                                        Instant at) {
+        return sql.param("ticket", ticketId).param("source", source.name()).param("rank", source.rank).param("code", code)
+                .param("product", productId).param("model", model).param("serial", serial).param("at", Timestamp.from(at));
+    }
+
+    private static JdbcClient.StatementSpec ticketParams(JdbcClient.StatementSpec sql, TicketOpened t) {
+        return sql.param("ticket", t.ticketId()).param("product", t.productId()).param("serial", t.serialNumber())
+                .param("model", t.model()).param("type", t.ticketType()).param("at", Timestamp.from(t.openedAt()));
     }
 }
