@@ -3,7 +3,9 @@ package com.aftersales.bench.platform;
 import com.aftersales.bench.BenchContext;
 import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
+import com.aftersales.bench.JfrProfiles;
 import com.aftersales.launcher.EmbeddedPlatform;
+import com.aftersales.launcher.PlatformService;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,10 +22,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,17 +68,24 @@ public final class EventLatencyBenchmark implements Benchmark {
         int tickets = context.quick() ? 40 : 200;
         String gateway = platform.gatewayUrl();
         String customer = setUp(gateway);
+        Map<String, Long> profiled = Map.of(PlatformService.TICKET.module(), platform.pid(PlatformService.TICKET),
+                PlatformService.DISPATCH.module(), platform.pid(PlatformService.DISPATCH));
+        JfrProfiles.jfr("start", profiled);
         List<String> opened = new ArrayList<>();
+        Map<String, Instant> responded = new HashMap<>();
         for (int i = 0; i < tickets; i++) {
             String serial = "EL-" + context.seed() + "-" + i;
             post(gateway + "/api/customers/" + customer + "/products", "STORE", """
                     {"serialNumber":"%s","model":"KFR-35GW/BpR3","category":"AIR_CONDITIONER","batchNumber":"2026W30","purchaseDate":"%s",
                      "storeCode":"SH-XH-003","priceType":"REGULAR","warrantyCardPresent":true}""".formatted(serial, LocalDate.now().minusMonths(2)));
-            opened.add(post(gateway + "/api/tickets", "AGENT", """
+            String ticket = post(gateway + "/api/tickets", "AGENT", """
                     {"customerId":"%s","serialNumber":"%s","model":"KFR-35GW/BpR3","ticketType":"REPAIR","channel":"PHONE",
-                     "priority":"NORMAL","faultCategory":"COOLING","faultDescription":"空调不制冷，室外机不转"}""".formatted(customer, serial)));
+                     "priority":"NORMAL","faultCategory":"COOLING","faultDescription":"空调不制冷，室外机不转"}""".formatted(customer, serial));
+            responded.put(ticket, Instant.now());
+            opened.add(ticket);
         }
-        double[] latencies = eventLatencies(platform, Set.copyOf(opened));
+        double[] latencies = eventLatencies(platform, Set.copyOf(opened), responded);
+        JfrProfiles.jfr("stop", profiled);
         double[] roundTrips = Arrays.stream(roundTrips(platform, tickets)).mapToDouble(micros -> micros / 1_000.0).toArray();
         System.out.printf(Locale.ROOT, "opened -> assigned over %d tickets: p50 %.1f ms, p99 %.1f ms; raw Kafka round trip p50 %.2f ms, p99 %.2f ms%n",
                 latencies.length, percentile(latencies, 50), percentile(latencies, 99), percentile(roundTrips, 50), percentile(roundTrips, 99));
@@ -98,7 +114,8 @@ public final class EventLatencyBenchmark implements Benchmark {
     }
 
     /** Milliseconds from each ticket's opened event to its technician-assigned event, waiting until all are assigned. */
-    private static double[] eventLatencies(EmbeddedPlatform platform, Set<String> tickets) throws InterruptedException {
+    private static double[] eventLatencies(EmbeddedPlatform platform, Set<String> tickets, Map<String, Instant> responded)
+            throws InterruptedException, SQLException {
         try (EventTimes times = new EventTimes(platform.kafkaBootstrapServers())) {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             times.catchUp();
@@ -109,8 +126,59 @@ public final class EventLatencyBenchmark implements Benchmark {
                 Thread.sleep(200);
                 times.catchUp();
             }
+            printStages(platform, times, tickets, responded);
             return times.latenciesMillis(tickets);
         }
+    }
+
+    /**
+     * Where the latency goes, stage by stage, from moments the platform records anyway: the opened event's time (its
+     * outbox write), the ticket relay's transaction ({@code outbox_event.published_at}, PostgreSQL's transaction start),
+     * the record's CreateTime (the relay's send), dispatch's inbox transaction ({@code processed_event.processed_at}),
+     * the job-queued event's time and the technician-assigned event's time; and when the client had the answer to its
+     * POST. Each stage's p50 / p99 on its own (they do not add up to the total's percentiles).
+     */
+    private static void printStages(EmbeddedPlatform platform, EventTimes times, Set<String> tickets,
+                                    Map<String, Instant> responded) throws SQLException {
+        Map<String, Instant> relayed = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl("ticket"), "ticket", "ticket");
+             PreparedStatement select = db.prepareStatement(
+                     "select message_key, published_at from outbox_event where event_type = ? and published_at is not null")) {
+            select.setString(1, EventTimes.OPENED);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    relayed.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        Map<String, Instant> inbox = new HashMap<>();
+        Map<java.util.UUID, String> ticketOfEvent = new HashMap<>();
+        times.openedIds().forEach((ticket, id) -> ticketOfEvent.put(id, ticket));
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl("dispatch"), "dispatch", "dispatch");
+             PreparedStatement select = db.prepareStatement(
+                     "select event_id, processed_at from processed_event where event_type = ?")) {
+            select.setString(1, EventTimes.OPENED);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String ticket = ticketOfEvent.get(rows.getObject(1, java.util.UUID.class));
+                    if (ticket != null) {
+                        inbox.put(ticket, rows.getTimestamp(2).toInstant());
+                    }
+                }
+            }
+        }
+        stage("opened event written -> POST answered at the client", tickets, times.opened(), responded);
+        stage("opened event written -> ticket relay's transaction began", tickets, times.opened(), relayed);
+        stage("ticket relay's transaction began -> record sent", tickets, relayed, times.openedSent());
+        stage("record sent -> dispatch's inbox transaction began", tickets, times.openedSent(), inbox);
+        stage("dispatch's inbox transaction began -> job queued", tickets, inbox, times.queued());
+        stage("job queued -> technician assigned", tickets, times.queued(), times.assigned());
+    }
+
+    private static void stage(String name, Set<String> tickets, Map<String, Instant> from, Map<String, Instant> to) {
+        double[] millis = EventTimes.millisBetween(tickets, from, to);
+        System.out.printf(Locale.ROOT, "  stage %-60s p50 %7.1f ms, p99 %7.1f ms (%d tickets)%n", name,
+                percentile(millis, 50), percentile(millis, 99), millis.length);
     }
 
     /** Microseconds of a produce (acks=all) and its consumption by a plain consumer, one record at a time. */

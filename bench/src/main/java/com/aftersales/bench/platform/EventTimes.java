@@ -25,11 +25,17 @@ public final class EventTimes implements AutoCloseable {
 
     public static final String OPENED = "aftersales.ticket.opened.v1";
     public static final String ASSIGNED = "aftersales.dispatch.technician-assigned.v1";
+    public static final String QUEUED = "aftersales.dispatch.job-queued.v1";
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventCodec codec = new EventCodec();
     private final Map<String, Instant> opened = new ConcurrentHashMap<>();
     private final Map<String, Instant> assigned = new ConcurrentHashMap<>();
+    /** Per ticket: the opened event's id, when the relay handed it to the producer (the record's CreateTime). */
+    private final Map<String, java.util.UUID> openedIds = new ConcurrentHashMap<>();
+    private final Map<String, Instant> openedSent = new ConcurrentHashMap<>();
+    /** Per ticket: the time of dispatch's job-queued event (dispatch's intake of the ticket, before the engine). */
+    private final Map<String, Instant> queued = new ConcurrentHashMap<>();
 
     public EventTimes(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false",
@@ -50,6 +56,10 @@ public final class EventTimes implements AutoCloseable {
                 codec.decode(record.value()).ifPresent(event -> {
                     if (OPENED.equals(event.type().type())) {
                         opened.putIfAbsent(event.subject(), event.time().toInstant());
+                        openedIds.putIfAbsent(event.subject(), event.id());
+                        openedSent.putIfAbsent(event.subject(), Instant.ofEpochMilli(record.timestamp()));
+                    } else if (QUEUED.equals(event.type().type())) {
+                        queued.putIfAbsent(event.subject(), event.time().toInstant());
                     } else if (ASSIGNED.equals(event.type().type())) {
                         assigned.putIfAbsent(event.subject(), event.time().toInstant());
                     }
@@ -64,6 +74,24 @@ public final class EventTimes implements AutoCloseable {
 
     public Map<String, Instant> assigned() {
         return assigned;
+    }
+
+    public Map<String, java.util.UUID> openedIds() {
+        return openedIds;
+    }
+
+    public Map<String, Instant> openedSent() {
+        return openedSent;
+    }
+
+    public Map<String, Instant> queued() {
+        return queued;
+    }
+
+    /** Milliseconds between two moments of each of the tickets that has both. */
+    public static double[] millisBetween(java.util.Collection<String> tickets, Map<String, Instant> from, Map<String, Instant> to) {
+        return tickets.stream().filter(t -> from.containsKey(t) && to.containsKey(t))
+                .mapToDouble(t -> Duration.between(from.get(t), to.get(t)).toNanos() / 1e6).toArray();
     }
 
     /** Milliseconds from opened to assigned of those tickets that have both. */

@@ -3,6 +3,7 @@ package com.aftersales.bench.tickets;
 import com.aftersales.bench.BenchContext;
 import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
+import com.aftersales.bench.JfrProfiles;
 import com.aftersales.bench.LatencyRun;
 import com.aftersales.devidentity.DevUser;
 import com.aftersales.launcher.EmbeddedPlatform;
@@ -88,7 +89,7 @@ public final class TicketIntakeBenchmark implements Benchmark {
     /** Fewer statements than this across all databases within {@link #QUIET}: only the idle pollers are left. */
     private static final long QUIET_STATEMENTS = 50;
     /** A directory here records a JFR profile of ticket-service and the floor over the measured rounds (it perturbs them). */
-    static final String PROFILE_VARIABLE = "BENCH_JFR_DIR";
+    static final String PROFILE_VARIABLE = JfrProfiles.VARIABLE;
     /** Statement texts listed per service in the breakdown, by calls in the measured window and when idle. */
     private static final int TOP_STATEMENTS = 15;
     private static final int TOP_IDLE_STATEMENTS = 6;
@@ -182,7 +183,7 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 Map<String, Long> profiled = new LinkedHashMap<>();
                 profiled.put(PlatformService.TICKET.module(), pids.get(PlatformService.TICKET.module()));
                 profiled.put(FLOOR_PROCESS, floor.pid());
-                profile("start", profiled);
+                JfrProfiles.jfr("start", profiled);
                 List<LatencyRun> viaGateway = new ArrayList<>();
                 List<LatencyRun> straight = new ArrayList<>();
                 List<LatencyRun> floorRuns = new ArrayList<>();
@@ -192,7 +193,7 @@ public final class TicketIntakeBenchmark implements Benchmark {
                     straight.add(postTickets(http, direct + "/api/tickets", agents, customerId, serials, random, perRound));
                     floorRuns.add(postTickets(http, floorTickets, agents, customerId, serials, random, perRound));
                 }
-                profile("stop", profiled);
+                JfrProfiles.jfr("stop", profiled);
                 LatencyRun tickets = LatencyRun.merge(viaGateway);
                 LatencyRun directRun = LatencyRun.merge(straight);
                 LatencyRun floorRun = LatencyRun.merge(floorRuns);
@@ -239,29 +240,6 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 results.addAll(growth(context, platform, http, agents, supervisor, customerId, serials, random));
                 return results;
             }
-        }
-    }
-
-    /** JFR.start / JFR.stop through jcmd on each process, when {@value #PROFILE_VARIABLE} names a directory. */
-    private static void profile(String action, Map<String, Long> pids) throws Exception {
-        String dir = System.getenv(PROFILE_VARIABLE);
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        Files.createDirectories(Path.of(dir));
-        for (Map.Entry<String, Long> process : pids.entrySet()) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(process.getValue()), "JFR." + action, "name=bench"));
-            if (action.equals("start")) {
-                command.add("settings=profile");
-                command.add("filename=" + Path.of(dir, process.getKey() + ".jfr").toAbsolutePath());
-            }
-            Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (jcmd.waitFor() != 0) {
-                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
-            }
-            System.out.println("JFR " + action + " " + process.getKey() + " (pid " + process.getValue() + ")");
         }
     }
 
