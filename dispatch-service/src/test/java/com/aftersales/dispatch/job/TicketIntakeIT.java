@@ -6,18 +6,24 @@ import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.ticket.TicketOpened;
+import com.aftersales.platform.kafka.KafkaPlatformProperties;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.WithRealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,7 +34,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Ticket events in, jobs and DispatchJobQueued out, on real PostgreSQL and Kafka; failures go to the DLT. */
+/**
+ * Ticket events in, jobs and DispatchJobQueued out, on real PostgreSQL and Kafka; failures go to the DLT; the ticket
+ * topic's partitions are consumed side by side.
+ */
 @SpringBootTest(properties = {
         "aftersales.kafka.retry.max-retries=2",
         "aftersales.kafka.retry.initial-interval=100ms"})
@@ -41,6 +50,12 @@ class TicketIntakeIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    KafkaPlatformProperties kafkaProperties;
+    @Value("${spring.kafka.consumer.group-id}")
+    String consumerGroup;
 
     @BeforeAll
     static void connect() {
@@ -168,6 +183,40 @@ class TicketIntakeIT {
         assertThat(jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", event.id())
                 .query(Long.class).single()).isZero();
         assertThat(jobsFor(event.data().ticketId())).isZero();
+    }
+
+    @Test
+    void aTicketIsQueuedWhileAnEventOfAnotherPartitionIsStillBeingHandled() throws Exception {
+        EventEnvelope<TicketOpened> waiting = ticketOpened("REPAIR");
+        EventEnvelope<TicketOpened> other = ticketOpened("REPAIR");
+        while (partitionOf(other.subject()) == partitionOf(waiting.subject())) {
+            other = ticketOpened("REPAIR");
+        }
+        // Another transaction holds the idempotency marker of the first event: its handling waits on that row lock,
+        // as it would on any slow handler, until the transaction ends.
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement marker = holder.prepareStatement(
+                    "insert into processed_event (consumer, event_id, event_type) values (?, ?, ?)")) {
+                marker.setString(1, consumerGroup);
+                marker.setObject(2, waiting.id());
+                marker.setString(3, waiting.type().type());
+                marker.executeUpdate();
+            }
+            kafka.publish(waiting);
+            kafka.publish(other);
+            UUID otherTicket = other.data().ticketId();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jobsFor(otherTicket) == 1);
+            assertThat(jobsFor(waiting.data().ticketId())).isZero();
+            holder.rollback();
+        }
+        UUID waitingTicket = waiting.data().ticketId();
+        await().atMost(WAIT).until(() -> jobsFor(waitingTicket) == 1);
+    }
+
+    /** The partition the producer's default partitioner gives a key (murmur2 of the key over the topic's partitions). */
+    private int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % kafkaProperties.topics().partitions();
     }
 
     private long jobsFor(UUID ticketId) {
