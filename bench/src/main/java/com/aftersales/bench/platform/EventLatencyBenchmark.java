@@ -167,6 +167,7 @@ public final class EventLatencyBenchmark implements Benchmark {
                 }
             }
         }
+        stage("ticket's openedAt -> opened event written (its time)", tickets, times.openedAt(), times.opened());
         stage("opened event written -> POST answered at the client", tickets, times.opened(), responded);
         stage("opened event written -> ticket relay's transaction began", tickets, times.opened(), relayed);
         stage("ticket relay's transaction began -> record sent", tickets, relayed, times.openedSent());

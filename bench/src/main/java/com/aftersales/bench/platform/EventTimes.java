@@ -34,6 +34,8 @@ public final class EventTimes implements AutoCloseable {
     /** Per ticket: the opened event's id, when the relay handed it to the producer (the record's CreateTime). */
     private final Map<String, java.util.UUID> openedIds = new ConcurrentHashMap<>();
     private final Map<String, Instant> openedSent = new ConcurrentHashMap<>();
+    /** Per ticket: the ticket's own opening time ({@code openedAt} in the event's data, the state change's clock). */
+    private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
     /** Per ticket: the time of dispatch's job-queued event (dispatch's intake of the ticket, before the engine). */
     private final Map<String, Instant> queued = new ConcurrentHashMap<>();
 
@@ -58,6 +60,9 @@ public final class EventTimes implements AutoCloseable {
                         opened.putIfAbsent(event.subject(), event.time().toInstant());
                         openedIds.putIfAbsent(event.subject(), event.id());
                         openedSent.putIfAbsent(event.subject(), Instant.ofEpochMilli(record.timestamp()));
+                        if (event.data() instanceof com.aftersales.contracts.ticket.TicketOpened data && data.openedAt() != null) {
+                            openedAt.putIfAbsent(event.subject(), data.openedAt());
+                        }
                     } else if (QUEUED.equals(event.type().type())) {
                         queued.putIfAbsent(event.subject(), event.time().toInstant());
                     } else if (ASSIGNED.equals(event.type().type())) {
@@ -82,6 +87,10 @@ public final class EventTimes implements AutoCloseable {
 
     public Map<String, Instant> openedSent() {
         return openedSent;
+    }
+
+    public Map<String, Instant> openedAt() {
+        return openedAt;
     }
 
     public Map<String, Instant> queued() {
