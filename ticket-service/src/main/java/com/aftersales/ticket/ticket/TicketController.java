@@ -93,16 +93,16 @@ class TicketController {
             @Valid @RequestBody OpenTicketRequest request) {
         scope.requireUnit(request.model(), request.serialNumber());
         return idempotency.create(OPEN_SCOPE, idempotencyKey, request, () -> {
-            TicketService.Intake intake = tickets.intake(request, actors.get().label());
+            TicketService.Intake intake = tickets.intake(request, actors.get().label(), ProblemMessages.resolve(acceptLanguage));
             Ticket ticket = intake.ticket();
             if (intake.repeatCall() != null) {
                 return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()),
                         TicketView.repeatCall(tickets.details(ticket.id()), texts.explain(intake.repeatCall(),
                                 ProblemMessages.resolve(acceptLanguage))), HttpStatus.OK);
             }
-            List<ArticleView.Suggestion> suggestions = tickets.suggestAtIntake(ticket, ProblemMessages.resolve(acceptLanguage));
             TicketService.TicketDetails details = tickets.details(ticket.id());
-            return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()), TicketView.of(details, suggestions));
+            return new IdempotentRequests.Created(URI.create("/api/tickets/" + ticket.id()), TicketView.of(details,
+                    intake.suggestions()));
         });
     }
 

@@ -90,8 +90,12 @@ public class TicketService {
         this.meters = meters;
     }
 
-    /** What intake did with a call: opened a ticket, or linked the call to an open one (rule, why). */
-    public record Intake(Ticket ticket, RepeatCall repeatCall) {
+    /**
+     * What intake did with a call: opened a ticket (with the knowledge articles suggested to the caller, recorded on it),
+     * or linked the call to an open one (rule, why; no suggestions).
+     */
+    public record Intake(Ticket ticket, RepeatCall repeatCall,
+                         List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions) {
     }
 
     /**
@@ -110,10 +114,10 @@ public class TicketService {
     /**
      * Intake of a call about a registered unit: rule {@value RepeatCallRule#RULE} links a repeat call to the customer's
      * open ticket on the same unit (the call is recorded on its timeline as {@code REPEAT_CALL}); otherwise a new
-     * ticket is opened ({@link #open}). Runs inside the caller's transaction.
+     * ticket is opened. Runs inside the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Intake intake(OpenTicketRequest request, String actor) {
+    public Intake intake(OpenTicketRequest request, String actor, java.util.Locale locale) {
         RepeatCallRule rule = properties.repeatCallRule();
         boolean newIssue = Boolean.TRUE.equals(request.newIssue());
         if (rule.applies(request.ticketType(), newIssue)) {
@@ -125,10 +129,10 @@ public class TicketService {
                 tickets.appendTimeline(existing.id(), List.of(new TimelineEntry(now(), TimelineEntry.REPEAT_CALL, null, null,
                         actor, request.channel() + " " + request.ticketType() + ": " + request.faultDescription())));
                 return new Intake(existing, new RepeatCall(RepeatCallRule.RULE, existing.id(), existing.status(),
-                        product.model(), product.serialNumber(), null));
+                        product.model(), product.serialNumber(), null), List.of());
             }
         }
-        return new Intake(open(request, actor), null);
+        return open(request, actor, locale);
     }
 
     private RegisteredProduct ownedUnit(OpenTicketRequest request) {
@@ -142,13 +146,18 @@ public class TicketService {
     }
 
     /**
-     * Opens a ticket for a registered customer's registered unit, decides the entitlement and starts the
-     * SLA clocks; must run inside the caller's transaction (the Idempotency-Key is part of it).
+     * Opens a ticket for a registered customer's registered unit, decides the entitlement, starts the SLA clocks and
+     * records the knowledge articles suggested to the caller (in {@code locale}); must run inside the caller's
+     * transaction (the Idempotency-Key is part of it).
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Ticket open(OpenTicketRequest request, String actor) {
+    private Intake open(OpenTicketRequest request, String actor, java.util.Locale locale) {
         Customer customer = customers.require(request.customerId());
         RegisteredProduct product = ownedUnit(request);
+        // The same search as /api/knowledge-articles/search with the unit's model and category. It reads only the call
+        // and the unit, so it runs before the ticket is opened: everything between the opening (its event) and the
+        // commit delays the event's publication.
+        List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions = knowledge.suggestFor(
+                request.faultDescription(), product.model(), product.category(), locale);
         Instant now = now();
         WarrantyCheck cover = warrantyTerms.check(product.category(), product.purchaseDate(), product.installationDate(),
                 LocalDate.ofInstant(now, calendar.zone()));
@@ -189,7 +198,8 @@ public class TicketService {
                 .increment();
         meters.counter(TicketMetrics.TICKETS_ENTITLEMENT, "entitlement", entitlement.status().name(), "rule",
                 entitlement.rule()).increment();
-        return ticket;
+        knowledge.recordShown(ticket.id(), suggestions);
+        return new Intake(ticket, null, suggestions);
     }
 
     /** An agent moves the ticket; the state machine and the lifecycle rules apply. */
@@ -291,18 +301,6 @@ public class TicketService {
     public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestions(UUID id, java.util.Locale locale) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
         return knowledge.suggestFor(ticket.faultDescription(), ticket.model(), ticket.subject().productCategory(), locale);
-    }
-
-    /**
-     * The suggestions shown to the caller of a ticket just opened (the same search as {@code /api/knowledge-articles/
-     * search} with the unit's model and category), recorded on the ticket in the caller's transaction.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> suggestAtIntake(Ticket ticket, java.util.Locale locale) {
-        List<com.aftersales.ticket.knowledge.ArticleView.Suggestion> shown = knowledge.suggestFor(ticket.faultDescription(),
-                ticket.model(), ticket.subject().productCategory(), locale);
-        knowledge.recordShown(ticket.id(), shown);
-        return shown;
     }
 
     /**
