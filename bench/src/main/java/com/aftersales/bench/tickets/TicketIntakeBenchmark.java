@@ -88,7 +88,7 @@ public final class TicketIntakeBenchmark implements Benchmark {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(120);
     /** Fewer statements than this across all databases within {@link #QUIET}: only the idle pollers are left. */
     private static final long QUIET_STATEMENTS = 50;
-    /** A directory here records a JFR profile of ticket-service and the floor over the measured rounds (it perturbs them). */
+    /** A directory here records a JFR profile of every service and the floor over the measured rounds (it perturbs them). */
     static final String PROFILE_VARIABLE = JfrProfiles.VARIABLE;
     /** Statement texts listed per service in the breakdown, by calls in the measured window and when idle. */
     private static final int TOP_STATEMENTS = 15;
@@ -181,7 +181,9 @@ public final class TicketIntakeBenchmark implements Benchmark {
                 // The paths alternate in rounds of the same size, so drift (JIT, database growth, autovacuum) falls on
                 // all alike: gateway over direct is the gateway's share, direct over the floor the platform's.
                 Map<String, Long> profiled = new LinkedHashMap<>();
-                profiled.put(PlatformService.TICKET.module(), pids.get(PlatformService.TICKET.module()));
+                for (PlatformService service : SERVICES) {
+                    profiled.put(service.module(), pids.get(service.module()));
+                }
                 profiled.put(FLOOR_PROCESS, floor.pid());
                 JfrProfiles.jfr("start", profiled);
                 List<LatencyRun> viaGateway = new ArrayList<>();
