@@ -30,20 +30,24 @@ final class ChildProcesses {
     /**
      * SIGTERM ({@link Process#destroy()} on Unix) so the child runs its shutdown hooks: Spring's graceful
      * shutdown, Kafka's clean log close. A child that has not exited after {@code timeout} is killed.
+     *
+     * @return true if the child ended on its own (it was not running, or it exited after SIGTERM), false if killed
      */
-    static void stop(Process process, Duration timeout) {
+    static boolean stop(Process process, Duration timeout) {
         if (!process.isAlive()) {
-            return;
+            return true;
         }
         process.destroy();
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return false;
     }
 
     /** SIGKILL ({@link Process#destroyForcibly()} on Unix) and wait up to {@code timeout} for the exit. */

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One service of the platform as a separate JVM: {@code java <jvmOpts> -jar <module>-<version>-exec.jar} with
- * its configuration in environment variables and its output in {@code <logDir>/<module>.log}.
+ * One service of the platform as a separate JVM: {@code java <jvmOpts> -jar <module>-<version>-exec.jar} (extracted,
+ * with a class data sharing archive: {@link ClassDataSharing}) with its configuration in environment variables and its
+ * output in {@code <logDir>/<module>.log}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -47,13 +48,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Duration startTime;
+    private final ClassDataSharing.Launch launch;
 
-    private ServiceProcess(PlatformService service, int port, Process process, Path logFile, Duration startTime) {
+    private ServiceProcess(PlatformService service, int port, Process process, Path logFile, Duration startTime,
+                           ClassDataSharing.Launch launch) {
         this.service = service;
         this.port = port;
         this.process = process;
         this.logFile = logFile;
         this.startTime = startTime;
+        this.launch = launch;
     }
 
     /**
@@ -78,7 +82,8 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command(execJar))
+        ClassDataSharing.Launch launch = ClassDataSharing.prepare(execJar);
+        ProcessBuilder builder = new ProcessBuilder(command(launch))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
@@ -91,23 +96,27 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
+            launch.finish(false);
             throw new UncheckedIOException("Could not start " + service.module(), e);
         }
         try {
             awaitReady(service, process, port, logFile, timeout);
         } catch (RuntimeException e) {
+            // A service that never became ready has not loaded what a running one does: no archive from it.
             ChildProcesses.stop(process, STOP_TIMEOUT);
+            launch.finish(false);
             throw e;
         }
-        return new ServiceProcess(service, port, process, logFile, Duration.ofNanos(System.nanoTime() - started));
+        return new ServiceProcess(service, port, process, logFile, Duration.ofNanos(System.nanoTime() - started), launch);
     }
 
-    static List<String> command(Path execJar) {
+    static List<String> command(ClassDataSharing.Launch launch) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.addAll(ChildProcesses.jvmOptions(JVM_OPTS_VARIABLE, DEFAULT_JVM_OPTS));
+        command.addAll(launch.options());
         command.add("-jar");
-        command.add(execJar.toAbsolutePath().toString());
+        command.add(launch.jar().toAbsolutePath().toString());
         return command;
     }
 
@@ -174,11 +183,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGKILL and wait until the process is gone: no shutdown hook runs, as when a machine or container dies. */
     public void kill() {
         ChildProcesses.kill(process, STOP_TIMEOUT);
+        launch.finish(false);
     }
 
     /** SIGTERM (Spring's graceful shutdown), then a forced kill after {@link #STOP_TIMEOUT}. */
     @Override
     public void close() {
-        ChildProcesses.stop(process, STOP_TIMEOUT);
+        launch.finish(ChildProcesses.stop(process, STOP_TIMEOUT));
     }
 }
