@@ -262,7 +262,7 @@ public class AssignmentService {
         jobs.update(assigned);
         jobs.log(job.id(), technician.id(), "ASSIGNED", mode, actor, reason, score, explanation, now);
         events.publish(DispatchEvents.TECHNICIAN_ASSIGNED, job.ticketId().toString(), new TechnicianAssigned(job.id(),
-                job.ticketId(), technician.id(), technician.name(), mode, actor, score, explanation, now), technician.id());
+                job.ticketId(), technician.id(), technician.name(), mode, actor, score, explanation, now), technician);
         meters.counter(DispatchMetrics.ASSIGNMENTS, "mode", mode).increment();
         DispatchMetrics.timeToAssign(meters, job.ticketPriority(), job.regionCode()).record(Duration.between(job.queuedAt(), now));
         return jobs.find(job.id()).orElseThrow();

@@ -22,6 +22,14 @@ public class TechnicianWorkEvents {
         this.technicians = technicians;
     }
 
+    /**
+     * As {@link #publish(EventType, String, Object, UUID)} for a technician the caller has just read in its transaction:
+     * his partner depot is taken from it instead of being read again.
+     */
+    public <T> UUID publish(EventType<T> type, String key, T data, Technician technician) {
+        return deliveries.publish(type, key, data, technician.partnerDepot());
+    }
+
     /** In the caller's transaction, like {@code EventPublisher#publish}; returns the event id. */
     public <T> UUID publish(EventType<T> type, String key, T data, UUID technicianId) {
         return deliveries.publish(type, key, data, technicians.partnerDepotOf(technicianId).orElse(null));

@@ -94,6 +94,33 @@ class TicketIntakeIT {
     }
 
     @Test
+    void theWarrantyCoverOfEveryPartIsRecordedOnceEvenWhenTheEventIsDeliveredTwice() {
+        UUID ticketId = UUID.randomUUID();
+        java.time.LocalDate bought = java.time.LocalDate.of(2025, 3, 15);
+        List<TicketOpened.WarrantyCover> covers = List.of(
+                new TicketOpened.WarrantyCover("UNIT", bought, bought.plusYears(1).minusDays(1), "sanbao-2026", false),
+                new TicketOpened.WarrantyCover("COMPRESSOR", bought, bought.plusYears(6).minusDays(1), "sanbao-2026", true),
+                new TicketOpened.WarrantyCover("MAINBOARD", bought, bought.plusYears(3).minusDays(1), "sanbao-2026", true));
+        EventEnvelope<TicketOpened> event = new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                TicketEvents.TICKET_OPENED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
+                new TicketOpened(ticketId, UUID.randomUUID(), "SN-" + ticketId, "KFR-35GW", "REPAIR", "PHONE", "HIGH",
+                        "COOLING", "空调不制冷", Instant.now(), null, "AIR_CONDITIONER", "B2025", "A", "SH-HP", null, null,
+                        "OUT_OF_WARRANTY", true, null, null, covers));
+        kafka.publish(event);
+        kafka.publish(event);
+
+        await().atMost(WAIT).until(() -> jobsFor(ticketId) == 1);
+        List<String> recorded = jdbc.sql("""
+                        select part || ' ' || first_day || ' ' || last_day || ' ' || in_cover || ' ' || terms_version
+                        from ticket_warranty_cover where ticket_id = :t order by part""")
+                .param("t", ticketId).query(String.class).list();
+        assertThat(recorded).containsExactly(
+                "COMPRESSOR 2025-03-15 2031-03-14 true sanbao-2026",
+                "MAINBOARD 2025-03-15 2028-03-14 true sanbao-2026",
+                "UNIT 2025-03-15 2026-03-14 false sanbao-2026");
+    }
+
+    @Test
     void anAmendedTicketsJobPlansWithTheNewPriorityAndPromise() {
         EventEnvelope<TicketOpened> opened = ticketOpened("REPAIR");
         kafka.publish(opened);
