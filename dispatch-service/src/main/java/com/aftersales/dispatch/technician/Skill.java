@@ -12,6 +12,11 @@ public record Skill(Kind kind, String code, int level) {
 
     public enum Kind { PRODUCT_CATEGORY, FAULT_CATEGORY }
 
+    /** A skill holds its code in the one spelling, whether it comes from a request or from a row stored before it. */
+    public Skill {
+        code = kind == null ? code : code(kind, code);
+    }
+
     /**
      * The one spelling of a skill's code, so that a skill and a job's category match: fault categories as the platform
      * writes them ({@link FaultCategories#normalise}), product categories upper case (locale-neutral).

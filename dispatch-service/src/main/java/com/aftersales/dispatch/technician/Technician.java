@@ -32,7 +32,7 @@ public record Technician(UUID id, String name, List<Skill> skills, GeoPoint home
     public Optional<Skill> skill(Skill.Kind kind, String code) {
         String wanted = Skill.code(kind, code);
         return wanted == null ? Optional.empty()
-                : skills.stream().filter(s -> s.kind() == kind && wanted.equals(Skill.code(kind, s.code()))).findFirst();
+                : skills.stream().filter(s -> s.kind() == kind && wanted.equals(s.code())).findFirst();
     }
 
     public FixRecord fixRecord(String faultCategory) {

@@ -25,4 +25,17 @@ class SkillTest {
         }
         assertThat(Skill.code(Skill.Kind.PRODUCT_CATEGORY, null)).isNull();
     }
+
+    @Test
+    void aSkillStoredInAnotherSpellingStillMatchesItsJobs() {
+        // as a row written before codes were normalised is read back
+        Technician technician = new Technician(java.util.UUID.randomUUID(), "王师傅",
+                java.util.List.of(new Skill(Skill.Kind.FAULT_CATEGORY, "water leak", 2), new Skill(Skill.Kind.PRODUCT_CATEGORY, "washer", 1)),
+                null, null, null, 4, null, null, null, null, null, 0);
+
+        assertThat(technician.skill(Skill.Kind.FAULT_CATEGORY, "LEAK")).map(Skill::level).contains(2);
+        assertThat(technician.skill(Skill.Kind.FAULT_CATEGORY, "漏水")).map(Skill::code).contains("LEAK");
+        assertThat(technician.skill(Skill.Kind.PRODUCT_CATEGORY, "Washer")).isPresent();
+        assertThat(technician.skill(Skill.Kind.PRODUCT_CATEGORY, "DRYER")).isEmpty();
+    }
 }
