@@ -1,8 +1,10 @@
 package com.aftersales.feedback.kpi;
 
 import com.aftersales.contracts.dispatch.DispatchEvents;
+import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.dispatch.TechnicianAssigned;
 import com.aftersales.contracts.dispatch.VisitCompleted;
+import com.aftersales.contracts.dispatch.VisitStarted;
 import com.aftersales.contracts.feedback.ComplaintOpened;
 import com.aftersales.contracts.feedback.FeedbackEvents;
 import com.aftersales.contracts.feedback.SurveyAnswered;
@@ -21,10 +23,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -65,6 +72,7 @@ class KpiProjection {
                 .on(ReturnsEvents.RETURN_REQUESTED, e -> returnRequested(e.data()))
                 .on(ReturnsEvents.RETURN_DECIDED, e -> returnCounted(e.data().returnId(), e.data().countsInReturnRate()))
                 .on(ReturnsEvents.RETURN_STATUS_CHANGED, e -> returnCounted(e.data().returnId(), e.data().countsInReturnRate()))
+                .beforeBatch(this::prefetch)
                 .build();
     }
 
@@ -85,7 +93,7 @@ class KpiProjection {
                 f.resolutionDueAt = t.sla().resolutionDueAt();
             }
             if (t.productId() != null) {
-                store.product(t.productId()).ifPresent(p -> f.storeCode = p[1]);
+                product(t.productId()).ifPresent(p -> f.storeCode = p[1]);
             }
         });
         if (REPAIR.equals(t.ticketType()) && t.productId() != null) {
@@ -144,8 +152,8 @@ class KpiProjection {
     }
 
     private void visitCompleted(VisitCompleted v) {
-        KpiRepository.VisitTotals totals = store.recordVisit(v.visitId(), v.ticketId(), v.reportVersion(), minor(v.cost()),
-                minor(v.charged()), v.labourMinutes() * SECONDS_PER_MINUTE);
+        KpiRepository.VisitTotals totals = recordVisit(new KpiRepository.Visit(v.visitId(), v.ticketId(), v.reportVersion(),
+                minor(v.cost()), minor(v.charged()), v.labourMinutes() * SECONDS_PER_MINUTE));
         change(v.ticketId(), f -> {
             f.costMinor = totals.costMinor();
             f.revenueMinor = totals.chargedMinor();
@@ -191,6 +199,8 @@ class KpiProjection {
         if (!store.saveProduct(p.productId(), p.model(), p.storeCode(), p.installRegionCode())) {
             return;
         }
+        unitOfWork().products.computeIfPresent(p.productId(),
+                (id, before) -> Optional.of(new String[]{p.model(), p.storeCode(), p.installRegionCode()}));
         LocalDate sold = p.purchaseDate() != null ? p.purchaseDate() : LocalDate.ofInstant(e.registeredAt(), properties.zone());
         Measures unit = new Measures().add(Measure.UNITS_SOLD, 1);
         add(sold, Dimension.ALL, Dimension.ALL_VALUE, unit);
@@ -244,6 +254,13 @@ class KpiProjection {
         final Map<UUID, TicketFacts> current = new LinkedHashMap<>();
         final Map<UUID, TicketFacts> written = new HashMap<>();
         final Map<List<Object>, Measures> deltas = new LinkedHashMap<>();
+        /** Prefetched: units as registered (empty: not registered) and their stored tickets. */
+        final Map<UUID, Optional<String[]>> products = new HashMap<>();
+        final Map<UUID, List<KpiRepository.ProductTicket>> ticketsOfProduct = new HashMap<>();
+        /** Prefetched: the stored visits of these tickets (and those recorded since, unwritten), by visit. */
+        final Set<UUID> visitsLoaded = new HashSet<>();
+        final Map<UUID, KpiRepository.Visit> visits = new LinkedHashMap<>();
+        final Set<UUID> visitsChanged = new HashSet<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -264,6 +281,105 @@ class KpiProjection {
         UnitOfWork work = new UnitOfWork();
         TransactionSynchronizationManager.registerSynchronization(work);
         return work;
+    }
+
+    /**
+     * A poll's events about to be applied: what their handlers would load one at a time (each ticket's facts, locked;
+     * the units of openings and of tickets with their stored tickets; the tickets' visits) is loaded with a statement
+     * each. Handlers read from it and fall back to loading when something was not prefetched (a record applied alone).
+     */
+    private void prefetch(List<EventEnvelope<?>> events) {
+        UnitOfWork work = unitOfWork();
+        Set<UUID> tickets = new HashSet<>();
+        Set<UUID> products = new HashSet<>();
+        Set<UUID> visits = new HashSet<>();
+        for (EventEnvelope<?> event : events) {
+            Object data = event.data();
+            if (data instanceof TicketOpened t) {
+                tickets.add(t.ticketId());
+                if (t.productId() != null) {
+                    products.add(t.productId());
+                }
+            } else if (data instanceof TicketStatusChanged t) {
+                tickets.add(t.ticketId());
+            } else if (data instanceof TechnicianAssigned a) {
+                tickets.add(a.ticketId());
+            } else if (data instanceof VisitStarted v) {
+                tickets.add(v.ticketId());
+            } else if (data instanceof VisitCompleted v) {
+                tickets.add(v.ticketId());
+                visits.add(v.visitId());
+            } else if (data instanceof TicketSlaBreached b) {
+                tickets.add(b.ticketId());
+            } else if (data instanceof SurveyAnswered a) {
+                tickets.add(a.ticketId());
+            } else if (data instanceof ComplaintOpened c && c.ticketId() != null) {
+                tickets.add(c.ticketId());
+            } else if (data instanceof ProductRegistered r) {
+                products.add(r.product().productId());
+            }
+        }
+        tickets.remove(null);
+        tickets.removeAll(work.current.keySet());
+        if (!tickets.isEmpty()) {
+            for (TicketFacts loaded : store.loadAllForUpdate(tickets)) {
+                work.current.put(loaded.ticketId, loaded);
+                work.written.put(loaded.ticketId, loaded.copy());
+                if (REPAIR.equals(loaded.ticketType) && loaded.productId != null) {
+                    products.add(loaded.productId);
+                }
+            }
+            for (KpiRepository.Visit visit : store.visits(tickets, visits)) {
+                work.visits.putIfAbsent(visit.visitId(), visit);
+            }
+            work.visitsLoaded.addAll(tickets);
+        }
+        products.removeAll(work.products.keySet());
+        if (!products.isEmpty()) {
+            Map<UUID, String[]> registered = store.products(products);
+            products.forEach(id -> {
+                work.products.put(id, Optional.ofNullable(registered.get(id)));
+                work.ticketsOfProduct.put(id, new ArrayList<>());
+            });
+            store.ticketsOfProducts(products).forEach(t -> work.ticketsOfProduct.get(t.productId()).add(t));
+        }
+    }
+
+    private Optional<String[]> product(UUID productId) {
+        return unitOfWork().products.computeIfAbsent(productId, store::product);
+    }
+
+    /**
+     * Records a visit's report unless a later version is already known, and returns its ticket's visits summed: in
+     * memory when the ticket's visits were prefetched (written with the facts), else in the database at once.
+     */
+    private KpiRepository.VisitTotals recordVisit(KpiRepository.Visit visit) {
+        UnitOfWork work = unitOfWork();
+        if (!work.visitsLoaded.contains(visit.ticketId())) {
+            return store.recordVisit(visit.visitId(), visit.ticketId(), visit.reportVersion(), visit.costMinor(),
+                    visit.chargedMinor(), visit.labourS());
+        }
+        KpiRepository.Visit known = work.visits.get(visit.visitId());
+        if (known == null || visit.reportVersion() > known.reportVersion()) {
+            // As the upsert does: a visit keeps the ticket it was first recorded with.
+            UUID ticket = known == null ? visit.ticketId() : known.ticketId();
+            work.visits.put(visit.visitId(), new KpiRepository.Visit(visit.visitId(), ticket, visit.reportVersion(),
+                    visit.costMinor(), visit.chargedMinor(), visit.labourS()));
+            work.visitsChanged.add(visit.visitId());
+        }
+        long cost = 0;
+        long charged = 0;
+        long labour = 0;
+        int count = 0;
+        for (KpiRepository.Visit v : work.visits.values()) {
+            if (v.ticketId().equals(visit.ticketId())) {
+                cost += v.costMinor();
+                charged += v.chargedMinor();
+                labour += v.labourS();
+                count++;
+            }
+        }
+        return new KpiRepository.VisitTotals(cost, charged, labour, count);
     }
 
     /** A ticket's facts as this transaction sees them, locked in the database until it ends. */
@@ -290,16 +406,22 @@ class KpiProjection {
      * rows of tickets touched here are judged by their facts in memory), so a query does not force a write.
      */
     private List<UUID> repairTicketsOfProduct(UUID productId, UUID except) {
-        return merged(store.repairTicketsOfProduct(productId, except),
+        List<KpiRepository.ProductTicket> stored = unitOfWork().ticketsOfProduct.get(productId);
+        return merged(stored == null ? store.repairTicketsOfProduct(productId, except) : stored.stream()
+                        .filter(t -> REPAIR.equals(t.ticketType()) && !t.ticketId().equals(except))
+                        .map(KpiRepository.ProductTicket::ticketId).toList(),
                 f -> !f.ticketId.equals(except) && productId.equals(f.productId) && REPAIR.equals(f.ticketType));
     }
 
     private List<UUID> ticketsOfProductWithoutStore(UUID productId) {
-        return merged(store.ticketsOfProductWithoutStore(productId), f -> productId.equals(f.productId) && f.storeCode == null);
+        List<KpiRepository.ProductTicket> stored = unitOfWork().ticketsOfProduct.get(productId);
+        return merged(stored == null ? store.ticketsOfProductWithoutStore(productId) : stored.stream()
+                        .filter(t -> t.storeCode() == null).map(KpiRepository.ProductTicket::ticketId).toList(),
+                f -> productId.equals(f.productId) && f.storeCode == null);
     }
 
     private List<UUID> merged(List<UUID> stored, java.util.function.Predicate<TicketFacts> matches) {
-        java.util.TreeSet<UUID> ids = new java.util.TreeSet<>(stored);
+        TreeSet<UUID> ids = new TreeSet<>(stored);
         unitOfWork().current.values().forEach(f -> {
             if (matches.test(f)) {
                 ids.add(f.ticketId);
@@ -311,17 +433,21 @@ class KpiProjection {
     }
 
     private void write(UnitOfWork work) {
+        store.saveVisits(work.visitsChanged.stream().map(work.visits::get).toList());
+        work.visitsChanged.clear();
+        List<TicketFacts> changed = new ArrayList<>();
         for (Map.Entry<UUID, TicketFacts> entry : work.current.entrySet()) {
             TicketFacts now = entry.getValue();
             TicketFacts before = work.written.get(entry.getKey());
             if (now.equals(before)) {
                 continue;
             }
-            store.save(now);
+            changed.add(now.copy());
             contribute(work.deltas, before, -1);
             contribute(work.deltas, now, 1);
             work.written.put(entry.getKey(), now.copy());
         }
+        store.saveAll(changed);
         store.addAll(work.deltas.entrySet().stream().map(e -> new KpiRepository.Delta((LocalDate) e.getKey().get(0),
                 (Dimension) e.getKey().get(1), (String) e.getKey().get(2), e.getValue())).toList());
         work.deltas.clear();

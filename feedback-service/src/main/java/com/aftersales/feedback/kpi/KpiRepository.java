@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,32 +40,90 @@ class KpiRepository {
                 .query((rs, n) -> map(rs)).single();
     }
 
-    void save(TicketFacts f) {
+    /**
+     * The facts of many tickets at once, locked until the transaction ends: missing rows inserted and all of them
+     * locked in ticket id order (the order any two batches lock them in, so they do not deadlock over each other).
+     */
+    List<TicketFacts> loadAllForUpdate(Collection<UUID> ticketIds) {
+        UUID[] ids = ticketIds.toArray(UUID[]::new);
+        jdbc.sql("insert into kpi_ticket (ticket_id) select id from unnest(cast(:ids as uuid[])) as t(id) order by id on conflict do nothing")
+                .param("ids", ids).update();
+        return jdbc.sql("select * from kpi_ticket where ticket_id = any(cast(:ids as uuid[])) order by ticket_id for update")
+                .param("ids", ids).query((rs, n) -> map(rs)).list();
+    }
+
+    /** Writes the facts of many tickets (rows locked by {@link #loadAllForUpdate}) in one statement. */
+    void saveAll(Collection<TicketFacts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        update kpi_ticket set opened_at = :openedAt, ticket_type = :type, model = :model, region_code = :region,
-                            product_id = :product, store_code = :store, technician_id = :technician,
-                            technician_at = :technicianAt, team = :team,
-                            first_response_at = :firstResponse, assigned_at = :assigned, on_site_at = :onSite,
-                            resolved_at = :resolved, on_site_due_at = :onSiteDue, on_site_target_at = :onSiteTarget,
-                            resolution_due_at = :resolutionDue, on_site_breached = :onSiteBreached,
-                            on_site_target_breached = :onSiteTargetBreached, resolution_breached = :resolutionBreached,
-                            first_time_fix = :ftf, cost_minor = :cost, revenue_minor = :revenue, labour_s = :labour,
-                            visits = :visits, csat = :csat,
-                            nps = :nps, complaints = :complaints, repeated_within_window = :repeated
-                        where ticket_id = :id""")
-                .param("openedAt", ts(f.openedAt)).param("type", f.ticketType).param("model", f.model)
-                .param("region", f.regionCode).param("product", f.productId).param("store", f.storeCode)
-                .param("technician", f.technicianId).param("technicianAt", ts(f.technicianAt)).param("team", f.team).param("firstResponse", ts(f.firstResponseAt))
-                .param("assigned", ts(f.assignedAt)).param("onSite", ts(f.onSiteAt)).param("resolved", ts(f.resolvedAt))
-                .param("onSiteDue", ts(f.onSiteDueAt)).param("onSiteTarget", ts(f.onSiteTargetAt))
-                .param("resolutionDue", ts(f.resolutionDueAt))
-                .param("onSiteBreached", f.onSiteBreached).param("onSiteTargetBreached", f.onSiteTargetBreached)
-                .param("resolutionBreached", f.resolutionBreached).param("ftf", f.firstTimeFix).param("cost", f.costMinor)
-                .param("revenue", f.revenueMinor).param("labour", f.labourS).param("visits", f.visits)
-                .param("csat", f.csat).param("nps", f.nps).param("complaints", f.complaints)
-                .param("repeated", f.repeatedWithinWindow).param("id", f.ticketId)
+                        update kpi_ticket t set opened_at = v.opened_at, ticket_type = v.ticket_type, model = v.model,
+                            region_code = v.region_code, product_id = v.product_id, store_code = v.store_code,
+                            technician_id = v.technician_id, technician_at = v.technician_at, team = v.team,
+                            first_response_at = v.first_response_at, assigned_at = v.assigned_at, on_site_at = v.on_site_at,
+                            resolved_at = v.resolved_at, on_site_due_at = v.on_site_due_at, on_site_target_at = v.on_site_target_at,
+                            resolution_due_at = v.resolution_due_at, on_site_breached = v.on_site_breached,
+                            on_site_target_breached = v.on_site_target_breached, resolution_breached = v.resolution_breached,
+                            first_time_fix = v.first_time_fix, cost_minor = v.cost_minor, revenue_minor = v.revenue_minor,
+                            labour_s = v.labour_s, visits = v.visits, csat = v.csat, nps = v.nps, complaints = v.complaints,
+                            repeated_within_window = v.repeated_within_window
+                        from unnest(cast(:id as uuid[]), cast(:openedAt as timestamptz[]), cast(:type as text[]),
+                                    cast(:model as text[]), cast(:region as text[]), cast(:product as uuid[]), cast(:store as text[]),
+                                    cast(:technician as text[]), cast(:technicianAt as timestamptz[]), cast(:team as text[]),
+                                    cast(:firstResponse as timestamptz[]), cast(:assigned as timestamptz[]),
+                                    cast(:onSite as timestamptz[]), cast(:resolved as timestamptz[]), cast(:onSiteDue as timestamptz[]),
+                                    cast(:onSiteTarget as timestamptz[]), cast(:resolutionDue as timestamptz[]),
+                                    cast(:onSiteBreached as boolean[]), cast(:onSiteTargetBreached as boolean[]),
+                                    cast(:resolutionBreached as boolean[]), cast(:ftf as boolean[]), cast(:cost as bigint[]),
+                                    cast(:revenue as bigint[]), cast(:labour as bigint[]), cast(:visits as int[]), cast(:csat as int[]),
+                                    cast(:nps as int[]), cast(:complaints as int[]), cast(:repeated as boolean[]))
+                            as v(ticket_id, opened_at, ticket_type, model, region_code, product_id, store_code, technician_id,
+                                 technician_at, team, first_response_at, assigned_at, on_site_at, resolved_at, on_site_due_at,
+                                 on_site_target_at, resolution_due_at, on_site_breached, on_site_target_breached,
+                                 resolution_breached, first_time_fix, cost_minor, revenue_minor, labour_s, visits, csat, nps,
+                                 complaints, repeated_within_window)
+                        where t.ticket_id = v.ticket_id""")
+                .param("id", column(facts, f -> f.ticketId))
+                .param("openedAt", column(facts, f -> micros(f.openedAt))).param("type", column(facts, f -> f.ticketType))
+                .param("model", column(facts, f -> f.model)).param("region", column(facts, f -> f.regionCode))
+                .param("product", column(facts, f -> f.productId)).param("store", column(facts, f -> f.storeCode))
+                .param("technician", column(facts, f -> f.technicianId))
+                .param("technicianAt", column(facts, f -> micros(f.technicianAt))).param("team", column(facts, f -> f.team))
+                .param("firstResponse", column(facts, f -> micros(f.firstResponseAt)))
+                .param("assigned", column(facts, f -> micros(f.assignedAt))).param("onSite", column(facts, f -> micros(f.onSiteAt)))
+                .param("resolved", column(facts, f -> micros(f.resolvedAt)))
+                .param("onSiteDue", column(facts, f -> micros(f.onSiteDueAt)))
+                .param("onSiteTarget", column(facts, f -> micros(f.onSiteTargetAt)))
+                .param("resolutionDue", column(facts, f -> micros(f.resolutionDueAt)))
+                .param("onSiteBreached", column(facts, f -> f.onSiteBreached))
+                .param("onSiteTargetBreached", column(facts, f -> f.onSiteTargetBreached))
+                .param("resolutionBreached", column(facts, f -> f.resolutionBreached))
+                .param("ftf", column(facts, f -> f.firstTimeFix)).param("cost", column(facts, f -> f.costMinor))
+                .param("revenue", column(facts, f -> f.revenueMinor)).param("labour", column(facts, f -> f.labourS))
+                .param("visits", column(facts, f -> f.visits)).param("csat", column(facts, f -> f.csat))
+                .param("nps", column(facts, f -> f.nps)).param("complaints", column(facts, f -> f.complaints))
+                .param("repeated", column(facts, f -> f.repeatedWithinWindow))
                 .update();
     }
+
+    /**
+     * One column of many rows as text, cast to its type in SQL (the driver binds text arrays of any element type,
+     * nulls included).
+     */
+    private static String[] column(Collection<TicketFacts> facts, java.util.function.Function<TicketFacts, Object> value) {
+        return facts.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
+    /**
+     * An instant as timestamptz text, rounded to PostgreSQL's microseconds half up as the driver rounds a bound
+     * Timestamp, so a fact written in a batch is stored exactly as one written alone was.
+     */
+    private static String micros(Instant instant) {
+        return instant == null ? null : instant.plusNanos(NANOS_PER_MICRO / 2).truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private static final long NANOS_PER_MICRO = 1_000;
 
     /** One row's delta: a day, a dimension value and the change of each measure. */
     record Delta(LocalDate day, Dimension dimension, String value, Measures measures) {
@@ -136,6 +196,30 @@ class KpiRepository {
                 .param("product", productId).param("except", except).query(UUID.class).list();
     }
 
+    /** Units as registered (model, store, region), by product id; products not registered are absent. */
+    Map<UUID, String[]> products(Collection<UUID> productIds) {
+        Map<UUID, String[]> products = new java.util.HashMap<>();
+        jdbc.sql("select product_id, model, store_code, region_code from kpi_product where product_id = any(cast(:ids as uuid[]))")
+                .param("ids", productIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    products.put(rs.getObject(1, UUID.class), new String[]{rs.getString(2), rs.getString(3), rs.getString(4)});
+                });
+        return products;
+    }
+
+    /** A stored ticket of a unit: what the repeat-repair rule and a unit's late registration look at. */
+    record ProductTicket(UUID productId, UUID ticketId, String ticketType, String storeCode) {
+    }
+
+    /** Every stored ticket of these units. */
+    List<ProductTicket> ticketsOfProducts(Collection<UUID> productIds) {
+        return jdbc.sql("select product_id, ticket_id, ticket_type, store_code from kpi_ticket where product_id = any(cast(:ids as uuid[]))")
+                .param("ids", productIds.toArray(UUID[]::new))
+                .query((rs, n) -> new ProductTicket(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+
     Optional<String[]> product(UUID productId) {
         return jdbc.sql("select model, store_code, region_code from kpi_product where product_id = :id").param("id", productId)
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).optional();
@@ -184,6 +268,42 @@ class KpiRepository {
     record VisitTotals(long costMinor, long chargedMinor, long labourS, int visits) {
     }
 
+    /** A visit's latest report as stored. */
+    record Visit(UUID visitId, UUID ticketId, int reportVersion, long costMinor, long chargedMinor, long labourS) {
+    }
+
+    /** The stored visits of these tickets, and these visits whatever their ticket. */
+    List<Visit> visits(Collection<UUID> ticketIds, Collection<UUID> visitIds) {
+        return jdbc.sql("""
+                        select visit_id, ticket_id, report_version, cost_minor, charged_minor, labour_s from kpi_visit
+                        where ticket_id = any(cast(:tickets as uuid[])) or visit_id = any(cast(:visits as uuid[]))""")
+                .param("tickets", ticketIds.toArray(UUID[]::new)).param("visits", visitIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .list();
+    }
+
+    /** Records visits' latest report versions in one statement (an older version never replaces a newer one). */
+    void saveVisits(Collection<Visit> visits) {
+        if (visits.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into kpi_visit (visit_id, ticket_id, report_version, cost_minor, charged_minor, labour_s)
+                        select * from unnest(cast(:visit as uuid[]), cast(:ticket as uuid[]), cast(:version as int[]),
+                                             cast(:cost as bigint[]), cast(:charged as bigint[]), cast(:labour as bigint[]))
+                        on conflict (visit_id) do update set report_version = excluded.report_version, cost_minor = excluded.cost_minor,
+                            charged_minor = excluded.charged_minor, labour_s = excluded.labour_s
+                        where excluded.report_version > kpi_visit.report_version""")
+                .param("visit", visits.stream().map(Visit::visitId).toArray(UUID[]::new))
+                .param("ticket", visits.stream().map(Visit::ticketId).toArray(UUID[]::new))
+                .param("version", visits.stream().map(Visit::reportVersion).toArray(Integer[]::new))
+                .param("cost", visits.stream().map(Visit::costMinor).toArray(Long[]::new))
+                .param("charged", visits.stream().map(Visit::chargedMinor).toArray(Long[]::new))
+                .param("labour", visits.stream().map(Visit::labourS).toArray(Long[]::new))
+                .update();
+    }
+
     /** @return the ticket's visits summed after recording this visit's latest report version */
     VisitTotals recordVisit(UUID visitId, UUID ticketId, int reportVersion, long costMinor, long chargedMinor, long labourS) {
         jdbc.sql("""
@@ -216,10 +336,6 @@ class KpiRepository {
                 .param("dims", keys.stream().map(k -> ((Dimension) k.get(1)).key()).toArray(String[]::new))
                 .param("dimValues", keys.stream().map(k -> (String) k.get(2)).toArray(String[]::new))
                 .update();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

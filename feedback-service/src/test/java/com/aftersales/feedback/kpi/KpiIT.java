@@ -1,5 +1,6 @@
 package com.aftersales.feedback.kpi;
 
+import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
 import com.aftersales.contracts.Topics;
 import com.aftersales.contracts.dispatch.DispatchEvents;
@@ -20,15 +21,19 @@ import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketSlaBreached;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.feedback.support.Http;
+import com.aftersales.platform.inbox.InboundEventProcessor;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.KafkaUtils;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +58,14 @@ class KpiIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    InboundEventProcessor inbound;
+    @Autowired
+    KpiProjection projection;
+    @Autowired
+    KpiQuery query;
+    @Autowired
+    JsonMapper json;
 
     static final Instant T0 = Instant.parse("2026-10-12T01:00:00Z");
 
@@ -194,10 +207,88 @@ class KpiIT {
         assertThat(a.path("kpis").path("slaOnSiteMetRate").asDouble()).isEqualTo(0.5);
     }
 
-    /** Two repairs of one unit (the second a repeat), reassigned, two visits, a survey answer. */
-    private static List<EventEnvelope<?>> scenario(String model) {
-        Instant t = Instant.parse("2026-07-06T01:00:00Z");
+    /**
+     * A poll applied as one batch (its tickets' facts, units and visits loaded with a statement each, written with a
+     * statement each) ends with the KPIs of the same events applied one transaction each, which load and write per
+     * ticket: a repeat repair, a unit registered after its tickets were opened, a visit's report replaced by a later
+     * version and the older version arriving again after it.
+     */
+    @Test
+    void aPollAppliedAsOneBatchGivesTheKpisOfTheSameEventsAppliedOneByOne() {
+        String batched = "BAT-" + System.nanoTime();
+        String oneByOne = "ONE-" + System.nanoTime();
+        EventCodec codec = new EventCodec();
+        List<EventEnvelope<?>> batch = poll(batched);
+        List<EventEnvelope<?>> single = poll(oneByOne);
+        KafkaUtils.setConsumerGroupId(KpiEventsListener.GROUP);
+        try {
+            assertThat(inbound.processBatch(records(batch, codec), projection.handlers())).isEqualTo(batch.size());
+            for (ConsumerRecord<String, byte[]> record : records(single, codec)) {
+                assertThat(inbound.process(record, projection.handlers())).isTrue();
+            }
+        } finally {
+            KafkaUtils.clearConsumerGroupId();
+        }
+        // Published once applied, as every event of the tables is: the live listener skips them as duplicates and a
+        // rebuild from offset zero (another test of this class) replays them.
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            batch.forEach(kafka::publish);
+            single.forEach(kafka::publish);
+        }
+        Http http = new Http(port);
+        JsonNode byModel = http.get("/api/kpis?groupBy=model&from=2026-07-01&to=2026-07-31&granularity=month").body();
+        JsonNode a = row(byModel, batched);
+        JsonNode b = row(byModel, oneByOne);
+        assertThat(a.path("counts")).isEqualTo(b.path("counts"));
+        assertThat(a.path("kpis")).isEqualTo(b.path("kpis"));
+        assertThat(a.path("counts").path("repeat_yes").asLong()).isEqualTo(1);
+        // 60 + 40 + the visit's second report (30), not its first (80) come back late
+        assertThat(a.path("counts").path("cost_minor").asLong()).isEqualTo(13_000);
+        JsonNode byStore = http.get("/api/kpis?groupBy=store&from=2026-07-01&to=2026-07-31&granularity=month").body();
+        assertThat(row(byStore, "S-" + batched).path("counts")).isEqualTo(row(byStore, "S-" + oneByOne).path("counts"));
+        assertThat(row(byStore, "S-" + batched).path("counts").path("tickets").asLong()).isEqualTo(2);
+
+        // The answer is written row by row from the sums; its bytes are those of KpiQuery.Result as Jackson writes it.
+        LocalDate july = LocalDate.parse("2026-07-01");
+        assertThat(http.get("/api/kpis?groupBy=model&from=2026-07-01&to=2026-07-31&granularity=month").raw())
+                .isEqualTo(json.writeValueAsString(query.query("model", july, july.withDayOfMonth(31), "month")));
+        assertThat(http.get("/api/kpis?from=2026-07-01&to=2026-07-31").raw())
+                .isEqualTo(json.writeValueAsString(query.query(null, july, july.withDayOfMonth(31), null)))
+                .contains("null").contains(".");
+    }
+
+    /** The scenario, a visit whose report is replaced and then replayed old, and its unit registered last. */
+    private static List<EventEnvelope<?>> poll(String model) {
         UUID product = UUID.randomUUID();
+        List<EventEnvelope<?>> events = new ArrayList<>(scenario(model, product));
+        UUID ticket = events.get(0).data() instanceof TicketOpened t ? t.ticketId() : null;
+        UUID tech = UUID.randomUUID();
+        UUID visit = UUID.randomUUID();
+        Instant t = Instant.parse("2026-07-08T01:00:00Z");
+        events.add(visit(ticket, tech, visit, 1, "80.00", t));
+        events.add(visit(ticket, tech, visit, 2, "30.00", t.plusSeconds(60)));
+        events.add(visit(ticket, tech, visit, 1, "80.00", t));
+        events.add(event("ticket-service", TicketEvents.PRODUCT_REGISTERED, product, new ProductRegistered(new ProductFacts(
+                product, UUID.randomUUID(), "SN-B-" + model, model, "AIR_CONDITIONER", "B1", LocalDate.parse("2026-06-01"),
+                "S-" + model, null, "REGULAR", false, true, true, "310104", null, null), t)));
+        return events;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(List<EventEnvelope<?>> events, EventCodec codec) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (EventEnvelope<?> event : events) {
+            records.add(new ConsumerRecord<>(event.type().topic(), 0, records.size(), event.subject(), codec.encode(event)));
+        }
+        return records;
+    }
+
+    private static List<EventEnvelope<?>> scenario(String model) {
+        return scenario(model, UUID.randomUUID());
+    }
+
+    /** Two repairs of one unit (the second a repeat), reassigned, two visits, a survey answer. */
+    private static List<EventEnvelope<?>> scenario(String model, UUID product) {
+        Instant t = Instant.parse("2026-07-06T01:00:00Z");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID tech1 = UUID.randomUUID();
@@ -298,5 +389,11 @@ class KpiIT {
         return event("dispatch-service", DispatchEvents.VISIT_COMPLETED, ticket, new VisitCompleted(UUID.randomUUID(),
                 UUID.randomUUID(), ticket, tech, "COMPLETED", UUID.randomUUID(), 1, "c", "f", "COOLING", "E1", "F1", ftf, 30,
                 List.of(), "IN_WARRANTY", new BigDecimal(cost), BigDecimal.ZERO, "CNY", at));
+    }
+
+    private static EventEnvelope<VisitCompleted> visit(UUID ticket, UUID tech, UUID visit, int version, String cost, Instant at) {
+        return event("dispatch-service", DispatchEvents.VISIT_COMPLETED, ticket, new VisitCompleted(visit, UUID.randomUUID(),
+                ticket, tech, "COMPLETED", UUID.randomUUID(), version, "c", "f", "COOLING", "E1", "F1", false, 30, List.of(),
+                "IN_WARRANTY", new BigDecimal(cost), BigDecimal.ZERO, "CNY", at));
     }
 }

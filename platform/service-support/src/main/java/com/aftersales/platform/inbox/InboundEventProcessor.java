@@ -144,6 +144,8 @@ public class InboundEventProcessor {
                     .param("types", events.stream().map(e -> e.envelope().type().type()).toArray(String[]::new))
                     .query(UUID.class).list());
             outcomes.clear();
+            Set<UUID> unseen = new HashSet<>(fresh);
+            handlers.beforeBatch(events.stream().map(Decoded::envelope).filter(e -> unseen.remove(e.id())).toList());
             for (Decoded event : events) {
                 // remove(): an event twice in one poll (a producer retry) is handled once.
                 boolean isNew = fresh.remove(event.envelope().id());
