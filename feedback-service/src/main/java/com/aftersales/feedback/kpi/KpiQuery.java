@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,31 @@ public class KpiQuery {
      * where the KPIs are bucketed (a browser in UTC is a day behind Shanghai for eight hours of every day).
      */
     public Result query(String groupBy, LocalDate from, LocalDate to, String granularity) {
+        Plan plan = plan(groupBy, from, to, granularity);
+        List<Row> rows = new ArrayList<>();
+        for (Sums sums : sums(plan)) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Measure measure : Measure.values()) {
+                counts.put(measure.column(), sums.measures().get(measure));
+            }
+            rows.add(new Row(sums.period(), sums.group(), counts, KpiFormulas.kpis(sums.measures())));
+        }
+        return new Result(plan.dimension().key(), plan.from(), plan.to(), plan.granularity(), plan.zone(), rows);
+    }
+
+    /** A query as understood (defaults applied, checked) and the table that answers it. */
+    record Plan(Dimension dimension, LocalDate from, LocalDate to, Granularity unit, String table, String zone) {
+        String granularity() {
+            return unit.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One period x group value with its measures summed. */
+    record Sums(LocalDate period, String group, Measures measures) {
+    }
+
+    /** @throws InvalidFieldException for an unknown group or granularity, from after to, a range too wide */
+    Plan plan(String groupBy, LocalDate from, LocalDate to, String granularity) {
         if (to == null) {
             to = LocalDate.now(clock.withZone(properties.zone()));
         }
@@ -67,23 +93,23 @@ public class KpiQuery {
         // Whole months by month read the monthly roll-up; anything else sums day rows.
         boolean wholeMonths = unit == Granularity.MONTH && from.getDayOfMonth() == 1
                 && to.equals(to.withDayOfMonth(to.lengthOfMonth()));
-        String table = wholeMonths ? "kpi_monthly" : "kpi_daily";
-        List<Row> rows = jdbc.sql("select date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', day)::date, dim_value, " + SUMS
-                        + " from " + table + " where dimension = :dim and day between :from and :to group by 1, 2 order by 1, 2")
-                .param("dim", dimension.key()).param("from", from).param("to", to)
+        return new Plan(dimension, from, to, unit, wholeMonths ? "kpi_monthly" : "kpi_daily", properties.zone().getId());
+    }
+
+    /** The plan's rows in period, group order: one statement, each row's measures in an array (no maps). */
+    List<Sums> sums(Plan plan) {
+        return jdbc.sql("select date_trunc('" + plan.granularity() + "', day)::date, dim_value, " + SUMS + " from " + plan.table()
+                        + " where dimension = :dim and day between :from and :to group by 1, 2 order by 1, 2")
+                .param("dim", plan.dimension().key()).param("from", plan.from()).param("to", plan.to())
                 .query((rs, n) -> {
                     Measures m = new Measures();
-                    Map<String, Long> counts = new LinkedHashMap<>();
                     int column = 3;
                     for (Measure measure : Measure.values()) {
-                        long value = rs.getLong(column++);
-                        m.add(measure, value);
-                        counts.put(measure.column(), value);
+                        m.add(measure, rs.getLong(column++));
                     }
-                    return new Row(rs.getObject(1, LocalDate.class), rs.getString(2), counts, KpiFormulas.kpis(m));
+                    return new Sums(rs.getObject(1, LocalDate.class), rs.getString(2), m);
                 })
                 .list();
-        return new Result(dimension.key(), from, to, unit.name().toLowerCase(Locale.ROOT), properties.zone().getId(), rows);
     }
 
     private static Dimension parseGroupBy(String groupBy) {
