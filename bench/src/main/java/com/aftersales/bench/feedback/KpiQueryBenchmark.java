@@ -67,6 +67,8 @@ public final class KpiQueryBenchmark implements Benchmark {
     static final String NAME = "kpi-query";
     static final int WARMUP = 3;
     static final int RUNS = 15;
+    /** How often the benchmark looks whether the backlog is applied (bounds the error of the end time). */
+    static final long BACKLOG_POLL_MS = 20;
     static final String TECHNICIAN_YEAR = "groupBy=technician&from=2025-11-01&to=2026-10-31&granularity=month";
 
     @Override
@@ -111,24 +113,30 @@ public final class KpiQueryBenchmark implements Benchmark {
                 medians.put(query, median);
                 System.out.printf(Locale.ROOT, "GET /api/kpis?%s  median %.1f ms over %d runs%n", query, median, RUNS);
             }
-            double sqlOnly = medianMillis(() -> rows(jdbc, """
-                    select date_trunc('month', day)::date, dim_value, sum(tickets), sum(resolve_s), sum(resolve_n), sum(ftf_yes),
-                           sum(ftf_n), sum(csat_sum), sum(csat_n)
-                    from kpi_monthly where dimension = 'technician' and day between date '2025-11-01' and date '2026-10-31'
-                    group by 1, 2"""));
+            // The honest floor of the HTTP figure: the service's own statement (every measure summed), every column read.
+            String serviceSql = serviceStatement(jdbc);
+            double sqlOnly = medianMillis(() -> readFully(jdbc, serviceSql));
+            HttpRequest.Builder year = HttpRequest.newBuilder(URI.create(feedback + "/api/kpis?" + TECHNICIAN_YEAR));
+            SharedPlatform.bearer("SUPERVISOR").ifPresent(token -> year.header("Authorization", "Bearer " + token));
+            int[] bytes = new int[2];
+            double rawBytes = medianMillis(() -> bytes[0] = http.send(year.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length);
+            HttpRequest.Builder gzip = year.copy().header("Accept-Encoding", "gzip");
+            double gzipped = medianMillis(() -> bytes[1] = http.send(gzip.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length);
+            System.out.printf(Locale.ROOT, "GET /api/kpis?%s: %d bytes, median %.1f ms read as bytes (not decoded); with Accept-Encoding: gzip "
+                    + "%d bytes on the wire, %.1f ms (not inflated); the service's SQL read fully over JDBC %.1f ms%n",
+                    TECHNICIAN_YEAR, bytes[0], rawBytes, bytes[1], gzipped, sqlOnly);
             double baseline = medianMillis(() -> rows(jdbc, """
                     select date_trunc('month', opened_at at time zone 'Asia/Shanghai'), technician_id, count(*),
                            avg(extract(epoch from resolved_at - opened_at)), avg(case when first_time_fix then 1 else 0 end), avg(csat)
                     from kpi_ticket where opened_at >= timestamptz '2025-11-01 00:00:00+08' and opened_at < timestamptz '2026-11-01 00:00:00+08'
                     group by 1, 2"""));
-            System.out.printf(Locale.ROOT, "technician x month from kpi_monthly (SQL only) median %.1f ms; baseline from kpi_ticket %.1f ms%n",
-                    sqlOnly, baseline);
+            System.out.printf(Locale.ROOT, "baseline from kpi_ticket %.1f ms%n", baseline);
             String scale = tickets / 1_000 + "k tickets";
             return List.of(
                     new BenchResult(NAME, "technician x month, HTTP, " + scale, medians.get(TECHNICIAN_YEAR), "ms",
                             "aggregate kpi_ticket per query", baseline, true),
-                    new BenchResult(NAME, "technician x month, SQL, " + scale, sqlOnly, "ms",
-                            "aggregate kpi_ticket per query", baseline, true));
+                    new BenchResult(NAME, "technician x month, HTTP vs its SQL, " + scale, medians.get(TECHNICIAN_YEAR), "ms",
+                            "the service's SQL read over JDBC", sqlOnly, true));
         }
     }
 
@@ -167,12 +175,19 @@ public final class KpiQueryBenchmark implements Benchmark {
         }
     }
 
-    /** Write side: a backlog of events applied by the live projection vs read by a plain consumer. */
+    /**
+     * Write side: a backlog after an outage. feedback-service is stopped (gracefully), the events are published, the
+     * service is started again and its KPI projection catches up from its committed offsets; timed from the start of
+     * the first transaction that applied a backlog event to the commit of the last (processed_event, same database
+     * clock), so the service's start-up is not counted. Baseline: a plain consumer reading the same records from the
+     * topics with the same poll size (Kafka's default 500, as the service's listener).
+     */
     private BenchResult projection(EmbeddedPlatform platform, int ingestTickets) throws Exception {
         List<EventEnvelope<?>> events = ticketEvents(ingestTickets);
         EventCodec codec = new EventCodec();
         Map<String, Long> startOffsets = endOffsets(platform, List.of(Topics.TICKETS, Topics.DISPATCH));
-        long start = System.nanoTime();
+        platform.stopService(PlatformService.FEEDBACK);
+        long publishStart = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", platform.kafkaBootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer())) {
             for (EventEnvelope<?> event : events) {
@@ -180,24 +195,41 @@ public final class KpiQueryBenchmark implements Benchmark {
             }
             producer.flush();
         }
-        double publishSeconds = (System.nanoTime() - start) / 1e9;
-        try (Connection jdbc = DriverManager.getConnection(platform.jdbcUrl("feedback"), "feedback", "feedback")) {
+        double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+        long restartStart = System.nanoTime();
+        platform.instances(PlatformService.FEEDBACK).forEach(platform::restart);
+        double restartSeconds = (System.nanoTime() - restartStart) / 1e9;
+        UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
+        double seconds;
+        try (Connection jdbc = DriverManager.getConnection(platform.jdbcUrl("feedback"), "feedback", "feedback");
+             PreparedStatement applied = jdbc.prepareStatement("""
+                     select count(*), extract(epoch from clock_timestamp() - min(processed_at)) from processed_event
+                     where consumer = 'feedback-service.kpi' and event_id = any(?)""")) {
+            applied.setArray(1, jdbc.createArrayOf("uuid", ids));
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (single(jdbc, "select coalesce(sum(tickets), 0) from kpi_daily where dimension = 'model' and dim_value like 'TP-%'") < ingestTickets
-                    || single(jdbc, "select count(*) from processed_event where consumer = 'feedback-service.kpi' and event_type = "
-                    + "'aftersales.ticket.status-changed.v1'") < ingestTickets) {
+            while (true) {
+                try (ResultSet rs = applied.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == events.size()) {
+                        seconds = rs.getDouble(2);
+                        break;
+                    }
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the KPI projection did not apply the backlog within 10 minutes");
                 }
-                Thread.sleep(200);
+                Thread.sleep(BACKLOG_POLL_MS);
+            }
+            if (single(jdbc, "select coalesce(sum(tickets), 0) from kpi_daily where dimension = 'model' and dim_value like 'TP-%'") < ingestTickets) {
+                throw new IllegalStateException("the backlog's events are marked processed but their tickets are not all counted");
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         double rawSeconds = readBack(platform, startOffsets, events.size());
-        System.out.printf(Locale.ROOT, "KPI projection: %d events (%d tickets) published in %.1f s, applied %.1f s after the first send "
-                        + "= %.0f events/s; a plain consumer reads them in %.2f s%n", events.size(), ingestTickets, publishSeconds, seconds,
+        System.out.printf(Locale.ROOT, "KPI projection: %d events (%d tickets) published in %.1f s while feedback-service was stopped; "
+                        + "restarted in %.1f s; applied in %.2f s from its first transaction = %.0f events/s; a plain consumer reads "
+                        + "them in %.3f s%n", events.size(), ingestTickets, publishSeconds, restartSeconds, seconds,
                 events.size() / seconds, rawSeconds);
-        return new BenchResult(NAME, "KPI projection, backlog of " + events.size(), events.size() / seconds, "events/s",
+        return new BenchResult(NAME, "KPI projection, backlog of " + events.size() + " after an outage", events.size() / seconds, "events/s",
                 "plain consumer, same records", events.size() / rawSeconds, false);
     }
 
@@ -253,7 +285,7 @@ public final class KpiQueryBenchmark implements Benchmark {
 
     private static KafkaConsumer<String, byte[]> consumer(EmbeddedPlatform platform) {
         return new KafkaConsumer<>(Map.of("bootstrap.servers", platform.kafkaBootstrapServers(), "enable.auto.commit", "false",
-                "max.poll.records", "2000"), new StringDeserializer(), new ByteArrayDeserializer());
+                "max.poll.records", "500"), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
@@ -262,6 +294,41 @@ public final class KpiQueryBenchmark implements Benchmark {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         return partitions;
+    }
+
+    /**
+     * KpiQuery's statement for technician x month over whole months, built from the roll-up's measure columns as the
+     * service builds it from its measures: every measure summed, grouped and ordered the same way.
+     */
+    private static String serviceStatement(Connection jdbc) throws SQLException {
+        List<String> sums = new ArrayList<>();
+        try (PreparedStatement columns = jdbc.prepareStatement("""
+                select column_name from information_schema.columns where table_name = 'kpi_monthly'
+                and column_name not in ('day', 'dimension', 'dim_value') order by ordinal_position""");
+             ResultSet rs = columns.executeQuery()) {
+            while (rs.next()) {
+                sums.add("sum(" + rs.getString(1) + ")::bigint");
+            }
+        }
+        return "select date_trunc('month', day)::date, dim_value, " + String.join(", ", sums) + " from kpi_monthly"
+                + " where dimension = 'technician' and day between date '2025-11-01' and date '2026-10-31' group by 1, 2 order by 1, 2";
+    }
+
+    /** Runs a statement and reads every column of every row, as the service's row mapper does. */
+    private static int readFully(Connection jdbc, String sql) throws SQLException {
+        int n = 0;
+        try (Statement statement = jdbc.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                rs.getObject(1, java.time.LocalDate.class);
+                rs.getString(2);
+                for (int c = 3; c <= columns; c++) {
+                    rs.getLong(c);
+                }
+                n++;
+            }
+        }
+        return n;
     }
 
     private static long single(Connection jdbc, String sql) throws SQLException {
