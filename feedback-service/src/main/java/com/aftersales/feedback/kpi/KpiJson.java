@@ -1,7 +1,11 @@
 package com.aftersales.feedback.kpi;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +16,14 @@ import java.util.List;
 final class KpiJson {
 
     private static final Measure[] MEASURES = Measure.values();
+    /** Names quoted and encoded once, not 49 times per row. */
+    private static final SerializableString[] MEASURE_NAMES = Arrays.stream(MEASURES).map(m -> new SerializedString(m.column()))
+            .toArray(SerializableString[]::new);
+    private static final SerializableString[] KPI_NAMES = kpiNames();
+    private static final SerializableString PERIOD = new SerializedString("period");
+    private static final SerializableString GROUP = new SerializedString("group");
+    private static final SerializableString COUNTS = new SerializedString("counts");
+    private static final SerializableString KPIS = new SerializedString("kpis");
 
     private KpiJson() {
     }
@@ -32,21 +44,23 @@ final class KpiJson {
         g.writeStartArray();
         for (KpiQuery.Sums row : rows) {
             g.writeStartObject();
-            g.writeName("period");
+            g.writeName(PERIOD);
             g.writeString(row.period().toString());
-            g.writeName("group");
+            g.writeName(GROUP);
             g.writeString(row.group());
-            g.writeName("counts");
+            g.writeName(COUNTS);
             g.writeStartObject();
-            for (Measure measure : MEASURES) {
-                g.writeName(measure.column());
-                g.writeNumber(row.measures().get(measure));
+            for (int m = 0; m < MEASURES.length; m++) {
+                g.writeName(MEASURE_NAMES[m]);
+                g.writeNumber(row.measures().get(MEASURES[m]));
             }
             g.writeEndObject();
-            g.writeName("kpis");
+            g.writeName(KPIS);
             g.writeStartObject();
+            int[] next = {0};
             KpiFormulas.each(row.measures(), (name, value) -> {
-                g.writeName(name);
+                // The KPIs come in the same order for every row: the names encoded once, in that order.
+                g.writeName(KPI_NAMES[next[0]++]);
                 if (value == null) {
                     g.writeNull();
                 } else {
@@ -58,5 +72,11 @@ final class KpiJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static SerializableString[] kpiNames() {
+        List<SerializableString> names = new ArrayList<>();
+        KpiFormulas.each(new Measures(), (name, value) -> names.add(new SerializedString(name)));
+        return names.toArray(SerializableString[]::new);
     }
 }
