@@ -201,11 +201,19 @@ public final class KpiQueryBenchmark implements Benchmark {
         double restartSeconds = (System.nanoTime() - restartStart) / 1e9;
         UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
         double seconds;
+        long appliedAtReady;
+        double secondsAtReady;
         try (Connection jdbc = DriverManager.getConnection(platform.jdbcUrl("feedback"), "feedback", "feedback");
              PreparedStatement applied = jdbc.prepareStatement("""
-                     select count(*), extract(epoch from clock_timestamp() - min(processed_at)) from processed_event
+                     select count(*), coalesce(extract(epoch from clock_timestamp() - min(processed_at)), 0) from processed_event
                      where consumer = 'feedback-service.kpi' and event_id = any(?)""")) {
             applied.setArray(1, jdbc.createArrayOf("uuid", ids));
+            // The listener starts consuming before the service is ready: how much of the catch-up overlapped start-up.
+            try (ResultSet rs = applied.executeQuery()) {
+                rs.next();
+                appliedAtReady = rs.getLong(1);
+                secondsAtReady = rs.getDouble(2);
+            }
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (true) {
                 try (ResultSet rs = applied.executeQuery()) {
@@ -226,9 +234,9 @@ public final class KpiQueryBenchmark implements Benchmark {
         }
         double rawSeconds = readBack(platform, startOffsets, events.size());
         System.out.printf(Locale.ROOT, "KPI projection: %d events (%d tickets) published in %.1f s while feedback-service was stopped; "
-                        + "restarted in %.1f s; applied in %.2f s from its first transaction = %.0f events/s; a plain consumer reads "
-                        + "them in %.3f s%n", events.size(), ingestTickets, publishSeconds, restartSeconds, seconds,
-                events.size() / seconds, rawSeconds);
+                        + "restarted in %.1f s (by then %d applied, in %.2f s from the first transaction); applied in %.2f s from its "
+                        + "first transaction = %.0f events/s; a plain consumer reads them in %.3f s%n", events.size(), ingestTickets,
+                publishSeconds, restartSeconds, appliedAtReady, secondsAtReady, seconds, events.size() / seconds, rawSeconds);
         return new BenchResult(NAME, "KPI projection, backlog of " + events.size() + " after an outage", events.size() / seconds, "events/s",
                 "plain consumer, same records", events.size() / rawSeconds, false);
     }
