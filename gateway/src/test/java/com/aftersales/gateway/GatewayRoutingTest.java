@@ -331,6 +331,11 @@ class GatewayRoutingTest {
         HttpResponse<String> prometheus = gateway.get("/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        // The dashboard's gateway -> services panels read the gateway's per-route timer.
+        gateway.get("/api/depot-repairs/DR-1");
+        assertThat(gateway.get("/actuator/prometheus").body().lines()
+            .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")))
+            .anySatisfy(line -> assertThat(line).contains("routeId=\"").contains("httpStatusCode=\""));
         HttpResponse<String> info = gateway.get("/actuator/info");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("gateway");
