@@ -100,7 +100,9 @@ class KpiProjection {
             // Its resolution may have been consumed first (it knew neither unit nor type then): check it now.
             markRepeatIfCameBack(t.ticketId());
             // This repair makes an earlier resolution of the same unit within the window a repeat.
-            for (UUID earlier : repairTicketsOfProduct(t.productId(), t.ticketId())) {
+            Instant opened = t.openedAt();
+            for (UUID earlier : repairTicketsOfProduct(t.productId(), t.ticketId(),
+                    RepeatCandidates.resolvedBetween(opened.minus(properties.repeatRepairWindow()), opened))) {
                 change(earlier, f -> {
                     if (f.resolvedAt != null && isRepeat(f.resolvedAt, t.openedAt())) {
                         f.repeatedWithinWindow = true;
@@ -135,7 +137,8 @@ class KpiProjection {
             if (!REPAIR.equals(f.ticketType) || f.productId == null || f.resolvedAt == null) {
                 return;
             }
-            for (UUID other : repairTicketsOfProduct(f.productId, ticketId)) {
+            for (UUID other : repairTicketsOfProduct(f.productId, ticketId,
+                    RepeatCandidates.openedBetween(f.resolvedAt, f.resolvedAt.plus(properties.repeatRepairWindow())))) {
                 TicketFacts later = facts(other);
                 if (later.openedAt != null && isRepeat(f.resolvedAt, later.openedAt)) {
                     f.repeatedWithinWindow = true;
@@ -405,12 +408,40 @@ class KpiProjection {
      * Queries over kpi_ticket answer from the database merged with this transaction's unwritten facts (the database
      * rows of tickets touched here are judged by their facts in memory), so a query does not force a write.
      */
-    private List<UUID> repairTicketsOfProduct(UUID productId, UUID except) {
+    private List<UUID> repairTicketsOfProduct(UUID productId, UUID except, RepeatCandidates window) {
         List<KpiRepository.ProductTicket> stored = unitOfWork().ticketsOfProduct.get(productId);
-        return merged(stored == null ? store.repairTicketsOfProduct(productId, except) : stored.stream()
-                        .filter(t -> REPAIR.equals(t.ticketType()) && !t.ticketId().equals(except))
+        return merged(stored == null
+                        ? store.repairTicketsOfProduct(productId, except, window.byResolution(), window.from(), window.to())
+                        : stored.stream()
+                        .filter(t -> REPAIR.equals(t.ticketType()) && !t.ticketId().equals(except)
+                                && window.includes(t.openedAt(), t.resolvedAt()))
                         .map(KpiRepository.ProductTicket::ticketId).toList(),
-                f -> !f.ticketId.equals(except) && productId.equals(f.productId) && REPAIR.equals(f.ticketType));
+                f -> !f.ticketId.equals(except) && productId.equals(f.productId) && REPAIR.equals(f.ticketType)
+                        && window.includes(f.openedAt, f.resolvedAt));
+    }
+
+    /**
+     * Which of a unit's other repairs the repeat rule can concern: those resolved, or opened, within its window of the
+     * ticket at hand. Widened by a margin, so that the database's microseconds never drop a ticket at the edge; the rule
+     * itself ({@link #isRepeat}) decides on the candidates. Without it every opening loaded, and locked, every earlier
+     * ticket of the unit: a statement each, growing with the unit's history.
+     */
+    private record RepeatCandidates(boolean byResolution, Instant from, Instant to) {
+
+        private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(1);
+
+        static RepeatCandidates resolvedBetween(Instant from, Instant to) {
+            return new RepeatCandidates(true, from.minus(MARGIN), to.plus(MARGIN));
+        }
+
+        static RepeatCandidates openedBetween(Instant from, Instant to) {
+            return new RepeatCandidates(false, from.minus(MARGIN), to.plus(MARGIN));
+        }
+
+        boolean includes(Instant openedAt, Instant resolvedAt) {
+            Instant at = byResolution ? resolvedAt : openedAt;
+            return at != null && !at.isBefore(from) && !at.isAfter(to);
+        }
     }
 
     private List<UUID> ticketsOfProductWithoutStore(UUID productId) {

@@ -188,12 +188,17 @@ class KpiRepository {
         }
     }
 
-    /** Tickets of a unit (other than {@code except}), for the repeat-repair rule. */
-    List<UUID> repairTicketsOfProduct(UUID productId, UUID except) {
-        return jdbc.sql("""
-                        select ticket_id from kpi_ticket where product_id = :product and ticket_id <> :except
-                        and ticket_type = 'REPAIR' order by ticket_id""")
-                .param("product", productId).param("except", except).query(UUID.class).list();
+    /**
+     * Repair tickets of a unit (other than {@code except}) opened, or resolved, between {@code from} and {@code to}
+     * (inclusive): the candidates of the repeat-repair rule, which looks no further than its window.
+     */
+    List<UUID> repairTicketsOfProduct(UUID productId, UUID except, boolean byResolution, Instant from, Instant to) {
+        String column = byResolution ? "resolved_at" : "opened_at";
+        return jdbc.sql("select ticket_id from kpi_ticket where product_id = :product and ticket_id <> :except"
+                        + " and ticket_type = 'REPAIR' and " + column + " between :from and :to order by ticket_id")
+                .param("product", productId).param("except", except)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(UUID.class).list();
     }
 
     /** Units as registered (model, store, region), by product id; products not registered are absent. */
@@ -208,15 +213,17 @@ class KpiRepository {
     }
 
     /** A stored ticket of a unit: what the repeat-repair rule and a unit's late registration look at. */
-    record ProductTicket(UUID productId, UUID ticketId, String ticketType, String storeCode) {
+    record ProductTicket(UUID productId, UUID ticketId, String ticketType, String storeCode, Instant openedAt,
+                         Instant resolvedAt) {
     }
 
     /** Every stored ticket of these units. */
     List<ProductTicket> ticketsOfProducts(Collection<UUID> productIds) {
-        return jdbc.sql("select product_id, ticket_id, ticket_type, store_code from kpi_ticket where product_id = any(cast(:ids as uuid[]))")
+        return jdbc.sql("select product_id, ticket_id, ticket_type, store_code, opened_at, resolved_at from kpi_ticket"
+                        + " where product_id = any(cast(:ids as uuid[]))")
                 .param("ids", productIds.toArray(UUID[]::new))
                 .query((rs, n) -> new ProductTicket(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4)))
+                        rs.getString(4), instant(rs, "opened_at"), instant(rs, "resolved_at")))
                 .list();
     }
 

@@ -257,6 +257,63 @@ class KpiIT {
                 .contains("null").contains(".");
     }
 
+    /**
+     * The repeat rule looks only within its window (30 days here): of three repairs of one unit, the first, resolved 45
+     * days before the second was opened, is no repeat; the second, resolved exactly 30 days before the third was
+     * opened, is one (the window's end counts). The same whichever order the events arrive in, applied one by one or as
+     * one poll.
+     */
+    @Test
+    void aRepairComingBackCountsAsARepeatOnlyWithinTheWindow() {
+        for (boolean batched : List.of(false, true)) {
+            for (boolean reversed : List.of(false, true)) {
+                UUID product = UUID.randomUUID();
+                UUID first = UUID.randomUUID();
+                UUID second = UUID.randomUUID();
+                UUID third = UUID.randomUUID();
+                String model = "WIN-" + System.nanoTime();
+                Instant firstResolved = T0.plusSeconds(3600);
+                Instant secondOpened = firstResolved.plus(Duration.ofDays(45));
+                Instant secondResolved = secondOpened.plusSeconds(3600);
+                List<EventEnvelope<?>> events = new ArrayList<>(List.of(
+                        opened(first, model, product, T0, null),
+                        status(first, "IN_PROGRESS", "RESOLVED", "tech", firstResolved),
+                        opened(second, model, product, secondOpened, null),
+                        status(second, "IN_PROGRESS", "RESOLVED", "tech", secondResolved),
+                        opened(third, model, product, secondResolved.plus(Duration.ofDays(30)), null)));
+                if (reversed) {
+                    java.util.Collections.reverse(events);
+                }
+                KafkaUtils.setConsumerGroupId(KpiEventsListener.GROUP);
+                try {
+                    EventCodec codec = new EventCodec();
+                    if (batched) {
+                        assertThat(inbound.processBatch(records(events, codec), projection.handlers())).isEqualTo(events.size());
+                    } else {
+                        for (ConsumerRecord<String, byte[]> record : records(events, codec)) {
+                            assertThat(inbound.process(record, projection.handlers())).isTrue();
+                        }
+                    }
+                } finally {
+                    KafkaUtils.clearConsumerGroupId();
+                }
+                // Published once applied, as every event of the tables is (the rebuild test replays the topics).
+                try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+                    events.forEach(kafka::publish);
+                }
+                String order = (batched ? "one poll" : "one by one") + (reversed ? ", reversed" : ", in order");
+                assertThat(repeated(first)).as("first, " + order).isFalse();
+                assertThat(repeated(second)).as("second, " + order).isTrue();
+                assertThat(repeated(third)).as("third, " + order).isFalse();
+            }
+        }
+    }
+
+    private boolean repeated(UUID ticket) {
+        return jdbc.sql("select coalesce(repeated_within_window, false) from kpi_ticket where ticket_id = :id").param("id", ticket)
+                .query(Boolean.class).single();
+    }
+
     /** The scenario, a visit whose report is replaced and then replayed old, and its unit registered last. */
     private static List<EventEnvelope<?>> poll(String model) {
         UUID product = UUID.randomUUID();
