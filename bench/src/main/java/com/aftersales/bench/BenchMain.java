@@ -21,7 +21,8 @@ public final class BenchMain {
             "com.aftersales.bench.platform.EventLatencyBenchmark",
             "com.aftersales.bench.platform.GatewayReadBenchmark",
             "com.aftersales.bench.feedback.KpiQueryBenchmark",
-            "com.aftersales.bench.knowledge.KnowledgeSearchBenchmark");
+            "com.aftersales.bench.knowledge.KnowledgeSearchBenchmark",
+            "com.aftersales.bench.platform.EventDecodeBenchmark");
 
     static final long DEFAULT_SEED = 20261124L;
 

@@ -5,13 +5,18 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.core.v1.CloudEventV1;
 import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.rw.CloudEventRWException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,11 +24,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.DateTimeException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Writes and reads events as CloudEvents 1.0 structured-mode JSON
@@ -34,11 +42,16 @@ public final class EventCodec {
 
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     public static final String CORRELATION_ID_EXTENSION = "correlationid";
+    private static final String DATA = "data";
+    private static final String DATA_BASE64 = "data_base64";
 
     private final EventFormat format = new JsonFormat();
     private final JsonMapper mapper;
     private final SchemaRegistry schemaRegistry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, ObjectReader> readers = new ConcurrentHashMap<>();
+    /** Reads one member of the event as a tree; the event's own end is checked by {@link #decode}. */
+    private final ObjectReader memberReader;
 
     public EventCodec() {
         this.mapper = JsonMapper.builder()
@@ -46,6 +59,7 @@ public final class EventCodec {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
+        this.memberReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Serialises an envelope; fails if the payload breaks its own schema (a producer bug, never sent). */
@@ -69,42 +83,119 @@ public final class EventCodec {
     }
 
     /**
-     * Reads an event of a known type. Returns empty for a well-formed CloudEvent of a type this
-     * build does not know (a newer producer; the consumer skips it). Throws
-     * {@link InvalidEventException} for anything that breaks the contract.
+     * Reads an event of a known type. Returns empty for an event of a type this build does not know (a newer
+     * producer; the consumer skips it). Throws {@link InvalidEventException} for anything that breaks the contract.
      */
     public Optional<EventEnvelope<?>> decode(byte[] bytes) {
         return decode(bytes, type -> true);
     }
 
     /**
-     * As {@link #decode(byte[])}, but an event of a known type the caller does not want is returned empty before its
-     * data is read or checked: a consumer that handles a few types of a topic neither pays for nor dead-letters the
-     * others (the consumers that do handle them judge them).
+     * As {@link #decode(byte[])}, but an event the caller does not want (or of a type this build does not know) is
+     * returned empty as soon as its {@code type} is read, before anything else of it is read or checked: a consumer
+     * that handles a few types of a topic neither pays for nor dead-letters the others (the consumers that do handle
+     * them judge them).
+     * <p>
+     * The record is read once, as a stream: the context attributes as text, {@code data} into a tree, which is
+     * checked against the type's JSON Schema and mapped. The CloudEvents SDK's builder still judges the context
+     * attributes (spec version, required attributes, time, URIs, extension names) exactly as its own JSON format
+     * does; only its data handling (a Jackson 2 tree, written back to bytes, parsed again) is left out.
      */
-    public Optional<EventEnvelope<?>> decode(byte[] bytes, java.util.function.Predicate<EventType<?>> wanted) {
-        CloudEvent event;
-        try {
-            event = format.deserialize(bytes);
-        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+    public Optional<EventEnvelope<?>> decode(byte[] bytes, Predicate<EventType<?>> wanted) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        EventType<?> type = null;
+        JsonNode data = null;
+        boolean hasData = false;
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event: not a JSON object", List.of());
+            }
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                if (DATA.equals(name) || DATA_BASE64.equals(name)) {
+                    if (hasData) {
+                        throw new InvalidEventException("event has both data and data_base64, or either twice", List.of());
+                    }
+                    hasData = true;
+                    data = readData(parser, name, value);
+                    continue;
+                }
+                if (value == JsonToken.VALUE_NULL) {
+                    continue; // the JSON format reads an attribute set to null as absent
+                }
+                if (attributes.put(name, attributeValue(parser, name, value)) != null) {
+                    throw new InvalidEventException("attribute " + name + " appears twice", List.of());
+                }
+                if (CloudEventV1.TYPE.equals(name)) {
+                    Optional<EventType<?>> known = EventCatalog.byType(attributes.get(name).toString());
+                    if (known.isEmpty() || !wanted.test(known.get())) {
+                        return Optional.empty();
+                    }
+                    type = known.get();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event: content after the object", List.of());
+            }
+        } catch (JacksonException e) {
             throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event", e);
         }
-        Optional<EventType<?>> known = EventCatalog.byType(event.getType());
-        if (known.isEmpty() || !wanted.test(known.get())) {
-            return Optional.empty();
+        if (type == null) {
+            throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event: no type", List.of());
         }
-        return Optional.of(toEnvelope(event, known.get()));
+        return Optional.of(toEnvelope(context(attributes), type, data));
     }
 
-    private <T> EventEnvelope<T> toEnvelope(CloudEvent event, EventType<T> type) {
-        if (event.getData() == null) {
+    private JsonNode readData(JsonParser parser, String name, JsonToken value) {
+        if (DATA_BASE64.equals(name)) {
+            if (value != JsonToken.VALUE_STRING) {
+                throw new InvalidEventException("data_base64 is not a string", List.of());
+            }
+            return mapper.readTree(parser.getBinaryValue());
+        }
+        return memberReader.readTree(parser);
+    }
+
+    /** An attribute's value as the CloudEvents JSON format allows it: a string, or a number or boolean for an extension. */
+    private static Object attributeValue(JsonParser parser, String name, JsonToken value) {
+        return switch (value) {
+            case VALUE_STRING -> parser.getString();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
+            default -> throw new InvalidEventException("attribute " + name + " is not a string, number or boolean", List.of());
+        };
+    }
+
+    /** The SDK's own builder judges the context attributes, as its JSON format does when it reads an event. */
+    private static CloudEvent context(Map<String, Object> attributes) {
+        try {
+            Object specVersion = attributes.remove(CloudEventV1.SPECVERSION);
+            if (!(specVersion instanceof String version)) {
+                throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event: no specversion", List.of());
+            }
+            CloudEventBuilder builder = CloudEventBuilder.fromSpecVersion(SpecVersion.parse(version));
+            attributes.forEach((name, value) -> {
+                if (value instanceof Boolean flag) {
+                    builder.withContextAttribute(name, flag);
+                } else if (value instanceof Number number) {
+                    builder.withContextAttribute(name, number);
+                } else {
+                    builder.withContextAttribute(name, (String) value);
+                }
+            });
+            return builder.build();
+        } catch (CloudEventRWException | IllegalArgumentException | IllegalStateException | DateTimeException e) {
+            throw new InvalidEventException("not a CloudEvents 1.0 structured JSON event: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> EventEnvelope<T> toEnvelope(CloudEvent event, EventType<T> type, JsonNode data) {
+        if (data == null || data.isNull()) {
             throw new InvalidEventException("event " + event.getId() + " of type " + type.type() + " has no data", List.of());
         }
-        JsonNode data;
-        try {
-            data = mapper.readTree(event.getData().toBytes());
-        } catch (JacksonException e) {
-            throw new InvalidEventException("event " + event.getId() + " data is not JSON", e);
+        String contentType = event.getDataContentType();
+        if (contentType != null && !isJson(contentType)) {
+            throw new InvalidEventException("event " + event.getId() + " data is not JSON: " + contentType, List.of());
         }
         requireValid(type, data);
         if (event.getTime() == null || event.getSubject() == null) {
@@ -119,12 +210,21 @@ public final class EventCodec {
         Object correlation = event.getExtension(CORRELATION_ID_EXTENSION);
         T payload;
         try {
-            payload = mapper.treeToValue(data, type.dataClass());
+            payload = readerFor(type).readValue(data);
         } catch (JacksonException e) {
             throw new InvalidEventException("event " + event.getId() + " data does not map to " + type.type(), e);
         }
         return new EventEnvelope<>(id, event.getSource(), type, event.getTime(), event.getSubject(),
                 correlation == null ? null : correlation.toString(), payload);
+    }
+
+    /** The content types the SDK's JSON format reads {@code data} as JSON for (it refuses JSON data under others). */
+    private static boolean isJson(String contentType) {
+        return contentType.startsWith("application/json") || contentType.startsWith("text/json");
+    }
+
+    private ObjectReader readerFor(EventType<?> type) {
+        return readers.computeIfAbsent(type.type(), t -> mapper.readerFor(type.dataClass()));
     }
 
     /** Schema violations of a payload, empty when it is valid. Used by contract tests too. */
