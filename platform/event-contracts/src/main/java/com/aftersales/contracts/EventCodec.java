@@ -7,11 +7,12 @@ import com.networknt.schema.SpecificationVersion;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.v1.CloudEventV1;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.rw.CloudEventRWException;
+import io.cloudevents.types.Time;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,10 +21,10 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,11 @@ public final class EventCodec {
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     public static final String CORRELATION_ID_EXTENSION = "correlationid";
     private static final String DATA = "data";
+    private static final String DATA_CONTENT_TYPE = "application/json";
+    /** Most events are 1-2 KB; the buffer grows for larger ones. */
+    private static final int ENCODED_SIZE_HINT = 2048;
     private static final String DATA_BASE64 = "data_base64";
 
-    private final EventFormat format = new JsonFormat();
     private final JsonMapper mapper;
     private final SchemaRegistry schemaRegistry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -62,24 +65,36 @@ public final class EventCodec {
         this.memberReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Serialises an envelope; fails if the payload breaks its own schema (a producer bug, never sent). */
+    /**
+     * Serialises an envelope; fails if the payload breaks its own schema (a producer bug, never sent).
+     * <p>
+     * The structured event is written in one pass from the payload's tree, member by member as the CloudEvents SDK's
+     * JSON format writes it (the SDK's own time format included): the bytes are the SDK's, which
+     * {@code EventCodecTest} checks, without the SDK parsing the data back into a Jackson 2 tree to write it.
+     */
     public byte[] encode(EventEnvelope<?> envelope) {
         EventType<?> type = envelope.type();
         JsonNode data = mapper.valueToTree(envelope.data());
         requireValid(type, data);
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(envelope.id().toString())
-                .withSource(envelope.source())
-                .withType(type.type())
-                .withTime(envelope.time())
-                .withSubject(envelope.subject())
-                .withDataSchema(URI.create(type.schemaUri()))
-                .withDataContentType("application/json")
-                .withData(mapper.writeValueAsBytes(data));
-        if (envelope.correlationId() != null) {
-            builder.withExtension(CORRELATION_ID_EXTENSION, envelope.correlationId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ENCODED_SIZE_HINT);
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty(CloudEventV1.SPECVERSION, SpecVersion.V1.toString());
+            json.writeStringProperty(CloudEventV1.ID, envelope.id().toString());
+            json.writeStringProperty(CloudEventV1.SOURCE, envelope.source().toString());
+            json.writeStringProperty(CloudEventV1.TYPE, type.type());
+            json.writeStringProperty(CloudEventV1.DATACONTENTTYPE, DATA_CONTENT_TYPE);
+            json.writeStringProperty(CloudEventV1.DATASCHEMA, type.schemaUri());
+            json.writeStringProperty(CloudEventV1.SUBJECT, envelope.subject());
+            json.writeStringProperty(CloudEventV1.TIME, Time.writeTime(envelope.time()));
+            if (envelope.correlationId() != null) {
+                json.writeStringProperty(CORRELATION_ID_EXTENSION, envelope.correlationId());
+            }
+            json.writeName(DATA);
+            json.writeTree(data);
+            json.writeEndObject();
         }
-        return format.serialize(builder.build());
+        return out.toByteArray();
     }
 
     /**

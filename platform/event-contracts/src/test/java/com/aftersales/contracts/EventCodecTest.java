@@ -4,6 +4,8 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.product.ProductFacts;
 import com.aftersales.contracts.product.ProductRegistered;
 import com.aftersales.contracts.ticket.TicketOpened;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,5 +135,41 @@ class EventCodecTest {
         assertThat(decoded.sla()).isNull();
         assertThat(decoded.entitlement()).isNull();
         assertThat(decoded).isEqualTo(original);
+    }
+
+    @Test
+    void writesTheBytesTheCloudEventsSdkWrites() {
+        TicketOpened tricky = new TicketOpened(UUID.randomUUID(), UUID.randomUUID(), "SN \"quoted\" \\ back\tslash", "KFR/35GW",
+                "REPAIR", "WEB", "HIGH", null, "漏水 💧 line\nbreak \u0001 control", Instant.parse("2026-11-24T08:15:30.123456789Z"));
+        List<EventEnvelope<?>> envelopes = List.of(
+                new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"), TicketEvents.TICKET_OPENED,
+                        OffsetDateTime.of(2026, 11, 24, 8, 15, 30, 0, ZoneOffset.UTC), "t-1", "req-42", ticketOpened()),
+                new EventEnvelope<>(UUID.randomUUID(), URI.create("/t"), TicketEvents.TICKET_OPENED,
+                        OffsetDateTime.of(2026, 11, 24, 16, 15, 30, 123_456_789, ZoneOffset.ofHours(8)), "t-2", null, tricky),
+                new EventEnvelope<>(UUID.randomUUID(), URI.create("urn:aftersales:ticket-service"), TicketEvents.TICKET_OPENED,
+                        OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 1_000_000, ZoneOffset.ofHoursMinutes(-3, -30)), "主题",
+                        "corr \"x\"", tricky));
+
+        for (EventEnvelope<?> envelope : envelopes) {
+            assertThat(new String(codec.encode(envelope), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(sdkEncode(envelope), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** How events were written before: the SDK's builder and JSON format, the data handed over as JSON bytes. */
+    private byte[] sdkEncode(EventEnvelope<?> envelope) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(envelope.id().toString())
+                .withSource(envelope.source())
+                .withType(envelope.type().type())
+                .withTime(envelope.time())
+                .withSubject(envelope.subject())
+                .withDataSchema(URI.create(envelope.type().schemaUri()))
+                .withDataContentType("application/json")
+                .withData(codec.mapper().writeValueAsBytes(codec.mapper().valueToTree(envelope.data())));
+        if (envelope.correlationId() != null) {
+            builder.withExtension(EventCodec.CORRELATION_ID_EXTENSION, envelope.correlationId());
+        }
+        return new JsonFormat().serialize(builder.build());
     }
 }
