@@ -9,7 +9,6 @@ import com.aftersales.contracts.returns.ReplacementArrived;
 import com.aftersales.feedback.followup.FollowUpTasks;
 import com.aftersales.contracts.returns.OutOfStockRegistered;
 import com.aftersales.contracts.returns.PickupReminderSent;
-import com.aftersales.contracts.returns.ReturnFollowUpDue;
 import com.aftersales.contracts.returns.ReturnRequested;
 import com.aftersales.contracts.returns.ReturnsEvents;
 import com.aftersales.contracts.returns.UnitReadyForPickup;
@@ -41,7 +40,7 @@ import java.util.UUID;
 class NotificationEventsListener {
 
     static final String GROUP = "feedback-service.notifications";
-    /** ReturnFollowUpDue reason of the out-of-stock contact promised to the customer. */
+    /** The return-follow-up-due reason of the out-of-stock contact promised to the customer. */
     static final String OUT_OF_STOCK_CONTACT = "OUT_OF_STOCK_CONTACT";
     private static final Logger log = LoggerFactory.getLogger(NotificationEventsListener.class);
     private static final String NONE = "—";
@@ -100,12 +99,8 @@ class NotificationEventsListener {
                     forReturn(e, NoticeType.REPLACEMENT_ARRIVED, a.returnId(), null, Map.of("model", orNone(a.model()),
                             "storeCode", orNone(a.storeCode())));
                 })
-                .on(ReturnsEvents.RETURN_FOLLOW_UP_DUE, e -> {
-                    ReturnFollowUpDue f = e.data();
-                    if (OUT_OF_STOCK_CONTACT.equals(f.reason())) {
-                        forReturn(e, NoticeType.OUT_OF_STOCK_FOLLOW_UP, f.returnId(), null, Map.of());
-                    }
-                })
+                .on(ReturnsEvents.RETURN_FOLLOW_UP_DUE, due -> OUT_OF_STOCK_CONTACT.equals(due.reason()),
+                        e -> forReturn(e, NoticeType.OUT_OF_STOCK_FOLLOW_UP, e.data().returnId(), null, Map.of()))
                 .on(ReturnsEvents.DEPOT_REPAIR_PROMISE_AT_RISK, e -> {
                     DepotRepairPromiseAtRisk r = e.data();
                     Map<String, String> values = Map.of("promisedBy", r.promisedBy().toString());

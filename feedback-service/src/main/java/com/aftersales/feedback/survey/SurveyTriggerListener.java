@@ -36,8 +36,11 @@ class SurveyTriggerListener {
         this.properties = properties;
         this.handlers = EventHandlers.builder()
                 .on(TicketEvents.TICKET_OPENED, e -> opened(e.data()))
-                .on(TicketEvents.TICKET_STATUS_CHANGED, e -> statusChanged(e.data()))
-                .on(DispatchEvents.VISIT_COMPLETED, e -> visitCompleted(e.data()))
+                // Only the changes and visits that schedule a survey: the others take no inbox marker.
+                .on(TicketEvents.TICKET_STATUS_CHANGED, change -> properties.triggerStatuses().contains(change.toStatus()),
+                        e -> statusChanged(e.data()))
+                .on(DispatchEvents.VISIT_COMPLETED, visit -> properties.triggerOnVisitCompleted()
+                        && VISIT_OUTCOME_COMPLETED.equals(visit.outcome()), e -> visitCompleted(e.data()))
                 .build();
     }
 
@@ -56,14 +59,10 @@ class SurveyTriggerListener {
     }
 
     private void statusChanged(TicketStatusChanged change) {
-        if (properties.triggerStatuses().contains(change.toStatus())) {
-            service.scheduleFor(change.ticketId(), "ticket " + change.toStatus(), change.changedAt());
-        }
+        service.scheduleFor(change.ticketId(), "ticket " + change.toStatus(), change.changedAt());
     }
 
     private void visitCompleted(VisitCompleted visit) {
-        if (properties.triggerOnVisitCompleted() && VISIT_OUTCOME_COMPLETED.equals(visit.outcome())) {
-            service.scheduleFor(visit.ticketId(), "visit completed", visit.completedAt());
-        }
+        service.scheduleFor(visit.ticketId(), "visit completed", visit.completedAt());
     }
 }

@@ -68,6 +68,30 @@ class SurveyIT {
         return ticketId;
     }
 
+    @Test
+    void onlyTheStatusChangesThatScheduleASurveyTakeTheSurveysInboxMarker() {
+        UUID ticketId = UUID.randomUUID();
+        Instant now = Instant.now();
+        EventEnvelope<TicketStatusChanged> assigned = event("ticket-service", TicketEvents.TICKET_STATUS_CHANGED, ticketId,
+                new TicketStatusChanged(ticketId, "OPEN", "ASSIGNED", "dispatch", "technician assigned", now.minusSeconds(60)));
+        EventEnvelope<TicketStatusChanged> resolved = event("ticket-service", TicketEvents.TICKET_STATUS_CHANGED, ticketId,
+                new TicketStatusChanged(ticketId, "IN_PROGRESS", "RESOLVED", "tech-1", "fixed", now));
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            kafka.publish(event("ticket-service", TicketEvents.TICKET_OPENED, ticketId, new TicketOpened(ticketId,
+                    UUID.randomUUID(), "SN-S-9", "KFR-35GW", "REPAIR", "PHONE", "NORMAL", "COOLING", "不制冷", now.minusSeconds(600))));
+            kafka.publish(assigned);
+            kafka.publish(resolved);
+        }
+        // The resolution is behind the assignment on the ticket's partition: once its marker is there, both were read.
+        await().atMost(Duration.ofSeconds(30)).until(() -> surveysMarker(resolved.id()) == 1);
+        assertThat(surveysMarker(assigned.id())).isZero();
+    }
+
+    private long surveysMarker(UUID eventId) {
+        return jdbc.sql("select count(*) from processed_event where consumer = :consumer and event_id = :id")
+                .param("consumer", SurveyTriggerListener.GROUP).param("id", eventId).query(Long.class).single();
+    }
+
     private String token(UUID surveyId) {
         return jdbc.sql("select token from survey where id = :id").param("id", surveyId).query(String.class).single();
     }

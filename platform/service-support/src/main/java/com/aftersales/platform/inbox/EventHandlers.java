@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** What a consumer does with each event type it cares about; types without a handler are skipped. */
 public final class EventHandlers {
 
-    private final Map<EventType<?>, Consumer<EventEnvelope<?>>> handlers;
+    private final Map<EventType<?>, Handler> handlers;
     private final Consumer<List<EventEnvelope<?>>> beforeBatch;
 
-    private EventHandlers(Map<EventType<?>, Consumer<EventEnvelope<?>>> handlers, Consumer<List<EventEnvelope<?>>> beforeBatch) {
+    private record Handler(Predicate<EventEnvelope<?>> wants, Consumer<EventEnvelope<?>> apply) {
+    }
+
+    private EventHandlers(Map<EventType<?>, Handler> handlers, Consumer<List<EventEnvelope<?>>> beforeBatch) {
         this.handlers = Map.copyOf(handlers);
         this.beforeBatch = beforeBatch;
     }
@@ -28,8 +32,13 @@ public final class EventHandlers {
         return handlers.containsKey(type);
     }
 
-    Optional<Consumer<EventEnvelope<?>>> handlerFor(EventType<?> type) {
-        return Optional.ofNullable(handlers.get(type));
+    /**
+     * The handler of an event, or empty when its type has none or its payload is of no interest to it (see
+     * {@link Builder#on(EventType, Predicate, Consumer)}): such an event takes no inbox marker and no transaction.
+     */
+    Optional<Consumer<EventEnvelope<?>>> handlerFor(EventEnvelope<?> event) {
+        Handler handler = handlers.get(event.type());
+        return handler == null || !handler.wants().test(event) ? Optional.empty() : Optional.of(handler.apply());
     }
 
     /** Lets the consumer prepare for a batch's new events (in its transaction, before the first handler runs). */
@@ -38,13 +47,23 @@ public final class EventHandlers {
     }
 
     public static final class Builder {
-        private final Map<EventType<?>, Consumer<EventEnvelope<?>>> handlers = new LinkedHashMap<>();
+        private final Map<EventType<?>, Handler> handlers = new LinkedHashMap<>();
         private Consumer<List<EventEnvelope<?>>> beforeBatch = events -> {
         };
 
-        @SuppressWarnings("unchecked")
         public <T> Builder on(EventType<T> type, Consumer<EventEnvelope<T>> handler) {
-            handlers.put(type, envelope -> handler.accept((EventEnvelope<T>) envelope));
+            return on(type, data -> true, handler);
+        }
+
+        /**
+         * A handler for the events of a type whose payload passes {@code wanted}, a test of the payload and the
+         * consumer's configuration only (a redelivery must come to the same answer). The others are of no interest:
+         * like events of a type without a handler they are skipped before any transaction and take no inbox marker.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> Builder on(EventType<T> type, Predicate<T> wanted, Consumer<EventEnvelope<T>> handler) {
+            handlers.put(type, new Handler(envelope -> wanted.test(((EventEnvelope<T>) envelope).data()),
+                    envelope -> handler.accept((EventEnvelope<T>) envelope)));
             return this;
         }
 

@@ -58,7 +58,7 @@ public class InboundEventProcessor {
             return false;
         }
         EventEnvelope<?> envelope = decoded.get();
-        Optional<Consumer<EventEnvelope<?>>> handler = handlers.handlerFor(envelope.type());
+        Optional<Consumer<EventEnvelope<?>>> handler = handlers.handlerFor(envelope);
         if (handler.isEmpty()) {
             return false;
         }
@@ -125,7 +125,7 @@ public class InboundEventProcessor {
     private int handleAsOneTransaction(List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
         List<Decoded> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            codec.decode(record.value(), handlers::handles).ifPresent(envelope -> handlers.handlerFor(envelope.type())
+            codec.decode(record.value(), handlers::handles).ifPresent(envelope -> handlers.handlerFor(envelope)
                     .ifPresent(handler -> events.add(new Decoded(envelope, handler))));
         }
         if (events.isEmpty()) {
