@@ -4,9 +4,12 @@ import com.aftersales.contracts.ticket.TicketEvents;
 import com.aftersales.contracts.Topics;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Keeps {@code ticket_reference} up to date from ticket events (the SQL is the repository's). */
 @Component
@@ -24,8 +27,9 @@ class TicketReferenceListener {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.TICKETS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /** A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}): one commit per poll. */
+    @KafkaListener(topics = Topics.TICKETS, containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 }

@@ -12,9 +12,12 @@ import com.aftersales.contracts.dispatch.VisitScheduled;
 import com.aftersales.contracts.dispatch.VisitStarted;
 import com.aftersales.platform.inbox.EventHandlers;
 import com.aftersales.platform.inbox.InboundEventProcessor;
+import com.aftersales.platform.kafka.KafkaPlatformConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.util.stream.Collectors;
 
@@ -90,8 +93,12 @@ class DispatchEventsListener {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.DISPATCH)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /**
+     * A poll at a time, in one transaction (see {@link InboundEventProcessor#processBatch}): dispatch reports several
+     * events per ticket (job queued, assigned, status of each visit), one commit each before.
+     */
+    @KafkaListener(topics = Topics.DISPATCH, containerFactory = KafkaPlatformConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.processBatch(records, handlers);
     }
 }
