@@ -141,6 +141,15 @@ public class DispatchJobService {
     }
 
     /**
+     * Whether a ticket's status change can concern its job: a visit requested (rule {@value #RULE_VISIT_REQUESTED}) or
+     * a status that cancels the job (rule {@value #RULE_CANCEL_WITH_TICKET}). The others (most of them: every
+     * assignment, visit and resolution reported back) are skipped before any transaction.
+     */
+    public boolean concernsJob(TicketStatusChanged change) {
+        return VISIT_REQUESTED_STATUS.equals(change.toStatus()) || cancelOnTicketStatuses.contains(change.toStatus());
+    }
+
+    /**
      * Rule {@value #RULE_CANCEL_WITH_TICKET}: a ticket resolved remotely or closed before its visit
      * started needs no technician any more; an assigned technician is released.
      */

@@ -18,7 +18,7 @@ class TicketEventsListener {
         this.inbound = inbound;
         this.handlers = EventHandlers.builder()
                 .on(TicketEvents.TICKET_OPENED, event -> jobs.ticketOpened(event.data()))
-                .on(TicketEvents.TICKET_STATUS_CHANGED, event -> jobs.ticketStatusChanged(event.data()))
+                .on(TicketEvents.TICKET_STATUS_CHANGED, jobs::concernsJob, event -> jobs.ticketStatusChanged(event.data()))
                 .on(TicketEvents.TICKET_AMENDED, event -> jobs.ticketAmended(event.data()))
                 .on(TicketEvents.TICKET_CHARGE_BASIS_COMMUNICATED, event -> jobs.chargeBasisCommunicated(event.data()))
                 .build();

@@ -166,6 +166,34 @@ class TicketIntakeIT {
     }
 
     @Test
+    void statusChangesThatConcernNoJobTakeNoTransaction() {
+        EventEnvelope<TicketOpened> opened = ticketOpened("CONSULTATION");
+        UUID ticketId = opened.data().ticketId();
+        EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> triaged = statusChanged(ticketId, "OPEN", "TRIAGED");
+        EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> closed = statusChanged(ticketId, "TRIAGED", "CLOSED");
+        kafka.publish(opened);
+        kafka.publish(triaged);
+        kafka.publish(closed);
+
+        // The closing is behind the triage on the ticket's partition: once it is recorded, both were read.
+        await().atMost(WAIT).until(() -> markers(closed.id()) == 1);
+        assertThat(markers(triaged.id())).isZero();
+    }
+
+    private static EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> statusChanged(UUID ticketId, String from,
+                                                                                                   String to) {
+        return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
+                TicketEvents.TICKET_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
+                new com.aftersales.contracts.ticket.TicketStatusChanged(ticketId, from, to, "agent:test.agent", "test",
+                        Instant.now()));
+    }
+
+    private long markers(UUID eventId) {
+        return jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", eventId)
+                .query(Long.class).single();
+    }
+
+    @Test
     void aConsultationNeedsNoJob() {
         EventEnvelope<TicketOpened> event = ticketOpened("CONSULTATION");
         kafka.publish(event);
