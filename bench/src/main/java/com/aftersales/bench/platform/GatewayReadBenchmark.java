@@ -3,6 +3,7 @@ package com.aftersales.bench.platform;
 import com.aftersales.bench.BenchContext;
 import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
+import com.aftersales.bench.JfrProfiles;
 import com.aftersales.bench.LatencyRun;
 import com.aftersales.devidentity.DevUser;
 import com.aftersales.launcher.EmbeddedPlatform;
@@ -37,6 +38,11 @@ import java.util.regex.Pattern;
  * same backend when Debian's nginx is installed ({@code apt-get install nginx-light}; otherwise that baseline is left
  * out, said so). The ratios say what the gateway costs over no proxy and over a plain one; the target is at least 0.7x
  * of direct throughput, 0.8x of nginx's, and at most 5 ms added at p50.
+ * <p>
+ * Beside the rates it counts the CPU time the gateway and ticket-service processes spend in each path's rounds (the
+ * kernel's utime + stime, {@link ProcessHandle.Info#totalCpuDuration()}), per read: on a machine shared with other work
+ * the rates move with the neighbours' load, CPU per read much less. {@value JfrProfiles#VARIABLE} profiles both JVMs
+ * over the measured rounds.
  */
 public final class GatewayReadBenchmark implements Benchmark {
 
@@ -85,21 +91,35 @@ public final class GatewayReadBenchmark implements Benchmark {
             }
             try {
                 Map<String, List<LatencyRun>> runs = new LinkedHashMap<>();
+                Map<String, Long> pids = new LinkedHashMap<>();
+                pids.put(PlatformService.GATEWAY.module(), platform.pid(PlatformService.GATEWAY));
+                pids.put(PlatformService.TICKET.module(), platform.pid(PlatformService.TICKET));
+                // CPU milliseconds of each process (outer key) in each path's rounds (inner key).
+                Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+                pids.keySet().forEach(process -> cpu.put(process, new LinkedHashMap<>()));
                 for (Map.Entry<String, String> path : paths.entrySet()) {
                     LatencyRun warm = read(http, path.getValue(), ticketId, agents, warmup);
                     System.out.printf("warm-up %s: %d reads, %d failed%n", path.getKey(), warmup, warm.failures());
                     runs.put(path.getKey(), new ArrayList<>());
                 }
+                JfrProfiles.jfr("start", pids);
                 for (int round = 0; round < ROUNDS; round++) {
                     for (Map.Entry<String, String> path : paths.entrySet()) {
+                        Map<String, Double> before = cpuMillis(pids);
                         runs.get(path.getKey()).add(read(http, path.getValue(), ticketId, agents, measured / ROUNDS));
+                        Map<String, Double> after = cpuMillis(pids);
+                        after.forEach((process, millis) -> cpu.get(process)
+                            .merge(path.getKey(), millis - before.get(process), Double::sum));
                     }
                 }
+                JfrProfiles.jfr("stop", pids);
                 Map<String, LatencyRun> merged = new LinkedHashMap<>();
                 runs.forEach((path, list) -> merged.put(path, LatencyRun.merge(list)));
                 merged.forEach((path, run) -> System.out.printf("%-8s %d reads in %.2f s (%.0f/s), p50 %.2f ms, p99 %.2f ms, %d failed%n",
                         path, run.nanos().length, run.seconds(), run.perSecond(), run.percentileMillis(50),
                         run.percentileMillis(99), run.failures()));
+                cpu.forEach((process, byPath) -> byPath.forEach((path, millis) -> System.out.printf(
+                        "CPU %-15s in the %-7s rounds: %.3f ms per read%n", process, path, millis / merged.get(path).nanos().length)));
                 int failed = merged.values().stream().mapToInt(LatencyRun::failures).sum();
                 if (failed > 0) {
                     throw new IllegalStateException(failed + " reads failed; see " + platform.logDir());
@@ -113,6 +133,10 @@ public final class GatewayReadBenchmark implements Benchmark {
                                 direct.percentileMillis(50), true),
                         new BenchResult(NAME, "p99, gateway", gateway.percentileMillis(99), "ms", "direct p99",
                                 direct.percentileMillis(99), true)));
+                double gatewayCpu = cpu.get(PlatformService.GATEWAY.module()).get("gateway") / gateway.nanos().length;
+                double ticketCpu = cpu.get(PlatformService.TICKET.module()).get("direct") / direct.nanos().length;
+                results.add(new BenchResult(NAME, "CPU ms/read, gateway process", gatewayCpu, "ms",
+                        "ticket-service CPU ms/read, direct", ticketCpu, true));
                 LatencyRun proxy = merged.get("nginx");
                 if (proxy != null) {
                     results.add(new BenchResult(NAME, "throughput, gateway", gateway.perSecond(), "req/s",
@@ -175,6 +199,15 @@ public final class GatewayReadBenchmark implements Benchmark {
         }
         process.destroyForcibly();
         throw new IllegalStateException("nginx did not listen on " + port);
+    }
+
+    /** CPU time so far of each named process, in milliseconds. */
+    private static Map<String, Double> cpuMillis(Map<String, Long> pids) {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> millis.put(name, ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration())
+            .orElseThrow(() -> new IllegalStateException("no CPU time for " + name + " (pid " + pid + ")"))
+            .toNanos() / 1e6));
+        return millis;
     }
 
     private static int freePort() throws IOException {
