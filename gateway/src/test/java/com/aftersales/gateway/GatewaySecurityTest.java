@@ -275,6 +275,26 @@ class GatewaySecurityTest {
         assertThat(small.statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The security filter chain runs without observations of its own (a timer per security filter, authentication and
+     * authorization, read by nothing and a measurable share of the gateway's CPU); requests it rejects and requests it
+     * lets through are still timed as requests.
+     */
+    @Test
+    void rejectedAndAdmittedRequestsAreTimedWithoutPerSecurityFilterTimers() {
+        assertThat(anonymous.get("/api/tickets/T-9").statusCode()).isEqualTo(401);
+        assertThat(anonymous.withToken(TestTokens.of("AGENT")).get("/api/tickets/T-9").statusCode()).isEqualTo(200);
+
+        String metrics = anonymous.get("/actuator/prometheus").body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+            .anySatisfy(line -> assertThat(line).contains("status=\"401\""))
+            .anySatisfy(line -> assertThat(line).contains("status=\"200\""));
+        assertThat(metrics.lines().filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")))
+            .isNotEmpty();
+        assertThat(metrics.lines().filter(line -> !line.startsWith("#")).filter(line -> line.startsWith("spring_security_")))
+            .isEmpty();
+    }
+
     private static JsonNode problem(HttpResponse<String> response, String slug, int status) {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = GatewayClient.json(response.body());
