@@ -349,6 +349,12 @@ class GatewayRoutingTest {
         assertThat(output.getOut().lines().filter(line -> line.contains("com.aftersales.gateway.access")))
             .anySatisfy(line -> assertThat(line).contains("[gateway,log-line-7]")
                 .contains("GET /api/depot-repairs/DR-1 -> 200 route=returns-service"));
+        // The whole line as Boot's default console pattern writes it (time with offset, level, pid, application,
+        // thread, correlation, logger): the gateway's own pattern only leaves out converters that add nothing here.
+        assertThat(output.getOut().lines().filter(line -> line.contains("[gateway,log-line-7]")))
+            .anySatisfy(line -> assertThat(line).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2})"
+                    + "  INFO " + ProcessHandle.current().pid() + " --- \\[gateway] \\[.{15}] \\[gateway,log-line-7] "
+                    + "com\\.aftersales\\.gateway\\.access {12}: GET /api/depot-repairs/DR-1 -> 200 route=returns-service \\d+ms"));
     }
 
     @Test
