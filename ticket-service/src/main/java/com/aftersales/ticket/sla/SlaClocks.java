@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,26 +30,32 @@ public class SlaClocks {
         this.clock = clock;
     }
 
-    /** Starts the clocks that apply to a new ticket; returns their due times by clock. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<SlaClockType, Instant> start(UUID ticketId, String ticketType, String channel, String priority, String tier,
-                                           Instant now) {
-        Map<SlaClockType, Instant> due = new EnumMap<>(SlaClockType.class);
-        for (SlaPolicy.Target target : policy.targetsFor(ticketType, channel, priority, tier)) {
-            SlaClock started = SlaClock.start(ticketId, target, now, calendar, policy.warningRatio());
-            clocks.insert(started);
-            due.put(started.type(), started.dueAt());
-        }
-        return due;
+    /**
+     * The clocks just started for a new ticket.
+     *
+     * @param dueTimes    their due times by clock
+     * @param description the clocks in words for the ticket's timeline, e.g. {@code ON_SITE 24 h in CLOCK_HOURS from
+     *                    2026-12-03T20:00+08:00 (rule default), due 2026-12-04T20:00+08:00}
+     */
+    public record Started(Map<SlaClockType, Instant> dueTimes, String description) {
     }
 
-    /**
-     * The ticket's clocks in words for its timeline, e.g. {@code ON_SITE 24 h in CLOCK_HOURS from 2026-12-03T20:00+08:00
-     * (rule default), due 2026-12-04T20:00+08:00}.
-     */
+    /** Starts the clocks that apply to a new ticket (described from what was written, not read back). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String describe(UUID ticketId) {
-        return clocks.forTicket(ticketId).stream().sorted(java.util.Comparator.comparing(SlaClock::type))
+    public Started start(UUID ticketId, String ticketType, String channel, String priority, String tier, Instant now) {
+        Map<SlaClockType, Instant> due = new EnumMap<>(SlaClockType.class);
+        List<SlaClock> started = new ArrayList<>();
+        for (SlaPolicy.Target target : policy.targetsFor(ticketType, channel, priority, tier)) {
+            SlaClock clockStarted = SlaClock.start(ticketId, target, now, calendar, policy.warningRatio());
+            clocks.insert(clockStarted);
+            due.put(clockStarted.type(), clockStarted.dueAt());
+            started.add(clockStarted);
+        }
+        return new Started(due, describe(started));
+    }
+
+    private String describe(List<SlaClock> ticketClocks) {
+        return ticketClocks.stream().sorted(java.util.Comparator.comparing(SlaClock::type))
                 .map(c -> c.type() + " " + human(c.target()) + " in " + c.basis() + " from "
                         + c.startedAt().atZone(calendar.zone()).toOffsetDateTime() + " (rule " + c.rule() + "), due "
                         + c.dueAt().atZone(calendar.zone()).toOffsetDateTime())

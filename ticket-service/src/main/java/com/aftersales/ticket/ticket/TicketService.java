@@ -136,7 +136,10 @@ public class TicketService {
     }
 
     private RegisteredProduct ownedUnit(OpenTicketRequest request) {
-        Customer customer = customers.require(request.customerId());
+        return ownedUnit(request, customers.require(request.customerId()));
+    }
+
+    private RegisteredProduct ownedUnit(OpenTicketRequest request, Customer customer) {
         RegisteredProduct product = products.findByModelAndSerial(request.model(), request.serialNumber())
                 .orElseThrow(() -> ProblemException.notFound("product", request.model() + " / " + request.serialNumber()));
         if (!product.customerId().equals(customer.id())) {
@@ -152,7 +155,7 @@ public class TicketService {
      */
     private Intake open(OpenTicketRequest request, String actor, java.util.Locale locale) {
         Customer customer = customers.require(request.customerId());
-        RegisteredProduct product = ownedUnit(request);
+        RegisteredProduct product = ownedUnit(request, customer);
         // The same search as /api/knowledge-articles/search with the unit's model and category. It reads only the call
         // and the unit, so it runs before the ticket is opened: everything between the opening (its event) and the
         // commit delays the event's publication.
@@ -175,11 +178,12 @@ public class TicketService {
                         : request.attachments().stream().map(OpenTicketRequest.AttachmentRequest::toAttachment).toList(),
                 entitlement, Boolean.TRUE.equals(request.chargeBasisCommunicated()), actor, now);
         tickets.insert(ticket);
-        Map<SlaClockType, Instant> due = sla.start(ticket.id(), ticket.type().name(), ticket.channel().name(),
+        SlaClocks.Started clocks = sla.start(ticket.id(), ticket.type().name(), ticket.channel().name(),
                 ticket.priority().name(), subject.customerTier(), now);
+        Map<SlaClockType, Instant> due = clocks.dueTimes();
         if (!due.isEmpty()) {
             tickets.appendTimeline(ticket.id(), List.of(new TimelineEntry(now, TimelineEntry.SLA_STARTED, null, null,
-                    actor, sla.describe(ticket.id()))));
+                    actor, clocks.description())));
         }
         events.publish(TicketEvents.TICKET_OPENED, ticket.id().toString(), new TicketOpened(ticket.id(),
                 ticket.customerId(), ticket.serialNumber(), ticket.model(), ticket.type().name(), ticket.channel().name(),

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -232,6 +233,12 @@ class TicketApiIT {
         assertThat(timeline).as("opened, its SLA clocks started, awaiting a technician once").hasSize(3);
         assertThat(timeline.get(1).path("kind").asString()).isEqualTo("SLA_STARTED");
         assertThat(timeline.get(1).path("reason").asString()).contains("ON_SITE 24 h in CLOCK_HOURS");
+        // The clocks are described as they were written, one part per stored clock.
+        List<String> stored = jdbc.sql("select clock from sla_clock where ticket_id = :t").param("t", ticketId)
+                .query(String.class).list();
+        assertThat(timeline.get(1).path("reason").asString().split("; "))
+                .extracting(part -> part.substring(0, part.indexOf(' ')))
+                .containsExactlyInAnyOrderElementsOf(stored);
         assertThat(timeline.get(2).path("toStatus").asString()).isEqualTo("AWAITING_TECHNICIAN");
         assertThat(timeline.get(2).path("actor").asString()).isEqualTo("system:dispatch-service");
         EventEnvelope<?> changed = awaitEvent(Topics.TICKETS, ticketId.toString(), TicketEvents.TICKET_STATUS_CHANGED.type());
