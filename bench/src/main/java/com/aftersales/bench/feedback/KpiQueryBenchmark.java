@@ -3,6 +3,7 @@ package com.aftersales.bench.feedback;
 import com.aftersales.bench.BenchContext;
 import com.aftersales.bench.BenchResult;
 import com.aftersales.bench.Benchmark;
+import com.aftersales.bench.JfrProfiles;
 import com.aftersales.bench.platform.SharedPlatform;
 import com.aftersales.contracts.EventCodec;
 import com.aftersales.contracts.EventEnvelope;
@@ -16,6 +17,7 @@ import com.aftersales.contracts.ticket.TicketOpened;
 import com.aftersales.contracts.ticket.TicketStatusChanged;
 import com.aftersales.launcher.EmbeddedPlatform;
 import com.aftersales.launcher.PlatformService;
+import com.aftersales.launcher.ServiceProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,6 +49,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,6 +72,8 @@ public final class KpiQueryBenchmark implements Benchmark {
     static final int RUNS = 15;
     /** How often the benchmark looks whether the backlog is applied (bounds the error of the end time). */
     static final long BACKLOG_POLL_MS = 20;
+    /** The profile of the restarted feedback-service (with BENCH_JFR_DIR): {@code <dir>/feedback-catch-up.jfr}. */
+    static final String PROFILE = "feedback-catch-up";
     static final String TECHNICIAN_YEAR = "groupBy=technician&from=2025-11-01&to=2026-10-31&granularity=month";
 
     @Override
@@ -180,7 +185,7 @@ public final class KpiQueryBenchmark implements Benchmark {
      * service is started again and its KPI projection catches up from its committed offsets; timed from the start of
      * the first transaction that applied a backlog event to the commit of the last (processed_event, same database
      * clock), so the service's start-up is not counted. Baseline: a plain consumer reading the same records from the
-     * topics with the same poll size (Kafka's default 500, as the service's listener).
+     * topics with Kafka's default poll size (500; the service's KPI listener polls aftersales.feedback.kpis.listener.max-poll-records).
      */
     private BenchResult projection(EmbeddedPlatform platform, int ingestTickets) throws Exception {
         List<EventEnvelope<?>> events = ticketEvents(ingestTickets);
@@ -196,8 +201,16 @@ public final class KpiQueryBenchmark implements Benchmark {
             producer.flush();
         }
         double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+        // With BENCH_JFR_DIR, the restarted JVM is profiled from its start to the end of the catch-up.
+        Optional<String> profile = JfrProfiles.fromStartOptions(PROFILE);
+        String extraOptions = ServiceProcess.EXTRA_JVM_OPTS_PROPERTY_PREFIX + PlatformService.FEEDBACK.module();
+        profile.ifPresent(option -> System.setProperty(extraOptions, option));
         long restartStart = System.nanoTime();
-        platform.instances(PlatformService.FEEDBACK).forEach(platform::restart);
+        try {
+            platform.instances(PlatformService.FEEDBACK).forEach(platform::restart);
+        } finally {
+            System.clearProperty(extraOptions);
+        }
         double restartSeconds = (System.nanoTime() - restartStart) / 1e9;
         UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
         double seconds;
@@ -227,6 +240,19 @@ public final class KpiQueryBenchmark implements Benchmark {
                     throw new IllegalStateException("the KPI projection did not apply the backlog within 10 minutes");
                 }
                 Thread.sleep(BACKLOG_POLL_MS);
+            }
+            if (profile.isPresent()) {
+                JfrProfiles.jfr("stop", Map.of(PROFILE, platform.pid(PlatformService.FEEDBACK)));
+                try (PreparedStatement window = jdbc.prepareStatement("""
+                        select extract(epoch from min(processed_at)), extract(epoch from max(processed_at)) from processed_event
+                        where consumer = 'feedback-service.kpi' and event_id = any(?)""")) {
+                    window.setArray(1, jdbc.createArrayOf("uuid", ids));
+                    try (ResultSet rs = window.executeQuery()) {
+                        rs.next();
+                        System.out.printf(Locale.ROOT, "profiled catch-up: first KPI transaction began at epoch %.3f, last at %.3f%n",
+                                rs.getDouble(1), rs.getDouble(2));
+                    }
+                }
             }
             if (single(jdbc, "select coalesce(sum(tickets), 0) from kpi_daily where dimension = 'model' and dim_value like 'TP-%'") < ingestTickets) {
                 throw new IllegalStateException("the backlog's events are marked processed but their tickets are not all counted");

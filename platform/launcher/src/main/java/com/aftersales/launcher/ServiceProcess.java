@@ -23,6 +23,11 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final String JVM_OPTS_VARIABLE = "AFTERSALES_SERVICE_JVM_OPTS";
+    /**
+     * Options added for the next starts of one service only, read when it starts: system property
+     * {@code <prefix><module>} (e.g. a benchmark profiling a restarted service from its first moment).
+     */
+    public static final String EXTRA_JVM_OPTS_PROPERTY_PREFIX = "aftersales.launcher.extraJvmOpts.";
     /** Five Spring Boot JVMs share two cores and a laptop's memory: small heap, C1 only, serial GC. */
     public static final String DEFAULT_JVM_OPTS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
     /** Readiness on the API port (status only); the actuator itself is on the management port. */
@@ -83,7 +88,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ClassDataSharing.Launch launch = ClassDataSharing.prepare(execJar);
-        ProcessBuilder builder = new ProcessBuilder(command(launch))
+        ProcessBuilder builder = new ProcessBuilder(command(launch, System.getProperty(EXTRA_JVM_OPTS_PROPERTY_PREFIX + service.module())))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
@@ -111,9 +116,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     static List<String> command(ClassDataSharing.Launch launch) {
+        return command(launch, null);
+    }
+
+    static List<String> command(ClassDataSharing.Launch launch, String extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.addAll(ChildProcesses.jvmOptions(JVM_OPTS_VARIABLE, DEFAULT_JVM_OPTS));
+        command.addAll(ChildProcesses.splitOptions(extraOptions, ""));
         command.addAll(launch.options());
         command.add("-jar");
         command.add(launch.jar().toAbsolutePath().toString());
