@@ -135,8 +135,9 @@ class KpiRepository {
     }
 
     /**
-     * Applies deltas to the day rows and their month rows: one multi-row upsert per table (the rows are distinct
-     * by key), and a clean-up of rows that cancelled out only when some delta went down.
+     * Applies deltas to the day rows and their month rows: one upsert per table of the rows as arrays (the rows are
+     * distinct by key; the statement's text is the same whatever their number, so it is parsed and planned once per
+     * connection), and a clean-up of rows that cancelled out only when some delta went down.
      */
     void addAll(List<Delta> deltas) {
         List<Delta> effective = deltas.stream().filter(d -> d.day() != null && !d.measures().isZero()).toList();
@@ -155,31 +156,27 @@ class KpiRepository {
             if (rows.isEmpty()) {
                 continue;
             }
-            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (day, dimension, dim_value, ")
-                    .append(MEASURE_COLUMNS).append(") values ");
-            int i = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                sql.append(r == 0 ? "" : ", ").append("(:day").append(r).append(", :dim").append(r).append(", :value").append(r);
-                for (Measure m : Measure.values()) {
-                    sql.append(", :").append(m.column()).append(r);
-                }
-                sql.append(")");
-            }
-            String add = Arrays.stream(Measure.values())
-                    .map(m -> m.column() + " = " + table + "." + m.column() + " + excluded." + m.column())
-                    .collect(Collectors.joining(", "));
-            sql.append(" on conflict (dimension, dim_value, day) do update set ").append(add);
-            var spec = jdbc.sql(sql.toString());
+            int n = rows.size();
+            String[] days = new String[n];
+            String[] dims = new String[n];
+            String[] values = new String[n];
+            Long[][] measures = new Long[Measure.values().length][n];
             boolean anyNegative = false;
+            int r = 0;
             for (var row : rows.entrySet()) {
-                spec = spec.param("day" + i, row.getKey().get(0)).param("dim" + i, ((Dimension) row.getKey().get(1)).key())
-                        .param("value" + i, row.getKey().get(2));
+                days[r] = row.getKey().get(0).toString();
+                dims[r] = ((Dimension) row.getKey().get(1)).key();
+                values[r] = (String) row.getKey().get(2);
                 for (Measure m : Measure.values()) {
                     long v = row.getValue().get(m);
                     anyNegative |= v < 0;
-                    spec = spec.param(m.column() + i, v);
+                    measures[m.ordinal()][r] = v;
                 }
-                i++;
+                r++;
+            }
+            var spec = jdbc.sql(UPSERTS.get(table)).param("days", days).param("dims", dims).param("dimValues", values);
+            for (Measure m : Measure.values()) {
+                spec = spec.param(m.column(), measures[m.ordinal()]);
             }
             spec.update();
             if (anyNegative) {
@@ -187,6 +184,15 @@ class KpiRepository {
             }
         }
     }
+
+    /** Per table: the upsert of rows given as one array per column, each measure added to the stored row's. */
+    private static final Map<String, String> UPSERTS = TABLES.stream().collect(Collectors.toUnmodifiableMap(table -> table,
+            table -> "insert into " + table + " (day, dimension, dim_value, " + MEASURE_COLUMNS + ")"
+                    + " select * from unnest(cast(:days as date[]), cast(:dims as text[]), cast(:dimValues as text[]), "
+                    + Arrays.stream(Measure.values()).map(m -> "cast(:" + m.column() + " as bigint[])").collect(Collectors.joining(", "))
+                    + ") on conflict (dimension, dim_value, day) do update set "
+                    + Arrays.stream(Measure.values()).map(m -> m.column() + " = " + table + "." + m.column() + " + excluded." + m.column())
+                    .collect(Collectors.joining(", "))));
 
     /**
      * Repair tickets of a unit (other than {@code except}) opened, or resolved, between {@code from} and {@code to}

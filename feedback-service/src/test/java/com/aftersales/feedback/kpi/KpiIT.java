@@ -25,12 +25,15 @@ import com.aftersales.platform.inbox.InboundEventProcessor;
 import com.aftersales.testsupport.KafkaTestClient;
 import com.aftersales.testsupport.TestIdentity;
 import com.aftersales.testsupport.WithRealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +69,10 @@ class KpiIT {
     KpiQuery query;
     @Autowired
     JsonMapper json;
+    @Autowired
+    KpiProperties properties;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     static final Instant T0 = Instant.parse("2026-10-12T01:00:00Z");
 
@@ -312,6 +319,52 @@ class KpiIT {
     private boolean repeated(UUID ticket) {
         return jdbc.sql("select coalesce(repeated_within_window, false) from kpi_ticket where ticket_id = :id").param("id", ticket)
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * A poll of the live listener's size whose tickets were opened on 2,000 different days: their day and month rows
+     * (the whole platform's, the model's, the region's, the store's of each day) are upserted in one statement per table
+     * within the poll's one transaction. A statement with a parameter per measure and row needed more than the
+     * protocol's 65,535 for more than 1,872 rows, so such a poll failed and was applied again one record at a time.
+     */
+    @Test
+    void aLargePollOfManyDaysIsAppliedInOneTransaction() {
+        String model = "BIG-" + System.nanoTime();
+        int tickets = properties.listener().maxPollRecords();
+        Instant first = Instant.parse("2015-01-01T01:00:00Z");
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        for (int i = 0; i < tickets; i++) {
+            events.add(opened(UUID.randomUUID(), model, null, first.plus(Duration.ofDays(i)), null));
+        }
+        KafkaUtils.setConsumerGroupId(KpiEventsListener.GROUP);
+        try {
+            assertThat(inbound.processBatch(records(events, new EventCodec()), projection.handlers())).isEqualTo(events.size());
+        } finally {
+            KafkaUtils.clearConsumerGroupId();
+        }
+        // Published once applied, as every event of the tables is (the rebuild test replays the topics).
+        try (KafkaTestClient kafka = KafkaTestClient.onTestBroker()) {
+            events.forEach(kafka::publish);
+        }
+        // One transaction: every marker has its start time.
+        assertThat(jdbc.sql("select count(distinct processed_at) from processed_event where consumer = :consumer and event_id in (:ids)")
+                .param("consumer", KpiEventsListener.GROUP).param("ids", events.stream().map(EventEnvelope::id).toList())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*), sum(tickets) from kpi_daily where dimension = 'model' and dim_value = :model")
+                .param("model", model).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .containsExactly((long) tickets, (long) tickets);
+        assertThat(jdbc.sql("select sum(tickets) from kpi_monthly where dimension = 'model' and dim_value = :model")
+                .param("model", model).query(Long.class).single()).isEqualTo(tickets);
+    }
+
+    /** The live listener's consumer polls as many records as configured, more than Kafka's default of 500. */
+    @Test
+    void theLiveListenerPollsTheConfiguredNumberOfRecords() {
+        MessageListenerContainer container = listeners.getListenerContainer(KpiEventsListener.LISTENER_ID);
+        assertThat(container).isNotNull();
+        assertThat(container.getContainerProperties().getKafkaConsumerProperties().getProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
+                .isEqualTo(String.valueOf(properties.listener().maxPollRecords()));
+        assertThat(properties.listener().maxPollRecords()).isGreaterThan(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS);
     }
 
     /** The scenario, a visit whose report is replaced and then replayed old, and its unit registered last. */
