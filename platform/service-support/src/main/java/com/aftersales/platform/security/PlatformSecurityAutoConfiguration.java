@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -75,6 +76,17 @@ public class PlatformSecurityAutoConfiguration {
     public static final List<String> PUBLIC_PATHS = List.of("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/error");
+
+    /**
+     * No observations of the security filter chain, authentications or authorizations (as at the gateway): each security
+     * filter ran inside a timer and a span of its own ({@code spring_security_filterchains_seconds} and the
+     * authentication and authorization timers), read by no dashboard, alert or doc (docs/metrics.md). The request as a
+     * whole stays timed and traced ({@code http_server_requests_seconds}), rejections included.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /**
      * RS256 against the issuer's JWK set (or the development key), claims checked by {@link #validator}; a token
