@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,16 +76,29 @@ public class AssignmentService {
     }
 
     private Proposal propose(DispatchJob job) {
+        return scored(job).proposal();
+    }
+
+    /** The engine's proposal and the candidates it scored (the technicians as read for it). */
+    private record Scored(Proposal proposal, List<Candidate> candidates) {
+
+        Technician technician(UUID id) {
+            return candidates.stream().map(Candidate::technician).filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+        }
+    }
+
+    private Scored scored(DispatchJob job) {
         Timer.Sample sample = Timer.start(meters);
         try {
             Instant now = now();
             Map<UUID, List<DispatchJobs.OpenWork>> work = jobs.openWork(null).stream()
                     .collect(java.util.stream.Collectors.groupingBy(DispatchJobs.OpenWork::technicianId));
-            Set<UUID> declined = new HashSet<>(jobs.techniciansWhoDeclined(job.id()));
+            // A job never saved since its insert (version 0) was never assigned, so nobody can have declined it.
+            Set<UUID> declined = job.version() == 0 ? Set.of() : new HashSet<>(jobs.techniciansWhoDeclined(job.id()));
             List<Candidate> candidates = technicians.onDuty().stream()
                     .map(t -> new Candidate(t, loadToday(t, work.getOrDefault(t.id(), List.of()), now), declined.contains(t.id())))
                     .toList();
-            return engine.propose(job, candidates, now);
+            return new Scored(engine.propose(job, candidates, now), candidates);
         } finally {
             sample.stop(proposalTimer);
         }
@@ -94,7 +108,7 @@ public class AssignmentService {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void onJobReady(JobReadyForAssignment ready) {
-        jobs.findForUpdate(ready.jobId()).ifPresent(this::autoAssignIfAllowed);
+        Optional.ofNullable(ready.inserted()).or(() -> jobs.findForUpdate(ready.jobId())).ifPresent(this::autoAssignIfAllowed);
     }
 
     /** A waiting job's place in the queue (queued, then id): where a sweep goes on from. */
@@ -232,7 +246,8 @@ public class AssignmentService {
         if (!autoAssign || job.status() != DispatchJobStatus.AWAITING_ASSIGNMENT) {
             return job;
         }
-        Proposal proposal = propose(job);
+        Scored scored = scored(job);
+        Proposal proposal = scored.proposal();
         if (!proposal.autoAssignable()) {
             if (firstTry) {
                 log.info("Job {} not auto-assigned: {}", job.id(), proposal.autoAssignVerdict());
@@ -241,7 +256,8 @@ public class AssignmentService {
             return job;
         }
         Proposal.ScoredCandidate best = proposal.best().orElseThrow();
-        Technician technician = technicians.find(best.technicianId()).orElseThrow();
+        // as read for the proposal, in this transaction: reading them again before their lock would add nothing
+        Technician technician = scored.technician(best.technicianId());
         // two jobs may pick the same technician at once: re-check the capacity under the technician's lock
         technicians.lockForAssignment(technician.id());
         if (loadToday(technician, jobs.openWork(technician.id()), now()) >= technician.maxVisitsPerDay()) {

@@ -103,7 +103,7 @@ public class DispatchJobService {
         meters.counter(DispatchMetrics.JOBS_QUEUED, "priority", DispatchMetrics.priority(job.ticketPriority()),
                 "region", DispatchMetrics.region(job.regionCode()), "held", String.valueOf(holdReason != null)).increment();
         if (holdReason == null) {
-            inProcess.publishEvent(new JobReadyForAssignment(job.id()));
+            inProcess.publishEvent(JobReadyForAssignment.queued(job));
         } else {
             log.info("Job {} of ticket {} held: {}", job.id(), ticket.ticketId(), holdReason);
         }
@@ -136,7 +136,7 @@ public class DispatchJobService {
                 return;
             }
             jobs.update(job.withStatus(DispatchJobStatus.AWAITING_ASSIGNMENT));
-            inProcess.publishEvent(new JobReadyForAssignment(job.id()));
+            inProcess.publishEvent(JobReadyForAssignment.released(job.id()));
         }, () -> log.info("Charge basis communicated for ticket {} that has no dispatch job", event.ticketId()));
     }
 
