@@ -143,10 +143,15 @@ public class DispatchJobService {
     /**
      * Whether a ticket's status change can concern its job: a visit requested (rule {@value #RULE_VISIT_REQUESTED}) or
      * a status that cancels the job (rule {@value #RULE_CANCEL_WITH_TICKET}). The others (most of them: every
-     * assignment, visit and resolution reported back) are skipped before any transaction.
+     * assignment, visit and resolution reported back) are skipped before any transaction. So is a ticket awaiting a
+     * technician because it follows this service (a job queued or released, reported back under this service's
+     * actor): that job exists, so the rule has nothing to do, and every ticket with a visit comes back this way once.
      */
     public boolean concernsJob(TicketStatusChanged change) {
-        return VISIT_REQUESTED_STATUS.equals(change.toStatus()) || cancelOnTicketStatuses.contains(change.toStatus());
+        if (VISIT_REQUESTED_STATUS.equals(change.toStatus())) {
+            return !SYSTEM.equals(change.actor());
+        }
+        return cancelOnTicketStatuses.contains(change.toStatus());
     }
 
     /**

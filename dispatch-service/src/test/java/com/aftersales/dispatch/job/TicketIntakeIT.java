@@ -180,12 +180,35 @@ class TicketIntakeIT {
         assertThat(markers(triaged.id())).isZero();
     }
 
+    @Test
+    void aTicketFollowingItsQueuedJobTakesNoTransaction() {
+        EventEnvelope<TicketOpened> opened = ticketOpened("REPAIR");
+        UUID ticketId = opened.data().ticketId();
+        // ticket-service reports the job this service queued: the ticket awaits a technician, under this service's actor
+        EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> following = statusChanged(ticketId, "OPEN",
+                "AWAITING_TECHNICIAN", DispatchJobService.SYSTEM);
+        EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> closed = statusChanged(ticketId,
+                "AWAITING_TECHNICIAN", "CLOSED");
+        kafka.publish(opened);
+        kafka.publish(following);
+        kafka.publish(closed);
+
+        await().atMost(WAIT).until(() -> markers(closed.id()) == 1);
+        assertThat(markers(following.id())).isZero();
+        assertThat(jdbc.sql("select status from dispatch_job where ticket_id = :t").param("t", ticketId)
+                .query(String.class).single()).isEqualTo("CANCELLED");
+    }
+
     private static EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> statusChanged(UUID ticketId, String from,
                                                                                                    String to) {
+        return statusChanged(ticketId, from, to, "agent:test.agent");
+    }
+
+    private static EventEnvelope<com.aftersales.contracts.ticket.TicketStatusChanged> statusChanged(UUID ticketId, String from,
+                                                                                                   String to, String actor) {
         return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"),
                 TicketEvents.TICKET_STATUS_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), ticketId.toString(), "corr-" + ticketId,
-                new com.aftersales.contracts.ticket.TicketStatusChanged(ticketId, from, to, "agent:test.agent", "test",
-                        Instant.now()));
+                new com.aftersales.contracts.ticket.TicketStatusChanged(ticketId, from, to, actor, "test", Instant.now()));
     }
 
     private long markers(UUID eventId) {
