@@ -61,6 +61,7 @@ public final class EventCodec {
                 // Additive evolution: a consumer must accept fields added to a version after it was built.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addModule(new IsoDateTimeModule())
                 .build();
         this.memberReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
