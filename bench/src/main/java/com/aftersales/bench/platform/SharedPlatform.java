@@ -2,7 +2,9 @@ package com.aftersales.bench.platform;
 
 import com.aftersales.bench.BenchContext;
 import com.aftersales.launcher.EmbeddedPlatform;
+import com.aftersales.bench.feedback.CatchUpDiagnostics;
 import com.aftersales.launcher.PlatformOptions;
+import com.aftersales.launcher.PostgresServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +35,17 @@ public final class SharedPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            platform = EmbeddedPlatform.start(PlatformOptions.withFreePorts(context.projectRoot(), dataDir));
+            PlatformOptions options = PlatformOptions.withFreePorts(context.projectRoot(), dataDir);
+            if (CatchUpDiagnostics.enabled()) {
+                // Preloaded libraries are read when the server starts: a first start writes the setting, the platform's loads it.
+                try (PostgresServer server = PostgresServer.start(options.postgresDir(), options.postgresPort(),
+                        options.logDir().resolve("postgres.log"))) {
+                    CatchUpDiagnostics.preload(server.superuserJdbcUrl(), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("could not preload pg_stat_statements", e);
+                }
+            }
+            platform = EmbeddedPlatform.start(options);
             tokens = demoTokens(platform);
         }
         return platform;
