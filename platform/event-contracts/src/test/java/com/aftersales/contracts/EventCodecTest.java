@@ -51,6 +51,63 @@ class EventCodecTest {
     }
 
     @Test
+    void theSameRecordReadByAnotherConsumerGroupIsAnsweredWithTheEnvelopeDecodedBefore() {
+        byte[] bytes = codec.encode(opened("req-1"));
+
+        EventEnvelope<?> first = codec.decode(bytes).orElseThrow();
+        // another consumer's copy of the same record: the same bytes in another array
+        assertThat(codec.decode(bytes.clone(), type -> true)).containsSame(first);
+        // a consumer that does not handle the type still skips it
+        assertThat(codec.decode(bytes.clone(), type -> false)).isEmpty();
+    }
+
+    @Test
+    void aRecordDifferingByOneByteIsDecodedAfresh() {
+        EventEnvelope<TicketOpened> envelope = opened("req-1");
+        byte[] bytes = codec.encode(envelope);
+        EventEnvelope<?> first = codec.decode(bytes).orElseThrow();
+
+        byte[] other = new String(bytes, StandardCharsets.UTF_8).replace("req-1", "req-2").getBytes(StandardCharsets.UTF_8);
+        EventEnvelope<?> second = codec.decode(other).orElseThrow();
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.correlationId()).isEqualTo("req-2");
+        assertThat(second.id()).isEqualTo(envelope.id());
+    }
+
+    @Test
+    void anArrayTheCallerChangesAfterItsDecodeIsNotAnsweredFromWhatItHeldBefore() {
+        byte[] bytes = codec.encode(opened("req-1"));
+        codec.decode(bytes).orElseThrow();
+
+        // the caller reuses its array for another record of the same length
+        byte[] changed = new String(bytes, StandardCharsets.UTF_8).replace("req-1", "req-9").getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(changed, 0, bytes, 0, bytes.length);
+
+        assertThat(codec.decode(bytes).orElseThrow().correlationId()).isEqualTo("req-9");
+    }
+
+    @Test
+    void aRefusedRecordIsRefusedEveryTime() {
+        String poison = """
+                {"specversion":"1.0","id":"%s","source":"/evil","type":"aftersales.ticket.opened.v1",
+                 "time":"2026-11-24T08:00:00Z","subject":"x","datacontenttype":"application/json",
+                 "data":{"ticketId":"not-a-uuid"}}""".formatted(UUID.randomUUID());
+        byte[] bytes = poison.getBytes(StandardCharsets.UTF_8);
+
+        for (int consumer = 0; consumer < 3; consumer++) {
+            assertThatThrownBy(() -> codec.decode(bytes.clone())).isInstanceOf(InvalidEventException.class);
+        }
+    }
+
+    private static EventEnvelope<TicketOpened> opened(String correlationId) {
+        TicketOpened data = ticketOpened();
+        return new EventEnvelope<>(UUID.randomUUID(), URI.create("/aftersales/ticket-service"), TicketEvents.TICKET_OPENED,
+                OffsetDateTime.of(2026, 11, 24, 8, 15, 30, 0, ZoneOffset.UTC), data.ticketId().toString(), correlationId,
+                data);
+    }
+
+    @Test
     void refusesToProduceDataThatBreaksTheSchema() {
         TicketOpened broken = new TicketOpened(UUID.randomUUID(), UUID.randomUUID(), "", "KFR-35GW", "REPAIR", "PHONE",
                 "NORMAL", null, "x", Instant.now());
