@@ -13,6 +13,7 @@ import tools.jackson.databind.module.SimpleModule;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 /**
  * Reads the times and dates of event payloads in the one form the platform's producers write them — {@code Instant}
@@ -37,8 +38,10 @@ final class IsoDateTimeModule extends SimpleModule {
 
     IsoDateTimeModule() {
         super("aftersales-iso-date-time");
-        addDeserializer(Instant.class, new InstantReader(InstantDeserializer.INSTANT));
-        addDeserializer(LocalDate.class, new LocalDateReader(LocalDateDeserializer.INSTANCE));
+        addDeserializer(Instant.class, new CanonicalFormReader<>(InstantDeserializer.INSTANT,
+                IsoDateTimeModule::canonicalInstant));
+        addDeserializer(LocalDate.class, new CanonicalFormReader<>(LocalDateDeserializer.INSTANCE,
+                text -> text.length() == DATE_LENGTH ? canonicalDate(text) : null));
     }
 
     /** An {@code Instant} in the producers' form, or null when the text is in any other form. */
@@ -105,58 +108,33 @@ final class IsoDateTimeModule extends SimpleModule {
         return value;
     }
 
-    private static final class InstantReader extends ValueDeserializer<Instant> {
+    /** The producers' form read by {@code canonical}; anything else (or null from it) read by Jackson's own reader. */
+    private static final class CanonicalFormReader<T> extends ValueDeserializer<T> {
 
         private final ValueDeserializer<?> jackson;
+        private final Function<String, T> canonical;
 
-        InstantReader(ValueDeserializer<?> jackson) {
+        CanonicalFormReader(ValueDeserializer<?> jackson, Function<String, T> canonical) {
             this.jackson = jackson;
+            this.canonical = canonical;
         }
 
         @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
-                Instant instant = canonicalInstant(p.getString());
-                if (instant != null) {
-                    return instant;
+                T value = canonical.apply(p.getString());
+                if (value != null) {
+                    return value;
                 }
             }
-            return (Instant) jackson.deserialize(p, ctxt);
+            return (T) jackson.deserialize(p, ctxt);
         }
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
             ValueDeserializer<?> contextual = jackson.createContextual(ctxt, property);
-            return contextual == jackson ? this : new InstantReader(contextual);
-        }
-    }
-
-    private static final class LocalDateReader extends ValueDeserializer<LocalDate> {
-
-        private final ValueDeserializer<?> jackson;
-
-        LocalDateReader(ValueDeserializer<?> jackson) {
-            this.jackson = jackson;
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
-            if (p.currentToken() == JsonToken.VALUE_STRING) {
-                String text = p.getString();
-                if (text.length() == DATE_LENGTH) {
-                    LocalDate date = canonicalDate(text);
-                    if (date != null) {
-                        return date;
-                    }
-                }
-            }
-            return (LocalDate) jackson.deserialize(p, ctxt);
-        }
-
-        @Override
-        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            ValueDeserializer<?> contextual = jackson.createContextual(ctxt, property);
-            return contextual == jackson ? this : new LocalDateReader(contextual);
+            return contextual == jackson ? this : new CanonicalFormReader<>(contextual, canonical);
         }
     }
 }

@@ -89,15 +89,19 @@ class EventCodecTest {
 
     @Test
     void aRefusedRecordIsRefusedEveryTime() {
-        String poison = """
-                {"specversion":"1.0","id":"%s","source":"/evil","type":"aftersales.ticket.opened.v1",
-                 "time":"2026-11-24T08:00:00Z","subject":"x","datacontenttype":"application/json",
-                 "data":{"ticketId":"not-a-uuid"}}""".formatted(UUID.randomUUID());
-        byte[] bytes = poison.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = poison();
 
         for (int consumer = 0; consumer < 3; consumer++) {
             assertThatThrownBy(() -> codec.decode(bytes.clone())).isInstanceOf(InvalidEventException.class);
         }
+    }
+
+    /** A ticket-opened record whose data breaks the schema. */
+    private static byte[] poison() {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/evil","type":"aftersales.ticket.opened.v1",
+                 "time":"2026-11-24T08:00:00Z","subject":"x","datacontenttype":"application/json",
+                 "data":{"ticketId":"not-a-uuid"}}""".formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static EventEnvelope<TicketOpened> opened(String correlationId) {
@@ -121,12 +125,7 @@ class EventCodecTest {
 
     @Test
     void rejectsConsumedDataThatBreaksTheSchema() {
-        String poison = """
-                {"specversion":"1.0","id":"%s","source":"/evil","type":"aftersales.ticket.opened.v1",
-                 "time":"2026-11-24T08:00:00Z","subject":"x","datacontenttype":"application/json",
-                 "data":{"ticketId":"not-a-uuid"}}""".formatted(UUID.randomUUID());
-
-        assertThatThrownBy(() -> codec.decode(poison.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> codec.decode(poison()))
                 .isInstanceOf(InvalidEventException.class)
                 .satisfies(e -> assertThat(((InvalidEventException) e).violations()).isNotEmpty());
     }
