@@ -30,8 +30,7 @@ import java.util.concurrent.TimeUnit;
  * One relay at a time per database and table: the batch runs under a transaction-scoped PostgreSQL advisory lock, so
  * several instances of a service never reorder the events of one aggregate. If the broker is down, the transaction
  * rolls back and the rows are retried on the next poll; a row that was sent but not marked (crash in between) is sent
- * again, which idempotent consumers absorb; for the same reason the mark's commit does not wait for its WAL flush.
- * Each table has its own thread and lock: one relay never waits on another.
+ * again, which idempotent consumers absorb. Each table has its own thread and lock: one relay never waits on another.
  * <p>
  * The relay runs when woken ({@link #wake()}: after a local commit that wrote rows, or on the table's PostgreSQL
  * notification from any instance, see {@link RelayNotifications}) and otherwise every {@code pollInterval}, the
@@ -90,12 +89,7 @@ public abstract class TableRelay implements SmartLifecycle {
 
     private int relayBatch() {
         Integer sent = transactions.execute(status -> {
-            // The commit need not wait for its WAL flush: all it records is that rows were sent, and if a crash loses
-            // that mark the rows are sent again, as after a crash between the send and the mark (consumers deduplicate
-            // on the event id). The relay's next batch waited for that flush, and with it the events committed
-            // meanwhile. Set with the lock, in the same statement: no round trip more.
-            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key) from set_config('synchronous_commit', 'off', true)")
-                    .param("key", table.lockKey())
+            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", table.lockKey())
                     .query(Boolean.class).single();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
