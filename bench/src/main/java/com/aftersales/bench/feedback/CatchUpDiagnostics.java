@@ -170,37 +170,29 @@ public final class CatchUpDiagnostics implements AutoCloseable {
     private static Map<String, Long> counters(Statement s) throws SQLException {
         Map<String, Long> counters = new LinkedHashMap<>();
         s.execute("select pg_stat_clear_snapshot()");
-        try (ResultSet rs = s.executeQuery("select xact_commit, xact_rollback, blks_read, blks_hit from pg_stat_database"
-                + " where datname = current_database()")) {
-            rs.next();
-            counters.put("feedback xact_commit", rs.getLong(1));
-            counters.put("feedback xact_rollback", rs.getLong(2));
-            counters.put("feedback blks_read", rs.getLong(3));
-            counters.put("feedback blks_hit", rs.getLong(4));
-        }
-        try (ResultSet rs = s.executeQuery("select wal_records, wal_fpi, wal_bytes, wal_write, wal_sync, wal_write_time, wal_sync_time"
-                + " from pg_stat_wal")) {
-            rs.next();
-            counters.put("server wal_records", rs.getLong(1));
-            counters.put("server wal_fpi (full-page images)", rs.getLong(2));
-            counters.put("server wal_bytes", rs.getLong(3));
-            counters.put("server wal_write", rs.getLong(4));
-            counters.put("server wal_sync (fsyncs)", rs.getLong(5));
-            counters.put("server wal_write_time ms", (long) rs.getDouble(6));
-            counters.put("server wal_sync_time ms", (long) rs.getDouble(7));
-        }
-        try (ResultSet rs = s.executeQuery("select num_timed + num_requested, write_time, sync_time, buffers_written from pg_stat_checkpointer")) {
-            rs.next();
-            counters.put("server checkpoints", rs.getLong(1));
-            counters.put("server checkpoint write ms", (long) rs.getDouble(2));
-            counters.put("server checkpoint sync ms", (long) rs.getDouble(3));
-            counters.put("server checkpoint buffers", rs.getLong(4));
-        }
-        try (ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
-            rs.next();
-            counters.put("autovacuum workers now (not a delta)", rs.getLong(1));
-        }
+        row(s, "select xact_commit, xact_rollback, blks_read, blks_hit from pg_stat_database"
+                + " where datname = current_database()", counters,
+                "feedback xact_commit", "feedback xact_rollback", "feedback blks_read", "feedback blks_hit");
+        row(s, "select wal_records, wal_fpi, wal_bytes, wal_write, wal_sync, wal_write_time, wal_sync_time"
+                + " from pg_stat_wal", counters,
+                "server wal_records", "server wal_fpi (full-page images)", "server wal_bytes", "server wal_write",
+                "server wal_sync (fsyncs)", "server wal_write_time ms", "server wal_sync_time ms");
+        row(s, "select num_timed + num_requested, write_time, sync_time, buffers_written from pg_stat_checkpointer",
+                counters, "server checkpoints", "server checkpoint write ms", "server checkpoint sync ms",
+                "server checkpoint buffers");
+        row(s, "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'", counters,
+                "autovacuum workers now (not a delta)");
         return counters;
+    }
+
+    /** The one row of {@code sql}, its columns under {@code names} in order (times in ms cut to whole ms). */
+    private static void row(Statement s, String sql, Map<String, Long> counters, String... names) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            for (int i = 0; i < names.length; i++) {
+                counters.put(names[i], ((Number) rs.getObject(i + 1)).longValue());
+            }
+        }
     }
 
     /**
